@@ -1,0 +1,446 @@
+"""Command line: ``framing classify | score | train | evaluate | info``.
+
+Heavy modules are imported inside commands so ``--help`` is instant. Every user error is one
+line on stderr (``framing: error: ...``) and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, TextIO
+
+EXIT_INPUT = 1
+EXIT_INTERRUPTED = 130
+_CHUNK = 2048
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    from framing.errors import FramingError
+
+    try:
+        return args.func(args) or 0
+    except FramingError as exc:
+        _error(str(exc))
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Output closed early (e.g. piped to `head`): not an error for the user.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+    except MemoryError:
+        _error("out of memory; split the input into smaller files")
+        return EXIT_INPUT
+    except OSError as exc:
+        _error(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        return EXIT_INPUT
+
+
+def _error(message: str) -> None:
+    print(f"framing: error: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"framing: warning: {' '.join(message.split())}", file=sys.stderr)
+
+
+# --- parser ----------------------------------------------------------------------------------
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Measure how news media frame events, in Arabic and English.",
+    )
+    parser.add_argument("--version", action="version", version=f"framing {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("classify", help="score sentences, one per input line (no re-segmentation)",
+                       description="Score one sentence per input line. Output has one row per input line, in order.")
+    p.add_argument("input", nargs="?", default="-", metavar="FILE|-", help="text file, one sentence per line (default: stdin)")
+    p.add_argument("--model", metavar="PATH", help="model file (.skops); default: the shipped model")
+    p.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl")
+    p.add_argument("--lang", choices=("ar", "en"), help="treat every line as this language instead of detecting it")
+    p.add_argument("--cues", type=int, default=3, metavar="N", help="cue terms per predicted frame (default 3; 0 = none)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser("score", help="split articles into sentences and score each sentence",
+                       description="Score whole articles: .txt, .html, or corpus files (.jsonl/.csv/.tsv/.parquet with a 'text' column).")
+    p.add_argument("inputs", nargs="+", metavar="FILE")
+    p.add_argument("--model", metavar="PATH", help="model file (.skops); default: the shipped model")
+    p.add_argument("--format", choices=("table", "jsonl", "csv", "parquet"), default="table")
+    p.add_argument("--outlet", metavar="NAME", help="outlet name for every article (overrides the files' own)")
+    p.add_argument("--lang", choices=("ar", "en"), help="treat articles as this language instead of detecting it")
+    p.add_argument("--cues", type=int, default=3, metavar="N", help="cue terms per predicted frame (default 3)")
+    p.add_argument("--skip-errors", action="store_true",
+                   help="report unusable articles as warnings and go on (default: stop at the first)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically); required for parquet")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("train", help="train a frame model on labeled corpora and report cross-validated scores",
+                       description="Train on corpus files (design §4 format). Without --codebook the label set is taken from the corpus.")
+    p.add_argument("corpora", nargs="+", metavar="CORPUS")
+    p.add_argument("--out", required=True, metavar="MODEL.skops")
+    p.add_argument("--codebook", metavar="FILE", help="codebook (.yaml/.json); labels outside it are errors")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="pipeline parameter, e.g. frames__C=2.0 or features__word_ngrams=[1,2] (repeatable)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("evaluate", help="evaluate a model on labeled corpora",
+                       description="Per-label precision/recall/F1/support and micro/macro F1, overall and per language.")
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("corpora", nargs="+", metavar="CORPUS")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("info", help="show a model's card: codebook, thresholds, metrics, training data")
+    p.add_argument("--model", metavar="PATH")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_info)
+    return parser
+
+
+def _version() -> str:
+    from framing import __version__
+
+    return __version__
+
+
+# --- output ----------------------------------------------------------------------------------
+
+@contextmanager
+def _output(path: str | None, binary: bool = False) -> Iterator[Any]:
+    """stdout, or a file written atomically: a failed run never leaves a half-written file."""
+    if not path:
+        yield sys.stdout.buffer if binary else sys.stdout
+        return
+    target = Path(path)
+    if target.is_dir():
+        from framing.errors import InputError
+
+        raise InputError(f"{path}: is a directory")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
+            yield fh
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _load_model(path: str | None):
+    from framing.models.model import FrameModel
+
+    return FrameModel.load(path)
+
+
+def _scores(row: dict, frames: list[str]) -> dict[str, float] | None:
+    values = [row[f] for f in frames]
+    if any(v != v for v in values):  # NaN: not scored
+        return None
+    return {f: round(float(v), 4) for f, v in zip(frames, values)}
+
+
+def _cues_text(cues: dict[str, list[str]]) -> str:
+    return "; ".join(f"{frame}: {', '.join(terms)}" for frame, terms in cues.items() if terms)
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- classify --------------------------------------------------------------------------------
+
+def cmd_classify(args) -> int:
+    from framing.inputs import iter_lines
+
+    model = _load_model(args.model)
+    frames = model.frames
+    total = unscored = 0
+    with _output(args.output) as out:
+        writer = _ClassifyWriter(out, args.format, frames)
+        chunk: list[str] = []
+        for _, line in iter_lines(args.input):
+            chunk.append(line)
+            if len(chunk) >= _CHUNK:
+                unscored += writer.write(model.classify(chunk, lang=args.lang, cues=args.cues))
+                total += len(chunk)
+                chunk = []
+        if chunk:
+            unscored += writer.write(model.classify(chunk, lang=args.lang, cues=args.cues))
+            total += len(chunk)
+        if total == 0:
+            from framing.errors import InputError
+
+            raise InputError(f"{args.input if args.input != '-' else '<stdin>'}: no input lines")
+        if unscored == total:
+            from framing.errors import UnsupportedLanguageError
+
+            raise UnsupportedLanguageError(
+                "no line could be scored: lines are empty or not Arabic/English text (use --lang to force a language)"
+            )
+    if unscored:
+        _warn(f"{unscored} of {total} line(s) not scored: empty or not Arabic/English (lang 'und')")
+    return 0
+
+
+class _ClassifyWriter:
+    def __init__(self, out: TextIO, fmt: str, frames: list[str]):
+        self.out, self.fmt, self.frames = out, fmt, frames
+        self.csv = None
+        self.index = 0
+
+    def write(self, frame) -> int:
+        unscored = 0
+        records = frame.to_dict("records")
+        if self.fmt == "jsonl":
+            for row in records:
+                scores = _scores(row, self.frames)
+                unscored += scores is None
+                obj = {"text": row["text"], "lang": row["lang"], "labels": row["labels"], "scores": scores, "cues": row["cues"]}
+                self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        elif self.fmt == "csv":
+            import csv
+
+            if self.csv is None:
+                self.csv = csv.writer(self.out)
+                self.csv.writerow(["text", "lang", "labels", *self.frames, "cues"])
+            for row in records:
+                scores = _scores(row, self.frames)
+                unscored += scores is None
+                values = [scores[f] if scores else "" for f in self.frames]
+                self.csv.writerow([row["text"], row["lang"], "|".join(row["labels"]), *values, _cues_text(row["cues"])])
+        else:
+            if self.index == 0:
+                self.out.write(f"{'#':>5}  {'lang':<4}  " + "  ".join(f"{f[:10]:>10}" for f in self.frames) + "  labels / text\n")
+            for row in records:
+                scores = _scores(row, self.frames)
+                unscored += scores is None
+                probs = "  ".join(f"{scores[f]:>10.2f}" if scores else f"{'-':>10}" for f in self.frames)
+                labels = ",".join(row["labels"]) or "-"
+                self.out.write(f"{self.index + 1:>5}  {row['lang']:<4}  {probs}  [{labels}] {_short(row['text'], 80)}\n")
+                self.index += 1
+        return unscored
+
+
+# --- score -----------------------------------------------------------------------------------
+
+def _articles(paths: list[str], outlet: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield ``(where, fields)`` for every article in the input files."""
+    from framing.corpora import CORPUS_SUFFIXES, read_records
+    from framing.errors import InputError
+    from framing.inputs import read_text_file
+    from framing.text.html import extract_article, looks_like_html
+
+    for path in paths:
+        suffix = Path(path).suffix.lower()
+        if suffix in CORPUS_SUFFIXES:
+            for number, rec in read_records(path):
+                where = f"{path}:{number}"
+                text = rec.get("text")
+                if not isinstance(text, str):
+                    raise InputError(f"{where}: missing 'text' (an article corpus needs a 'text' column)")
+                fields = {k: (None if rec.get(k) in (None, "") else str(rec.get(k))) for k in ("title", "outlet", "date", "url", "id")}
+                if outlet:
+                    fields["outlet"] = outlet
+                yield where, {"text": text, **fields}
+            continue
+        raw = read_text_file(path)
+        fields: dict[str, Any] = {"id": Path(path).stem, "outlet": outlet, "title": None, "date": None, "url": None}
+        if suffix in (".html", ".htm") or looks_like_html(raw):
+            extracted = extract_article(raw, path)
+            fields.update(title=extracted.title, date=extracted.date)
+            raw = extracted.text
+        yield path, {"text": raw, **fields}
+
+
+def cmd_score(args) -> int:
+    import pandas as pd
+
+    from framing.errors import FramingError, InputError
+
+    if args.format == "parquet" and not args.output:
+        raise InputError("--format parquet writes a binary file: give -o/--output FILE.parquet")
+    model = _load_model(args.model)
+    articles = []
+    skipped = 0
+    for where, fields in _articles(args.inputs, args.outlet):
+        text = fields.pop("text")
+        try:
+            article = model.score_article(text, lang=args.lang, **fields)
+        except FramingError as exc:
+            message = str(exc).replace("article: ", "").replace("article ", "")
+            if not args.skip_errors:
+                raise InputError(f"{where}: {message}") from None
+            _warn(f"{where}: skipped: {message}")
+            skipped += 1
+            continue
+        articles.append(article)
+    if not articles:
+        raise InputError("no article could be scored")
+    frames = model.frames
+    if args.format == "table":
+        with _output(args.output) as out:
+            for article in articles:
+                _write_article_table(out, article, frames)
+        return 0
+    rows = pd.concat([a.sentences for a in articles], ignore_index=True)
+    if args.format == "parquet":
+        table = rows.copy()
+        table["cues"] = table["cues"].map(lambda c: json.dumps(c, ensure_ascii=False))
+        with _output(args.output, binary=True) as out:
+            table.to_parquet(out, index=False)
+    elif args.format == "csv":
+        table = rows.copy()
+        table["labels"] = table["labels"].map("|".join)
+        table["cues"] = table["cues"].map(_cues_text)
+        with _output(args.output) as out:
+            table.to_csv(out, index=False)
+    else:
+        with _output(args.output) as out:
+            for row in rows.to_dict("records"):
+                obj = {k: row[k] for k in ("article_id", "outlet", "date", "title", "sentence_index", "kind", "text", "lang")}
+                obj.update(labels=row["labels"], scores=_scores(row, frames), cues=row["cues"])
+                out.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+    return 0
+
+
+def _write_article_table(out: TextIO, article, frames: list[str]) -> None:
+    rows = article.sentences
+    head = article.title or article.id
+    out.write(f"\n== {_short(head, 90)}\n")
+    meta = [f"id {article.id}", f"lang {article.lang}", f"{len(rows)} sentences"]
+    if article.outlet:
+        meta.insert(0, f"outlet {article.outlet}")
+    if article.dropped:
+        meta.append(f"{len(article.dropped)} boilerplate line(s) left out")
+    out.write("   " + " · ".join(meta) + "\n\n")
+    out.write(f"{'#':>3}  " + "  ".join(f"{f[:10]:>10}" for f in frames) + "  sentence\n")
+    for row in rows.to_dict("records"):
+        scores = _scores(row, frames)
+        probs = "  ".join(
+            (f"{'*' if f in row['labels'] else ' '}{scores[f]:>9.2f}" if scores else f"{'-':>10}") for f in frames
+        )
+        out.write(f"{row['sentence_index']:>3}  {probs}  {_short(row['text'], 90)}\n")
+        cues = _cues_text(row["cues"])
+        if cues:
+            out.write(f"{'':>3}  {'':>{11 * len(frames) + len(frames) - 1}}    ↳ {cues}\n")
+    out.write("\n   summary (* = frame assigned; share = sentences with the frame):\n")
+    for rec in article.summary().to_dict("records"):
+        out.write(f"   {rec['frame']:<14} {rec['sentences']:>3}/{len(rows):<3} sentences  share {rec['share']:>5.0%}"
+                  f"  mean probability {rec['mean_probability']:.2f}\n")
+
+
+# --- train / evaluate / info ---------------------------------------------------------------
+
+def _parse_params(items: list[str]) -> dict[str, Any]:
+    from framing.errors import InputError
+
+    params = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise InputError(f"--param {item!r}: expected NAME=VALUE, e.g. frames__C=2.0")
+        try:
+            parsed = json.loads(value)
+        except json.JSONDecodeError:
+            parsed = value
+        params[name] = tuple(parsed) if isinstance(parsed, list) else parsed
+    return params
+
+
+def cmd_train(args) -> int:
+    from framing.codebook import Codebook
+    from framing.corpora import read_corpus
+    from framing.errors import InputError
+    from framing.models.metrics import format_report
+    from framing.models.train import train
+
+    out = Path(args.out)
+    if out.suffix != ".skops":
+        raise InputError(f"--out {args.out}: model files end in .skops")
+    if any(Path(c).resolve() == out.resolve() for c in args.corpora):
+        raise InputError(f"--out {args.out} is one of the input corpora; refusing to overwrite it")
+    codebook = Codebook.load(args.codebook) if args.codebook else None
+    corpus = read_corpus(args.corpora, codebook)
+    params = _parse_params(args.param)
+    try:
+        model = train(corpus, codebook, sources=[Path(c).as_posix() for c in args.corpora], params=params)
+    except ValueError as exc:
+        if exc.__class__.__name__ in ("CorpusError", "CodebookError"):
+            raise
+        raise InputError(f"training failed: {exc}") from None
+    model.save(out)
+    card_path = out.with_suffix(".card.json")
+    with _output(str(card_path)) as fh:
+        json.dump(model.card, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+    if args.format == "json":
+        print(json.dumps(model.card["cv_metrics"], ensure_ascii=False, indent=2))
+    else:
+        print(format_report(model.card["cv_metrics"], f"cross-validated ({model.pipeline.named_steps['frames'].cv}-fold, out-of-fold):"))
+        print(f"thresholds: " + ", ".join(f"{k}={v:.3f}" for k, v in model.thresholds.items()))
+        print(f"saved {out} and {card_path}")
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from framing.corpora import read_corpus
+    from framing.models.metrics import format_report
+    from framing.models.train import evaluate
+
+    model = _load_model(args.model)
+    corpus = read_corpus(args.corpora, model.codebook)
+    report = evaluate(model, corpus)
+    if args.format == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report, f"evaluation of {args.model} on {len(corpus)} rows:"))
+    return 0
+
+
+def cmd_info(args) -> int:
+    model = _load_model(args.model)
+    info = model.info()
+    if args.format == "json":
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+        return 0
+    from framing.models.metrics import format_report
+
+    card = model.card
+    print(f"codebook: {model.codebook.name} (frames: {', '.join(model.frames)})")
+    print("thresholds: " + ", ".join(f"{k}={v:.3f}" for k, v in model.thresholds.items()))
+    if card:
+        data = card.get("training_data", {})
+        print(f"framing {card.get('framing_version')} · trained {card.get('created')} on {data.get('rows')} rows "
+              f"{data.get('rows_by_lang')} · data sha256 {str(data.get('sha256'))[:16]}…")
+        print(f"files: {', '.join(data.get('files', []))}")
+        if "cv_metrics" in card:
+            print(format_report(card["cv_metrics"], "cross-validated metrics:"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""``FrameModel``: a trained pipeline plus its codebook and model card, with a text-level API.
+
+>>> import framing
+>>> model = framing.load_model()
+>>> model.classify(["Pyongyang fired two ballistic missiles toward the sea."])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+from sklearn.pipeline import Pipeline
+
+from framing.codebook import Codebook
+from framing.errors import InputError, ModelError, UnsupportedLanguageError
+from framing.models.features import Analysis, TextFeatures, analyze
+from framing.models.frames import FrameClassifier
+from framing.models.io import load_bundle, save_bundle
+from framing.text.language import SUPPORTED_LANGUAGES
+
+DEFAULT_MODEL = "default.skops"
+_BATCH = 4096
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("framing.data").joinpath(DEFAULT_MODEL)))
+
+
+def make_pipeline(**params: Any) -> Pipeline:
+    """The default architecture: ``TextFeatures`` -> ``FrameClassifier``.
+
+    ``params`` use scikit-learn's ``step__param`` names, e.g. ``frames__C=8.0`` or
+    ``features__cues=codebook_cues``.
+    """
+    pipeline = Pipeline([("features", TextFeatures()), ("frames", FrameClassifier())])
+    if params:
+        pipeline.set_params(**params)
+    return pipeline
+
+
+class FrameModel:
+    """A trained frame classifier with its codebook and model card.
+
+    ``classify`` scores sentences as given; ``score_article`` splits an article into
+    sentences first. ``pipeline`` is the underlying scikit-learn estimator.
+    """
+
+    def __init__(self, pipeline: Pipeline, codebook: Codebook, card: dict[str, Any] | None = None):
+        self.pipeline = pipeline
+        self.codebook = codebook
+        self.card = card or {}
+
+    @property
+    def frames(self) -> list[str]:
+        return self.codebook.ids
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        return dict(zip(self.frames, map(float, self.pipeline.named_steps["frames"].thresholds_)))
+
+    # -- persistence --------------------------------------------------------------------
+
+    def save(self, path: str | Path) -> None:
+        save_bundle({"pipeline": self.pipeline, "codebook": self.codebook.to_dict(), "card": self.card}, path)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "FrameModel":
+        path = Path(path) if path else default_model_path()
+        bundle = load_bundle(path)
+        try:
+            codebook = Codebook.from_dict(bundle["codebook"], source=str(path))
+            model = cls(bundle["pipeline"], codebook, bundle.get("card") or {})
+            n = model.pipeline.named_steps["frames"].coef_.shape[0]
+        except (KeyError, AttributeError) as exc:
+            raise ModelError(f"{path}: incomplete model file ({exc})") from None
+        if n != len(codebook):
+            raise ModelError(f"{path}: model predicts {n} labels but its codebook has {len(codebook)}")
+        return model
+
+    # -- scoring ------------------------------------------------------------------------
+
+    def predict_proba(self, texts: Sequence[str], lang: str | Sequence[str] | None = None) -> np.ndarray:
+        """Calibrated probability per frame, shape ``(len(texts), len(frames))``.
+
+        ``lang`` is one language for all texts, one per text, or None to detect it.
+        """
+        texts = list(texts)
+        langs = [lang] * len(texts) if lang is None or isinstance(lang, str) else list(lang)
+        docs = [analyze(t, g) for t, g in zip(texts, langs)]
+        return self._proba(docs)[0]
+
+    def _proba(self, docs: list[Analysis]):
+        features: TextFeatures = self.pipeline.named_steps["features"]
+        clf: FrameClassifier = self.pipeline.named_steps["frames"]
+        X = features.transform_analyses(docs)
+        return clf.predict_proba(X), X
+
+    def classify(self, texts: Iterable[str], lang: str | None = None, cues: int = 3) -> pd.DataFrame:
+        """Score sentences as given (no re-segmentation).
+
+        Returns one row per text, in order: ``text, lang, labels``, one probability column per
+        frame, and ``cues`` (``{frame: [terms]}`` for predicted frames). Texts that are empty or
+        not Arabic/English get ``lang="und"`` (or empty) and no scores rather than a guess.
+        """
+        if isinstance(texts, str):
+            raise InputError("classify expects a list of sentences; use score_article for one article")
+        if lang is not None and lang not in SUPPORTED_LANGUAGES:
+            raise UnsupportedLanguageError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
+        texts = [t if isinstance(t, str) else str(t) for t in texts]
+        parts = [self._classify_batch(texts[i:i + _BATCH], lang, cues) for i in range(0, len(texts), _BATCH)]
+        if not parts:
+            return pd.DataFrame(columns=["text", "lang", "labels", *self.frames, "cues"])
+        return pd.concat(parts, ignore_index=True)
+
+    def _classify_batch(self, texts: list[str], lang: str | None, cues: int) -> pd.DataFrame:
+        docs = [analyze(t, lang) if t.strip() else Analysis("", "", [], []) for t in texts]
+        ok = [i for i, d in enumerate(docs) if d.lang in SUPPORTED_LANGUAGES]
+        proba = np.full((len(texts), len(self.frames)), np.nan)
+        labels: list[list[str]] = [[] for _ in texts]
+        cue_terms: list[dict[str, list[str]]] = [{} for _ in texts]
+        if ok:
+            p, X = self._proba([docs[i] for i in ok])
+            proba[ok] = p
+            predicted = p >= self.pipeline.named_steps["frames"].thresholds_
+            explained = self._explain(X, predicted, [docs[i] for i in ok], cues) if cues else [{}] * len(ok)
+            for row, i in enumerate(ok):
+                labels[i] = [f for f, on in zip(self.frames, predicted[row]) if on]
+                cue_terms[i] = explained[row]
+        frame = pd.DataFrame({"text": texts, "lang": [d.lang or "und" for d in docs], "labels": labels})
+        for j, name in enumerate(self.frames):
+            frame[name] = proba[:, j]
+        frame["cues"] = cue_terms
+        return frame
+
+    def _explain(self, X, predicted: np.ndarray, docs: list[Analysis], top: int) -> list[dict[str, list[str]]]:
+        """Terms with the largest positive contribution (weight x value) to each predicted frame."""
+        clf: FrameClassifier = self.pipeline.named_steps["frames"]
+        names = self.pipeline.named_steps["features"].feature_names_
+        out = []
+        for row in range(X.shape[0]):
+            start, end = X.indptr[row], X.indptr[row + 1]
+            idx, vals = X.indices[start:end], X.data[start:end]
+            terms: dict[str, list[str]] = {}
+            for j in np.flatnonzero(predicted[row]):
+                contrib = vals * clf.coef_[j, idx]
+                order = np.argsort(-contrib)
+                chosen: list[str] = []
+                for k in order:
+                    if contrib[k] <= 0 or len(chosen) >= top:
+                        break
+                    term = _display_term(names[idx[k]], docs[row])
+                    if term and term not in chosen:
+                        chosen.append(term)
+                terms[self.frames[j]] = chosen
+            out.append(terms)
+        return out
+
+    def score_article(self, text: str, *, title: str | None = None, outlet: str | None = None,
+                      date: str | None = None, url: str | None = None, id: str | None = None,
+                      lang: str | None = None):
+        """Split an article into sentences and score each; returns a :class:`ScoredArticle`."""
+        from framing.scoring import score_article
+
+        return score_article(self, text, title=title, outlet=outlet, date=date, url=url, id=id, lang=lang)
+
+    def info(self) -> dict[str, Any]:
+        """Model card summary: codebook, thresholds, metrics, training data."""
+        return {"frames": self.frames, "thresholds": self.thresholds, **self.card}
+
+
+def _display_term(feature: str, doc: Analysis) -> str | None:
+    """Map a feature name back to wording of the sentence where possible."""
+    block, _, value = feature.partition(":")
+    if block == "cue":
+        return None
+    sequence = {"s": doc.stems, "w": doc.tokens}.get(block)
+    if sequence is None:
+        return value
+    parts = value.split(" ")
+    for i in range(len(sequence) - len(parts) + 1):
+        if sequence[i:i + len(parts)] == parts:
+            return " ".join(doc.surface()[i:i + len(parts)])
+    return value

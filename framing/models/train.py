@@ -1,0 +1,104 @@
+"""Train and evaluate frame models on labeled corpora; build the model card."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import platform
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+
+from framing import __version__
+from framing.codebook import Codebook
+from framing.corpora import corpus_fingerprint, label_matrix
+from framing.errors import CorpusError
+from framing.models.features import analyze
+from framing.models.metrics import multilabel_report
+from framing.models.model import FrameModel, make_pipeline
+
+
+def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Sequence[str] = (),
+          params: dict[str, Any] | None = None) -> FrameModel:
+    """Fit the default pipeline on a validated corpus (see :func:`framing.corpora.read_corpus`).
+
+    Without a ``codebook`` the label set is taken from the corpus. The model card records the
+    codebook, a hash of the training data, cross-validated metrics (overall and per language),
+    the chosen thresholds, parameters and versions.
+    """
+    if codebook is None:
+        labels = sorted({label for row in corpus["labels"] for label in row})
+        if not labels:
+            raise CorpusError(["the corpus has no labels at all; nothing to learn"])
+        codebook = Codebook.from_labels(labels)
+    unknown = codebook.check_labels(label for row in corpus["labels"] for label in row)
+    if unknown:
+        raise CorpusError([f"label(s) {', '.join(unknown)} are not in codebook {codebook.name!r}"])
+    y = label_matrix(corpus, codebook.ids)
+    counts = y.sum(axis=0)
+    thin = [f"{f} ({int(c)})" for f, c in zip(codebook.ids, counts) if c < 2 or c > len(y) - 2]
+    if thin:
+        raise CorpusError([f"each label needs at least 2 positive and 2 negative examples; too few for: {', '.join(thin)}"])
+    pipeline = make_pipeline(**(params or {}))
+    docs = [analyze(t, l) for t, l in zip(corpus["text"], corpus["lang"])]
+    pipeline.fit(docs, y)
+    clf = pipeline.named_steps["frames"]
+    oof_pred = clf.oof_proba_ >= clf.thresholds_
+    cv = cv_report(y, oof_pred, codebook.ids, corpus["lang"].to_numpy())
+    card = {
+        "framing_version": __version__,
+        "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "codebook": {"name": codebook.name, "version": codebook.version, "frames": codebook.ids},
+        "training_data": {
+            "files": list(sources),
+            "sha256": corpus_fingerprint(corpus),
+            "rows": int(len(corpus)),
+            "rows_by_lang": {k: int(v) for k, v in corpus["lang"].value_counts().sort_index().items()},
+            "positives": {f: int(c) for f, c in zip(codebook.ids, counts)},
+        },
+        "architecture": "TextFeatures (word and stem TF-IDF) -> FrameClassifier "
+                        "(one-vs-rest logistic regression, Platt calibration, CV thresholds)",
+        "params": {k: _plain(v) for k, v in pipeline.get_params(deep=True).items()
+                   if "__" in k and not k.endswith("__cues")},
+        "thresholds": {f: float(t) for f, t in zip(codebook.ids, clf.thresholds_)},
+        "cv_metrics": cv,
+        "environment": {"python": platform.python_version(), **_versions()},
+    }
+    return FrameModel(pipeline, codebook, card)
+
+
+def cv_report(y: np.ndarray, pred: np.ndarray, labels: Sequence[str], langs: np.ndarray) -> dict[str, Any]:
+    """Multi-label report overall and per language (``by_lang``)."""
+    report = multilabel_report(y, pred, labels)
+    report["by_lang"] = {
+        lang: multilabel_report(y[langs == lang], pred[langs == lang], labels)
+        for lang in sorted(set(langs))
+    }
+    return report
+
+
+def evaluate(model: FrameModel, corpus: pd.DataFrame) -> dict[str, Any]:
+    """Score ``corpus`` with ``model`` and report per-label P/R/F1, micro and macro F1."""
+    unknown = model.codebook.check_labels(label for row in corpus["labels"] for label in row)
+    if unknown:
+        raise CorpusError([f"label(s) {', '.join(unknown)} are not frames of this model ({', '.join(model.frames)})"])
+    y = label_matrix(corpus, model.frames)
+    proba = model.predict_proba(list(corpus["text"]), lang=list(corpus["lang"]))
+    pred = proba >= np.array(list(model.thresholds.values()))
+    return cv_report(y, pred, model.frames, corpus["lang"].to_numpy())
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return repr(value)
+
+
+def _versions() -> dict[str, str]:
+    import sklearn
+    import scipy
+
+    return {"numpy": np.__version__, "scipy": scipy.__version__, "scikit-learn": sklearn.__version__,
+            "pandas": pd.__version__}

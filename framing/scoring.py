@@ -1,0 +1,125 @@
+"""Score whole articles: sentences -> frame probabilities -> a ``ScoredArticle``.
+
+``ScoredArticle`` is the document object of the toolkit: article metadata plus a tidy
+``sentences`` DataFrame (one row per sentence) that aggregation, plots and the API consume.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from framing.errors import InputError, UnsupportedLanguageError
+from framing.inputs import check_text
+from framing.text.language import SUPPORTED_LANGUAGES, detect_language
+from framing.text.segment import split_sentences
+
+if TYPE_CHECKING:
+    from framing.models.model import FrameModel
+
+MAX_ARTICLE_CHARS = 1_000_000
+META_COLUMNS = ["article_id", "outlet", "date", "title", "sentence_index", "kind", "start", "end"]
+
+
+@dataclass
+class ScoredArticle:
+    """An article with per-sentence frame scores.
+
+    ``sentences`` columns: ``article_id, outlet, date, title, sentence_index, kind, start, end,
+    text, lang, labels``, one probability column per frame, and ``cues``.
+    """
+
+    id: str
+    lang: str
+    frames: list[str]
+    sentences: pd.DataFrame
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    dropped: list[str] = field(default_factory=list)
+
+    def summary(self) -> pd.DataFrame:
+        """Per frame: share of sentences labeled, mean probability, sentence count, presence."""
+        scored = self.sentences[self.sentences["lang"].isin(SUPPORTED_LANGUAGES)]
+        rows = []
+        for frame in self.frames:
+            labeled = scored["labels"].map(lambda ls, f=frame: f in ls)
+            rows.append({
+                "frame": frame,
+                "share": float(labeled.mean()) if len(scored) else 0.0,
+                "mean_probability": float(scored[frame].mean()) if len(scored) else 0.0,
+                "sentences": int(labeled.sum()),
+                "present": bool(labeled.any()),
+            })
+        return pd.DataFrame(rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: metadata, summary and sentences."""
+        sentences = []
+        for row in self.sentences.to_dict("records"):
+            sentences.append({
+                "index": row["sentence_index"], "kind": row["kind"], "text": row["text"],
+                "lang": row["lang"], "start": row["start"], "end": row["end"],
+                "labels": row["labels"],
+                "scores": {f: (None if pd.isna(row[f]) else round(float(row[f]), 4)) for f in self.frames},
+                "cues": row["cues"],
+            })
+        return {
+            "id": self.id, "title": self.title, "outlet": self.outlet, "date": self.date, "url": self.url,
+            "lang": self.lang, "n_sentences": len(sentences), "dropped_lines": len(self.dropped),
+            "frames": self.summary().set_index("frame").to_dict("index"),
+            "sentences": sentences,
+        }
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def score_article(model: "FrameModel", text: str, *, title: str | None = None, outlet: str | None = None,
+                  date: str | None = None, url: str | None = None, id: str | None = None,
+                  lang: str | None = None) -> ScoredArticle:
+    """Split ``text`` into sentences and score each with ``model``.
+
+    Boilerplate lines (share buttons, site names, bylines) are left out and listed in
+    ``dropped``. A given ``title`` is scored as the first row (``kind="title"``).
+    Raises :class:`InputError` for empty or oversized text and
+    :class:`UnsupportedLanguageError` when the article is neither Arabic nor English.
+    """
+    check_text(text, "article")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"article: {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,} per article")
+    if lang is not None and lang not in SUPPORTED_LANGUAGES:
+        raise UnsupportedLanguageError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
+    article_lang = lang or detect_language(text)
+    if article_lang not in SUPPORTED_LANGUAGES:
+        raise UnsupportedLanguageError(
+            "article is not in a supported language (Arabic or English); pass lang='ar' or 'en' to force one"
+        )
+    pieces = split_sentences(text, lang)
+    kept = [s for s in pieces if s.kind != "boilerplate"]
+    dropped = [s.text for s in pieces if s.kind == "boilerplate"]
+    rows = [("title", title, -1, -1)] if title and title.strip() else []
+    rows += [(s.kind, s.text, s.start, s.end) for s in kept]
+    if not rows:
+        raise InputError("article: no sentences found (only boilerplate lines)")
+    scored = model.classify([r[1] for r in rows], lang=lang)
+    meta = pd.DataFrame({
+        "article_id": id or article_id(text),
+        "outlet": outlet,
+        "date": date,
+        "title": title,
+        "sentence_index": range(len(rows)),
+        "kind": [r[0] for r in rows],
+        "start": [r[2] for r in rows],
+        "end": [r[3] for r in rows],
+    })
+    sentences = pd.concat([meta, scored], axis=1)
+    return ScoredArticle(
+        id=id or article_id(text), lang=article_lang, frames=model.frames, sentences=sentences,
+        title=title, outlet=outlet, date=date, url=url, dropped=dropped,
+    )
