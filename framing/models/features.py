@@ -22,10 +22,12 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize as l2_normalize
 from sklearn.utils.validation import check_is_fitted
 
 from framing.text.language import detect_language
 from framing.text.normalize import normalize
+from framing.text.stopwords import for_language
 from framing.text.tokenize import arabic_stem, english_stem, tokenize
 
 _TOKENS = r"\S+"
@@ -42,7 +44,9 @@ class Analysis(NamedTuple):
 
     def surface(self) -> list[str]:
         """Tokens as written (before normalization), aligned with ``tokens`` when possible."""
-        original = tokenize(self.text, self.lang) if self.text else []
+        if self.lang != "ar" and self.text.isascii():
+            return self.tokens  # English normalization of ASCII text is lower-casing only
+        original = tokenize(self.text if self.lang == "ar" else self.text.lower(), self.lang) if self.text else []
         return original if len(original) == len(self.tokens) else self.tokens
 
 
@@ -60,6 +64,40 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
     return Analysis(lang, normalized, tokens, stems, text)
 
 
+def _tfidf_from_tokens(vec: TfidfVectorizer, token_lists: list[list[str]]):
+    """``vec.transform`` for texts already split into tokens (same result, no re-tokenizing).
+
+    Equivalent to a fitted word-analyzer ``TfidfVectorizer`` on ``" ".join(tokens)``: n-gram
+    counts over its vocabulary, sublinear tf if set, idf weighting and L2 row normalization.
+    """
+    vocab = vec.vocabulary_
+    lo, hi = vec.ngram_range
+    get = vocab.get
+    indices: list[int] = []
+    indptr = [0]
+    for tokens in token_lists:
+        for n in range(lo, hi + 1):
+            grams = tokens if n == 1 else (" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+            for gram in grams:
+                j = get(gram)
+                if j is not None:
+                    indices.append(j)
+        indptr.append(len(indices))
+    X = sp.csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(token_lists), len(vocab)),
+    )
+    X.sum_duplicates()
+    if vec.sublinear_tf:
+        np.log(X.data, out=X.data)
+        X.data += 1
+    if vec.use_idf:
+        X.data *= vec.idf_[X.indices].astype(np.float32)
+    if vec.norm:
+        l2_normalize(X, norm=vec.norm, copy=False)
+    return X
+
+
 class TextFeatures(TransformerMixin, BaseEstimator):
     """Transform raw texts (Arabic or English) into a sparse feature matrix.
 
@@ -67,18 +105,22 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     ----------
     word_ngrams : (min_n, max_n) for word n-grams, or None to disable.
     stem_ngrams : (min_n, max_n) for stem n-grams, or None to disable.
+    prefix_length : add a block of stem prefixes of this length (cheap morphology), or None.
     char_ngrams : (min_n, max_n) for character n-grams within word boundaries, or None.
     min_df : minimum document frequency for an n-gram to become a feature.
+    stop_words : leave function words out of word and stem n-grams (negations are kept).
     cues : ``{frame: {lang: [terms]}}`` cue lexicons (usually from a codebook), or None.
     cue_weight : scale of the cue-count block relative to the TF-IDF blocks.
     """
 
-    def __init__(self, word_ngrams=(1, 2), stem_ngrams=(1, 1), char_ngrams=None, min_df=2,
-                 cues=None, cue_weight=1.0):
+    def __init__(self, word_ngrams=(1, 2), stem_ngrams=(1, 1), prefix_length=4, char_ngrams=None, min_df=2,
+                 stop_words=True, cues=None, cue_weight=1.0):
         self.word_ngrams = word_ngrams
         self.stem_ngrams = stem_ngrams
+        self.prefix_length = prefix_length
         self.char_ngrams = char_ngrams
         self.min_df = min_df
+        self.stop_words = stop_words
         self.cues = cues
         self.cue_weight = cue_weight
 
@@ -106,18 +148,30 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             yield "w", self.word_ngrams, "word"
         if self.stem_ngrams:
             yield "s", self.stem_ngrams, "word"
+        if self.prefix_length:
+            yield "p", (1, 1), "word"
         if self.char_ngrams:
             yield "c", self.char_ngrams, "char_wb"
         if not (self.word_ngrams or self.stem_ngrams or self.char_ngrams):
             raise ValueError("TextFeatures needs at least one of word_ngrams, stem_ngrams, char_ngrams")
 
-    @staticmethod
-    def _block_input(block: str, docs: list[Analysis]) -> list[str]:
-        if block == "w":
+    def _block_tokens(self, block: str, docs: list[Analysis]) -> list[list[str]]:
+        """Token (``w``) or stem (``s``) sequences of each document, without function words."""
+        out = []
+        for d in docs:
+            sequence = d.tokens if block == "w" else d.stems
+            if self.stop_words:
+                stop = for_language(d.lang)
+                sequence = [x for x, t in zip(sequence, d.tokens) if t not in stop]
+            if block == "p":
+                sequence = [x[: self.prefix_length] for x in sequence]
+            out.append(sequence)
+        return out
+
+    def _block_input(self, block: str, docs: list[Analysis]) -> list[str]:
+        if block == "c":
             return [" ".join(d.tokens) for d in docs]
-        if block == "s":
-            return [" ".join(d.stems) for d in docs]
-        return [" ".join(d.tokens) for d in docs]
+        return [" ".join(tokens) for tokens in self._block_tokens(block, docs)]
 
     def _compile_cues(self):
         """Cue terms as stem sequences per language: ``{lang: [(frame_index, stems), ...]}``."""
@@ -147,7 +201,12 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def transform_analyses(self, docs: list[Analysis]):
         """Transform texts that were already analysed (saves re-analysis in explanations)."""
-        blocks = [vec.transform(self._block_input(name, docs)) for name, vec in self.vectorizers_.items()]
+        blocks = []
+        for name, vec in self.vectorizers_.items():
+            if name == "c":
+                blocks.append(vec.transform(self._block_input(name, docs)))
+            else:
+                blocks.append(_tfidf_from_tokens(vec, self._block_tokens(name, docs)))
         if self.cue_frames_:
             blocks.append(self._cue_counts(docs))
         return sp.hstack(blocks, format="csr", dtype=np.float32)

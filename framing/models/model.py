@@ -137,26 +137,37 @@ class FrameModel:
         return frame
 
     def _explain(self, X, predicted: np.ndarray, docs: list[Analysis], top: int) -> list[dict[str, list[str]]]:
-        """Terms with the largest positive contribution (weight x value) to each predicted frame."""
+        """Terms with the largest positive contribution (weight x value) to each predicted frame.
+
+        Ranking is vectorized over the whole batch; Python only touches the few candidates kept.
+        """
         clf: FrameClassifier = self.pipeline.named_steps["frames"]
         names = self.pipeline.named_steps["features"].feature_names_
-        out = []
-        for row in range(X.shape[0]):
-            start, end = X.indptr[row], X.indptr[row + 1]
-            idx, vals = X.indices[start:end], X.data[start:end]
-            terms: dict[str, list[str]] = {}
-            for j in np.flatnonzero(predicted[row]):
-                contrib = vals * clf.coef_[j, idx]
-                order = np.argsort(-contrib)
-                chosen: list[str] = []
-                for k in order:
-                    if contrib[k] <= 0 or len(chosen) >= top:
-                        break
-                    term = _display_term(names[idx[k]], docs[row])
-                    if term and term not in chosen:
-                        chosen.append(term)
-                terms[self.frames[j]] = chosen
-            out.append(terms)
+        out: list[dict[str, list[str]]] = [{} for _ in range(X.shape[0])]
+        finders: dict[int, _TermFinder] = {}
+        nz_rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+        for j in np.flatnonzero(predicted.any(axis=0)):
+            contrib = X.data * clf.coef_[j, X.indices]
+            keep = predicted[nz_rows, j] & (contrib > 0)
+            rows, values, features = nz_rows[keep], contrib[keep], X.indices[keep]
+            order = np.lexsort((-values, rows))
+            rows, features = rows[order], features[order]
+            first = np.r_[True, rows[1:] != rows[:-1]] if len(rows) else np.zeros(0, bool)
+            rank = np.arange(len(rows)) - np.maximum.accumulate(np.where(first, np.arange(len(rows)), 0))
+            candidates = rank < 3 * top  # spare candidates: several features can map to one term
+            frame = self.frames[j]
+            for row in np.flatnonzero(predicted[:, j]):
+                out[row][frame] = []
+            for row, feature in zip(rows[candidates].tolist(), features[candidates].tolist()):
+                chosen = out[row][frame]
+                if len(chosen) >= top:
+                    continue
+                finder = finders.get(row)
+                if finder is None:
+                    finder = finders[row] = _TermFinder(docs[row])
+                term = finder.find(names[feature])
+                if term and term not in chosen:
+                    chosen.append(term)
         return out
 
     def score_article(self, text: str, *, title: str | None = None, outlet: str | None = None,
@@ -172,16 +183,28 @@ class FrameModel:
         return {"frames": self.frames, "thresholds": self.thresholds, **self.card}
 
 
-def _display_term(feature: str, doc: Analysis) -> str | None:
-    """Map a feature name back to wording of the sentence where possible."""
-    block, _, value = feature.partition(":")
-    if block == "cue":
-        return None
-    sequence = {"s": doc.stems, "w": doc.tokens}.get(block)
-    if sequence is None:
-        return value
-    parts = value.split(" ")
-    for i in range(len(sequence) - len(parts) + 1):
-        if sequence[i:i + len(parts)] == parts:
-            return " ".join(doc.surface()[i:i + len(parts)])
-    return value
+class _TermFinder:
+    """Maps feature names back to the sentence's own wording (surface tokens built lazily)."""
+
+    def __init__(self, doc: Analysis):
+        self.doc = doc
+        self._surface: list[str] | None = None
+
+    def find(self, feature: str) -> str | None:
+        block, _, value = feature.partition(":")
+        if block == "w":
+            sequence = self.doc.tokens
+        elif block == "s":
+            sequence = self.doc.stems
+        else:
+            return None if block == "cue" else value
+        parts = value.split(" ")
+        try:
+            i = sequence.index(parts[0])
+        except ValueError:
+            return value
+        if sequence[i:i + len(parts)] != parts:
+            return value
+        if self._surface is None:
+            self._surface = self.doc.surface()
+        return " ".join(self._surface[i:i + len(parts)])

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 
 SUPPORTED_LANGUAGES = ("ar", "en")
+_SAMPLE = 300
 UNDETERMINED = "und"
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 # Letters used in Persian/Urdu/Pashto/Kurdish but not in Arabic.
 _NON_ARABIC_ARABIC_SCRIPT = re.compile(r"[\u067E\u0686\u0698\u06AF\u06A9\u06CC\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2\u06C6\u06B5\u06CE]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NON_ASCII_LATIN = re.compile(r"[\u00C0-\u024F]")
 _OTHER_LETTER = re.compile(r"[\u0370-\u03FF\u0400-\u04FF\u0590-\u05FF\u0900-\u0DFF\u0E00-\u0E7F\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:'[a-z]+)?")
@@ -47,6 +49,9 @@ def detect_language(text: str) -> str:
     >>> detect_language("Le Kremlin a annoncé une visite officielle.")
     'und'
     """
+    text = text[:_SAMPLE]  # the opening of a long text decides; keeps detection O(1)
+    if text.isascii():
+        return "en" if _ASCII_LETTER.search(text) and _looks_english(text) else UNDETERMINED
     arabic = len(_ARABIC_LETTER.findall(text))
     latin = len(_LATIN_LETTER.findall(text))
     other = len(_OTHER_LETTER.findall(text))
@@ -62,9 +67,9 @@ def detect_language(text: str) -> str:
 
 
 def _looks_english(text: str) -> bool:
-    words = [w.lower() for w in _LATIN_WORD.findall(text)]
-    english = sum(w in _EN for w in words)
-    other = max(sum(w in vocab for w in words) for vocab in _OTHER.values())
+    words = set(_LATIN_WORD.findall(text.lower()))
+    english = len(words & _EN)
+    other = max(len(words & vocab) for vocab in _OTHER.values())
     if other > english:
         return False
     if english:

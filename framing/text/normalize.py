@@ -6,12 +6,19 @@ English is lower-cased. Digits of every script become ASCII digits.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 _TATWEEL = "\u0640"
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_PUNCT = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "’": "'", "‘": "'", "\u00a0": " "})
+_PRESENTATION_FORMS = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFF]")
+_COMMON = {
+    **{ord(d): str(i % 10) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")},
+    **{ord(k): v for k, v in {"“": '"', "”": '"', "«": '"', "»": '"', "’": "'", "‘": "'", "\u00a0": " "}.items()},
+}
+# After camel-tools' steps: hamza carriers unified, tatweel dropped, digits and quotes.
+_ARABIC_EXTRA = str.maketrans({**_COMMON, ord("ئ"): "ي", ord("ؤ"): "و", ord(_TATWEEL): None})
+_ENGLISH_EXTRA = str.maketrans(_COMMON)
 
 
 @lru_cache(maxsize=1)
@@ -35,17 +42,20 @@ def normalize_arabic(text: str) -> str:
     >>> normalize_arabic("أكَّدَ الرئيسُ علـــى الزيارة")
     'اكد الرييس علي الزياره'
     """
-    for step in _camel_steps():
+    normalize_unicode, *steps = _camel_steps()
+    # camel's normalize_unicode is NFKC plus a fix for two presentation-form ligatures; its
+    # per-character mapper is slow, so plain NFKC is used when no presentation form is present.
+    text = normalize_unicode(text) if _PRESENTATION_FORMS.search(text) else unicodedata.normalize("NFKC", text)
+    for step in steps:
         text = step(text)
-    text = text.replace(_TATWEEL, "")
-    # hamza on yaa/waw carriers: one spelling for the same word written both ways.
-    text = text.replace("ئ", "ي").replace("ؤ", "و")
-    return text.translate(_DIGITS).translate(_PUNCT)
+    return text.translate(_ARABIC_EXTRA)
 
 
 def normalize_english(text: str) -> str:
     """Normalize English text: NFKC, lower case, typographic quotes."""
-    return unicodedata.normalize("NFKC", text).lower().translate(_DIGITS).translate(_PUNCT)
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKC", text).lower().translate(_ENGLISH_EXTRA)
 
 
 def normalize(text: str, lang: str) -> str:

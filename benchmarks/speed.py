@@ -1,0 +1,85 @@
+"""Speed of `framing classify` on real news lines, against a bare scikit-learn pipeline.
+
+Run:  .venv/bin/python benchmarks/speed.py   (or `make bench`)
+
+Figures printed:
+- CLI start-up: wall time of `framing classify` on one line (median of 3 runs);
+- CLI marginal throughput: (lines - 1) / (time for N lines - time for 1 line);
+- in-process per-line cost of FrameModel.classify vs a bare TfidfVectorizer + LogisticRegression
+  pipeline (fitted on our training split), on the same lines; the ratio is the overhead;
+- peak resident memory of the CLI run.
+Real lines come from the public datasets in ../shared/datasets (skipped when absent).
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _data import ROOT, real_news_lines  # noqa: E402
+
+
+def cli_time(path: Path) -> tuple[float, int]:
+    """Wall time of one CLI run, and the peak RSS (kB) of any child so far."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "framing.cli", "classify", str(path)],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    elapsed = time.perf_counter() - start
+    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def main() -> None:
+    print("command: .venv/bin/python benchmarks/speed.py")
+    lines = real_news_lines(10_000)
+    if not lines:
+        print("skipped: public datasets not found (set FRAMING_DATASETS)")
+        return
+    lines = [" ".join(l.split()) for l in lines]
+    n = len(lines)
+    with tempfile.TemporaryDirectory() as tmp:
+        one, many = Path(tmp) / "one.txt", Path(tmp) / "many.txt"
+        one.write_text(lines[0] + "\n", "utf-8")
+        many.write_text("\n".join(lines) + "\n", "utf-8")
+        startup = statistics.median(cli_time(one)[0] for _ in range(3))
+        full, rss = cli_time(many)
+    print(f"lines: {n} real news lines ({sum(1 for l in lines if any('\u0600' <= c <= '\u06ff' for c in l))} Arabic)")
+    print(f"CLI start-up (1 line, median of 3): {startup:.2f} s")
+    print(f"CLI on {n} lines: {full:.2f} s; marginal throughput {(n - 1) / (full - startup):,.0f} lines/s; peak RSS {rss / 1024:.0f} MB")
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import make_pipeline
+
+    from framing.corpora import label_matrix, read_corpus
+    from framing.models.model import FrameModel
+
+    model = FrameModel.load()
+    corpus = read_corpus([ROOT / "corpora/frames/en.train.jsonl", ROOT / "corpora/frames/ar.train.jsonl"])
+    bare = make_pipeline(TfidfVectorizer(), OneVsRestClassifier(LogisticRegression(max_iter=1000)))
+    bare.fit(list(corpus["text"]), label_matrix(corpus, model.frames))
+    model.classify(lines[:100])
+    bare.predict_proba(lines[:100])
+    t = time.perf_counter()
+    bare.predict_proba(lines)
+    t_bare = time.perf_counter() - t
+    t = time.perf_counter()
+    model.classify(lines, cues=0)
+    t_ours_nocues = time.perf_counter() - t
+    t = time.perf_counter()
+    model.classify(lines)
+    t_ours = time.perf_counter() - t
+    print(f"in-process per line: bare TF-IDF+LR {t_bare / n * 1e6:.0f} us; framing classify {t_ours / n * 1e6:.0f} us "
+          f"(ratio {t_ours / t_bare:.2f}x); without cue explanations {t_ours_nocues / n * 1e6:.0f} us "
+          f"(ratio {t_ours_nocues / t_bare:.2f}x)")
+    print(f"in-process throughput: {n / t_ours:,.0f} lines/s with explanations, {n / t_ours_nocues:,.0f} without")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+import json
+import zipfile
+
+import numpy as np
+import pytest
+
+from framing.errors import InputError, ModelError, UnsupportedLanguageError
+from framing.models.model import FrameModel
+
+
+def test_classify_returns_tidy_frame_in_input_order(small_model):
+    texts = ["The Kremlin said preparations for an official visit are under way.", "",
+             "Le Kremlin a annoncé une visite.", "حذر الجيش من هجوم صاروخي وشيك على المدينة."]
+    df = small_model.classify(texts)
+    assert list(df.columns) == ["text", "lang", "labels", "threat", "diplomacy", "skepticism", "cues"]
+    assert list(df["text"]) == texts
+    assert list(df["lang"]) == ["en", "und", "und", "ar"]
+    assert df.loc[[1, 2], ["threat", "diplomacy", "skepticism"]].isna().all().all()
+    assert df.loc[[0, 3], ["threat", "diplomacy", "skepticism"]].notna().all().all()
+    for labels, cues in zip(df["labels"], df["cues"]):
+        assert set(cues) == set(labels)  # explanations exactly for predicted frames
+
+
+def test_explanations_use_the_sentences_own_words(small_model):
+    df = small_model.classify(["US officials fear North Korean military moves before the election."])
+    row = df.iloc[0]
+    assert "threat" in row["labels"]
+    for term in row["cues"]["threat"]:
+        assert term.lower() in row["text"].lower()
+
+
+def test_predict_proba_matches_classify(small_model):
+    texts = ["Talks between the two foreign ministers resumed.", "The parade will be held on Sunday."]
+    proba = small_model.predict_proba(texts)
+    df = small_model.classify(texts)
+    assert np.allclose(proba, df[small_model.frames].to_numpy())
+
+
+def test_save_load_roundtrip(small_model, small_model_path):
+    loaded = FrameModel.load(small_model_path)
+    texts = ["وقال مسؤول إن نصف الصواريخ فشلت في إصابة أهدافها.", "Peace talks collapsed in Doha."]
+    assert np.allclose(loaded.predict_proba(texts), small_model.predict_proba(texts))
+    assert loaded.card["training_data"]["sha256"] == small_model.card["training_data"]["sha256"]
+    assert loaded.thresholds == small_model.thresholds
+
+
+def test_model_card_contents(small_model):
+    card = small_model.card
+    assert card["codebook"]["frames"] == ["threat", "diplomacy", "skepticism"]
+    assert set(card["cv_metrics"]["by_lang"]) == {"ar", "en"}
+    assert 0 < card["cv_metrics"]["macro"]["f1"] <= 1
+    assert len(card["training_data"]["sha256"]) == 64
+    json.dumps(card)  # plain data only
+
+
+def test_loading_refuses_bad_files(tmp_path, small_model_path):
+    with pytest.raises(ModelError, match="not found"):
+        FrameModel.load(tmp_path / "missing.skops")
+    junk = tmp_path / "junk.skops"
+    junk.write_bytes(b"not a zip")
+    with pytest.raises(ModelError, match="not a framing model"):
+        FrameModel.load(junk)
+    # a file that would instantiate an unexpected type is refused, not executed
+    import skops.io as sio
+    from fractions import Fraction
+
+    evil = tmp_path / "evil.skops"
+    sio.dump({"format": "framing-model/1", "pipeline": Fraction(1, 3)}, evil)
+    with pytest.raises(ModelError, match="refusing to load unexpected types"):
+        FrameModel.load(evil)
+    incomplete = tmp_path / "incomplete.skops"
+    sio.dump({"format": "framing-model/1"}, incomplete)
+    with pytest.raises(ModelError, match="incomplete model file"):
+        FrameModel.load(incomplete)
+    with pytest.raises(ModelError, match="end in .skops"):
+        FrameModel.load(small_model_path).save(tmp_path / "model.pkl")
+
+
+def test_classify_input_errors(small_model):
+    with pytest.raises(InputError, match="list of sentences"):
+        small_model.classify("one string")
+    with pytest.raises(UnsupportedLanguageError, match="supported: ar, en"):
+        small_model.classify(["x"], lang="fr")
+    assert small_model.classify([]).empty

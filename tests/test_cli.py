@@ -1,0 +1,153 @@
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from framing.cli import main
+from conftest import CORPUS, ROOT, write_jsonl
+
+SAMPLES = ROOT / "framing" / "data" / "samples"
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_classify_jsonl_keeps_input_order(capsys, tmp_path, small_model_path):
+    lines = ["The two foreign ministers met in Ankara to restore ties.", "", "وحذر الجيش من هجوم وشيك.", "Bonjour à tous, merci."]
+    path = tmp_path / "in.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    code, out, err = run(capsys, "classify", path, "--model", small_model_path)
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["text"] for r in rows] == lines
+    assert [r["lang"] for r in rows] == ["en", "und", "ar", "und"]
+    assert set(rows[0]) == {"text", "lang", "labels", "scores", "cues"}
+    assert set(rows[0]["scores"]) == {"threat", "diplomacy", "skepticism"}
+    assert rows[1]["scores"] is None
+    assert "2 of 4 line(s) not scored" in err
+
+
+def test_classify_csv_and_table(capsys, tmp_path, small_model_path):
+    path = tmp_path / "in.txt"
+    path.write_text("Talks resumed in Geneva.\nMissiles hit the port.\n", "utf-8")
+    code, out, _ = run(capsys, "classify", path, "--model", small_model_path, "--format", "csv", "-o", tmp_path / "out.csv")
+    assert code == 0 and out == ""
+    table = pd.read_csv(tmp_path / "out.csv")
+    assert list(table.columns) == ["text", "lang", "labels", "threat", "diplomacy", "skepticism", "cues"]
+    assert len(table) == 2
+    code, out, _ = run(capsys, "classify", path, "--model", small_model_path, "--format", "table")
+    assert code == 0 and "Talks resumed" in out and "threat" in out.splitlines()[0]
+
+
+def test_score_formats(capsys, tmp_path, small_model_path):
+    args = ["score", SAMPLES / "summit_ar.txt", SAMPLES / "summit_en.html", "--model", small_model_path, "--outlet", "Demo"]
+    code, out, _ = run(capsys, *args, "--format", "jsonl")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert {r["article_id"] for r in rows} == {"summit_ar", "summit_en"}
+    assert all(r["outlet"] == "Demo" for r in rows)
+    html_rows = [r for r in rows if r["article_id"] == "summit_en"]
+    assert html_rows[0]["kind"] == "title"
+    assert not any("cookie" in r["text"].lower() for r in html_rows)  # page chrome removed
+    code, _, _ = run(capsys, *args, "--format", "parquet", "-o", tmp_path / "s.parquet")
+    frame = pd.read_parquet(tmp_path / "s.parquet")
+    assert code == 0 and len(frame) == len(rows)
+    assert {"article_id", "sentence_index", "text", "lang", "labels", "threat"} <= set(frame.columns)
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and "summary" in out
+
+
+def test_score_corpus_file_and_skip_errors(capsys, tmp_path, small_model_path):
+    corpus = write_jsonl(tmp_path / "articles.jsonl", [
+        {"id": "a", "outlet": "X", "text": "The talks resumed. Both envoys met in Doha."},
+        {"id": "b", "outlet": "Y", "text": "Le sommet aura lieu demain à Paris avec les ministres."},
+    ])
+    code, _, err = run(capsys, "score", corpus, "--model", small_model_path, "--format", "csv")
+    assert code == 1 and "articles.jsonl:2:" in err and "supported language" in err
+    code, out, err = run(capsys, "score", corpus, "--model", small_model_path, "--format", "csv", "--skip-errors")
+    assert code == 0 and "articles.jsonl:2: skipped" in err
+    assert set(pd.read_csv(__import__("io").StringIO(out))["article_id"]) == {"a"}
+
+
+def test_train_evaluate_info(capsys, tmp_path):
+    train_rows = [json.loads(l) for l in (CORPUS / "en.train.jsonl").read_text("utf-8").splitlines()[::6]]
+    corpus = write_jsonl(tmp_path / "train.jsonl", train_rows)
+    model = tmp_path / "m.skops"
+    code, out, _ = run(capsys, "train", corpus, "--out", model, "--param", "frames__cv=3")
+    assert code == 0 and "macro avg" in out and model.exists()
+    card = json.loads((tmp_path / "m.card.json").read_text("utf-8"))
+    assert card["codebook"]["name"] == "from-corpus"  # labels taken from the corpus
+    code, out, _ = run(capsys, "evaluate", model, CORPUS / "en.test.jsonl", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and set(report["labels"]) == {"diplomacy", "skepticism", "threat"}
+    assert {"precision", "recall", "f1", "support"} <= set(report["labels"]["threat"])
+    code, out, _ = run(capsys, "info", "--model", model)
+    assert code == 0 and "thresholds:" in out
+
+
+def test_train_with_foreign_labels(capsys, tmp_path):
+    rows = [{"id": str(i), "text": t, "labels": l} for i, (t, l) in enumerate([
+        ("They claim it works but nobody believes them.", ["Doubt"]),
+        ("Experts doubt the official figures.", ["Doubt"]),
+        ("Nobody can verify what the ministry says.", ["Doubt"]),
+        ("Act now or the enemy will destroy us all.", ["Appeal_to_Fear"]),
+        ("If we wait, our cities will burn.", ["Appeal_to_Fear"]),
+        ("Fear the invaders who will take everything.", ["Appeal_to_Fear"]),
+        ("The council met on Tuesday.", []), ("Prices rose slightly.", []), ("The match ended in a draw.", []),
+    ])]
+    corpus = write_jsonl(tmp_path / "p.jsonl", rows)
+    code, out, _ = run(capsys, "train", corpus, "--out", tmp_path / "p.skops", "--param", "frames__cv=2")
+    assert code == 0 and "Doubt" in out and "Appeal_to_Fear" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["classify", "{tmp}/missing.txt"], "no such file"),
+    (["classify", "{tmp}/binary.txt"], "binary"),
+    (["classify", "{tmp}/cp1256.txt"], "not valid UTF-8"),
+    (["classify", "{tmp}/empty.txt"], "no input lines"),
+    (["classify", "{tmp}/french.txt"], "no line could be scored"),
+    (["score", "{tmp}/empty.txt"], "empty"),
+    (["score", "{tmp}/big.txt"], "one article may be at most"),
+    (["score", "{tmp}/x.csv"], "missing 'text'"),
+    (["score", "{tmp}/cp1256.txt", "--format", "parquet"], "give -o/--output"),
+    (["train", "{tmp}/bad.jsonl", "--out", "{tmp}/m.skops"], "bad.jsonl:2: invalid JSON"),
+    (["train", "{tmp}/unknown.jsonl", "--out", "{tmp}/m.skops", "--codebook", "framing/data/codebook.yaml"],
+     r"unknown.jsonl:1: unknown label\(s\) propaganda"),
+    (["train", "{tmp}/unknown.jsonl", "--out", "{tmp}/unknown.jsonl"], "end in .skops"),
+    (["evaluate", "{tmp}/missing.skops", "{tmp}/unknown.jsonl"], "model file not found"),
+    (["info", "--model", "{tmp}/binary.txt"], "must end in .skops|not a framing model"),
+])
+def test_bad_input_is_one_line_error(capsys, tmp_path, small_model_path, args, message):
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (tmp_path / "cp1256.txt").write_bytes("قال الوزير إن الزيارة قائمة".encode("cp1256"))
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    (tmp_path / "french.txt").write_text("Le sommet aura lieu demain à Paris.\n", "utf-8")
+    (tmp_path / "big.txt").write_bytes(b"The talks resumed. " * (6 * 1024 * 1024 // 19))
+    (tmp_path / "x.csv").write_text("body,outlet\nhello,X\n", "utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"text": "ok", "labels": []}\n{"text": \n', "utf-8")
+    (tmp_path / "unknown.jsonl").write_text('{"text": "A summit in Cairo.", "labels": ["propaganda"]}\n', "utf-8")
+    argv = [a.format(tmp=tmp_path) for a in args]
+    if argv[0] in ("classify", "score"):
+        argv += ["--model", str(small_model_path)]
+    code, out, err = run(capsys, *argv)
+    assert code == 1
+    assert err.startswith("framing: error: ") and err.count("\n") == 1, err
+    assert __import__("re").search(message, err), err
+    assert "Traceback" not in err
+
+
+def test_entry_point_runs_without_traceback(tmp_path, small_model_path):
+    (tmp_path / "in.txt").write_text("Talks resumed in Geneva.\n", "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "framing.cli", "classify", str(tmp_path / "in.txt"), "--model", str(small_model_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["lang"] == "en"
+    proc = subprocess.run([sys.executable, "-m", "framing.cli", "classify", str(tmp_path / "nope.txt")],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and proc.stderr.startswith("framing: error:") and "Traceback" not in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "framing.cli", "classify", "--help"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and "--format" in proc.stdout

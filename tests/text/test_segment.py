@@ -1,0 +1,74 @@
+from framing.text.segment import split_sentences
+
+
+def texts(text, lang=None):
+    return [s.text for s in split_sentences(text, lang)]
+
+
+def test_english_abbreviations_do_not_split():
+    out = texts("Mr. Kim met Gen. Park at 10 a.m. on Oct. 3 in the U.S. capital. Talks followed.")
+    assert out == ["Mr. Kim met Gen. Park at 10 a.m. on Oct. 3 in the U.S. capital.", "Talks followed."]
+
+
+def test_english_quotes_stay_with_attribution():
+    out = texts('"We see no threat. The visit is routine," the spokesman said. Analysts disagreed.')
+    assert out == ['"We see no threat. The visit is routine," the spokesman said.', "Analysts disagreed."]
+
+
+def test_english_decimal_and_question():
+    assert texts("Aid could reach $2.5 billion. What does Pyongyang want?") == [
+        "Aid could reach $2.5 billion.", "What does Pyongyang want?"]
+
+
+def test_arabic_punctuation():
+    out = texts("ارتفع النمو إلى 2.5 في المئة. هل يستمر؟ نعم! وقال الوزير إن الخطة جاهزة؛ وأضاف أنها ستعلن قريبا.")
+    assert out == ["ارتفع النمو إلى 2.5 في المئة.", "هل يستمر؟", "نعم!", "وقال الوزير إن الخطة جاهزة؛", "وأضاف أنها ستعلن قريبا."]
+
+
+def test_arabic_abbreviations_and_initials():
+    out = texts("وقال د. أحمد إن وكالة أ.ف.ب نقلت الخبر. وانتهى اللقاء.")
+    assert out == ["وقال د. أحمد إن وكالة أ.ف.ب نقلت الخبر.", "وانتهى اللقاء."]
+
+
+def test_arabic_double_dot_and_quotes():
+    text = 'وقال مسؤول: "ليس لدينا شك.. الأمر يتعلق بالتصعيد". ثم غادر.. وانتهى المؤتمر.'
+    assert texts(text) == ['وقال مسؤول: "ليس لدينا شك.. الأمر يتعلق بالتصعيد".', "ثم غادر..", "وانتهى المؤتمر."]
+
+
+def test_headline_lines_and_boilerplate():
+    text = ("الموقع الرسمي | صحيفة الأفق\n\nالخوف من قمة كيم وبوتين يتملك واشنطن\n  • مشاركة :\npost-title\n"
+            "الأفق - سامر الحداد\n\nوقال مسؤول إن الزيارة قائمة.")
+    kinds = [(s.kind, s.text) for s in split_sentences(text)]
+    assert kinds == [
+        ("boilerplate", "الموقع الرسمي | صحيفة الأفق"),
+        ("headline", "الخوف من قمة كيم وبوتين يتملك واشنطن"),
+        ("boilerplate", "• مشاركة :"),
+        ("boilerplate", "post-title"),
+        ("boilerplate", "الأفق - سامر الحداد"),
+        ("sentence", "وقال مسؤول إن الزيارة قائمة."),
+    ]
+
+
+def test_headline_double_dot_is_not_a_boundary():
+    assert texts("على خلفية اجتماعهما المنتظر.. الخوف يتملك واشنطن") == ["على خلفية اجتماعهما المنتظر.. الخوف يتملك واشنطن"]
+
+
+def test_english_byline_and_share_lines_are_boilerplate():
+    kinds = [s.kind for s in split_sentences("Kim heads to Moscow\nBy Jane Doe and John Roe, Wire\nShare this article\nHe left.")]
+    assert kinds == ["headline", "boilerplate", "boilerplate", "sentence"]
+
+
+def test_spans_point_into_the_original_text():
+    text = "  First line here.\n\nSecond one! Third?"
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == s.text
+
+
+def test_hard_wrapped_english_lines_are_joined():
+    text = "The minister said the talks, which began on Monday in Geneva,\nwould continue next week. Nothing else."
+    assert texts(text) == ["The minister said the talks, which began on Monday in Geneva,\nwould continue next week.", "Nothing else."]
+
+
+def test_mixed_language_article():
+    out = split_sentences("Kremlin confirms the visit.\nوقال بيسكوف إن الزيارة قائمة. وأضاف أن الموعد سيعلن.")
+    assert [s.text for s in out] == ["Kremlin confirms the visit.", "وقال بيسكوف إن الزيارة قائمة.", "وأضاف أن الموعد سيعلن."]
