@@ -18,7 +18,7 @@ from framing.errors import ModelError
 
 FORMAT = "framing-model/1"
 _ALLOWED_PREFIXES = (
-    "framing.models.",
+    "framing.models.",  # TextFeatures, _GramBlock, FrameClassifier
     "sklearn.pipeline.Pipeline",
     "sklearn.feature_extraction.text.",
     "sklearn.linear_model.",

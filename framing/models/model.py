@@ -21,6 +21,7 @@ from framing.models.features import Analysis, TextFeatures, analyze
 from framing.models.frames import FrameClassifier
 from framing.models.io import load_bundle, save_bundle
 from framing.text.language import SUPPORTED_LANGUAGES
+from framing.text.stopwords import for_language
 
 DEFAULT_MODEL = "default.skops"
 _BATCH = 4096
@@ -190,21 +191,29 @@ class _TermFinder:
         self.doc = doc
         self._surface: list[str] | None = None
 
+    def _at(self, i: int, n: int) -> str:
+        if self._surface is None:
+            self._surface = self.doc.surface()
+        return " ".join(self._surface[i:i + n])
+
     def find(self, feature: str) -> str | None:
+        """The sentence's words behind a feature; None for features that are not words."""
         block, _, value = feature.partition(":")
-        if block == "w":
-            sequence = self.doc.tokens
-        elif block == "s":
-            sequence = self.doc.stems
-        else:
-            return None if block == "cue" else value
+        if block == "p":
+            for i, stem in enumerate(self.doc.stems):
+                if stem.startswith(value):
+                    return self._at(i, 1)
+            return None
+        if block not in ("w", "s"):
+            return None
+        sequence = self.doc.tokens if block == "w" else self.doc.stems
         parts = value.split(" ")
+        if len(parts) > 1 and all(t in for_language(self.doc.lang) for t in parts):
+            return None  # "of the": a real feature, but no help to a reader
         try:
             i = sequence.index(parts[0])
         except ValueError:
             return value
         if sequence[i:i + len(parts)] != parts:
             return value
-        if self._surface is None:
-            self._surface = self.doc.surface()
-        return " ".join(self._surface[i:i + len(parts)])
+        return self._at(i, len(parts))

@@ -12,7 +12,7 @@ def test_analysis_detects_language_and_stems():
 
 
 def test_clitics_share_stem_features():
-    feats = TextFeatures(word_ngrams=None, stem_ngrams=(1, 1), min_df=1).fit(["والصواريخ", "صواريخ", "وزير"])
+    feats = TextFeatures(word_ngrams=None, stem_ngrams=(1, 1), prefix_length=None, min_df=1).fit(["والصواريخ", "صواريخ", "وزير"])
     X = feats.transform(["بالصواريخ"]).toarray()
     names = feats.get_feature_names_out()
     assert names[X[0].argmax()] == "s:صواريخ"
@@ -24,7 +24,7 @@ def test_feature_blocks_and_names():
     X = feats.transform(texts)
     names = feats.get_feature_names_out()
     assert X.shape == (3, len(names))
-    assert {n.split(":")[0] for n in names} == {"w", "s", "c", "cue"}
+    assert {n.split(":")[0] for n in names} == {"w", "s", "p", "c", "cue"}
     assert X[1, list(names).index("cue:threat")] > 0 and X[0, list(names).index("cue:threat")] == 0
 
 
@@ -32,7 +32,7 @@ def test_rejects_single_string_and_needs_a_block():
     with pytest.raises(ValueError, match="list of texts"):
         TextFeatures().fit("just one string")
     with pytest.raises(ValueError, match="at least one"):
-        TextFeatures(word_ngrams=None, stem_ngrams=None).fit(["a b"])
+        TextFeatures(word_ngrams=None, stem_ngrams=None, prefix_length=None).fit(["a b"])
 
 
 def test_compact_state_roundtrip():
@@ -43,14 +43,23 @@ def test_compact_state_roundtrip():
     assert list(clone.get_feature_names_out()) == list(feats.get_feature_names_out())
 
 
-def test_fast_token_path_equals_sklearn_transform():
-    from framing.models.features import _tfidf_from_tokens
+def test_gram_block_matches_sklearn_tfidf():
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
     texts = ["the talks resumed and the talks ended", "missiles were fired at dawn", "talks on missiles",
              "وقال الوزير إن المحادثات مستمرة", "المحادثات انتهت"]
     docs = [analyze(t) for t in texts]
-    feats = TextFeatures(min_df=1, word_ngrams=(1, 2)).fit(docs)
-    vec = feats.vectorizers_["w"]
-    expected = vec.transform([" ".join(d.tokens) for d in docs]).toarray()
-    got = _tfidf_from_tokens(vec, [d.tokens for d in docs]).toarray()
-    assert np.allclose(got, expected, atol=1e-6)
+    feats = TextFeatures(min_df=1, word_ngrams=(1, 2), stem_ngrams=None, prefix_length=None, stop_words=False).fit(docs)
+    ours = feats.transform(docs).toarray()
+    ref = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), sublinear_tf=True)
+    expected = ref.fit_transform([" ".join(d.tokens) for d in docs]).toarray()
+    assert list(ref.get_feature_names_out()) == [n[2:] for n in feats.get_feature_names_out()]
+    assert np.allclose(ours, expected, atol=1e-6)
+
+
+def test_function_words_only_inside_ngrams():
+    feats = TextFeatures(min_df=1, stem_ngrams=None, prefix_length=None).fit(["there is no evidence of the attack"])
+    names = set(feats.get_feature_names_out())
+    assert "w:the" not in names and "w:of" not in names
+    assert "w:no" in names and "w:evidence" in names  # negation kept
+    assert "w:no evidence" in names and "w:of the" in names
