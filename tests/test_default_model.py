@@ -1,0 +1,46 @@
+"""The shipped default model: provenance and behaviour on clear cases."""
+
+import pytest
+
+import framing
+from framing.corpora import corpus_fingerprint, read_corpus
+from conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def default_model():
+    return framing.load_model()
+
+
+def test_trained_on_exactly_the_training_split(default_model, codebook):
+    """`make model` is reproducible: the card's data hash is the training split's."""
+    train = read_corpus([CORPUS / "en.train.jsonl", CORPUS / "ar.train.jsonl"], codebook)
+    card = default_model.card
+    assert card["training_data"]["sha256"] == corpus_fingerprint(train)
+    assert card["training_data"]["rows"] == len(train)
+    assert card["codebook"]["frames"] == ["threat", "diplomacy", "skepticism"]
+    assert set(card["thresholds"]) == {"threat", "diplomacy", "skepticism"}
+
+
+@pytest.mark.parametrize("text, frame", [
+    ("Kostin's office said nearly half of the North Korean missiles lost their programmed trajectories "
+     "and exploded in the air.", "skepticism"),
+    ("The Kremlin said preparations for an official visit are under way.", "diplomacy"),
+    ("US officials fear North Korean military moves before the election.", "threat"),
+    ("وأعلن الكرملين أن التحضيرات لزيارة رسمية للرئيس بوتين إلى كوريا الشمالية قائمة.", "diplomacy"),
+    ("وحذر مسؤولون أمريكيون من تحركات عسكرية كورية شمالية قد تؤدي إلى تصعيد خطير في المنطقة.", "threat"),
+    ("ولم يتسن التحقق من صحة هذه الأرقام من مصدر مستقل، فيما شكك محللون في دقتها.", "skepticism"),
+])
+def test_clear_cases(default_model, text, frame):
+    assert frame in default_model.classify([text])["labels"][0]
+
+
+@pytest.mark.parametrize("text, frame", [
+    ("There is no doubt the team will win the cup on Sunday.", "skepticism"),
+    ("The striker was taken to hospital after suffering a heart attack during training.", "threat"),
+    ("Climbers reached the summit of Mount Kilimanjaro at dawn.", "diplomacy"),
+    ("لا شك أن المنتخب سيتأهل إلى نهائيات كأس العالم.", "skepticism"),
+    ("زار وزير الصحة جناح الأطفال في المستشفى الجامعي.", "diplomacy"),
+])
+def test_hard_negatives(default_model, text, frame):
+    assert frame not in default_model.classify([text])["labels"][0]
