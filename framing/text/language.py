@@ -28,7 +28,7 @@ into than also been more can could against than while amid during under new an o
 there what when where if them these those because since before between should did do does""".split())
 # Frequent function words of other Latin-script languages (none of them are English words).
 _OTHER = {
-    "fr": frozenset("le la les des du et est une dans pour qui que sur pas avec ce cette sont ont aux ses leur été".split()),
+    "fr": frozenset("le la les des du et est une dans pour qui que sur pas avec ce cette sont ont à au aux ses leur été il elle nous ils".split()),
     "es": frozenset("el los las del y es una con por para que como pero sus fue han está según entre sobre".split()),
     "de": frozenset("der die das und ist nicht mit von den dem ein eine auf für sich auch wird nach bei zum".split()),
     "it": frozenset("il gli della delle che di è una per con non sono nel alla anche più dei".split()),
@@ -70,7 +70,8 @@ def _looks_english(text: str) -> bool:
     words = set(_LATIN_WORD.findall(text.lower()))
     english = len(words & _EN)
     other = max(len(words & vocab) for vocab in _OTHER.values())
-    if other > english:
+    # One foreign function word is usually part of a name (Las Vegas, Los Angeles, De Gaulle).
+    if other >= 2 and other > english:
         return False
     if english:
         return True

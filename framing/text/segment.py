@@ -33,6 +33,7 @@ class Sentence(NamedTuple):
 
 
 _TERMINAL = ".!?؟؛…\"'”»)]"
+_HEADLINE_WORDS = 20
 _WORDS = re.compile(r"[^\W_]+")
 _BOILERPLATE_PHRASES = re.compile(
     r"^(?:[\W_]*)(?:مشارك[ةه]|شارك(?:\s+الخبر)?|اقرأ\s+أيضا|اقرأ\s+أيضًا|اقرا\s+ايضا|طباعة|تابعنا|"
@@ -68,7 +69,9 @@ def split_sentences(text: str, lang: str | None = None) -> list[Sentence]:
         spans = _split_arabic(line) if line_lang == "ar" else _split_english(line)
         for s, e in spans:
             piece = line[s:e]
-            kind = "sentence" if piece.rstrip().endswith(tuple(_TERMINAL)) else "headline"
+            # A line without final punctuation is a headline, unless it is as long as prose.
+            headline = not piece.rstrip().endswith(tuple(_TERMINAL)) and len(_WORDS.findall(piece)) <= _HEADLINE_WORDS
+            kind = "headline" if headline else "sentence"
             sentences.append(Sentence(piece, start + s, start + e, kind))
     return sentences
 

@@ -8,6 +8,8 @@ from framing.text.language import detect_language
     ("وقال مسؤول: إن NBC News نقلت الخبر", "ar"),  # Arabic with Latin names
     ("The Kremlin said preparations for an official visit are under way.", "en"),
     ("Putin, Kim meet in Vladivostok", "en"),  # headline without function words
+    ("Las Vegas Shooting: A THIRD Timeline Emerges", "en"),  # a Spanish word inside a name
+    ("Los Angeles Times", "en"),
     ("Le Kremlin a annoncé une visite officielle de Kim.", "und"),
     ("El Kremlin anunció que la visita está en preparación.", "und"),
     ("Der Kreml hat den Besuch angekündigt und ist bereit.", "und"),

@@ -72,3 +72,8 @@ def test_hard_wrapped_english_lines_are_joined():
 def test_mixed_language_article():
     out = split_sentences("Kremlin confirms the visit.\nوقال بيسكوف إن الزيارة قائمة. وأضاف أن الموعد سيعلن.")
     assert [s.text for s in out] == ["Kremlin confirms the visit.", "وقال بيسكوف إن الزيارة قائمة.", "وأضاف أن الموعد سيعلن."]
+
+
+def test_long_unpunctuated_line_is_a_sentence_not_a_headline():
+    line = " ".join(["وقال المسؤول إن المفاوضات بين البلدين ستستأنف الأسبوع المقبل في العاصمة"] * 3)
+    assert [s.kind for s in split_sentences(line)] == ["sentence"]
