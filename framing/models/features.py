@@ -86,7 +86,9 @@ class _GramBlock:
                 yield from (x[:p] for x, k in zip(sequence, keep) if k)
             else:
                 yield from (x for x, k in zip(sequence, keep) if k)
-        for n in range(max(lo, 2), hi + 1):
+        if lo <= 2 <= hi:
+            yield from map(" ".join, zip(sequence, sequence[1:]))
+        for n in range(max(lo, 3), hi + 1):
             for i in range(len(sequence) - n + 1):
                 yield " ".join(sequence[i:i + n])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"(?:[a-z]\.){2,}|[^\W_]+(?:['\-][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['\-.][^\W_]+)*")
 # Arabic words may carry diacritics and tatweel (combining marks are not \w) when not normalized.
 _AR_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0640\u064B-\u065F\u0670])*")
 
@@ -19,12 +19,12 @@ def tokenize(text: str, lang: str) -> list[str]:
 
     Arabic splits on everything but letters, digits and diacritics (the same tokens as
     camel-tools' ``simple_word_tokenize`` minus punctuation, at regex speed); English keeps
-    hyphenated words, contractions and dotted acronyms together.
+    hyphenated words, contractions, decimals and dotted acronyms together.
 
     >>> tokenize("وقال مسؤول: \\"ليس لدينا شك\\"", "ar")
     ['وقال', 'مسؤول', 'ليس', 'لدينا', 'شك']
     >>> tokenize("Kim's long-range missile, U.S. says", "en")
-    ["kim's", 'long-range', 'missile', 'u.s.', 'says']
+    ["kim's", 'long-range', 'missile', 'u.s', 'says']
     """
     if lang == "ar":
         return _AR_WORD.findall(text)
