@@ -176,6 +176,8 @@ def _short(text: str, width: int) -> str:
 def cmd_classify(args) -> int:
     from framing.inputs import iter_lines
 
+    if args.input == "-" and sys.stdin.isatty():
+        _warn("reading sentences from the terminal, one per line; end with Ctrl-D (or pass a FILE)")
     model = _load_model(args.model)
     frames = model.frames
     total = unscored = 0
@@ -277,54 +279,90 @@ def _articles(paths: list[str], outlet: str | None) -> Iterator[tuple[str, dict[
 
 
 def cmd_score(args) -> int:
-    import pandas as pd
-
-    from framing.errors import FramingError, InputError
+    from framing.errors import InputError
 
     if args.format == "parquet" and not args.output:
         raise InputError("--format parquet writes a binary file: give -o/--output FILE.parquet")
     model = _load_model(args.model)
-    articles = []
-    skipped = 0
+    written = 0
+    # Articles stream through: output is written article by article (parquet in row groups),
+    # so corpora of any size score in bounded memory.
+    with _output(args.output, binary=args.format == "parquet") as out:
+        writer = _ScoreWriter(out, args.format, model.frames)
+        for article in _scored_articles(model, args):
+            writer.write(article)
+            written += 1
+        writer.close()
+        if not written:
+            raise InputError("no article could be scored")
+    return 0
+
+
+def _scored_articles(model, args):
+    from framing.errors import FramingError, InputError
+
     for where, fields in _articles(args.inputs, args.outlet):
         text = fields.pop("text")
         try:
-            article = model.score_article(text, lang=args.lang, **fields)
+            yield model.score_article(text, lang=args.lang, **fields)
         except FramingError as exc:
             message = str(exc).replace("article: ", "").replace("article ", "")
             if not args.skip_errors:
                 raise InputError(f"{where}: {message}") from None
             _warn(f"{where}: skipped: {message}")
-            skipped += 1
-            continue
-        articles.append(article)
-    if not articles:
-        raise InputError("no article could be scored")
-    frames = model.frames
-    if args.format == "table":
-        with _output(args.output) as out:
-            for article in articles:
-                _write_article_table(out, article, frames)
-        return 0
-    rows = pd.concat([a.sentences for a in articles], ignore_index=True)
-    if args.format == "parquet":
-        table = rows.copy()
-        table["cues"] = table["cues"].map(lambda c: json.dumps(c, ensure_ascii=False))
-        with _output(args.output, binary=True) as out:
-            table.to_parquet(out, index=False)
-    elif args.format == "csv":
-        table = rows.copy()
-        table["labels"] = table["labels"].map("|".join)
-        table["cues"] = table["cues"].map(_cues_text)
-        with _output(args.output) as out:
-            table.to_csv(out, index=False)
-    else:
-        with _output(args.output) as out:
+
+
+class _ScoreWriter:
+    _BATCH = 200  # articles per parquet row group
+
+    def __init__(self, out, fmt: str, frames: list[str]):
+        self.out, self.fmt, self.frames = out, fmt, frames
+        self.pending = []
+        self.parquet = None
+        self.header = True
+
+    def write(self, article) -> None:
+        rows = article.sentences
+        if self.fmt == "table":
+            _write_article_table(self.out, article, self.frames)
+        elif self.fmt == "jsonl":
             for row in rows.to_dict("records"):
                 obj = {k: row[k] for k in ("article_id", "outlet", "date", "title", "sentence_index", "kind", "text", "lang")}
-                obj.update(labels=row["labels"], scores=_scores(row, frames), cues=row["cues"])
-                out.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
-    return 0
+                obj.update(labels=row["labels"], scores=_scores(row, self.frames), cues=row["cues"])
+                self.out.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+        elif self.fmt == "csv":
+            table = rows.copy()
+            table["labels"] = table["labels"].map("|".join)
+            table["cues"] = table["cues"].map(_cues_text)
+            table.to_csv(self.out, index=False, header=self.header)
+            self.header = False
+        else:
+            self.pending.append(rows)
+            if len(self.pending) >= self._BATCH:
+                self._flush_parquet()
+
+    def _flush_parquet(self) -> None:
+        import pandas as pd
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self.pending:
+            return
+        table = pd.concat(self.pending, ignore_index=True)
+        table["cues"] = table["cues"].map(lambda c: json.dumps(c, ensure_ascii=False))
+        for column in ("article_id", "outlet", "date", "title"):
+            table[column] = table[column].astype("string")
+        arrow = pa.Table.from_pandas(table, preserve_index=False)
+        if self.parquet is None:
+            self.parquet = pq.ParquetWriter(self.out, arrow.schema)
+        self.parquet.write_table(arrow.cast(self.parquet.schema))
+        self.pending = []
+
+    def close(self) -> None:
+        if self.fmt == "parquet":
+            self._flush_parquet()
+            if self.parquet is not None:
+                self.parquet.close()
 
 
 def _write_article_table(out: TextIO, article, frames: list[str]) -> None:

@@ -151,3 +151,15 @@ def test_entry_point_runs_without_traceback(tmp_path, small_model_path):
     assert proc.returncode == 1 and proc.stderr.startswith("framing: error:") and "Traceback" not in proc.stderr
     proc = subprocess.run([sys.executable, "-m", "framing.cli", "classify", "--help"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "--format" in proc.stdout
+
+
+def test_score_streams_many_articles_to_parquet(capsys, tmp_path, small_model_path):
+    rows = [{"id": f"a{i}", "outlet": None if i % 3 else "X", "date": None if i % 2 else "2024-10-0%d" % (i % 9 + 1),
+             "text": "The envoys met in Doha. Talks will resume next week."} for i in range(230)]
+    corpus = write_jsonl(tmp_path / "many.jsonl", rows)
+    code, _, err = run(capsys, "score", corpus, "--model", small_model_path, "--format", "parquet", "-o", tmp_path / "m.parquet")
+    assert code == 0, err
+    frame = pd.read_parquet(tmp_path / "m.parquet")
+    assert frame["article_id"].nunique() == 230 and len(frame) == 460
+    assert (frame.loc[frame["article_id"] == "a0", "outlet"] == "X").all()
+    assert frame.loc[frame["article_id"] == "a1", "outlet"].isna().all()
