@@ -73,8 +73,9 @@ class Codebook:
     def load(cls, path: str | Path) -> "Codebook":
         """Read a codebook from a ``.yaml``/``.yml`` or ``.json`` file and validate it."""
         path_str = str(path)
+        source = path if hasattr(path, "read_text") else Path(path)  # a Path or a package resource
         try:
-            raw = Path(path_str).read_text("utf-8") if not hasattr(path, "read_text") else path.read_text("utf-8")
+            raw = source.read_text("utf-8")
         except FileNotFoundError:
             raise CodebookError(f"codebook file not found: {path_str}") from None
         except UnicodeDecodeError:
