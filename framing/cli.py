@@ -1,4 +1,4 @@
-"""Command line: ``framing classify | score | train | evaluate | info``.
+"""Command line: ``framing classify | score | train | evaluate | serve | export | info``.
 
 Heavy modules are imported inside commands so ``--help`` is instant. Every user error is one
 line on stderr (``framing: error: ...``) and a non-zero exit, never a traceback.
@@ -108,6 +108,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("corpora", nargs="+", metavar="CORPUS")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("serve", help="run the HTTP scoring service (FastAPI; OpenAPI at /docs)",
+                       description="Serve the HTTP API. Flags override the FRAMING_* environment variables.")
+    p.add_argument("--host", default=os.environ.get("FRAMING_HOST", "127.0.0.1"))
+    p.add_argument("--port", type=int, default=int(os.environ.get("FRAMING_PORT", "8000")))
+    p.add_argument("--model", metavar="PATH", default=os.environ.get("FRAMING_MODEL"), help="model file (default: shipped model)")
+    p.add_argument("--db", metavar="PATH", default=os.environ.get("FRAMING_DB", "framing-store.sqlite"),
+                   help="SQLite store file, created on first use (default: ./framing-store.sqlite)")
+    p.add_argument("--workers", type=int, default=int(os.environ.get("FRAMING_WORKERS", "1")), help="worker processes")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("export", help="export stored articles' sentence scores to Parquet or CSV",
+                       description="Write one row per stored sentence (as `framing score`) for notebooks.")
+    p.add_argument("--db", metavar="PATH", default=os.environ.get("FRAMING_DB", "framing-store.sqlite"))
+    p.add_argument("--format", choices=("parquet", "csv", "jsonl"), default="parquet")
+    p.add_argument("--outlet")
+    p.add_argument("--since", metavar="DATE")
+    p.add_argument("--until", metavar="DATE")
+    p.add_argument("-o", "--output", metavar="FILE", required=True)
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("info", help="show a model's card: codebook, thresholds, metrics, training data")
     p.add_argument("--model", metavar="PATH")
@@ -389,6 +409,69 @@ def _write_article_table(out: TextIO, article, frames: list[str]) -> None:
     for rec in article.summary().to_dict("records"):
         out.write(f"   {rec['frame']:<14} {rec['sentences']:>3}/{len(rows):<3} sentences  share {rec['share']:>5.0%}"
                   f"  mean probability {rec['mean_probability']:.2f}\n")
+
+
+# --- serve / export --------------------------------------------------------------------------
+
+def cmd_serve(args) -> int:
+    from framing.errors import InputError
+
+    if args.workers < 1 or not 0 < args.port < 65536:
+        raise InputError("--workers must be at least 1 and --port between 1 and 65535")
+    import uvicorn
+
+    from framing.api.store import ArticleStore
+    from framing.models.model import FrameModel
+
+    FrameModel.load(args.model)  # fail fast, with a one-line error, before binding the port
+    ArticleStore(args.db)
+    os.environ["FRAMING_DB"] = args.db
+    if args.model:
+        os.environ["FRAMING_MODEL"] = args.model
+    uvicorn.run("framing.api.app:create_app_from_env", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level="info")
+    return 0
+
+
+def cmd_export(args) -> int:
+    import pandas as pd
+
+    from framing.api.schemas import parse_iso_date
+    from framing.api.store import ArticleStore
+    from framing.errors import InputError
+
+    if not Path(args.db).is_file():
+        raise InputError(f"--db {args.db}: no such store")
+    try:
+        since = parse_iso_date(args.since, "--since") if args.since else None
+        until = parse_iso_date(args.until, "--until") if args.until else None
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    rows = []
+    for result in ArticleStore(args.db).iter_results(args.outlet, since, until):
+        for s in result["sentences"]:
+            rows.append({"article_id": result["id"], "outlet": result.get("outlet"), "date": result.get("date"),
+                         "title": result.get("title"), "url": result.get("url"), "sentence_index": s["index"],
+                         "kind": s["kind"], "text": s["text"], "lang": s["lang"], "labels": s["labels"],
+                         **(s["scores"] or {}), "cues": s["cues"]})
+    if not rows:
+        raise InputError("no stored articles match")
+    table = pd.DataFrame(rows)
+    if args.format == "jsonl":
+        with _output(args.output) as out:
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return 0
+    table["cues"] = table["cues"].map(lambda c: json.dumps(c, ensure_ascii=False))
+    if args.format == "csv":
+        table["labels"] = table["labels"].map("|".join)
+        with _output(args.output) as out:
+            table.to_csv(out, index=False)
+    else:
+        with _output(args.output, binary=True) as out:
+            table.to_parquet(out, index=False)
+    print(f"exported {len(table)} sentences from {table['article_id'].nunique()} articles to {args.output}", file=sys.stderr)
+    return 0
 
 
 # --- train / evaluate / info ---------------------------------------------------------------

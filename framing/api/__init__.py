@@ -1,0 +1,1 @@
+"""HTTP scoring service: ``app`` (FastAPI), ``schemas`` (request/response models), ``store`` (SQLite)."""

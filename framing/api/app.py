@@ -1,0 +1,245 @@
+"""The HTTP scoring service (FastAPI). Run it with ``framing serve``.
+
+Endpoints (all JSON; errors are ``{"error": message, "status": code}`` with a 4xx code):
+``POST /v1/score``, ``POST /v1/score/batch``, ``GET /v1/articles/{id}``, ``GET /v1/articles``,
+``GET /v1/compare``, ``GET /v1/model``, ``GET /v1/health``. OpenAPI at ``/docs`` and ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from contextlib import asynccontextmanager
+from typing import Any, Literal, Optional
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from framing import __version__
+from framing.api.schemas import (
+    MAX_BATCH,
+    ArticleIn,
+    ArticleList,
+    BatchIn,
+    BatchOut,
+    CompareOut,
+    ErrorOut,
+    ScoredArticleOut,
+    parse_iso_date,
+)
+from framing.api.store import ArticleStore
+from framing.errors import FramingError
+from framing.models.model import FrameModel
+
+MAX_BODY_BYTES = 2 * 1024 * 1024
+DEFAULT_DB = "framing-store.sqlite"
+_ERRORS = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 413: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+
+
+class _BodyLimit:
+    """ASGI middleware: refuse request bodies over ``limit`` bytes with a JSON 413."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            return await _send_error(send, 413, f"request body is over the {self.limit // 1024 // 1024} MB limit")
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                return await _send_error(send, 413, f"request body is over the {self.limit // 1024 // 1024} MB limit")
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        return await self.app(scope, replay, send)
+
+
+async def _send_error(send, status: int, message: str) -> None:
+    payload = json.dumps({"error": message, "status": status}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
+    await send({"type": "http.response.body", "body": payload})
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message, "status": status}, status_code=status)
+
+
+def create_app(model: FrameModel | None = None, model_path: str | None = None, db_path: str | None = None,
+               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+    """Build the app. The model is loaded once, at start-up; the store opens on first use."""
+    state: dict[str, Any] = {"model": model, "store": None}
+    store_lock = threading.Lock()
+    db_path = db_path or DEFAULT_DB
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if state["model"] is None:
+            state["model"] = FrameModel.load(model_path)
+        yield
+
+    app = FastAPI(
+        title="framing",
+        version=__version__,
+        description="Score news articles for frames (threat, diplomacy, skepticism, or your codebook's) "
+                    "in Arabic and English; store and compare them.",
+        lifespan=lifespan,
+    )
+    app.add_middleware(_BodyLimit, limit=max_body_bytes)
+
+    def get_model() -> FrameModel:
+        if state["model"] is None:  # app used without its lifespan (e.g. some test clients)
+            state["model"] = FrameModel.load(model_path)
+        return state["model"]
+
+    def get_store() -> ArticleStore:
+        with store_lock:
+            if state["store"] is None:
+                state["store"] = ArticleStore(db_path)
+            return state["store"]
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return _error(400, "malformed JSON body")
+        parts = []
+        for e in errors[:5]:
+            where = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
+            parts.append(f"{where}: {e.get('msg')}" if where else str(e.get("msg")))
+        return _error(422, "; ".join(parts))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(FramingError)
+    async def _framing(request: Request, exc: FramingError):
+        return _error(422, str(exc))
+
+    def _score(item: ArticleIn) -> dict[str, Any]:
+        title, text, date = item.title, item.text, item.date
+        if item.html is not None:
+            from framing.text.html import extract_article
+
+            extracted = extract_article(item.html, "html")
+            text = extracted.text
+            title = title or extracted.title
+            if date is None and extracted.date:
+                try:
+                    date = parse_iso_date(extracted.date)
+                except ValueError:
+                    date = None
+        article_id = item.id or (f"url-{hashlib.sha1(item.url.encode()).hexdigest()[:16]}" if item.url else None)
+        scored = get_model().score_article(text, title=title, outlet=item.outlet, date=date, url=item.url,
+                                           id=article_id, lang=item.lang)
+        result = scored.to_dict()
+        result["stored"] = False
+        if item.store:
+            result["id"] = get_store().upsert(result, text, model=get_model().card.get("created"))
+            result["stored"] = True
+        return result
+
+    @app.post("/v1/score", response_model=ScoredArticleOut, responses=_ERRORS, tags=["scoring"])
+    def score(item: ArticleIn) -> dict[str, Any]:
+        """Score one article: per-sentence frames with probabilities, labels and cue terms."""
+        return _score(item)
+
+    @app.post("/v1/score/batch", response_model=BatchOut, responses=_ERRORS, tags=["scoring"])
+    def score_batch(batch: BatchIn) -> dict[str, Any]:
+        """Score up to 50 articles in one call (all or nothing: any bad article fails the call)."""
+        if len(batch.articles) > MAX_BATCH:
+            raise HTTPException(413, f"batch has {len(batch.articles)} articles; the limit is {MAX_BATCH}")
+        results = []
+        for i, item in enumerate(batch.articles):
+            try:
+                results.append(_score(item))
+            except FramingError as exc:
+                raise HTTPException(422, f"articles.{i}: {exc}") from None
+        return {"articles": results}
+
+    @app.get("/v1/articles/{article_id}", response_model=ScoredArticleOut, responses=_ERRORS, tags=["store"])
+    def get_article(article_id: str) -> dict[str, Any]:
+        """A stored article with its sentences and scores."""
+        found = get_store().get(article_id)
+        if found is None:
+            raise HTTPException(404, f"no stored article with id {article_id!r}")
+        return {**found, "stored": True}
+
+    def _dates(since: Optional[str], until: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+        try:
+            return (parse_iso_date(since, "since") if since else None, parse_iso_date(until, "until") if until else None)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+
+    @app.get("/v1/articles", response_model=ArticleList, responses=_ERRORS, tags=["store"])
+    def list_articles(outlet: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+                      limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10**9)) -> dict[str, Any]:
+        """Stored articles (summaries), newest first, filtered by outlet and date range, paged."""
+        since, until = _dates(since, until)
+        total, items = get_store().list(outlet, since, until, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "articles": items}
+
+    @app.get("/v1/compare", response_model=CompareOut, responses=_ERRORS, tags=["store"])
+    def compare(by: Literal["outlet", "lang"] = "outlet", since: Optional[str] = None,
+                until: Optional[str] = None) -> dict[str, Any]:
+        """Frame prevalence per outlet (or language) over stored articles: the mean per-article share
+        of sentences with each frame, and the share of articles with the frame at all."""
+        since, until = _dates(since, until)
+        groups: dict[Optional[str], list[dict]] = {}
+        for result in get_store().iter_results(since=since, until=until):
+            groups.setdefault(result.get(by), []).append(result)
+        rows = []
+        frames = get_model().frames
+        for group, results in sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or "")):
+            for frame in frames:
+                summaries = [r["frames"].get(frame) for r in results if frame in r.get("frames", {})]
+                if not summaries:
+                    continue
+                rows.append({
+                    "group": group, "articles": len(summaries), "frame": frame,
+                    "mean_share": sum(s["share"] for s in summaries) / len(summaries),
+                    "share_of_articles": sum(bool(s["present"]) for s in summaries) / len(summaries),
+                })
+        return {"by": by, "rows": rows}
+
+    @app.get("/v1/model", tags=["service"])
+    def model_info() -> dict[str, Any]:
+        """The loaded model: codebook, thresholds, metrics and training data from its model card."""
+        m = get_model()
+        return {"framing_version": __version__, "frames": m.frames, "thresholds": m.thresholds,
+                "codebook": m.codebook.to_dict(), "card": m.card}
+
+    @app.get("/v1/health", tags=["service"])
+    def health() -> dict[str, Any]:
+        """Liveness and readiness: the model is loaded."""
+        return {"status": "ok", "version": __version__, "model_loaded": state["model"] is not None}
+
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` / several workers: reads FRAMING_MODEL and FRAMING_DB."""
+    return create_app(model_path=os.environ.get("FRAMING_MODEL") or None, db_path=os.environ.get("FRAMING_DB") or None)

@@ -1,0 +1,132 @@
+"""Request and response models of the HTTP API (they also document it at ``/docs``)."""
+
+from __future__ import annotations
+
+from datetime import date as _date, datetime
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+MAX_BATCH = 50
+MAX_TEXT_CHARS = 1_000_000
+
+
+def parse_iso_date(value: str, field: str = "date") -> str:
+    """Normalize an ISO 8601 date or date-time; raise ``ValueError`` naming the field otherwise."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return _date.fromisoformat(text).isoformat()
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        raise ValueError(f"{field} must be an ISO 8601 date such as 2024-10-03 or 2024-10-03T08:30:00Z, got {value!r}") from None
+
+
+class ArticleIn(BaseModel):
+    """One article: plain ``text`` or a raw ``html`` page (the article body is extracted)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "examples": [{"text": "The Kremlin said preparations for an official visit are under way.",
+                      "outlet": "Example Times", "date": "2024-10-03", "id": "a-1", "store": True}],
+    })
+
+    text: Optional[str] = Field(None, max_length=MAX_TEXT_CHARS, description="article text (plain)")
+    html: Optional[str] = Field(None, max_length=2 * MAX_TEXT_CHARS, description="raw HTML page; title and body are extracted")
+    title: Optional[str] = Field(None, max_length=2000)
+    outlet: Optional[str] = Field(None, max_length=500)
+    date: Optional[str] = Field(None, description="ISO 8601 date or date-time")
+    url: Optional[str] = Field(None, max_length=4000)
+    id: Optional[str] = Field(None, min_length=1, max_length=200, description="your id; re-posting it updates the stored article")
+    lang: Optional[Literal["ar", "en"]] = Field(None, description="force a language instead of detecting it")
+    store: bool = Field(False, description="keep the scored article in the store")
+
+    @field_validator("date")
+    @classmethod
+    def _iso_date(cls, value: Optional[str]) -> Optional[str]:
+        return None if value is None or not value.strip() else parse_iso_date(value)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> "ArticleIn":
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' or 'html'")
+        return self
+
+
+class BatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(..., min_length=1, description=f"at most {MAX_BATCH} articles")
+
+
+class SentenceOut(BaseModel):
+    index: int
+    kind: str
+    text: str
+    lang: str
+    start: int
+    end: int
+    labels: list[str]
+    scores: Optional[dict[str, Optional[float]]]
+    cues: dict[str, list[str]]
+
+
+class FrameSummary(BaseModel):
+    share: float
+    mean_probability: float
+    sentences: int
+    present: bool
+
+
+class ScoredArticleOut(BaseModel):
+    id: str
+    title: Optional[str]
+    outlet: Optional[str]
+    date: Optional[str]
+    url: Optional[str]
+    lang: str
+    n_sentences: int
+    dropped_lines: int
+    frames: dict[str, FrameSummary]
+    sentences: list[SentenceOut]
+    stored: bool = False
+
+
+class BatchOut(BaseModel):
+    articles: list[ScoredArticleOut]
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    url: Optional[str]
+    outlet: Optional[str]
+    date: Optional[str]
+    title: Optional[str]
+    lang: str
+    n_sentences: Optional[int]
+    frames: Optional[dict[str, FrameSummary]]
+    updated_at: str
+
+
+class ArticleList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    articles: list[ArticleSummary]
+
+
+class CompareRow(BaseModel):
+    group: Optional[str]
+    articles: int
+    frame: str
+    mean_share: float
+    share_of_articles: float
+
+
+class CompareOut(BaseModel):
+    by: str
+    rows: list[CompareRow]
+
+
+class ErrorOut(BaseModel):
+    error: str
+    status: int

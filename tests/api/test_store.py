@@ -1,0 +1,45 @@
+import sqlite3
+
+import pytest
+
+from framing.api.store import SCHEMA_VERSION, ArticleStore
+from framing.errors import InputError
+
+
+def article(id_, url=None, outlet="X", date="2024-01-01"):
+    return {"id": id_, "url": url, "outlet": outlet, "date": date, "title": None, "lang": "en",
+            "n_sentences": 1, "frames": {}, "sentences": []}
+
+
+def test_schema_version_and_wal(tmp_path):
+    path = tmp_path / "s.sqlite"
+    store = ArticleStore(path)
+    store.upsert(article("a"), "text")
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_upsert_by_id_and_url(tmp_path):
+    store = ArticleStore(tmp_path / "s.sqlite")
+    store.upsert(article("a", url="u1"), "one")
+    store.upsert(article("a", url="u1", outlet="Y"), "two")
+    assert store.count() == 1 and store.get("a")["outlet"] == "Y"
+    assert store.upsert(article("b", url="u1"), "three") == "a"
+    assert store.count() == 1
+
+
+def test_refuses_newer_schema_and_bad_files(tmp_path):
+    path = tmp_path / "new.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    with pytest.raises(InputError, match="newer"):
+        ArticleStore(path)
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(InputError, match="not a usable SQLite store"):
+        ArticleStore(junk)
+    with pytest.raises(InputError, match="does not exist"):
+        ArticleStore(tmp_path / "missing" / "s.sqlite")
