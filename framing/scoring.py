@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from framing.errors import InputError, UnsupportedLanguageError
@@ -44,34 +45,44 @@ class ScoredArticle:
 
     def summary(self) -> pd.DataFrame:
         """Per frame: share of sentences labeled, mean probability, sentence count, presence."""
-        scored = self.sentences[self.sentences["lang"].isin(SUPPORTED_LANGUAGES)]
-        rows = []
+        return pd.DataFrame([{"frame": f, **v} for f, v in self._summary().items()])
+
+    def _summary(self) -> dict[str, dict[str, Any]]:
+        rows = self.sentences
+        scored = rows["lang"].isin(SUPPORTED_LANGUAGES).to_numpy()
+        n = int(scored.sum())
+        labels = [ls for ls, ok in zip(rows["labels"].tolist(), scored) if ok]
+        out = {}
         for frame in self.frames:
-            labeled = scored["labels"].map(lambda ls, f=frame: f in ls)
-            rows.append({
-                "frame": frame,
-                "share": float(labeled.mean()) if len(scored) else 0.0,
-                "mean_probability": float(scored[frame].mean()) if len(scored) else 0.0,
-                "sentences": int(labeled.sum()),
-                "present": bool(labeled.any()),
-            })
-        return pd.DataFrame(rows)
+            count = sum(frame in ls for ls in labels)
+            probs = rows[frame].to_numpy()[scored]
+            out[frame] = {
+                "share": count / n if n else 0.0,
+                "mean_probability": float(probs.mean()) if n else 0.0,
+                "sentences": count,
+                "present": count > 0,
+            }
+        return out
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict: metadata, summary and sentences."""
+        """JSON-ready dict: metadata, per-frame summary and sentences."""
+        rows = self.sentences
+        columns = {c: rows[c].tolist() for c in ("sentence_index", "kind", "text", "lang", "start", "end", "labels", "cues")}
+        probs = rows[self.frames].to_numpy()
         sentences = []
-        for row in self.sentences.to_dict("records"):
+        for i in range(len(rows)):
+            p = probs[i]
             sentences.append({
-                "index": row["sentence_index"], "kind": row["kind"], "text": row["text"],
-                "lang": row["lang"], "start": row["start"], "end": row["end"],
-                "labels": row["labels"],
-                "scores": {f: (None if pd.isna(row[f]) else round(float(row[f]), 4)) for f in self.frames},
-                "cues": row["cues"],
+                "index": columns["sentence_index"][i], "kind": columns["kind"][i], "text": columns["text"][i],
+                "lang": columns["lang"][i], "start": columns["start"][i], "end": columns["end"][i],
+                "labels": columns["labels"][i],
+                "scores": None if np.isnan(p).any() else {f: round(float(v), 4) for f, v in zip(self.frames, p)},
+                "cues": columns["cues"][i],
             })
         return {
             "id": self.id, "title": self.title, "outlet": self.outlet, "date": self.date, "url": self.url,
             "lang": self.lang, "n_sentences": len(sentences), "dropped_lines": len(self.dropped),
-            "frames": self.summary().set_index("frame").to_dict("index"),
+            "frames": self._summary(),
             "sentences": sentences,
         }
 

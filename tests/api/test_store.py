@@ -43,3 +43,24 @@ def test_refuses_newer_schema_and_bad_files(tmp_path):
         ArticleStore(junk)
     with pytest.raises(InputError, match="does not exist"):
         ArticleStore(tmp_path / "missing" / "s.sqlite")
+
+
+def test_export_command_writes_sentence_rows(tmp_path, small_model, capsys):
+    import pandas as pd
+
+    from framing.cli import main
+
+    db = tmp_path / "s.sqlite"
+    store = ArticleStore(db)
+    for i, outlet in enumerate(["A", "B"]):
+        scored = small_model.score_article("The envoys met in Doha. Talks resumed.", id=f"a{i}", outlet=outlet, date="2024-05-0%d" % (i + 1))
+        store.upsert(scored.to_dict(), "text")
+    assert main(["export", "--db", str(db), "-o", str(tmp_path / "out.parquet")]) == 0
+    frame = pd.read_parquet(tmp_path / "out.parquet")
+    assert len(frame) == 4 and set(frame["outlet"]) == {"A", "B"}
+    assert {"article_id", "sentence_index", "text", "lang", "labels", "threat", "diplomacy", "skepticism"} <= set(frame.columns)
+    assert main(["export", "--db", str(db), "--format", "csv", "--outlet", "B", "-o", str(tmp_path / "b.csv")]) == 0
+    assert set(pd.read_csv(tmp_path / "b.csv")["article_id"]) == {"a1"}
+    assert main(["export", "--db", str(db), "--since", "2030-01-01", "-o", str(tmp_path / "none.csv")]) == 1
+    assert "no stored articles match" in capsys.readouterr().err
+    assert main(["export", "--db", str(tmp_path / "missing.sqlite"), "-o", str(tmp_path / "x.csv")]) == 1
