@@ -31,10 +31,14 @@ demo: $(STAMP)
 test: $(TEST_STAMP)
 	$(PY) -m pytest
 
-# Rebuild the shipped default model from corpora/ (training split only).
+# Rebuild the shipped default model from corpora/ (training split only). Tone also learns from
+# NewsMTSC's train split (MIT licence) when ../shared/datasets has it; the model card records it.
+DATASETS ?= ../shared/datasets
+NEWSMTSC = $(DATASETS)/NewsMTSC/train.jsonl
 model: $(STAMP)
 	$(VENV)/bin/framing train corpora/frames/en.train.jsonl corpora/frames/ar.train.jsonl \
-		--codebook framing/data/codebook.yaml --out framing/data/default.skops
+		--codebook framing/data/codebook.yaml --out framing/data/default.skops \
+		$(if $(wildcard $(NEWSMTSC)),--tone-extra newsmtsc:$(NEWSMTSC))
 
 # Retrain the shipped English Punkt parameters from our own text.
 punkt: $(STAMP)

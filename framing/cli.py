@@ -99,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--codebook", metavar="FILE", help="codebook (.yaml/.json); labels outside it are errors")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="pipeline parameter, e.g. frames__C=2.0 or features__word_ngrams=[1,2] (repeatable)")
+    p.add_argument("--tone-extra", action="append", default=[], metavar="FORMAT:PATH",
+                   help="extra tone-only training data from a public dataset: newsmtsc:PATH or arsarcasm:PATH (repeatable)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_train)
 
@@ -182,6 +184,24 @@ def _scores(row: dict, frames: list[str]) -> dict[str, float] | None:
     return {f: round(float(v), 4) for f, v in zip(frames, values)}
 
 
+_TONE_COLUMNS = ["tone_negative", "tone_neutral", "tone_positive"]
+
+
+def _tone_values(scores: dict[str, float] | None) -> list:
+    return [scores.get(c.removeprefix("tone_"), "") if scores else "" for c in _TONE_COLUMNS]
+
+
+def _flat(rows):
+    """Rows for flat formats (CSV, Parquet): tone scores as one column per tone."""
+    table = rows.copy()
+    if "tone_scores" in table:
+        values = [_tone_values(s) for s in table["tone_scores"]]
+        for j, column in enumerate(_TONE_COLUMNS):
+            table[column] = [v[j] if v[j] != "" else None for v in values]
+        table = table.drop(columns=["tone_scores"])
+    return table
+
+
 def _cues_text(cues: dict[str, list[str]]) -> str:
     return "; ".join(f"{frame}: {', '.join(terms)}" for frame, terms in cues.items() if terms)
 
@@ -242,27 +262,32 @@ class _ClassifyWriter:
                 scores = _scores(row, self.frames)
                 unscored += scores is None
                 obj = {"text": row["text"], "lang": row["lang"], "labels": row["labels"], "scores": scores, "cues": row["cues"]}
+                if "tone" in row:
+                    obj.update(tone=row["tone"], tone_scores=row["tone_scores"])
                 self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         elif self.fmt == "csv":
             import csv
 
+            tone = "tone" in frame.columns
             if self.csv is None:
                 self.csv = csv.writer(self.out)
-                self.csv.writerow(["text", "lang", "labels", *self.frames, "cues"])
+                self.csv.writerow(["text", "lang", "labels", *self.frames, "cues", *(["tone", *_TONE_COLUMNS] if tone else [])])
             for row in records:
                 scores = _scores(row, self.frames)
                 unscored += scores is None
                 values = [scores[f] if scores else "" for f in self.frames]
-                self.csv.writerow([row["text"], row["lang"], "|".join(row["labels"]), *values, _cues_text(row["cues"])])
+                extra = [row["tone"] or "", *_tone_values(row["tone_scores"])] if tone else []
+                self.csv.writerow([row["text"], row["lang"], "|".join(row["labels"]), *values, _cues_text(row["cues"]), *extra])
         else:
             if self.index == 0:
-                self.out.write(f"{'#':>5}  {'lang':<4}  " + "  ".join(f"{f[:10]:>10}" for f in self.frames) + "  labels / text\n")
+                self.out.write(f"{'#':>5}  {'lang':<4}  " + "  ".join(f"{f[:10]:>10}" for f in self.frames) + "  tone      labels / text\n")
             for row in records:
                 scores = _scores(row, self.frames)
                 unscored += scores is None
                 probs = "  ".join(f"{scores[f]:>10.2f}" if scores else f"{'-':>10}" for f in self.frames)
                 labels = ",".join(row["labels"]) or "-"
-                self.out.write(f"{self.index + 1:>5}  {row['lang']:<4}  {probs}  [{labels}] {_short(row['text'], 80)}\n")
+                tone = (row.get("tone") or "-")[:8]
+                self.out.write(f"{self.index + 1:>5}  {row['lang']:<4}  {probs}  {tone:<8}  [{labels}] {_short(row['text'], 80)}\n")
                 self.index += 1
         return unscored
 
@@ -349,9 +374,11 @@ class _ScoreWriter:
             for row in rows.to_dict("records"):
                 obj = {k: row[k] for k in ("article_id", "outlet", "date", "title", "sentence_index", "kind", "text", "lang")}
                 obj.update(labels=row["labels"], scores=_scores(row, self.frames), cues=row["cues"])
+                if "tone" in row:
+                    obj.update(tone=row["tone"], tone_scores=row["tone_scores"])
                 self.out.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
         elif self.fmt == "csv":
-            table = rows.copy()
+            table = _flat(rows)
             table["labels"] = table["labels"].map("|".join)
             table["cues"] = table["cues"].map(_cues_text)
             table.to_csv(self.out, index=False, header=self.header)
@@ -368,7 +395,7 @@ class _ScoreWriter:
 
         if not self.pending:
             return
-        table = pd.concat(self.pending, ignore_index=True)
+        table = _flat(pd.concat(self.pending, ignore_index=True))
         table["cues"] = table["cues"].map(lambda c: json.dumps(c, ensure_ascii=False))
         for column in ("article_id", "outlet", "date", "title"):
             table[column] = table[column].astype("string")
@@ -395,13 +422,14 @@ def _write_article_table(out: TextIO, article, frames: list[str]) -> None:
     if article.dropped:
         meta.append(f"{len(article.dropped)} boilerplate line(s) left out")
     out.write("   " + " · ".join(meta) + "\n\n")
-    out.write(f"{'#':>3}  " + "  ".join(f"{f[:10]:>10}" for f in frames) + "  sentence\n")
+    out.write(f"{'#':>3}  " + "  ".join(f"{f[:10]:>10}" for f in frames) + "    sentence\n")
     for row in rows.to_dict("records"):
         scores = _scores(row, frames)
         probs = "  ".join(
             (f"{'*' if f in row['labels'] else ' '}{scores[f]:>9.2f}" if scores else f"{'-':>10}") for f in frames
         )
-        out.write(f"{row['sentence_index']:>3}  {probs}  {_short(row['text'], 90)}\n")
+        tone = {"negative": "−", "neutral": "·", "positive": "+"}.get(row.get("tone") or "", " ")
+        out.write(f"{row['sentence_index']:>3}  {probs}  {tone} {_short(row['text'], 90)}\n")
         cues = _cues_text(row["cues"])
         if cues:
             out.write(f"{'':>3}  {'':>{11 * len(frames) + len(frames) - 1}}    ↳ {cues}\n")
@@ -409,6 +437,10 @@ def _write_article_table(out: TextIO, article, frames: list[str]) -> None:
     for rec in article.summary().to_dict("records"):
         out.write(f"   {rec['frame']:<14} {rec['sentences']:>3}/{len(rows):<3} sentences  share {rec['share']:>5.0%}"
                   f"  mean probability {rec['mean_probability']:.2f}\n")
+    tone = article.tone_summary()
+    if tone:
+        counts = ", ".join(f"{v['sentences']} {k}" for k, v in tone.items())
+        out.write(f"   tone (−/·/+ before each sentence): {counts}\n")
 
 
 # --- serve / export --------------------------------------------------------------------------
@@ -492,6 +524,24 @@ def _parse_params(items: list[str]) -> dict[str, Any]:
     return params
 
 
+def _tone_extra(specs: list[str]):
+    from framing import importers
+    from framing.errors import InputError
+
+    readers = {"newsmtsc": importers.newsmtsc, "arsarcasm": importers.arsarcasm}
+    frames = []
+    for spec in specs:
+        fmt, sep, path = spec.partition(":")
+        if not sep or fmt not in readers:
+            raise InputError(f"--tone-extra {spec!r}: expected FORMAT:PATH with FORMAT one of {', '.join(readers)}")
+        frames.append(readers[fmt](path))
+    if not frames:
+        return None
+    import pandas as pd
+
+    return pd.concat(frames, ignore_index=True)
+
+
 def cmd_train(args) -> int:
     from framing.codebook import Codebook
     from framing.corpora import read_corpus
@@ -507,8 +557,10 @@ def cmd_train(args) -> int:
     codebook = Codebook.load(args.codebook) if args.codebook else None
     corpus = read_corpus(args.corpora, codebook)
     params = _parse_params(args.param)
+    tone_extra = _tone_extra(args.tone_extra)
     try:
-        model = train(corpus, codebook, sources=[Path(c).as_posix() for c in args.corpora], params=params)
+        model = train(corpus, codebook, sources=[Path(c).as_posix() for c in args.corpora], params=params,
+                      tone_extra=tone_extra)
     except ValueError as exc:
         if exc.__class__.__name__ in ("CorpusError", "CodebookError"):
             raise
@@ -522,7 +574,11 @@ def cmd_train(args) -> int:
         print(json.dumps(model.card["cv_metrics"], ensure_ascii=False, indent=2))
     else:
         print(format_report(model.card["cv_metrics"], f"cross-validated ({model.pipeline.named_steps['frames'].cv}-fold, out-of-fold):"))
-        print(f"thresholds: " + ", ".join(f"{k}={v:.3f}" for k, v in model.thresholds.items()))
+        print("thresholds: " + ", ".join(f"{k}={v:.3f}" for k, v in model.thresholds.items()))
+        tone = model.card.get("tone") or {}
+        if "cv_metrics" in tone:
+            extra = f" + {tone['extra_rows']} rows from {', '.join(tone['extra_sources'])}" if tone.get("extra_rows") else ""
+            print(format_report(tone["cv_metrics"], f"tone, cross-validated on {tone['rows']} corpus rows (trained with them{extra}):"))
         print(f"saved {out} and {card_path}")
     return 0
 

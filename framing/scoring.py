@@ -30,7 +30,8 @@ class ScoredArticle:
     """An article with per-sentence frame scores.
 
     ``sentences`` columns: ``article_id, outlet, date, title, sentence_index, kind, start, end,
-    text, lang, labels``, one probability column per frame, and ``cues``.
+    text, lang, labels``, one probability column per frame, ``cues``, and ``tone`` and
+    ``tone_scores`` when the model has a tone component.
     """
 
     id: str
@@ -64,25 +65,45 @@ class ScoredArticle:
             }
         return out
 
+    def tone_summary(self) -> dict[str, dict[str, Any]]:
+        """Per tone: number and share of sentences, mean probability ({} without a tone model)."""
+        if "tone" not in self.sentences:
+            return {}
+        scored = [s for s in self.sentences["tone_scores"].tolist() if s]
+        tones = [t for t in self.sentences["tone"].tolist() if t]
+        classes = sorted({c for s in scored for c in s})
+        return {
+            c: {"sentences": tones.count(c), "share": tones.count(c) / len(tones) if tones else 0.0,
+                "mean_probability": sum(s[c] for s in scored) / len(scored) if scored else 0.0}
+            for c in classes
+        }
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: metadata, per-frame summary and sentences."""
         rows = self.sentences
         columns = {c: rows[c].tolist() for c in ("sentence_index", "kind", "text", "lang", "start", "end", "labels", "cues")}
+        tone = "tone" in rows
+        tones = rows["tone"].tolist() if tone else None
+        tone_scores = rows["tone_scores"].tolist() if tone else None
         probs = rows[self.frames].to_numpy()
         sentences = []
         for i in range(len(rows)):
             p = probs[i]
-            sentences.append({
+            sentence = {
                 "index": columns["sentence_index"][i], "kind": columns["kind"][i], "text": columns["text"][i],
                 "lang": columns["lang"][i], "start": columns["start"][i], "end": columns["end"][i],
                 "labels": columns["labels"][i],
                 "scores": None if np.isnan(p).any() else {f: round(float(v), 4) for f, v in zip(self.frames, p)},
                 "cues": columns["cues"][i],
-            })
+            }
+            if tone:
+                sentence.update(tone=tones[i], tone_scores=tone_scores[i])
+            sentences.append(sentence)
         return {
             "id": self.id, "title": self.title, "outlet": self.outlet, "date": self.date, "url": self.url,
             "lang": self.lang, "n_sentences": len(sentences), "dropped_lines": len(self.dropped),
             "frames": self._summary(),
+            "tone": self.tone_summary() or None,
             "sentences": sentences,
         }
 

@@ -68,6 +68,8 @@ class SentenceOut(BaseModel):
     labels: list[str]
     scores: Optional[dict[str, Optional[float]]]
     cues: dict[str, list[str]]
+    tone: Optional[str] = None
+    tone_scores: Optional[dict[str, float]] = None
 
 
 class FrameSummary(BaseModel):
@@ -75,6 +77,12 @@ class FrameSummary(BaseModel):
     mean_probability: float
     sentences: int
     present: bool
+
+
+class ToneSummary(BaseModel):
+    sentences: int
+    share: float
+    mean_probability: float
 
 
 class ScoredArticleOut(BaseModel):
@@ -87,6 +95,7 @@ class ScoredArticleOut(BaseModel):
     n_sentences: int
     dropped_lines: int
     frames: dict[str, FrameSummary]
+    tone: Optional[dict[str, ToneSummary]] = None
     sentences: list[SentenceOut]
     stored: bool = False
 

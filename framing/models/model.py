@@ -31,6 +31,16 @@ def default_model_path() -> Path:
     return Path(str(resources.files("framing.data").joinpath(DEFAULT_MODEL)))
 
 
+def make_tone_pipeline(C: float = 1.0) -> Pipeline:
+    """Tone (negative/neutral/positive): function words and rare words kept, as tone needs them."""
+    from sklearn.linear_model import LogisticRegression
+
+    return Pipeline([
+        ("features", TextFeatures(stop_words=False, min_df=1, prefix_length=None)),
+        ("tone", LogisticRegression(C=C, max_iter=3000)),
+    ])
+
+
 def make_pipeline(**params: Any) -> Pipeline:
     """The default architecture: ``TextFeatures`` -> ``FrameClassifier``.
 
@@ -50,10 +60,12 @@ class FrameModel:
     sentences first. ``pipeline`` is the underlying scikit-learn estimator.
     """
 
-    def __init__(self, pipeline: Pipeline, codebook: Codebook, card: dict[str, Any] | None = None):
+    def __init__(self, pipeline: Pipeline, codebook: Codebook, card: dict[str, Any] | None = None,
+                 tone: Any | None = None):
         self.pipeline = pipeline
         self.codebook = codebook
         self.card = card or {}
+        self.tone = tone  # Pipeline(TextFeatures, LogisticRegression) over the same analyses, or None
 
     @property
     def frames(self) -> list[str]:
@@ -66,7 +78,8 @@ class FrameModel:
     # -- persistence --------------------------------------------------------------------
 
     def save(self, path: str | Path) -> None:
-        save_bundle({"pipeline": self.pipeline, "codebook": self.codebook.to_dict(), "card": self.card}, path)
+        save_bundle({"pipeline": self.pipeline, "tone": self.tone, "codebook": self.codebook.to_dict(),
+                     "card": self.card}, path)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "FrameModel":
@@ -74,7 +87,7 @@ class FrameModel:
         bundle = load_bundle(path)
         try:
             codebook = Codebook.from_dict(bundle["codebook"], source=str(path))
-            model = cls(bundle["pipeline"], codebook, bundle.get("card") or {})
+            model = cls(bundle["pipeline"], codebook, bundle.get("card") or {}, tone=bundle.get("tone"))
             n = model.pipeline.named_steps["frames"].coef_.shape[0]
         except (KeyError, AttributeError) as exc:
             raise ModelError(f"{path}: incomplete model file ({exc})") from None
@@ -104,8 +117,9 @@ class FrameModel:
         """Score sentences as given (no re-segmentation).
 
         Returns one row per text, in order: ``text, lang, labels``, one probability column per
-        frame, and ``cues`` (``{frame: [terms]}`` for predicted frames). Texts that are empty or
-        not Arabic/English get ``lang="und"`` (or empty) and no scores rather than a guess.
+        frame, ``cues`` (``{frame: [terms]}`` for predicted frames) and, when the model has a
+        tone component, ``tone`` and ``tone_scores``. Texts that are empty or not Arabic/English
+        get ``lang="und"`` and no scores rather than a guess.
         """
         if isinstance(texts, str):
             raise InputError("classify expects a list of sentences; use score_article for one article")
@@ -114,7 +128,8 @@ class FrameModel:
         texts = [t if isinstance(t, str) else str(t) for t in texts]
         parts = [self._classify_batch(texts[i:i + _BATCH], lang, cues) for i in range(0, len(texts), _BATCH)]
         if not parts:
-            return pd.DataFrame(columns=["text", "lang", "labels", *self.frames, "cues"])
+            tone = ["tone", "tone_scores"] if self.tone is not None else []
+            return pd.DataFrame(columns=["text", "lang", "labels", *self.frames, "cues", *tone])
         return pd.concat(parts, ignore_index=True)
 
     def _classify_batch(self, texts: list[str], lang: str | None, cues: int) -> pd.DataFrame:
@@ -123,9 +138,18 @@ class FrameModel:
         proba = np.full((len(texts), len(self.frames)), np.nan)
         labels: list[list[str]] = [[] for _ in texts]
         cue_terms: list[dict[str, list[str]]] = [{} for _ in texts]
+        tones: list[str | None] = [None] * len(texts)
+        tone_scores: list[dict[str, float] | None] = [None] * len(texts)
         if ok:
             p, X = self._proba([docs[i] for i in ok])
             proba[ok] = p
+            if self.tone is not None:
+                tp = self.tone.predict_proba([docs[i] for i in ok])
+                classes = [str(c) for c in self.tone.classes_]
+                best = tp.argmax(axis=1)
+                for row, i in enumerate(ok):
+                    tones[i] = classes[best[row]]
+                    tone_scores[i] = {c: round(float(v), 4) for c, v in zip(classes, tp[row])}
             predicted = p >= self.pipeline.named_steps["frames"].thresholds_
             explained = self._explain(X, predicted, [docs[i] for i in ok], cues) if cues else [{}] * len(ok)
             for row, i in enumerate(ok):
@@ -135,6 +159,9 @@ class FrameModel:
         for j, name in enumerate(self.frames):
             frame[name] = proba[:, j]
         frame["cues"] = cue_terms
+        if self.tone is not None:
+            frame["tone"] = tones
+            frame["tone_scores"] = tone_scores
         return frame
 
     def _explain(self, X, predicted: np.ndarray, docs: list[Analysis], top: int) -> list[dict[str, list[str]]]:
@@ -181,7 +208,8 @@ class FrameModel:
 
     def info(self) -> dict[str, Any]:
         """Model card summary: codebook, thresholds, metrics, training data."""
-        return {"frames": self.frames, "thresholds": self.thresholds, **self.card}
+        tone = [str(c) for c in self.tone.classes_] if self.tone is not None else None
+        return {"frames": self.frames, "thresholds": self.thresholds, "tones": tone, **self.card}
 
 
 class _TermFinder:

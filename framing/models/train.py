@@ -15,16 +15,19 @@ from framing.corpora import corpus_fingerprint, label_matrix
 from framing.errors import CorpusError
 from framing.models.features import analyze
 from framing.models.metrics import multilabel_report
-from framing.models.model import FrameModel, make_pipeline
+from framing.models.model import FrameModel, make_pipeline, make_tone_pipeline
 
 
 def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Sequence[str] = (),
-          params: dict[str, Any] | None = None) -> FrameModel:
+          params: dict[str, Any] | None = None, tone_c: float = 1.0,
+          tone_extra: pd.DataFrame | None = None) -> FrameModel:
     """Fit the default pipeline on a validated corpus (see :func:`framing.corpora.read_corpus`).
 
-    Without a ``codebook`` the label set is taken from the corpus. The model card records the
-    codebook, a hash of the training data, cross-validated metrics (overall and per language),
-    the chosen thresholds, parameters and versions.
+    Without a ``codebook`` the label set is taken from the corpus. Rows with a ``tone`` label
+    also train the tone component (negative/neutral/positive), together with ``tone_extra``
+    (tone-only rows ``text, lang, tone, source``, e.g. from :mod:`framing.importers`). The model
+    card records the codebook, a hash of the training data, cross-validated metrics (overall and
+    per language, frames and tone), the chosen thresholds, parameters and versions.
     """
     if codebook is None:
         labels = sorted({label for row in corpus["labels"] for label in row})
@@ -42,6 +45,7 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
     pipeline = make_pipeline(**(params or {}))
     docs = [analyze(t, l) for t, l in zip(corpus["text"], corpus["lang"])]
     pipeline.fit(docs, y)
+    tone, tone_card = _train_tone(docs, corpus, tone_c, tone_extra)
     clf = pipeline.named_steps["frames"]
     oof_pred = clf.oof_proba_ >= clf.thresholds_
     cv = cv_report(y, oof_pred, codebook.ids, corpus["lang"].to_numpy())
@@ -62,9 +66,42 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
                    if "__" in k and not k.endswith("__cues")},
         "thresholds": {f: float(t) for f, t in zip(codebook.ids, clf.thresholds_)},
         "cv_metrics": cv,
+        "tone": tone_card,
         "environment": {"python": platform.python_version(), **_versions()},
     }
-    return FrameModel(pipeline, codebook, card)
+    return FrameModel(pipeline, codebook, card, tone=tone)
+
+
+def _train_tone(docs, corpus: pd.DataFrame, C: float, extra: pd.DataFrame | None = None):
+    """Fit the tone pipeline on rows with a tone label (plus ``extra`` tone-only rows, e.g. a
+    public dataset); cross-validate on the labeled corpus rows for the card."""
+    from sklearn.model_selection import StratifiedKFold
+
+    if "tone" not in corpus or corpus["tone"].isna().all():
+        return None, None
+    mask = corpus["tone"].notna().to_numpy()
+    tones = corpus.loc[mask, "tone"].to_numpy().astype(str)
+    counts = pd.Series(tones).value_counts()
+    if len(counts) < 2 or counts.min() < 5:
+        return None, {"skipped": f"too few tone labels: {counts.to_dict()}"}
+    own = [d for d, m in zip(docs, mask) if m]
+    extra_docs = [analyze(t, l) for t, l in zip(extra["text"], extra["lang"])] if extra is not None else []
+    extra_y = extra["tone"].to_numpy().astype(str) if extra is not None else np.empty(0, dtype=str)
+    oof = np.empty(len(tones), dtype=object)
+    for train_idx, test_idx in StratifiedKFold(5, shuffle=True, random_state=0).split(own, tones):
+        model = make_tone_pipeline(C).fit([own[i] for i in train_idx] + extra_docs,
+                                          np.concatenate([tones[train_idx], extra_y]))
+        oof[test_idx] = model.predict([own[i] for i in test_idx])
+    model = make_tone_pipeline(C).fit(own + extra_docs, np.concatenate([tones, extra_y]))
+    classes = [str(c) for c in model.classes_]
+    y_true = np.column_stack([tones == c for c in classes])
+    y_pred = np.column_stack([oof == c for c in classes])
+    report = cv_report(y_true, y_pred, classes, corpus.loc[mask, "lang"].to_numpy())
+    report["accuracy"] = float((oof == tones).mean())
+    card = {"classes": classes, "rows": int(mask.sum()), "C": C, "cv_metrics": report,
+            "extra_rows": int(len(extra_y)),
+            "extra_sources": sorted(set(extra["source"])) if extra is not None and "source" in extra else []}
+    return model, card
 
 
 def cv_report(y: np.ndarray, pred: np.ndarray, labels: Sequence[str], langs: np.ndarray) -> dict[str, Any]:

@@ -24,8 +24,11 @@ def test_score_text_returns_sentences_and_article_shares(client):
     assert body["n_sentences"] == len(body["sentences"]) > 10
     assert set(body["frames"]) == {"threat", "diplomacy", "skepticism"}
     sentence = body["sentences"][0]
-    assert set(sentence) == {"index", "kind", "text", "lang", "start", "end", "labels", "scores", "cues"}
+    assert set(sentence) == {"index", "kind", "text", "lang", "start", "end", "labels", "scores", "cues", "tone", "tone_scores"}
     assert 0 <= sentence["scores"]["threat"] <= 1
+    assert sentence["tone"] in ("negative", "neutral", "positive")
+    assert abs(sum(sentence["tone_scores"].values()) - 1) < 1e-3
+    assert set(body["tone"]) == {"negative", "neutral", "positive"}
 
 
 def test_score_html_extracts_body_and_title(client):
