@@ -89,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--cues", type=int, default=3, metavar="N", help="cue terms per predicted frame (default 3)")
     p.add_argument("--skip-errors", action="store_true",
                    help="report unusable articles as warnings and go on (default: stop at the first)")
+    p.add_argument("--by-actor", action="store_true",
+                   help="instead of sentences, output frames and tone per actor across all articles")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically); required for parquet")
     p.set_defaults(func=cmd_score)
 
@@ -187,6 +189,17 @@ def _scores(row: dict, frames: list[str]) -> dict[str, float] | None:
 _TONE_COLUMNS = ["tone_negative", "tone_neutral", "tone_positive"]
 
 
+def _records(frame) -> list[dict]:
+    """Rows as dicts with missing text values as None (never NaN, which is not JSON)."""
+    out = []
+    for row in frame.to_dict("records"):
+        out.append({k: (None if isinstance(v, float) and v != v and k in _TEXT_FIELDS else v) for k, v in row.items()})
+    return out
+
+
+_TEXT_FIELDS = {"source", "cue", "tone", "quote_type", "outlet", "date", "title", "url", "article_id", "kind"}
+
+
 def _tone_values(scores: dict[str, float] | None) -> list:
     return [scores.get(c.removeprefix("tone_"), "") if scores else "" for c in _TONE_COLUMNS]
 
@@ -256,7 +269,7 @@ class _ClassifyWriter:
 
     def write(self, frame) -> int:
         unscored = 0
-        records = frame.to_dict("records")
+        records = _records(frame)
         if self.fmt == "jsonl":
             for row in records:
                 scores = _scores(row, self.frames)
@@ -264,6 +277,7 @@ class _ClassifyWriter:
                 obj = {"text": row["text"], "lang": row["lang"], "labels": row["labels"], "scores": scores, "cues": row["cues"]}
                 if "tone" in row:
                     obj.update(tone=row["tone"], tone_scores=row["tone_scores"])
+                obj.update(source=row["source"], cue=row["cue"], quote_type=row["quote_type"], actors=row["actors"])
                 self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         elif self.fmt == "csv":
             import csv
@@ -271,13 +285,15 @@ class _ClassifyWriter:
             tone = "tone" in frame.columns
             if self.csv is None:
                 self.csv = csv.writer(self.out)
-                self.csv.writerow(["text", "lang", "labels", *self.frames, "cues", *(["tone", *_TONE_COLUMNS] if tone else [])])
+                self.csv.writerow(["text", "lang", "labels", *self.frames, "cues", *(["tone", *_TONE_COLUMNS] if tone else []),
+                                   "source", "cue", "quote_type", "actors"])
             for row in records:
                 scores = _scores(row, self.frames)
                 unscored += scores is None
                 values = [scores[f] if scores else "" for f in self.frames]
                 extra = [row["tone"] or "", *_tone_values(row["tone_scores"])] if tone else []
-                self.csv.writerow([row["text"], row["lang"], "|".join(row["labels"]), *values, _cues_text(row["cues"]), *extra])
+                self.csv.writerow([row["text"], row["lang"], "|".join(row["labels"]), *values, _cues_text(row["cues"]), *extra,
+                                   row["source"] or "", row["cue"] or "", row["quote_type"], "|".join(row["actors"])])
         else:
             if self.index == 0:
                 self.out.write(f"{'#':>5}  {'lang':<4}  " + "  ".join(f"{f[:10]:>10}" for f in self.frames) + "  tone      labels / text\n")
@@ -329,6 +345,8 @@ def cmd_score(args) -> int:
     if args.format == "parquet" and not args.output:
         raise InputError("--format parquet writes a binary file: give -o/--output FILE.parquet")
     model = _load_model(args.model)
+    if args.by_actor:
+        return _score_by_actor(model, args)
     written = 0
     # Articles stream through: output is written article by article (parquet in row groups),
     # so corpora of any size score in bounded memory.
@@ -340,6 +358,36 @@ def cmd_score(args) -> int:
         writer.close()
         if not written:
             raise InputError("no article could be scored")
+    return 0
+
+
+def _score_by_actor(model, args) -> int:
+    import pandas as pd
+
+    from framing.actors import by_actor, default_gazetteer
+    from framing.errors import InputError
+
+    parts = [a.sentences for a in _scored_articles(model, args)]
+    if not parts:
+        raise InputError("no article could be scored")
+    table = by_actor(pd.concat(parts, ignore_index=True), model.frames)
+    names = {k: v.name.get("en", k) for k, v in default_gazetteer().actors.items()}
+    table.insert(1, "name", table["actor"].map(names))
+    if args.format == "parquet":
+        with _output(args.output, binary=True) as out:
+            table.to_parquet(out, index=False)
+    elif args.format == "csv":
+        with _output(args.output) as out:
+            table.to_csv(out, index=False)
+    elif args.format == "jsonl":
+        with _output(args.output) as out:
+            for row in _records(table):
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        with _output(args.output) as out:
+            shown = ["actor", "name", "sentences", "articles", *[f"{f}_share" for f in model.frames],
+                     *[c for c in ("tone_negative", "tone_neutral", "tone_positive") if c in table]]
+            out.write(table[shown].to_string(index=False, float_format=lambda v: f"{v:.2f}") + "\n")
     return 0
 
 
@@ -371,15 +419,17 @@ class _ScoreWriter:
         if self.fmt == "table":
             _write_article_table(self.out, article, self.frames)
         elif self.fmt == "jsonl":
-            for row in rows.to_dict("records"):
+            for row in _records(rows):
                 obj = {k: row[k] for k in ("article_id", "outlet", "date", "title", "sentence_index", "kind", "text", "lang")}
                 obj.update(labels=row["labels"], scores=_scores(row, self.frames), cues=row["cues"])
                 if "tone" in row:
                     obj.update(tone=row["tone"], tone_scores=row["tone_scores"])
+                obj.update(source=row["source"], cue=row["cue"], quote_type=row["quote_type"], actors=row["actors"])
                 self.out.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
         elif self.fmt == "csv":
             table = _flat(rows)
             table["labels"] = table["labels"].map("|".join)
+            table["actors"] = table["actors"].map("|".join)
             table["cues"] = table["cues"].map(_cues_text)
             table.to_csv(self.out, index=False, header=self.header)
             self.header = False

@@ -30,8 +30,9 @@ class ScoredArticle:
     """An article with per-sentence frame scores.
 
     ``sentences`` columns: ``article_id, outlet, date, title, sentence_index, kind, start, end,
-    text, lang, labels``, one probability column per frame, ``cues``, and ``tone`` and
-    ``tone_scores`` when the model has a tone component.
+    text, lang, labels``, one probability column per frame, ``cues``, ``tone`` and
+    ``tone_scores`` (when the model has a tone component), ``source``, ``cue``, ``quote_type``
+    and ``actors``.
     """
 
     id: str
@@ -81,10 +82,12 @@ class ScoredArticle:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: metadata, per-frame summary and sentences."""
         rows = self.sentences
-        columns = {c: rows[c].tolist() for c in ("sentence_index", "kind", "text", "lang", "start", "end", "labels", "cues")}
+        columns = {c: _values(rows[c]) for c in ("sentence_index", "kind", "text", "lang", "start", "end", "labels", "cues")}
         tone = "tone" in rows
-        tones = rows["tone"].tolist() if tone else None
-        tone_scores = rows["tone_scores"].tolist() if tone else None
+        tones = _values(rows["tone"]) if tone else None
+        tone_scores = _values(rows["tone_scores"]) if tone else None
+        sources, cue_words = _values(rows["source"]), _values(rows["cue"])
+        quote_types, actors = _values(rows["quote_type"]), _values(rows["actors"])
         probs = rows[self.frames].to_numpy()
         sentences = []
         for i in range(len(rows)):
@@ -98,6 +101,7 @@ class ScoredArticle:
             }
             if tone:
                 sentence.update(tone=tones[i], tone_scores=tone_scores[i])
+            sentence.update(source=sources[i], cue=cue_words[i], quote_type=quote_types[i], actors=actors[i])
             sentences.append(sentence)
         return {
             "id": self.id, "title": self.title, "outlet": self.outlet, "date": self.date, "url": self.url,
@@ -106,6 +110,11 @@ class ScoredArticle:
             "tone": self.tone_summary() or None,
             "sentences": sentences,
         }
+
+
+def _values(column: pd.Series) -> list:
+    """Column values as plain Python, missing values as None (pandas may store them as NaN)."""
+    return [None if isinstance(v, float) and v != v else v for v in column.tolist()]
 
 
 def article_id(text: str) -> str:
@@ -140,6 +149,13 @@ def score_article(model: "FrameModel", text: str, *, title: str | None = None, o
     if not rows:
         raise InputError("article: no sentences found (only boilerplate lines)")
     scored = model.classify([r[1] for r in rows], lang=lang)
+    # Attribution across sentences: "He added..." / "وأضاف أن..." takes the previous speaker.
+    from framing.attribution import attribute_sentences
+
+    carried = attribute_sentences(scored["text"].tolist(), scored["lang"].tolist())
+    scored["source"] = pd.Series([a.source for a in carried], dtype=object, index=scored.index)
+    scored["cue"] = pd.Series([a.cue for a in carried], dtype=object, index=scored.index)
+    scored["quote_type"] = [a.quote_type for a in carried]
     meta = pd.DataFrame({
         "article_id": id or article_id(text),
         "outlet": outlet,

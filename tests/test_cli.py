@@ -26,7 +26,7 @@ def test_classify_jsonl_keeps_input_order(capsys, tmp_path, small_model_path):
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["text"] for r in rows] == lines
     assert [r["lang"] for r in rows] == ["en", "und", "ar", "und"]
-    assert set(rows[0]) == {"text", "lang", "labels", "scores", "cues", "tone", "tone_scores"}
+    assert set(rows[0]) == {"text", "lang", "labels", "scores", "cues", "tone", "tone_scores", "source", "cue", "quote_type", "actors"}
     assert set(rows[0]["scores"]) == {"threat", "diplomacy", "skepticism"}
     assert rows[1]["scores"] is None
     assert "2 of 4 line(s) not scored" in err
@@ -39,7 +39,7 @@ def test_classify_csv_and_table(capsys, tmp_path, small_model_path):
     assert code == 0 and out == ""
     table = pd.read_csv(tmp_path / "out.csv")
     assert list(table.columns) == ["text", "lang", "labels", "threat", "diplomacy", "skepticism", "cues",
-                                   "tone", "tone_negative", "tone_neutral", "tone_positive"]
+                                   "tone", "tone_negative", "tone_neutral", "tone_positive", "source", "cue", "quote_type", "actors"]
     assert len(table) == 2
     code, out, _ = run(capsys, "classify", path, "--model", small_model_path, "--format", "table")
     assert code == 0 and "Talks resumed" in out and "threat" in out.splitlines()[0]
@@ -164,3 +164,28 @@ def test_score_streams_many_articles_to_parquet(capsys, tmp_path, small_model_pa
     assert frame["article_id"].nunique() == 230 and len(frame) == 460
     assert (frame.loc[frame["article_id"] == "a0", "outlet"] == "X").all()
     assert frame.loc[frame["article_id"] == "a1", "outlet"].isna().all()
+
+
+def strict_json(line: str):
+    return json.loads(line, parse_constant=lambda c: pytest.fail(f"{c} in JSON output"))
+
+
+def test_outputs_carry_tone_sources_and_actors_as_valid_json(capsys, tmp_path, small_model_path):
+    path = tmp_path / "in.txt"
+    path.write_text("The Kremlin said the visit is on.\nPrices rose.\n", "utf-8")
+    code, out, _ = run(capsys, "classify", path, "--model", small_model_path)
+    first, second = [strict_json(l) for l in out.splitlines()]
+    assert first["source"] == "The Kremlin" and first["quote_type"] == "indirect" and first["actors"] == ["KREMLIN"]
+    assert second["source"] is None and second["quote_type"] == "none" and second["tone"] in ("negative", "neutral", "positive")
+    code, out, _ = run(capsys, "score", SAMPLES / "summit_ar.txt", "--model", small_model_path, "--format", "jsonl")
+    rows = [strict_json(l) for l in out.splitlines()]
+    assert any(r["source"] and r["quote_type"] == "direct" for r in rows)
+    assert any("PUTIN" in r["actors"] for r in rows)
+
+
+def test_score_by_actor(capsys, tmp_path, small_model_path):
+    code, out, _ = run(capsys, "score", SAMPLES / "summit_ar.txt", SAMPLES / "summit_en.txt", "--model", small_model_path,
+                       "--by-actor", "--format", "csv")
+    table = pd.read_csv(__import__("io").StringIO(out))
+    assert code == 0 and {"actor", "name", "sentences", "articles", "threat_share", "tone_negative"} <= set(table.columns)
+    assert table.set_index("actor").loc["PRK", "articles"] == 2

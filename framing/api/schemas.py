@@ -70,6 +70,10 @@ class SentenceOut(BaseModel):
     cues: dict[str, list[str]]
     tone: Optional[str] = None
     tone_scores: Optional[dict[str, float]] = None
+    source: Optional[str] = None
+    cue: Optional[str] = None
+    quote_type: Optional[str] = None
+    actors: list[str] = []
 
 
 class FrameSummary(BaseModel):

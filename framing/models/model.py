@@ -117,9 +117,10 @@ class FrameModel:
         """Score sentences as given (no re-segmentation).
 
         Returns one row per text, in order: ``text, lang, labels``, one probability column per
-        frame, ``cues`` (``{frame: [terms]}`` for predicted frames) and, when the model has a
-        tone component, ``tone`` and ``tone_scores``. Texts that are empty or not Arabic/English
-        get ``lang="und"`` and no scores rather than a guess.
+        frame, ``cues`` (``{frame: [terms]}`` for predicted frames), ``tone`` and ``tone_scores``
+        (when the model has a tone component), ``source``, ``cue`` and ``quote_type`` (who voices
+        the sentence; see :mod:`framing.attribution`) and ``actors`` (canonical ids). Texts that
+        are empty or not Arabic/English get ``lang="und"`` and no scores rather than a guess.
         """
         if isinstance(texts, str):
             raise InputError("classify expects a list of sentences; use score_article for one article")
@@ -129,7 +130,7 @@ class FrameModel:
         parts = [self._classify_batch(texts[i:i + _BATCH], lang, cues) for i in range(0, len(texts), _BATCH)]
         if not parts:
             tone = ["tone", "tone_scores"] if self.tone is not None else []
-            return pd.DataFrame(columns=["text", "lang", "labels", *self.frames, "cues", *tone])
+            return pd.DataFrame(columns=["text", "lang", "labels", *self.frames, "cues", *tone, "source", "cue", "quote_type", "actors"])
         return pd.concat(parts, ignore_index=True)
 
     def _classify_batch(self, texts: list[str], lang: str | None, cues: int) -> pd.DataFrame:
@@ -160,8 +161,9 @@ class FrameModel:
             frame[name] = proba[:, j]
         frame["cues"] = cue_terms
         if self.tone is not None:
-            frame["tone"] = tones
+            frame["tone"] = pd.Series(tones, dtype=object, index=frame.index)
             frame["tone_scores"] = tone_scores
+        _add_sources_and_actors(frame, docs)
         return frame
 
     def _explain(self, X, predicted: np.ndarray, docs: list[Analysis], top: int) -> list[dict[str, list[str]]]:
@@ -210,6 +212,20 @@ class FrameModel:
         """Model card summary: codebook, thresholds, metrics, training data."""
         tone = [str(c) for c in self.tone.classes_] if self.tone is not None else None
         return {"frames": self.frames, "thresholds": self.thresholds, "tones": tone, **self.card}
+
+
+def _add_sources_and_actors(frame: pd.DataFrame, docs: list[Analysis]) -> None:
+    """Who voices each sentence (source, cue, quote type) and which actors it names."""
+    from framing.actors import default_gazetteer
+    from framing.attribution import NONE, attribute
+
+    gazetteer = default_gazetteer()
+    attributions = [attribute(t, d.lang) if d.lang in SUPPORTED_LANGUAGES else NONE for t, d in zip(frame["text"], docs)]
+    # object dtype: pandas would otherwise store missing strings as NaN
+    frame["source"] = pd.Series([a.source for a in attributions], dtype=object, index=frame.index)
+    frame["cue"] = pd.Series([a.cue for a in attributions], dtype=object, index=frame.index)
+    frame["quote_type"] = [a.quote_type for a in attributions]
+    frame["actors"] = [gazetteer.find(t, d.lang) if d.lang in SUPPORTED_LANGUAGES else [] for t, d in zip(frame["text"], docs)]
 
 
 class _TermFinder:

@@ -12,7 +12,8 @@ def test_classify_returns_tidy_frame_in_input_order(small_model):
     texts = ["The Kremlin said preparations for an official visit are under way.", "",
              "Le Kremlin a annoncé une visite.", "حذر الجيش من هجوم صاروخي وشيك على المدينة."]
     df = small_model.classify(texts)
-    assert list(df.columns) == ["text", "lang", "labels", "threat", "diplomacy", "skepticism", "cues", "tone", "tone_scores"]
+    assert list(df.columns) == ["text", "lang", "labels", "threat", "diplomacy", "skepticism", "cues", "tone", "tone_scores",
+                          "source", "cue", "quote_type", "actors"]
     assert df.loc[[1, 2], "tone"].isna().all() and set(df.loc[[0, 3], "tone"]) <= {"negative", "neutral", "positive"}
     assert list(df["text"]) == texts
     assert list(df["lang"]) == ["en", "und", "und", "ar"]
