@@ -24,7 +24,7 @@ from framing.text.normalize import normalize_arabic
 
 ACTOR_TYPES = ("country", "leader", "government", "military", "organisation", "armed_group", "media")
 _AR_TOKEN = re.compile(r"[\u0621-\u064A\u0660-\u0669A-Za-z0-9]+")
-_EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.&'’-][A-Za-z0-9]+)*\.?")
+_EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.&-][A-Za-z0-9]+)*")  # "Putin's" -> "Putin", "s"; "U.S." -> "U.S"
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ class ActorGazetteer:
                 tokens = tuple(_en_tokens(alias))
                 if tokens:
                     exact = alias.isupper()  # acronyms match case-sensitively: WHO, not "who"
-                    self._en.setdefault(tokens[0].lower(), []).append((tokens, exact, actor.id))
+                    key = tokens if exact else tuple(t.lower() for t in tokens)
+                    self._en.setdefault(tokens[0].lower(), []).append((key, exact, actor.id))
         for table in (self._ar, self._en):
             for entries in table.values():
                 entries.sort(key=lambda e: -len(e[0]))  # longest alias first
@@ -82,32 +83,35 @@ class ActorGazetteer:
                                 {lang: tuple(str(a) for a in names or ()) for lang, names in aliases.items()}))
         return cls(actors)
 
-    def find(self, text: str, lang: str) -> list[str]:
-        """Canonical ids of the actors mentioned in ``text``, in order of first mention."""
+    def find(self, text: str, lang: str, normalized: str | None = None) -> list[str]:
+        """Canonical ids of the actors mentioned in ``text``, in order of first mention.
+
+        ``normalized`` may pass Arabic text already normalized (saves normalizing it again).
+        """
         found: list[tuple[int, str]] = []
         if lang == "ar":
-            tokens = _AR_TOKEN.findall(normalize_arabic(text))
-            i = 0
-            while i < len(tokens):
+            tokens = _AR_TOKEN.findall(normalized if normalized is not None else normalize_arabic(text))
+            keys = self._ar
+            next_free = 0
+            for i, token in enumerate(tokens):
+                if i < next_free or not any(v in keys for v in _clitic_variants(token)):
+                    continue
                 match = self._match_ar(tokens, i)
                 if match:
-                    length, actor_id = match
-                    found.append((i, actor_id))
-                    i += length
-                else:
-                    i += 1
+                    found.append((i, match[1]))
+                    next_free = i + match[0]
         elif lang == "en":
             tokens = _en_tokens(text)
             lowered = [t.lower() for t in tokens]
-            i = 0
-            while i < len(tokens):
+            keys = self._en
+            next_free = 0
+            for i in [i for i, t in enumerate(lowered) if t in keys]:
+                if i < next_free:
+                    continue
                 match = self._match_en(tokens, lowered, i)
                 if match:
-                    length, actor_id = match
-                    found.append((i, actor_id))
-                    i += length
-                else:
-                    i += 1
+                    found.append((i, match[1]))
+                    next_free = i + match[0]
         seen: dict[str, None] = {}
         for _, actor_id in sorted(found):
             seen.setdefault(actor_id, None)
@@ -116,10 +120,7 @@ class ActorGazetteer:
     def _match_en(self, tokens: list[str], lowered: list[str], i: int):
         for alias, exact, actor_id in self._en.get(lowered[i], ()):
             n = len(alias)
-            if exact:
-                if tuple(tokens[i:i + n]) == alias:
-                    return n, actor_id
-            elif tuple(lowered[i:i + n]) == tuple(a.lower() for a in alias):
+            if tuple((tokens if exact else lowered)[i:i + n]) == alias:
                 return n, actor_id
         return None
 
@@ -133,15 +134,8 @@ class ActorGazetteer:
 
 
 def _en_tokens(text: str) -> list[str]:
-    """Word tokens with possessives and sentence-final periods removed ("Putin's" -> "Putin")."""
-    out = []
-    for token in _EN_TOKEN.findall(text):
-        if token.endswith(("'s", "’s")):
-            token = token[:-2]
-        if token.endswith(".") and token.count(".") == 1:
-            token = token[:-1]  # "Moscow." but keep "U.S."
-        out.append(token)
-    return out
+    """Word tokens; possessives and final periods fall away ("Putin's" -> "Putin", "s")."""
+    return _EN_TOKEN.findall(text)
 
 
 @lru_cache(maxsize=100_000)

@@ -148,25 +148,28 @@ def score_article(model: "FrameModel", text: str, *, title: str | None = None, o
     rows += [(s.kind, s.text, s.start, s.end) for s in kept]
     if not rows:
         raise InputError("article: no sentences found (only boilerplate lines)")
-    scored = model.classify([r[1] for r in rows], lang=lang)
+    columns = model._classify_columns([r[1] for r in rows], lang, cues=3)
     # Attribution across sentences: "He added..." / "وأضاف أن..." takes the previous speaker.
     from framing.attribution import attribute_sentences
 
-    carried = attribute_sentences(scored["text"].tolist(), scored["lang"].tolist())
-    scored["source"] = pd.Series([a.source for a in carried], dtype=object, index=scored.index)
-    scored["cue"] = pd.Series([a.cue for a in carried], dtype=object, index=scored.index)
-    scored["quote_type"] = [a.quote_type for a in carried]
-    meta = pd.DataFrame({
-        "article_id": id or article_id(text),
-        "outlet": outlet,
-        "date": date,
-        "title": title,
-        "sentence_index": range(len(rows)),
+    carried = attribute_sentences(columns["text"], columns["lang"])
+    columns["source"] = [a.source for a in carried]
+    columns["cue"] = [a.cue for a in carried]
+    columns["quote_type"] = [a.quote_type for a in carried]
+    n = len(rows)
+    meta = {
+        "article_id": [id or article_id(text)] * n,
+        "outlet": [outlet] * n,
+        "date": [date] * n,
+        "title": [title] * n,
+        "sentence_index": np.arange(n),
         "kind": [r[0] for r in rows],
-        "start": [r[2] for r in rows],
-        "end": [r[3] for r in rows],
-    })
-    sentences = pd.concat([meta, scored], axis=1)
+        "start": np.asarray([r[2] for r in rows]),
+        "end": np.asarray([r[3] for r in rows]),
+    }
+    from framing.models.model import columns_frame
+
+    sentences = columns_frame({**meta, **columns})
     return ScoredArticle(
         id=id or article_id(text), lang=article_lang, frames=model.frames, sentences=sentences,
         title=title, outlet=outlet, date=date, url=url, dropped=dropped,

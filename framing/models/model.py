@@ -31,16 +31,6 @@ def default_model_path() -> Path:
     return Path(str(resources.files("framing.data").joinpath(DEFAULT_MODEL)))
 
 
-def make_tone_pipeline(C: float = 1.0) -> Pipeline:
-    """Tone (negative/neutral/positive): function words and rare words kept, as tone needs them."""
-    from sklearn.linear_model import LogisticRegression
-
-    return Pipeline([
-        ("features", TextFeatures(stop_words=False, min_df=1, prefix_length=None)),
-        ("tone", LogisticRegression(C=C, max_iter=3000)),
-    ])
-
-
 def make_pipeline(**params: Any) -> Pipeline:
     """The default architecture: ``TextFeatures`` -> ``FrameClassifier``.
 
@@ -65,7 +55,7 @@ class FrameModel:
         self.pipeline = pipeline
         self.codebook = codebook
         self.card = card or {}
-        self.tone = tone  # Pipeline(TextFeatures, LogisticRegression) over the same analyses, or None
+        self.tone = tone  # LogisticRegression over the frames' feature matrix (shared: no extra cost), or None
 
     @property
     def frames(self) -> list[str]:
@@ -134,6 +124,10 @@ class FrameModel:
         return pd.concat(parts, ignore_index=True)
 
     def _classify_batch(self, texts: list[str], lang: str | None, cues: int) -> pd.DataFrame:
+        return columns_frame(self._classify_columns(texts, lang, cues))
+
+    def _classify_columns(self, texts: list[str], lang: str | None, cues: int) -> dict[str, Any]:
+        """The columns of :meth:`classify` as plain lists/arrays (no pandas: cheap for small batches)."""
         docs = [analyze(t, lang) if t.strip() else Analysis("", "", [], []) for t in texts]
         ok = [i for i, d in enumerate(docs) if d.lang in SUPPORTED_LANGUAGES]
         proba = np.full((len(texts), len(self.frames)), np.nan)
@@ -145,7 +139,7 @@ class FrameModel:
             p, X = self._proba([docs[i] for i in ok])
             proba[ok] = p
             if self.tone is not None:
-                tp = self.tone.predict_proba([docs[i] for i in ok])
+                tp = self.tone.predict_proba(X)
                 classes = [str(c) for c in self.tone.classes_]
                 best = tp.argmax(axis=1)
                 for row, i in enumerate(ok):
@@ -156,15 +150,15 @@ class FrameModel:
             for row, i in enumerate(ok):
                 labels[i] = [f for f, on in zip(self.frames, predicted[row]) if on]
                 cue_terms[i] = explained[row]
-        frame = pd.DataFrame({"text": texts, "lang": [d.lang or "und" for d in docs], "labels": labels})
+        columns: dict[str, Any] = {"text": list(texts), "lang": [d.lang or "und" for d in docs], "labels": labels}
         for j, name in enumerate(self.frames):
-            frame[name] = proba[:, j]
-        frame["cues"] = cue_terms
+            columns[name] = proba[:, j]
+        columns["cues"] = cue_terms
         if self.tone is not None:
-            frame["tone"] = pd.Series(tones, dtype=object, index=frame.index)
-            frame["tone_scores"] = tone_scores
-        _add_sources_and_actors(frame, docs)
-        return frame
+            columns["tone"] = tones
+            columns["tone_scores"] = tone_scores
+        columns.update(_sources_and_actors(texts, docs))
+        return columns
 
     def _explain(self, X, predicted: np.ndarray, docs: list[Analysis], top: int) -> list[dict[str, list[str]]]:
         """Terms with the largest positive contribution (weight x value) to each predicted frame.
@@ -214,18 +208,25 @@ class FrameModel:
         return {"frames": self.frames, "thresholds": self.thresholds, "tones": tone, **self.card}
 
 
-def _add_sources_and_actors(frame: pd.DataFrame, docs: list[Analysis]) -> None:
+def _sources_and_actors(texts: list[str], docs: list[Analysis]) -> dict[str, list]:
     """Who voices each sentence (source, cue, quote type) and which actors it names."""
     from framing.actors import default_gazetteer
     from framing.attribution import NONE, attribute
 
     gazetteer = default_gazetteer()
-    attributions = [attribute(t, d.lang) if d.lang in SUPPORTED_LANGUAGES else NONE for t, d in zip(frame["text"], docs)]
-    # object dtype: pandas would otherwise store missing strings as NaN
-    frame["source"] = pd.Series([a.source for a in attributions], dtype=object, index=frame.index)
-    frame["cue"] = pd.Series([a.cue for a in attributions], dtype=object, index=frame.index)
-    frame["quote_type"] = [a.quote_type for a in attributions]
-    frame["actors"] = [gazetteer.find(t, d.lang) if d.lang in SUPPORTED_LANGUAGES else [] for t, d in zip(frame["text"], docs)]
+    attributions = [attribute(t, d.lang) if d.lang in SUPPORTED_LANGUAGES else NONE for t, d in zip(texts, docs)]
+    return {
+        "source": [a.source for a in attributions],
+        "cue": [a.cue for a in attributions],
+        "quote_type": [a.quote_type for a in attributions],
+        "actors": [gazetteer.find(t, d.lang, d.normalized if d.lang == "ar" else None) if d.lang in SUPPORTED_LANGUAGES else []
+                   for t, d in zip(texts, docs)],
+    }
+
+
+def columns_frame(columns: dict[str, Any]) -> pd.DataFrame:
+    """A DataFrame from column lists; text-like columns stay ``object`` (missing values are None)."""
+    return pd.DataFrame({k: v if isinstance(v, np.ndarray) else pd.Series(v, dtype=object) for k, v in columns.items()})
 
 
 class _TermFinder:

@@ -191,18 +191,23 @@ def _strip_span(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_OPENERS = re.compile(r'["“«]')
+
+
 def _quote_regions(line: str):
     """Return a predicate telling whether a character offset lies inside a quotation."""
     regions: list[tuple[int, int]] = []
-    i = 0
-    while i < len(line):
-        ch = line[i]
-        close = _OPEN_QUOTES.get(ch) or ('"' if ch == '"' else None)
-        if close:
-            j = line.find(close, i + 1)
-            if j != -1 and j - i <= _MAX_QUOTE:
-                regions.append((i, j))
-                i = j + 1
-                continue
-        i += 1
+    pos = 0
+    while True:
+        opener = _OPENERS.search(line, pos)
+        if opener is None:
+            break
+        i = opener.start()
+        close = _OPEN_QUOTES.get(line[i], '"')
+        j = line.find(close, i + 1)
+        if j != -1 and j - i <= _MAX_QUOTE:
+            regions.append((i, j))
+            pos = j + 1
+        else:
+            pos = i + 1
     return lambda pos: any(a < pos < b for a, b in regions)
