@@ -45,8 +45,12 @@ punkt: $(STAMP)
 	$(PY) -m framing.text.punkt_build
 
 bench: $(STAMP)
+	$(PIP) install --quiet -e ".[bench]"
 	$(PY) benchmarks/frames_heldout.py
+	$(PY) benchmarks/tone.py
+	$(PY) benchmarks/attribution.py
 	$(PY) benchmarks/speed.py
+	$(PY) benchmarks/api_latency.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
