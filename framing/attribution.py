@@ -52,7 +52,8 @@ _EN_VERBS = (
     "said|says|say|told|warned|warns|added|adds|noted|notes|stressed|insisted|explained|argued|"
     "claimed|claims|reported|reports|announced|declared|confirmed|denied|denies|wrote|tweeted|posted|"
     "acknowledged|cautioned|condemned|reaffirmed|predicted|estimated|urged|vowed|admitted|suggested|"
-    "maintained|conceded|alleged|asserted|observed|complained|pledged|quoted"
+    "maintained|conceded|alleged|asserted|observed|complained|pledged|quoted|signaled|signalled|joked|quipped|"
+    "recalled|wondered|asked|replied|responded|continued|cautioned|emphasized|emphasised|stated"
 )
 _EN_VERB = re.compile(rf"\b(?:{_EN_VERBS})\b")  # lower case only: verbs in news prose
 _EN_VERB_PREFIX = re.compile(r"(?:also|further|later|then)\s+$")
@@ -70,6 +71,7 @@ _EN_CARRIED = re.compile(
     rf"\s+((?:(?:also|further|later|then|went on to)\s+)?(?:{_EN_VERBS}|say|reaffirmed|cautioned))\b",
 )
 _EN_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_EN_PRONOUN_SAYING = re.compile(r"^(?:(?:But|And)\s+)?(He|She|They|It)\b[^\"“]*?,\s+(saying|adding)\b")
 _EN_SOURCE_PREFIX = re.compile(r"^(?:(?:figures|data|estimates|a statement|a report|statements|documents|a survey|a tally|a count|preliminary results)\s+(?:\w+\s+){0,2}?(?:by|from|of)\s+)", re.IGNORECASE)
 _EN_TRAILING = re.compile(
     r"\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last (?:week|month|year|night)|"
@@ -149,8 +151,10 @@ def _attribute_en(text: str, previous: Attribution | None) -> Attribution:
             source = _en_source_after(after)
         else:
             source = _en_source_before(before)
-            if source and re.search(r"(?:^|[\"”]\s*,?\s*)$", before.rstrip()) is None and _QUOTE_SPAN.search(before) and not source:
-                source = None
+            if source and source.endswith((" and", " but")):
+                # a coordinated verb ("X carried ... and reported"): the speaker is the sentence subject
+                subject = _EN_TRAILING.sub("", re.split(r"[,;:\"“]", text, maxsplit=1)[0]).strip()
+                source = subject if subject and subject[:1].isupper() and len(subject.split()) <= 8 else None
         if not source:
             continue
         if source.lower() in _EN_PRONOUNS:
@@ -158,6 +162,9 @@ def _attribute_en(text: str, previous: Attribution | None) -> Attribution:
                 return Attribution(previous.source, f"{source} {cue}", _quote_type(text), True)
             return Attribution(source, cue, _quote_type(text))
         return Attribution(source, cue, _quote_type(text))
+    saying = _EN_PRONOUN_SAYING.match(text) if "saying" in text or "adding" in text else None
+    if saying and previous is not None and previous.source:
+        return Attribution(previous.source, saying.group(2), _quote_type(text), True)
     for match in (_EN_ACCORDING.finditer(text) if "ccording" in text else ()):
         rest = text[match.end():]
         if _EN_ACCORDING_NOT.match(rest) or _inside_quotes(text, match.start()):
@@ -176,7 +183,7 @@ _AR_VERBS = (
     "أشار|أشارت|ذكر|ذكرت|صرح|صرحت|حذر|حذرت|نفى|نفت|كشف|كشفت|أفاد|أفادت|تابع|تابعت|شدد|شددت|لفت|لفتت|"
     "بينت|دعا|دعت|طالب|طالبت|توقع|توقعت|اعتبر|اعتبرت|رأى|رأت|أعرب|أعربت|علق|علقت|يعتقد|تعتقد|يرى|ترى|"
     "عزا|عزت|تعهد|تعهدت|أورد|أوردت|أبلغ|أبلغت|أقر|أقرت|زعم|زعمت|ادعى|ادعت|نقل|نقلت|نسب|نسبت|"
-    "رجح|رجحت|نبه|نبهت|أخبر|أخبرت|أبدى|أبدت|كتب|كتبت|روى|روت|أردف|أردفت|وعد|وعدت|يؤكد|تؤكد|أعرب|أعربت|حث|حثت"
+    "رجح|رجحت|نبه|نبهت|أخبر|أخبرت|قلل|قللت|شكك|شككت|رحب|رحبت|انتقد|انتقدت|اتهم|اتهمت|أبدى|أبدت|كتب|كتبت|روى|روت|أردف|أردفت|وعد|وعدت|يؤكد|تؤكد|أعرب|أعربت|حث|حثت"
 )
 _AR_CUE = re.compile(rf"(?:^|(?<=[\s«\"“،:(]))([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
 _AR_ACCORDING = re.compile(r"(?:^|(?<=[\s،(]))([وف]?(?:بحسب|حسب|وفقا ل|وفقاً ل|وفق|طبقا ل|نقلا عن|نقلاً عن)(?:ـ)?)(?:\s*ما\s+\S+)?\s*")
@@ -185,7 +192,6 @@ _AR_END = re.compile(
     r"\s+(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول)(?=\s|$|:|،)"
     r"|[،:«\"“”».؛]"
 )
-_AR_INVITE = re.compile(r"\s+(?:إلى|الى)\s+")  # "دعا X إلى ...": the object starts at إلى
 _AR_PLUPERFECT = re.compile(rf"^[وف]?(?:كان|كانت)\s+(.+?)\s+قد\s+([وف]?(?:{_AR_VERBS}))(?=\s|$)")
 _AR_STATEMENT = re.compile(r"(?:^|\s)[وف]?جاء\s+في\s+(?:بيان|تقرير|رسالة|تغريدة)\S*\s+(?:صادرة?\s+عن\s+|ل)(.+?)(?=[:،.«\"]|$)")
 _AR_CARRIED = re.compile(
@@ -200,19 +206,28 @@ _AR_SOURCE_PREFIX = re.compile(r"^(?:(?:الأرقام|الارقام|البيا
 _AR_NOT_SOURCE = re.compile(r"^(?:ذلك|هذا|هذه|الخطة|الجدول|ما هو مقرر|مقرر|القانون|الدستور|التوقعات|العادة)(?:\s|$)")
 
 
-def _ar_span(rest: str, invite: bool = False) -> str | None:
+# After these verbs the speaker ends at a preposition: "دعا X إلى", "شكك X في", "رحب X بـ".
+_AR_VERB_PREPOSITION = {
+    "دعا": r"\s+(?:إلى|الى)\s+", "دعت": r"\s+(?:إلى|الى)\s+", "طال": r"\s+(?:إلى|الى|ب)", "حث": r"\s+(?:على|إلى)\s+",
+    "حثت": r"\s+(?:على|إلى)\s+", "لفت": r"\s+(?:إلى|الى)\s+", "أشا": r"\s+(?:إلى|الى)\s+", "اشا": r"\s+(?:إلى|الى)\s+",
+    "شكك": r"\s+في\s+", "رحب": r"\s+ب\S+",
+}
+
+
+def _ar_span(rest: str, stop: str | None = None) -> str | None:
     rest = re.sub(r"(صادرة?)\s+عن\s+", "\\1\x00", rest)  # "تقرير صادر عن البنك الدولي" stays one span
-    if invite:
-        stop = _AR_INVITE.search(rest)
-        if stop:
-            rest = rest[:stop.start()]
+    rest = re.sub(r"(?<![\w])([\u0621-\u064A])\.\s", "\\1\x01 ", rest)  # "د. خالد": an abbreviation, not an end
+    if stop:
+        found = re.search(stop, rest)
+        if found:
+            rest = rest[:found.start()]
     relayed = _AR_RELAYED.search(rest)
     if relayed and (not _AR_END.search(rest) or relayed.start() <= _AR_END.search(rest).start()):
         rest = rest[relayed.end():]  # "ذكرت وكالة رويترز نقلا عن متحدث ...": the original speaker
     match = _AR_END.search(rest)
     span = (rest[:match.start()] if match else rest).strip()
     span = _AR_SOURCE_PREFIX.sub("", span)
-    span = span.replace("\x00", " عن ")
+    span = span.replace("\x00", " عن ").replace("\x01", ".")
     words = span.split()
     if not words or len(words) > 15 or _AR_NOT_SOURCE.match(span):
         return None
@@ -250,7 +265,7 @@ def _attribute_ar(text: str, previous: Attribution | None) -> Attribution:
                 continue  # "نقل المصابون" (carried the wounded), not attribution
             source = _ar_span(rest[nested.end():])
         else:
-            source = _ar_span(rest, invite=verb.startswith(("دع", "طالب", "حث", "لفت", "أشار", "اشار")))
+            source = _ar_span(rest, stop=_AR_VERB_PREPOSITION.get(verb[:3]))
         if source:
             return Attribution(source, cue, _quote_type(text))
     if carried and previous is None:

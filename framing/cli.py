@@ -472,17 +472,25 @@ def _write_article_table(out: TextIO, article, frames: list[str]) -> None:
     if article.dropped:
         meta.append(f"{len(article.dropped)} boilerplate line(s) left out")
     out.write("   " + " · ".join(meta) + "\n\n")
-    out.write(f"{'#':>3}  " + "  ".join(f"{f[:10]:>10}" for f in frames) + "    sentence\n")
-    for row in rows.to_dict("records"):
+    out.write(f"{'#':>3} {'lang':<4} " + "  ".join(f"{f[:10]:>10}" for f in frames) + "    sentence\n")
+    indent = " " * (9 + 11 * len(frames) + 2 * (len(frames) - 1) + 4)
+    for row in _records(rows):
         scores = _scores(row, frames)
         probs = "  ".join(
             (f"{'*' if f in row['labels'] else ' '}{scores[f]:>9.2f}" if scores else f"{'-':>10}") for f in frames
         )
         tone = {"negative": "−", "neutral": "·", "positive": "+"}.get(row.get("tone") or "", " ")
-        out.write(f"{row['sentence_index']:>3}  {probs}  {tone} {_short(row['text'], 90)}\n")
+        out.write(f"{row['sentence_index']:>3} {row['lang']:<4} {probs}  {tone} {_short(row['text'], 90)}\n")
         cues = _cues_text(row["cues"])
         if cues:
-            out.write(f"{'':>3}  {'':>{11 * len(frames) + len(frames) - 1}}    ↳ {cues}\n")
+            out.write(f"{indent}↳ {cues}\n")
+        who = []
+        if row.get("source"):
+            who.append(f"{row['quote_type']} quote, source: {row['source']}")
+        if row.get("actors"):
+            who.append("actors: " + ", ".join(row["actors"]))
+        if who:
+            out.write(f"{indent}↳ {'; '.join(who)}\n")
     out.write("\n   summary (* = frame assigned; share = sentences with the frame):\n")
     for rec in article.summary().to_dict("records"):
         out.write(f"   {rec['frame']:<14} {rec['sentences']:>3}/{len(rows):<3} sentences  share {rec['share']:>5.0%}"
