@@ -1,0 +1,108 @@
+"""Statistics on synthetic corpora with planted differences (and none)."""
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.aggregate import (
+    article_table, compare, distinctive_terms, error_rates_from_card, holm, prevalence, tone_by, trends,
+)
+
+FRAMES = ["threat", "diplomacy"]
+
+
+def synthetic(rates: dict[str, float], articles: int = 30, sentences: int = 10, seed: int = 0) -> pd.DataFrame:
+    """Sentences of several outlets; each sentence has 'threat' with the outlet's rate."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for outlet, rate in rates.items():
+        for a in range(articles):
+            article_rate = np.clip(rate + rng.normal(0, 0.05), 0, 1)  # articles vary around the outlet rate
+            for s in range(sentences):
+                threat = rng.random() < article_rate
+                diplomacy = rng.random() < 0.3
+                rows.append({
+                    "article_id": f"{outlet}-{a}", "outlet": outlet, "date": f"2024-0{1 + a % 6}-1{a % 9}",
+                    "lang": "en", "text": f"{outlet.lower()}word sentence number {s}",
+                    "labels": [f for f, on in (("threat", threat), ("diplomacy", diplomacy)) if on],
+                    "threat": 0.9 if threat else 0.1, "diplomacy": 0.8 if diplomacy else 0.2,
+                    "tone": "negative" if threat else "neutral",
+                })
+    return pd.DataFrame(rows)
+
+
+def test_article_table_unit_is_the_article():
+    table = article_table(synthetic({"A": 0.5}, articles=4, sentences=5), FRAMES)
+    assert len(table) == 4
+    assert set(table.columns) >= {"article_id", "outlet", "threat_share", "threat_presence", "threat_probability"}
+    assert table["threat_share"].between(0, 1).all()
+
+
+def test_prevalence_recovers_planted_rates_with_cis():
+    table = prevalence(synthetic({"A": 0.6, "B": 0.2}), FRAMES, n_boot=500)
+    threat = table[table["frame"] == "threat"].set_index("group")
+    for outlet, rate in (("A", 0.6), ("B", 0.2)):
+        row = threat.loc[outlet]
+        assert row["ci_low"] <= rate <= row["ci_high"]
+        assert row["ci_high"] - row["ci_low"] < 0.15
+    assert prevalence(synthetic({"A": 0.6}), FRAMES, n_boot=200, seed=1).equals(prevalence(synthetic({"A": 0.6}), FRAMES, n_boot=200, seed=1))
+
+
+def test_small_groups_warn_and_have_wider_intervals():
+    data = pd.concat([synthetic({"A": 0.5}, articles=40), synthetic({"B": 0.5}, articles=3, seed=2)])
+    with pytest.warns(UserWarning, match="'B' has only 3 article"):
+        table = prevalence(data, FRAMES, n_boot=500)
+    threat = table[table["frame"] == "threat"].set_index("group")
+    assert threat.loc["B", "small"] and not threat.loc["A", "small"]
+    assert threat.loc["B", "ci_high"] - threat.loc["B", "ci_low"] > threat.loc["A", "ci_high"] - threat.loc["A", "ci_low"]
+
+
+def test_adjusted_classify_and_count():
+    data = synthetic({"A": 0.5})
+    raw = prevalence(data, FRAMES, n_boot=100).set_index("frame").loc["threat", "estimate"]
+    adjusted = prevalence(data, FRAMES, n_boot=100, error_rates={"threat": {"tpr": 0.8, "fpr": 0.1}}).set_index("frame")
+    assert adjusted.loc["threat", "estimate"] == pytest.approx((raw - 0.1) / 0.7)
+    assert adjusted.loc["threat", "measure"] == "share_adjusted"
+    card = {"cv_metrics": {"labels": {"threat": {"tpr": 0.9, "fpr": 0.05, "f1": 0.9}}}}
+    assert error_rates_from_card(card) == {"threat": {"tpr": 0.9, "fpr": 0.05}}
+
+
+def test_compare_finds_planted_difference_and_not_absent_ones():
+    result = compare(synthetic({"A": 0.6, "B": 0.2, "C": 0.2}), FRAMES, n_perm=300)
+    omnibus = result["omnibus"].set_index("frame")
+    assert omnibus.loc["threat", "p_value"] < 0.01
+    pairs = result["pairwise"]
+    threat = pairs[pairs["frame"] == "threat"].set_index(["a", "b"])
+    assert threat.loc[("A", "B"), "p_holm"] < 0.01 and threat.loc[("A", "B"), "difference"] > 0.3
+    assert threat.loc[("A", "B"), "cohens_d"] > 1
+    assert threat.loc[("B", "C"), "p_holm"] > 0.05  # no planted difference between B and C
+
+
+def test_no_difference_false_positive_rate_is_near_alpha():
+    p_values = [compare(synthetic({"A": 0.3, "B": 0.3}, articles=12, sentences=6, seed=s), ["threat"], n_perm=99, seed=s)
+                ["omnibus"]["p_value"].iloc[0] for s in range(40)]
+    assert np.mean(np.array(p_values) < 0.05) <= 0.15  # nominal 5%; 40 runs leave sampling slack
+
+
+def test_holm():
+    assert holm([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.06, 0.06])
+
+
+def test_tone_trends_and_missing_dates():
+    data = synthetic({"A": 0.5, "B": 0.1}, articles=10)
+    tones = tone_by(data, "outlet")
+    assert tones.groupby("group")["share"].sum().round(6).eq(1).all()
+    data.loc[data["article_id"] == "A-0", "date"] = None
+    with pytest.warns(UserWarning, match="1 of 20 article"):
+        weekly = trends(data, FRAMES)
+    assert {"group", "period", "frame", "estimate", "n_articles"} <= set(weekly.columns)
+    assert weekly["estimate"].between(0, 1).all()
+
+
+def test_distinctive_terms_log_odds():
+    data = synthetic({"A": 0.5, "B": 0.5}, articles=5)
+    terms = distinctive_terms(data, top=3)
+    top = terms.sort_values("z", ascending=False).groupby("group").head(1).set_index("group")["term"]
+    assert top["A"] == "aword" and top["B"] == "bword"
