@@ -201,11 +201,12 @@ def trends(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", f
     return pd.DataFrame(rows, columns=["group", "period", "frame", "estimate", "n_articles"])
 
 
-def distinctive_terms(sentences: pd.DataFrame, by: str = "outlet", top: int = 15, prior: float = 0.01,
+def distinctive_terms(sentences: pd.DataFrame, by: str = "outlet", top: int = 15, prior: float = 0.1,
                       min_count: int = 3) -> pd.DataFrame:
     """Words most distinctive of each group against all others: log-odds ratio with an
     informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), on normalized tokens without
-    function words. Columns ``group, term, z, log_odds, count``; ``z`` above ~2 is notable."""
+    function words. ``prior`` sets the prior's size as a share of the corpus counts.
+    Columns ``group, term, z, log_odds, count``; ``z`` above ~2 is notable."""
     from collections import Counter
 
     from framing.models.features import analyze
@@ -242,7 +243,7 @@ def distinctive_terms(sentences: pd.DataFrame, by: str = "outlet", top: int = 15
             if w in index:
                 matrix[g, index[w]] = c
     all_counts = matrix.sum(axis=0)
-    alpha = prior * all_counts * len(vocab) / all_counts.sum()  # informative prior: scaled corpus frequencies
+    alpha = prior * all_counts  # informative prior: pseudo-counts proportional to corpus frequency
     alpha0 = alpha.sum()
     rows = []
     for g, group in enumerate(groups):
