@@ -113,6 +113,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_evaluate)
 
+    p = sub.add_parser("compare", help="compare outlets: prevalence with CIs, tests, tone, trends, distinctive terms",
+                       description="Compare groups of articles. INPUTS are scored sentence files (from `framing score` "
+                                   "or `framing export`: .parquet/.csv/.jsonl) or article corpus files, which are scored first.")
+    p.add_argument("inputs", nargs="+", metavar="SCORED_OR_ARTICLES")
+    p.add_argument("--by", default="outlet", help="column to compare by (default: outlet)")
+    p.add_argument("--out", metavar="DIR", help="write figures (PNG, SVG), CSV tables and report.html here")
+    p.add_argument("--model", metavar="PATH", help="model for scoring articles and for error rates (default: shipped)")
+    p.add_argument("--measure", choices=("share", "presence", "probability"), default="share")
+    p.add_argument("--adjust", action="store_true", help="also correct prevalence for classifier error (model card rates)")
+    p.add_argument("--n-boot", type=int, default=2000, metavar="N")
+    p.add_argument("--n-perm", type=int, default=2000, metavar="N")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_compare, outlet=None, lang=None, skip_errors=False)
+
     p = sub.add_parser("serve", help="run the HTTP scoring service (FastAPI; OpenAPI at /docs)",
                        description="Serve the HTTP API. Flags override the FRAMING_* environment variables.")
     p.add_argument("--host", default=os.environ.get("FRAMING_HOST", "127.0.0.1"))
@@ -499,6 +514,53 @@ def _write_article_table(out: TextIO, article, frames: list[str]) -> None:
     if tone:
         counts = ", ".join(f"{v['sentences']} {k}" for k, v in tone.items())
         out.write(f"   tone (−/·/+ before each sentence): {counts}\n")
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+def cmd_compare(args) -> int:
+    import pandas as pd
+
+    from framing.aggregate import error_rates_from_card
+    from framing.errors import InputError
+    from framing.report import compare_report, read_scored, summary_text, to_json
+
+    if args.n_boot < 100 or args.n_perm < 99:
+        raise InputError("--n-boot must be at least 100 and --n-perm at least 99")
+    model = _load_model(args.model)
+    parts = []
+    for path in args.inputs:
+        try:
+            parts.append(read_scored(path))
+        except InputError as exc:
+            if "not scored sentences" not in str(exc):
+                raise
+            scored = [a.sentences for a in _scored_articles(model, _Args(inputs=[path], outlet=None, lang=None, skip_errors=False))]
+            if scored:
+                parts.append(pd.concat(scored, ignore_index=True))
+    if not parts:
+        raise InputError("nothing to compare")
+    sentences = pd.concat(parts, ignore_index=True)
+    missing = [f for f in model.frames if f not in sentences]
+    if missing:
+        raise InputError(f"scored sentences lack frame column(s) {', '.join(missing)}; use --model with the model that scored them")
+    if args.by not in sentences:
+        raise InputError(f"--by {args.by}: no such column (have: {', '.join(map(str, sentences.columns))})")
+    try:
+        rates = error_rates_from_card(model.card) if args.adjust else None
+        tables = compare_report(sentences, model.frames, by=args.by, out=args.out, measure=args.measure,
+                                n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed, error_rates=rates)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    print(to_json(tables) if args.format == "json" else summary_text(tables))
+    if args.out:
+        print(f"wrote figures, tables and report.html to {args.out}", file=sys.stderr)
+    return 0
+
+
+class _Args:
+    def __init__(self, **kwargs):
+        self.__dict__.update(kwargs)
 
 
 # --- serve / export --------------------------------------------------------------------------

@@ -1,14 +1,16 @@
 """Seaborn figures for outlet comparisons. Each function takes a tidy DataFrame from
 :mod:`framing.aggregate` and returns the matplotlib Axes.
 
-Arabic labels (outlet names, terms) are shaped and reordered for display (arabic-reshaper +
-python-bidi) and drawn with DejaVu Sans, which ships with matplotlib and has Arabic glyphs, so
-figures render correctly with nothing else installed.
+Arabic labels (outlet names, terms) are drawn with DejaVu Sans, which ships with matplotlib and
+has Arabic glyphs. Matplotlib 3.11+ lays text out with libraqm (letters joined, right to left);
+on older versions labels are shaped and reordered here first (arabic-reshaper + python-bidi).
+Either way figures render correctly with nothing else installed.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Sequence
 
 import matplotlib
@@ -22,10 +24,18 @@ import seaborn as sns  # noqa: E402
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
+@lru_cache(maxsize=1)
+def native_shaping() -> bool:
+    """True when matplotlib shapes complex scripts itself (libraqm text layout)."""
+    from matplotlib.ft2font import FT2Font
+
+    return hasattr(FT2Font, "_layout")
+
+
 def display_text(text: Any) -> str:
     """Text ready for matplotlib: Arabic letters joined and laid out right to left."""
     text = "" if text is None else str(text)
-    if not _ARABIC.search(text):
+    if not _ARABIC.search(text) or native_shaping():
         return text
     import arabic_reshaper
     from bidi import get_display

@@ -189,3 +189,27 @@ def test_score_by_actor(capsys, tmp_path, small_model_path):
     table = pd.read_csv(__import__("io").StringIO(out))
     assert code == 0 and {"actor", "name", "sentences", "articles", "threat_share", "tone_negative"} <= set(table.columns)
     assert table.set_index("actor").loc["PRK", "articles"] == 2
+
+
+def test_compare_scored_and_article_inputs(capsys, tmp_path, small_model_path):
+    rows = []
+    for i in range(6):
+        rows.append({"id": f"t{i}", "outlet": "Threat Daily", "date": f"2024-0{1 + i % 3}-1{i}",
+                     "text": "Missiles were fired at the border. The army warned of an imminent attack on the city."})
+        rows.append({"id": f"d{i}", "outlet": "Peace Post", "date": f"2024-0{1 + i % 3}-1{i}",
+                     "text": "The foreign ministers met in Doha. Both sides signed a cooperation agreement."})
+    corpus = write_jsonl(tmp_path / "articles.jsonl", rows)
+    run(capsys, "score", corpus, "--model", small_model_path, "--format", "parquet", "-o", tmp_path / "s.parquet")
+    for source in (tmp_path / "s.parquet", corpus):
+        code, out, err = run(capsys, "compare", source, "--model", small_model_path, "--n-boot", "200", "--n-perm", "199",
+                             "--out", tmp_path / "report")
+        assert code == 0, err
+        assert "prevalence" in out and "Threat Daily" in out and "omnibus" in out
+    assert (tmp_path / "report" / "report.html").read_text("utf-8").startswith("<!doctype html>")
+    for name in ("prevalence_heatmap.png", "prevalence_heatmap.svg", "prevalence_ci.png", "prevalence.csv", "pairwise.csv"):
+        assert (tmp_path / "report" / name).stat().st_size > 0
+    pairwise = pd.read_csv(tmp_path / "report" / "pairwise.csv")
+    threat = pairwise[pairwise["frame"] == "threat"].iloc[0]
+    assert threat["p_holm"] < 0.05  # the planted difference is found
+    code, _, err = run(capsys, "compare", tmp_path / "s.parquet", "--by", "colour", "--model", small_model_path)
+    assert code == 1 and "--by colour: no such column" in err
