@@ -1,4 +1,4 @@
-"""Command line: ``framing classify | score | train | evaluate | serve | export | info``.
+"""Command line: ``framing classify | score | train | evaluate | compare | suggest | serve | export | info``.
 
 Heavy modules are imported inside commands so ``--help`` is instant. Every user error is one
 line on stderr (``framing: error: ...``) and a non-zero exit, never a traceback.
@@ -127,6 +127,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_compare, outlet=None, lang=None, skip_errors=False)
+
+    p = sub.add_parser("suggest", help="which unlabeled sentences to label next (uncertain and diverse)",
+                       description="Rank unlabeled sentences (one per line) by model uncertainty, keeping the picks diverse.")
+    p.add_argument("input", nargs="?", default="-", metavar="FILE|-")
+    p.add_argument("--model", metavar="PATH")
+    p.add_argument("-k", type=int, default=20, help="how many sentences (default 20)")
+    p.add_argument("--diversity", type=float, default=0.5, help="0 = most uncertain only, 1 = most diverse (default 0.5)")
+    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(func=cmd_suggest)
 
     p = sub.add_parser("serve", help="run the HTTP scoring service (FastAPI; OpenAPI at /docs)",
                        description="Serve the HTTP API. Flags override the FRAMING_* environment variables.")
@@ -514,6 +524,28 @@ def _write_article_table(out: TextIO, article, frames: list[str]) -> None:
     if tone:
         counts = ", ".join(f"{v['sentences']} {k}" for k, v in tone.items())
         out.write(f"   tone (−/·/+ before each sentence): {counts}\n")
+
+
+# --- suggest ---------------------------------------------------------------------------------
+
+def cmd_suggest(args) -> int:
+    from framing.active import suggest
+    from framing.inputs import iter_lines
+
+    lines = [line for _, line in iter_lines(args.input) if line.strip()]
+    model = _load_model(args.model)
+    table = suggest(model, lines, k=args.k, diversity=args.diversity)
+    with _output(args.output) as out:
+        if args.format == "csv":
+            table.to_csv(out, index=False)
+        elif args.format == "jsonl":
+            for row in _records(table):
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            out.write(f"{'rank':>4}  {'uncert.':>7}  {'nearest':<12} sentence\n")
+            for row in _records(table):
+                out.write(f"{row['rank']:>4}  {row['uncertainty']:>7.2f}  {row['frame']:<12} {_short(row['text'], 100)}\n")
+    return 0
 
 
 # --- compare ---------------------------------------------------------------------------------

@@ -67,7 +67,8 @@ def detect_language(text: str) -> str:
 
 
 def _looks_english(text: str) -> bool:
-    words = set(_LATIN_WORD.findall(text.lower()))
+    tokens = _LATIN_WORD.findall(text)
+    words = {t.lower() for t in tokens}
     english = len(words & _EN)
     other = max(len(words & vocab) for vocab in _OTHER.values())
     # One foreign function word is usually part of a name (Las Vegas, Los Angeles, De Gaulle).
@@ -75,5 +76,10 @@ def _looks_english(text: str) -> bool:
         return False
     if english:
         return True
+    if other:
+        # No English function word but a foreign one: English only as a Title Case headline
+        # ("Las Vegas Shooting: A Third Timeline Emerges"), not a sentence ("Le sommet a eu lieu hier").
+        capitalized = sum(t[:1].isupper() for t in tokens)
+        return capitalized >= 0.6 * len(tokens)
     # No function words either way (a headline, a name list): accept plain ASCII text only.
     return not _NON_ASCII_LATIN.search(text)

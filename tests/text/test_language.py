@@ -10,6 +10,7 @@ from framing.text.language import detect_language
     ("Putin, Kim meet in Vladivostok", "en"),  # headline without function words
     ("Las Vegas Shooting: A THIRD Timeline Emerges", "en"),  # a Spanish word inside a name
     ("Los Angeles Times", "en"),
+    ("Le sommet a eu lieu hier.", "und"),
     ("Le Kremlin a annoncé une visite officielle de Kim.", "und"),
     ("El Kremlin anunció que la visita está en preparación.", "und"),
     ("Der Kreml hat den Besuch angekündigt und ist bereit.", "und"),
