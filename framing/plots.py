@@ -86,7 +86,7 @@ def prevalence_pointrange(prevalence: pd.DataFrame, ax=None):
     ax.set_yticklabels(groups)
     ax.invert_yaxis()
     ax.set_xlabel("prevalence (95% CI, cluster bootstrap over articles)")
-    ax.legend(title="frame", loc="best")
+    ax.legend(title="frame", bbox_to_anchor=(1.02, 1), loc="upper left")
     return ax
 
 
