@@ -1,6 +1,5 @@
 """Statistics on synthetic corpora with planted differences (and none)."""
 
-import warnings
 
 import numpy as np
 import pandas as pd

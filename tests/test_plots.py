@@ -2,7 +2,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import pandas as pd  # noqa: E402
 
 from framing import plots  # noqa: E402
 from framing.aggregate import distinctive_terms, prevalence, tone_by, trends  # noqa: E402

@@ -19,7 +19,6 @@ n-grams ("no evidence", "لم يتسن"): alone they mostly encode the style of 
 
 from __future__ import annotations
 
-import copy
 from functools import lru_cache
 from typing import NamedTuple
 
