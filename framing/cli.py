@@ -158,6 +158,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", required=True)
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser("import", help="convert a public labeled dataset to our corpus format (JSONL)",
+                       description="Convert public corpora: semeval-lines (SemEval-2023 Task 3 subtask 3 folder), "
+                                   "semeval-articles (subtask 2 folder), armpro / araieval (JSONL), newsmtsc (JSONL, tone), "
+                                   "arsarcasm (CSV, tone), arsas (TSV, tone).")
+    p.add_argument("format", metavar="FORMAT")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("-o", "--output", required=True, metavar="CORPUS.jsonl")
+    p.add_argument("--map", metavar="MAPPING", help="YAML/JSON mapping of foreign labels to codebook labels (others dropped)")
+    p.add_argument("--keep-unmapped", action="store_true", help="with --map, keep labels the mapping does not mention")
+    p.set_defaults(func=cmd_import)
+
     p = sub.add_parser("info", help="show a model's card: codebook, thresholds, metrics, training data")
     p.add_argument("--model", metavar="PATH")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -593,6 +604,29 @@ def cmd_compare(args) -> int:
 class _Args:
     def __init__(self, **kwargs):
         self.__dict__.update(kwargs)
+
+
+# --- import ----------------------------------------------------------------------------------
+
+def cmd_import(args) -> int:
+    import pandas as pd
+
+    from framing import importers
+    from framing.errors import InputError
+
+    reader = importers.READERS.get(args.format)
+    if reader is None:
+        raise InputError(f"unknown format {args.format!r}; use one of {', '.join(importers.READERS)}")
+    frame = pd.concat([reader(p) for p in args.paths], ignore_index=True)
+    if args.map:
+        frame = importers.apply_mapping(frame, importers.load_mapping(args.map), args.keep_unmapped)
+    with _output(args.output) as out:
+        for row in _records(frame):
+            out.write(json.dumps({k: v for k, v in row.items() if v is not None}, ensure_ascii=False, default=str) + "\n")
+    counts = frame["labels"].explode().value_counts()
+    print(f"wrote {len(frame)} rows to {args.output}; labels: " + ", ".join(f"{k} {v}" for k, v in counts.head(12).items()),
+          file=sys.stderr)
+    return 0
 
 
 # --- serve / export --------------------------------------------------------------------------

@@ -59,3 +59,125 @@ def arsarcasm(path: str | Path) -> pd.DataFrame:
             rows.append({"id": f"arsarcasm-{reader.line_num}", "text": row["tweet"], "lang": "ar", "labels": [],
                          "tone": tone, "source": "ArSarcasm-v2"})
     return pd.DataFrame(rows)
+
+
+def arsas(path: str | Path) -> pd.DataFrame:
+    """ArSAS TSV ``text<TAB>label`` (Positive/Negative/Neutral/Mixed): tone rows; Mixed is left out."""
+    path = _require(Path(path))
+    rows = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        text, sep, label = line.rpartition("\t")
+        if not sep or label not in ("Positive", "Negative", "Neutral", "Mixed"):
+            raise CorpusError([f"{path}:{number}: expected text<TAB>Positive|Negative|Neutral|Mixed"])
+        if label != "Mixed" and text.strip():
+            rows.append({"id": f"arsas-{number}", "text": text, "lang": "ar", "labels": [], "tone": label.lower(),
+                         "source": "ArSAS"})
+    return pd.DataFrame(rows)
+
+
+def semeval_lines(folder: str | Path) -> pd.DataFrame:
+    """SemEval-2023 Task 3 subtask 3 (English): one row per article line with its persuasion
+    techniques, from ``train-labels-subtask-3.template`` (text) and ``.txt`` (labels)."""
+    folder = Path(folder)
+    template = _require(folder / "train-labels-subtask-3.template")
+    labels_file = _require(folder / "train-labels-subtask-3.txt")
+    labels: dict[tuple[str, str], list[str]] = {}
+    for number, line in enumerate(labels_file.read_text("utf-8").splitlines(), 1):
+        parts = line.split("\t")
+        if len(parts) < 2:
+            raise CorpusError([f"{labels_file}:{number}: expected article_id<TAB>line<TAB>techniques"])
+        labels[(parts[0], parts[1])] = [t for t in (parts[2] if len(parts) > 2 else "").split(",") if t]
+    rows = []
+    for number, line in enumerate(template.read_text("utf-8").splitlines(), 1):
+        parts = line.split("\t", 2)
+        if len(parts) != 3:
+            raise CorpusError([f"{template}:{number}: expected article_id<TAB>line<TAB>text"])
+        article, line_no, text = parts
+        if not text.strip():
+            continue
+        rows.append({"id": f"{article}-{line_no}", "article_id": article, "text": text, "lang": "en",
+                     "labels": labels.get((article, line_no), []), "source": "SemEval-2023 Task 3 subtask 3"})
+    return pd.DataFrame(rows)
+
+
+def semeval_articles(folder: str | Path) -> pd.DataFrame:
+    """SemEval-2023 Task 3 subtask 2 (English): one row per article (title + body) with its frames."""
+    folder = Path(folder)
+    labels_file = _require(folder / "train-labels-subtask-2.txt")
+    rows = []
+    for number, line in enumerate(labels_file.read_text("utf-8").splitlines(), 1):
+        article, sep, frames = line.partition("\t")
+        if not sep:
+            raise CorpusError([f"{labels_file}:{number}: expected article_id<TAB>frames"])
+        text_file = folder / "train-articles-subtask-2" / f"article{article}.txt"
+        if not text_file.is_file():
+            raise CorpusError([f"{labels_file}:{number}: no article file {text_file.name}"])
+        rows.append({"id": article, "article_id": article, "text": text_file.read_text("utf-8"), "lang": "en",
+                     "labels": [f for f in frames.split(",") if f], "source": "SemEval-2023 Task 3 subtask 2"})
+    return pd.DataFrame(rows)
+
+
+def armpro(path: str | Path) -> pd.DataFrame:
+    """ArMPro / ArAIEval-2023 task 1 JSONL (Arabic): paragraphs (or tweets) with technique labels;
+    ``no_technique`` becomes no label; page domain and date are kept as outlet and date."""
+    path = _require(Path(path))
+    rows = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError([f"{path}:{number}: invalid JSON ({exc.msg})"]) from None
+        text = row.get("paragraph") or row.get("text")
+        raw = row.get("labels")
+        if raw is None and "label" in row:  # task 1A: binary persuasive / not
+            raw = ["persuasive"] if str(row["label"]).lower() in ("true", "1", "persuasive") else []
+        if not isinstance(text, str) or not isinstance(raw, list):
+            raise CorpusError([f"{path}:{number}: expected 'paragraph'/'text' and 'labels'"])
+        rows.append({"id": str(row.get("paragraph_id") or row.get("id") or number), "article_id": row.get("page_id"),
+                     "text": text, "lang": "ar", "labels": [l for l in raw if l != "no_technique"],
+                     "outlet": row.get("page_domain"), "date": row.get("page_date"), "source": path.parent.name})
+    return pd.DataFrame(rows)
+
+
+READERS = {
+    "semeval-lines": semeval_lines, "semeval-articles": semeval_articles, "armpro": armpro, "araieval": armpro,
+    "newsmtsc": newsmtsc, "arsarcasm": arsarcasm, "arsas": arsas,
+}
+
+
+def apply_mapping(frame: pd.DataFrame, mapping: dict[str, str | None], keep_unmapped: bool = False) -> pd.DataFrame:
+    """Map foreign labels onto a codebook (``{"Doubt": "skepticism", ...}``); labels mapped to
+    None, or absent from the mapping, are dropped unless ``keep_unmapped``."""
+    def convert(labels: list[str]) -> list[str]:
+        out = []
+        for label in labels:
+            target = mapping.get(label, label if keep_unmapped else None)
+            if target:
+                out.append(target)
+        return sorted(set(out))
+
+    frame = frame.copy()
+    frame["labels"] = frame["labels"].map(convert)
+    return frame
+
+
+def load_mapping(path: str | Path) -> dict[str, str | None]:
+    """A label mapping file: YAML or JSON object of foreign label -> codebook label (or null)."""
+    path = _require(Path(path))
+    text = path.read_text("utf-8")
+    try:
+        if path.suffix in (".yaml", ".yml"):
+            import yaml
+
+            data = yaml.safe_load(text)
+        else:
+            data = json.loads(text)
+    except Exception as exc:
+        raise CorpusError([f"{path}: cannot read mapping ({exc.__class__.__name__})"]) from None
+    if not isinstance(data, dict) or not all(isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in data.items()):
+        raise CorpusError([f"{path}: a mapping is an object of label -> label (or null)"])
+    return data

@@ -1,0 +1,63 @@
+"""Importers on small files written in each public format (the real datasets are not needed)."""
+
+import json
+
+import pytest
+
+from framing import importers
+from framing.cli import main
+from framing.corpora import read_corpus
+from framing.errors import CorpusError
+
+
+def test_semeval_lines_and_mapping(tmp_path):
+    (tmp_path / "train-labels-subtask-3.template").write_text("1\t1\tTitle line\n1\t3\tThey say so.\n1\t5\tFear them all.\n", "utf-8")
+    (tmp_path / "train-labels-subtask-3.txt").write_text("1\t1\t\n1\t3\tDoubt,Loaded_Language\n1\t5\tAppeal_to_Fear-Prejudice\n", "utf-8")
+    frame = importers.semeval_lines(tmp_path)
+    assert list(frame["labels"]) == [[], ["Doubt", "Loaded_Language"], ["Appeal_to_Fear-Prejudice"]]
+    mapped = importers.apply_mapping(frame, {"Doubt": "skepticism", "Appeal_to_Fear-Prejudice": "threat"})
+    assert list(mapped["labels"]) == [[], ["skepticism"], ["threat"]]
+    kept = importers.apply_mapping(frame, {"Doubt": "skepticism"}, keep_unmapped=True)
+    assert kept["labels"][1] == ["Loaded_Language", "skepticism"]
+
+
+def test_armpro_and_araieval(tmp_path):
+    path = tmp_path / "ArMPro.jsonl"
+    path.write_text(json.dumps({"paragraph_id": "p1", "page_id": "a", "paragraph": "نص أول", "labels": ["Doubt"],
+                                "page_domain": "example.com", "page_date": "2023-01-02"}, ensure_ascii=False) + "\n"
+                    + json.dumps({"id": "t2", "text": "نص ثان", "labels": ["no_technique"]}, ensure_ascii=False) + "\n", "utf-8")
+    frame = importers.armpro(path)
+    assert list(frame["labels"]) == [["Doubt"], []] and frame["outlet"][0] == "example.com"
+    binary = tmp_path / "task1A.jsonl"
+    binary.write_text('{"id": "1", "text": "نص", "label": "true"}\n{"id": "2", "text": "نص آخر", "label": "false"}\n', "utf-8")
+    assert list(importers.armpro(binary)["labels"]) == [["persuasive"], []]
+
+
+def test_tone_importers(tmp_path):
+    (tmp_path / "mtsc.jsonl").write_text(
+        json.dumps({"primary_gid": "g1", "sentence_normalized": "He praised the deal.", "targets": [{"polarity": 6.0}]}) + "\n"
+        + json.dumps({"primary_gid": "g2", "sentence_normalized": "Mixed views.", "targets": [{"polarity": 2.0}, {"polarity": 6.0}]}) + "\n",
+        "utf-8")
+    assert list(importers.newsmtsc(tmp_path / "mtsc.jsonl")["tone"]) == ["positive"]  # disagreeing targets left out
+    (tmp_path / "s.csv").write_text('tweet,sarcasm,sentiment,dialect\n"نص جميل",False,POS,msa\n', "utf-8")
+    assert list(importers.arsarcasm(tmp_path / "s.csv")["tone"]) == ["positive"]
+    (tmp_path / "a.txt").write_text("نص\tNegative\nنص آخر\tMixed\n", "utf-8")
+    assert list(importers.arsas(tmp_path / "a.txt")["tone"]) == ["negative"]
+    (tmp_path / "bad.txt").write_text("no tab here\n", "utf-8")
+    with pytest.raises(CorpusError, match="bad.txt:1"):
+        importers.arsas(tmp_path / "bad.txt")
+
+
+def test_import_command_writes_a_trainable_corpus(tmp_path, capsys):
+    (tmp_path / "train-labels-subtask-3.template").write_text(
+        "".join(f"{a}\t{i}\tSentence {a} {i} about the talks and the claims.\n" for a in range(3) for i in range(1, 5)), "utf-8")
+    (tmp_path / "train-labels-subtask-3.txt").write_text(
+        "".join(f"{a}\t{i}\t{'Doubt' if i % 2 else ''}\n" for a in range(3) for i in range(1, 5)), "utf-8")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("Doubt: skepticism\n", "utf-8")
+    out = tmp_path / "corpus.jsonl"
+    assert main(["import", "semeval-lines", str(tmp_path), "-o", str(out), "--map", str(mapping)]) == 0
+    frame = read_corpus(out)
+    assert len(frame) == 12 and frame["labels"].map(len).sum() == 6
+    assert main(["import", "nope", str(tmp_path), "-o", str(out)]) == 1
+    assert "unknown format 'nope'" in capsys.readouterr().err
