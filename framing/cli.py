@@ -91,6 +91,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="report unusable articles as warnings and go on (default: stop at the first)")
     p.add_argument("--by-actor", action="store_true",
                    help="instead of sentences, output frames and tone per actor across all articles")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="dask: score input files in parallel on a Dask cluster, one Parquet part per file in -o DIR (resumable)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler (default: a local cluster)")
+    p.add_argument("--workers", type=int, default=2, help="with --engine dask and no scheduler: local worker processes")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically); required for parquet")
     p.set_defaults(func=cmd_score)
 
@@ -378,6 +382,8 @@ def _articles(paths: list[str], outlet: str | None) -> Iterator[tuple[str, dict[
 def cmd_score(args) -> int:
     from framing.errors import InputError
 
+    if args.engine == "dask":
+        return _score_dask(args)
     if args.format == "parquet" and not args.output:
         raise InputError("--format parquet writes a binary file: give -o/--output FILE.parquet")
     model = _load_model(args.model)
@@ -394,6 +400,23 @@ def cmd_score(args) -> int:
         writer.close()
         if not written:
             raise InputError("no article could be scored")
+    return 0
+
+
+def _score_dask(args) -> int:
+    from framing.engine import score_partitions
+    from framing.errors import InputError
+
+    if not args.output:
+        raise InputError("--engine dask writes Parquet parts: give -o/--output DIR")
+    if args.workers < 1:
+        raise InputError("--workers must be at least 1")
+    _load_model(args.model)  # a bad model fails here, with a one-line error, before any cluster starts
+    result = score_partitions(args.inputs, args.output, model_path=args.model, scheduler=args.scheduler,
+                              workers=args.workers, outlet=args.outlet, lang=args.lang)
+    rows = sum(n for _, n in result["written"])
+    print(f"wrote {len(result['written'])} part(s) ({rows} sentences) to {args.output}; "
+          f"skipped {len(result['skipped'])} finished part(s)", file=sys.stderr)
     return 0
 
 
