@@ -101,7 +101,10 @@ class FrameModel:
         features: TextFeatures = self.pipeline.named_steps["features"]
         clf: FrameClassifier = self.pipeline.named_steps["frames"]
         X = features.transform_analyses(docs)
-        return clf.predict_proba(X), X
+        proba = clf.predict_proba(X)
+        if getattr(clf, "_single_output", False):  # a one-frame codebook: keep (n, 1)
+            proba = proba[:, 1:]
+        return proba, X
 
     def classify(self, texts: Iterable[str], lang: str | None = None, cues: int = 3) -> pd.DataFrame:
         """Score sentences as given (no re-segmentation).

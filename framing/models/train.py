@@ -44,7 +44,7 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
         raise CorpusError([f"each label needs at least 2 positive and 2 negative examples; too few for: {', '.join(thin)}"])
     pipeline = make_pipeline(**(params or {}))
     docs = [analyze(t, l) for t, l in zip(corpus["text"], corpus["lang"])]
-    pipeline.fit(docs, y)
+    pipeline.fit(docs, y[:, 0] if y.shape[1] == 1 else y)  # one frame: a plain binary target
     tone, tone_card = _train_tone(pipeline.named_steps["features"], docs, corpus, tone_c, tone_extra, tone_extra_weight)
     clf = pipeline.named_steps["frames"]
     oof_pred = clf.oof_proba_ >= clf.thresholds_

@@ -83,3 +83,15 @@ def test_classify_input_errors(small_model):
     with pytest.raises(UnsupportedLanguageError, match="supported: ar, en"):
         small_model.classify(["x"], lang="fr")
     assert small_model.classify([]).empty
+
+
+def test_one_frame_codebook(small_corpus):
+    from framing.codebook import Codebook
+    from framing.models.train import train
+
+    corpus = small_corpus.assign(labels=small_corpus["labels"].map(lambda ls: [l for l in ls if l == "threat"]))
+    model = train(corpus, Codebook.from_labels(["threat"]))
+    df = model.classify(["Missiles struck the port overnight.", "The festival opened on Friday."])
+    assert list(df.columns[:4]) == ["text", "lang", "labels", "threat"]
+    assert df["labels"][0] == ["threat"] and df["labels"][1] == []
+    assert model.predict_proba(["Talks resumed."]).shape == (1, 1)
