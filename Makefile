@@ -51,6 +51,10 @@ bench: $(STAMP)
 	$(PY) benchmarks/attribution.py
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/api_latency.py
+	$(PY) benchmarks/public.py
+	$(PY) benchmarks/crosslingual.py
+	$(PY) benchmarks/dask_speedup.py
+	$(PY) benchmarks/scaling.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
