@@ -24,19 +24,26 @@ def _require(path: Path) -> Path:
     return path
 
 
+def _jsonl(path: Path):
+    """``(line_number, object)`` for each non-blank line, naming file:line on bad JSON."""
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CorpusError([f"{path}:{number}: invalid JSON ({exc.msg})"]) from None
+
+
 def newsmtsc(path: str | Path) -> pd.DataFrame:
     """NewsMTSC JSONL (MIT): a sentence's tone is its targets' polarity when they all agree;
     sentences whose targets disagree are left out (they have no single tone)."""
     path = _require(Path(path))
     rows = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for number, row in _jsonl(path):
         try:
-            row = json.loads(line)
             polarities = {_NEWSMTSC_POLARITY[t["polarity"]] for t in row["targets"]}
             text = row["sentence_normalized"]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (KeyError, TypeError) as exc:
             raise CorpusError([f"{path}:{number}: not a NewsMTSC row ({exc.__class__.__name__})"]) from None
         if len(polarities) == 1:
             rows.append({"id": row.get("primary_gid", f"{path.name}:{number}"), "text": text, "lang": "en",
@@ -124,13 +131,7 @@ def armpro(path: str | Path) -> pd.DataFrame:
     ``no_technique`` becomes no label; page domain and date are kept as outlet and date."""
     path = _require(Path(path))
     rows = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusError([f"{path}:{number}: invalid JSON ({exc.msg})"]) from None
+    for number, row in _jsonl(path):
         text = row.get("paragraph") or row.get("text")
         raw = row.get("labels")
         if raw is None and "label" in row:  # task 1A: binary persuasive / not
