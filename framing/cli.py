@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, TextIO
 
+from framing.batch import TONE_COLUMNS, flat_rows, tone_values
+
 EXIT_INPUT = 1
 EXIT_INTERRUPTED = 130
 _CHUNK = 2048
@@ -226,9 +228,6 @@ def _scores(row: dict, frames: list[str]) -> dict[str, float] | None:
     return {f: round(float(v), 4) for f, v in zip(frames, values)}
 
 
-_TONE_COLUMNS = ["tone_negative", "tone_neutral", "tone_positive"]
-
-
 def _records(frame) -> list[dict]:
     """Rows as dicts with missing text values as None (never NaN, which is not JSON)."""
     out = []
@@ -238,21 +237,6 @@ def _records(frame) -> list[dict]:
 
 
 _TEXT_FIELDS = {"source", "cue", "tone", "quote_type", "outlet", "date", "title", "url", "article_id", "kind"}
-
-
-def _tone_values(scores: dict[str, float] | None) -> list:
-    return [scores.get(c.removeprefix("tone_"), "") if scores else "" for c in _TONE_COLUMNS]
-
-
-def _flat(rows):
-    """Rows for flat formats (CSV, Parquet): tone scores as one column per tone."""
-    table = rows.copy()
-    if "tone_scores" in table:
-        values = [_tone_values(s) for s in table["tone_scores"]]
-        for j, column in enumerate(_TONE_COLUMNS):
-            table[column] = [v[j] if v[j] != "" else None for v in values]
-        table = table.drop(columns=["tone_scores"])
-    return table
 
 
 def _cues_text(cues: dict[str, list[str]]) -> str:
@@ -325,13 +309,13 @@ class _ClassifyWriter:
             tone = "tone" in frame.columns
             if self.csv is None:
                 self.csv = csv.writer(self.out)
-                self.csv.writerow(["text", "lang", "labels", *self.frames, "cues", *(["tone", *_TONE_COLUMNS] if tone else []),
+                self.csv.writerow(["text", "lang", "labels", *self.frames, "cues", *(["tone", *TONE_COLUMNS] if tone else []),
                                    "source", "cue", "quote_type", "actors"])
             for row in records:
                 scores = _scores(row, self.frames)
                 unscored += scores is None
                 values = [scores[f] if scores else "" for f in self.frames]
-                extra = [row["tone"] or "", *_tone_values(row["tone_scores"])] if tone else []
+                extra = [row["tone"] or "", *tone_values(row["tone_scores"])] if tone else []
                 self.csv.writerow([row["text"], row["lang"], "|".join(row["labels"]), *values, _cues_text(row["cues"]), *extra,
                                    row["source"] or "", row["cue"] or "", row["quote_type"], "|".join(row["actors"])])
         else:
@@ -349,35 +333,6 @@ class _ClassifyWriter:
 
 
 # --- score -----------------------------------------------------------------------------------
-
-def _articles(paths: list[str], outlet: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Yield ``(where, fields)`` for every article in the input files."""
-    from framing.corpora import CORPUS_SUFFIXES, read_records
-    from framing.errors import InputError
-    from framing.inputs import read_text_file
-    from framing.text.html import extract_article, looks_like_html
-
-    for path in paths:
-        suffix = Path(path).suffix.lower()
-        if suffix in CORPUS_SUFFIXES:
-            for number, rec in read_records(path):
-                where = f"{path}:{number}"
-                text = rec.get("text")
-                if not isinstance(text, str):
-                    raise InputError(f"{where}: missing 'text' (an article corpus needs a 'text' column)")
-                fields = {k: (None if rec.get(k) in (None, "") else str(rec.get(k))) for k in ("title", "outlet", "date", "url", "id")}
-                if outlet:
-                    fields["outlet"] = outlet
-                yield where, {"text": text, **fields}
-            continue
-        raw = read_text_file(path)
-        fields: dict[str, Any] = {"id": Path(path).stem, "outlet": outlet, "title": None, "date": None, "url": None}
-        if suffix in (".html", ".htm") or looks_like_html(raw):
-            extracted = extract_article(raw, path)
-            fields.update(title=extracted.title, date=extracted.date)
-            raw = extracted.text
-        yield path, {"text": raw, **fields}
-
 
 def cmd_score(args) -> int:
     from framing.errors import InputError
@@ -451,17 +406,10 @@ def _score_by_actor(model, args) -> int:
 
 
 def _scored_articles(model, args):
-    from framing.errors import FramingError, InputError
+    from framing.batch import score_files
 
-    for where, fields in _articles(args.inputs, args.outlet):
-        text = fields.pop("text")
-        try:
-            yield model.score_article(text, lang=args.lang, **fields)
-        except FramingError as exc:
-            message = str(exc).replace("article: ", "").replace("article ", "")
-            if not args.skip_errors:
-                raise InputError(f"{where}: {message}") from None
-            _warn(f"{where}: skipped: {message}")
+    return score_files(model, args.inputs, outlet=args.outlet, lang=args.lang, skip_errors=args.skip_errors,
+                       on_skip=lambda where, message: _warn(f"{where}: skipped: {message}"))
 
 
 class _ScoreWriter:
@@ -486,7 +434,7 @@ class _ScoreWriter:
                 obj.update(source=row["source"], cue=row["cue"], quote_type=row["quote_type"], actors=row["actors"])
                 self.out.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
         elif self.fmt == "csv":
-            table = _flat(rows)
+            table = flat_rows(rows)
             table["labels"] = table["labels"].map("|".join)
             table["actors"] = table["actors"].map("|".join)
             table["cues"] = table["cues"].map(_cues_text)
@@ -504,7 +452,7 @@ class _ScoreWriter:
 
         if not self.pending:
             return
-        table = _flat(pd.concat(self.pending, ignore_index=True))
+        table = flat_rows(pd.concat(self.pending, ignore_index=True))
         table["cues"] = table["cues"].map(lambda c: json.dumps(c, ensure_ascii=False))
         for column in ("article_id", "outlet", "date", "title"):
             table[column] = table[column].astype("string")
@@ -588,6 +536,7 @@ def cmd_compare(args) -> int:
     import pandas as pd
 
     from framing.aggregate import error_rates_from_card
+    from framing.batch import score_files
     from framing.errors import InputError
     from framing.report import compare_report, read_scored, summary_text, to_json
 
@@ -601,7 +550,7 @@ def cmd_compare(args) -> int:
         except InputError as exc:
             if "not scored sentences" not in str(exc):
                 raise
-            scored = [a.sentences for a in _scored_articles(model, _Args(inputs=[path], outlet=None, lang=None, skip_errors=False))]
+            scored = [a.sentences for a in score_files(model, [path])]
             if scored:
                 parts.append(pd.concat(scored, ignore_index=True))
     if not parts:
@@ -622,11 +571,6 @@ def cmd_compare(args) -> int:
     if args.out:
         print(f"wrote figures, tables and report.html to {args.out}", file=sys.stderr)
     return 0
-
-
-class _Args:
-    def __init__(self, **kwargs):
-        self.__dict__.update(kwargs)
 
 
 # --- import ----------------------------------------------------------------------------------

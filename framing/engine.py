@@ -37,14 +37,13 @@ def score_partition(path: str, out_dir: str, model_path: str | None = None, outl
     """Score every article of one input file and write its Parquet part; return (part, rows)."""
     import pandas as pd
 
-    from framing.cli import _Args, _flat, _scored_articles
+    from framing.batch import flat_rows, score_files
 
     model = _model(model_path)
-    args = _Args(inputs=[path], outlet=outlet, lang=lang, skip_errors=False)
-    parts = [a.sentences for a in _scored_articles(model, args)]
+    parts = [a.sentences for a in score_files(model, [path], outlet=outlet, lang=lang)]
     if not parts:
         raise InputError(f"{path}: no article could be scored")
-    table = _flat(pd.concat(parts, ignore_index=True))
+    table = flat_rows(pd.concat(parts, ignore_index=True))
     import json
 
     table["cues"] = table["cues"].map(lambda c: json.dumps(c, ensure_ascii=False))
