@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 import pandas as pd
 
@@ -183,8 +183,3 @@ def by_actor(sentences: pd.DataFrame, frames: Sequence[str], actors: str = "acto
                 row[f"tone_{tone}"] = float((group["tone"] == tone).mean())
         rows.append(row)
     return pd.DataFrame(rows).sort_values(["sentences", "actor"], ascending=[False, True]).reset_index(drop=True)
-
-
-def find_actors(texts: Iterable[str], langs: Iterable[str], gazetteer: ActorGazetteer | None = None) -> list[list[str]]:
-    gazetteer = gazetteer or default_gazetteer()
-    return [gazetteer.find(t, l) for t, l in zip(texts, langs)]
