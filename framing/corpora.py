@@ -16,7 +16,7 @@ import pandas as pd
 
 from framing.codebook import Codebook
 from framing.errors import CorpusError, InputError
-from framing.inputs import MAX_CORPUS_BYTES, decode_bytes
+from framing.inputs import MAX_CORPUS_BYTES, decode_bytes, split_lines
 from framing.text.language import SUPPORTED_LANGUAGES, detect_language
 
 TONES = ("negative", "neutral", "positive")
@@ -63,7 +63,7 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
         return records
     records = []
     problems = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(split_lines(text), 1):
         if not line.strip():
             continue
         try:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.errors import CorpusError, InputError
+from framing.inputs import split_lines
 
 _NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 _ARSARCASM_SENTIMENT = {"NEG": "negative", "NEU": "neutral", "POS": "positive"}
@@ -26,7 +27,7 @@ def _require(path: Path) -> Path:
 
 def _jsonl(path: Path):
     """``(line_number, object)`` for each non-blank line, naming file:line on bad JSON."""
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+    for number, line in enumerate(split_lines(path.read_text("utf-8")), 1):
         if line.strip():
             try:
                 yield number, json.loads(line)
@@ -72,7 +73,7 @@ def arsas(path: str | Path) -> pd.DataFrame:
     """ArSAS TSV ``text<TAB>label`` (Positive/Negative/Neutral/Mixed): tone rows; Mixed is left out."""
     path = _require(Path(path))
     rows = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+    for number, line in enumerate(split_lines(path.read_text("utf-8")), 1):
         if not line.strip():
             continue
         text, sep, label = line.rpartition("\t")
@@ -91,13 +92,13 @@ def semeval_lines(folder: str | Path) -> pd.DataFrame:
     template = _require(folder / "train-labels-subtask-3.template")
     labels_file = _require(folder / "train-labels-subtask-3.txt")
     labels: dict[tuple[str, str], list[str]] = {}
-    for number, line in enumerate(labels_file.read_text("utf-8").splitlines(), 1):
+    for number, line in enumerate(split_lines(labels_file.read_text("utf-8")), 1):
         parts = line.split("\t")
         if len(parts) < 2:
             raise CorpusError([f"{labels_file}:{number}: expected article_id<TAB>line<TAB>techniques"])
         labels[(parts[0], parts[1])] = [t for t in (parts[2] if len(parts) > 2 else "").split(",") if t]
     rows = []
-    for number, line in enumerate(template.read_text("utf-8").splitlines(), 1):
+    for number, line in enumerate(split_lines(template.read_text("utf-8")), 1):
         parts = line.split("\t", 2)
         if len(parts) != 3:
             raise CorpusError([f"{template}:{number}: expected article_id<TAB>line<TAB>text"])
@@ -114,7 +115,7 @@ def semeval_articles(folder: str | Path) -> pd.DataFrame:
     folder = Path(folder)
     labels_file = _require(folder / "train-labels-subtask-2.txt")
     rows = []
-    for number, line in enumerate(labels_file.read_text("utf-8").splitlines(), 1):
+    for number, line in enumerate(split_lines(labels_file.read_text("utf-8")), 1):
         article, sep, frames = line.partition("\t")
         if not sep:
             raise CorpusError([f"{labels_file}:{number}: expected article_id<TAB>frames"])

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from nltk.tokenize.punkt import PunktTrainer
 
+from framing.inputs import split_lines
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "framing" / "data" / "punkt_en.json"
 
@@ -30,7 +32,7 @@ ft mt km kg lb oz
 def _english_text() -> str:
     parts: list[str] = []
     for path in sorted((ROOT / "corpora" / "frames").glob("en*.jsonl")):
-        for line in path.read_text("utf-8").splitlines():
+        for line in split_lines(path.read_text("utf-8")):
             if line.strip():
                 parts.append(json.loads(line)["text"])
     for path in sorted((ROOT / "framing" / "data" / "samples").glob("*_en.txt")):
