@@ -12,7 +12,7 @@ from pathlib import Path
 
 from nltk.tokenize.punkt import PunktTrainer
 
-from framing.inputs import split_lines
+from framing.io.inputs import split_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "framing" / "data" / "punkt_en.json"

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from framing import importers
-from framing.corpora import read_records
+from framing.io import importers
+from framing.io.corpora import read_records
 from framing.errors import CorpusError
-from framing.inputs import split_lines
+from framing.io.inputs import split_lines
 
 # Characters str.splitlines() treats as line ends but JSON allows raw inside strings.
 SEPARATORS = ["\u2028", "\u2029", "\u0085"]
