@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from framing.errors import CorpusError
 from framing.io import importers
 from framing.io.corpora import read_records
-from framing.errors import CorpusError
 from framing.io.inputs import split_lines
 
 # Characters str.splitlines() treats as line ends but JSON allows raw inside strings.
