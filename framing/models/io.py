@@ -1,36 +1,56 @@
-"""Save and load models with skops (never plain pickle), refusing unexpected types.
+"""Save and load models with skops (never plain pickle), refusing every type not on an allow-list.
 
-A model file is a skops archive holding ``{"format", "pipeline", "codebook", "card"}``. Loading
-checks every type the file would instantiate against an allow-list of what framing models are
-made of, so a tampered or foreign file is refused instead of executed.
+A model file is a skops archive holding ``{"format", "pipeline", "tone", "codebook", "card"}``.
+Before any object is built, loading reads the archive's schema and refuses the file unless every
+type it names is in :data:`MODEL_TYPES` (exact names, no prefixes); skops' own audit
+(``get_untrusted_types``) must agree, and ``skops.io.load`` is given exactly the audited types as
+``trusted`` (never ``True``). A tampered or foreign file is refused with one line naming the
+types, and none of its code runs.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.abc
+import json
 import os
 import sys
 import tempfile
+import threading
+import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from framing.errors import ModelError
 
 FORMAT = "framing-model/1"
-_ALLOWED_PREFIXES = (
-    "framing.models.",  # TextFeatures, _GramBlock, FrameClassifier
+
+# Every type a framing model file contains, by the exact name skops records (module + class).
+# Derived with ``skops.io.get_untrusted_types`` and the archive schema of each model framing
+# writes: the shipped default, ``framing train`` with the default and one-frame codebooks, with
+# and without tone labels, and ``--param`` variants (char n-grams add TfidfVectorizer,
+# TfidfTransformer and numpy.float32). tests/models/test_model_io.py checks that all of them load.
+MODEL_TYPES: frozenset[str] = frozenset({
+    "builtins.dict",
+    "builtins.list",
+    "builtins.str",
+    "builtins.tuple",
+    "numpy.float32",
+    "numpy.ndarray",
+    "framing.models.features.TextFeatures",
+    "framing.models.features._GramBlock",
+    "framing.models.frames.FrameClassifier",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.pipeline.Pipeline",
-    "sklearn.feature_extraction.text.",
-    "sklearn.linear_model.",
-    "numpy.",
-    "scipy.sparse.",
-    "builtins.",
-    "collections.",
-)
+})
+MAX_SCHEMA_BYTES = 256 * 1024 * 1024  # the schema of the shipped model is ~0.3 MB
+_SHOWN = 8
 
 
 class _NoTorch(importlib.abc.MetaPathFinder):
-    """skops scans every scikit-learn module at import, which would import torch if installed."""
+    """Refuse importing torch while skops imports (camel-tools installs it; framing never needs it)."""
 
     def find_spec(self, name, path=None, target=None):
         if name == "torch" or name.startswith("torch."):
@@ -38,17 +58,58 @@ class _NoTorch(importlib.abc.MetaPathFinder):
         return None
 
 
+_IMPORT_LOCK = threading.Lock()
+
+
+def _our_estimators() -> list[tuple[str, type]]:
+    """The scikit-learn estimator classes named in :data:`MODEL_TYPES`."""
+    out = []
+    for name in sorted(MODEL_TYPES):
+        if name.startswith("sklearn."):
+            module, _, cls = name.rpartition(".")
+            out.append((cls, getattr(importlib.import_module(module), cls)))
+    return out
+
+
 def _skops_io():
+    """Import ``skops.io`` on first use (it is only needed to load or save a model).
+
+    At import, skops builds its default trust list from ``sklearn.utils.all_estimators()``,
+    which imports every scikit-learn module (~3 s). While it imports, that function returns only
+    the estimators framing models contain: skops then starts in ~0.3 s and, in this process,
+    trusts by default no scikit-learn estimator outside :data:`MODEL_TYPES`.
+    """
     if "skops.io" in sys.modules:
         return sys.modules["skops.io"]
-    blocker = None if "torch" in sys.modules else _NoTorch()
-    if blocker:
-        sys.meta_path.insert(0, blocker)
-    try:
-        import skops.io
-    finally:
+    with _IMPORT_LOCK:
+        if "skops.io" in sys.modules:
+            return sys.modules["skops.io"]
+        blocker = None if "torch" in sys.modules else _NoTorch()
         if blocker:
-            sys.meta_path.remove(blocker)
+            sys.meta_path.insert(0, blocker)
+        import sklearn.utils
+
+        targets = [sklearn.utils]
+        try:
+            import sklearn.utils.discovery as discovery
+
+            targets.append(discovery)
+        except ImportError:  # older scikit-learn
+            pass
+        saved = [(t, t.__dict__.get("all_estimators")) for t in targets]
+        estimators = _our_estimators()
+        for target, _ in saved:
+            target.all_estimators = lambda *args, **kwargs: list(estimators)
+        try:
+            import skops.io
+        finally:
+            for target, original in saved:
+                if original is None:
+                    del target.all_estimators
+                else:
+                    target.all_estimators = original
+            if blocker:
+                sys.meta_path.remove(blocker)
     return skops.io
 
 
@@ -56,7 +117,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
 
 def save_bundle(bundle: dict[str, Any], path: str | Path) -> None:
     """Write ``bundle`` to ``path`` atomically (a crash never leaves a half-written model)."""
@@ -76,21 +136,59 @@ def save_bundle(bundle: dict[str, Any], path: str | Path) -> None:
         raise
 
 
+def _schema_types(path: Path) -> set[str]:
+    """Every ``module.class`` named in the archive's schema, read without building anything."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("schema.json")
+            if info.file_size > MAX_SCHEMA_BYTES:
+                raise ModelError(f"{path}: model schema is {info.file_size:,} bytes; the limit is {MAX_SCHEMA_BYTES:,}")
+            schema = json.loads(archive.read(info))
+    except ModelError:
+        raise
+    except (zipfile.BadZipFile, KeyError):
+        raise ModelError(f"{path}: not a framing model file (not a skops archive)") from None
+    except (OSError, ValueError, RecursionError, MemoryError, NotImplementedError) as exc:
+        raise ModelError(f"{path}: not a framing model file ({exc.__class__.__name__})") from None
+    found: set[str] = set()
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "__class__" in node or "__module__" in node:
+                found.add(f"{node.get('__module__')}.{node.get('__class__')}")
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
+def _refuse(path: Path, names: Iterable[str]) -> ModelError:
+    names = sorted(names)
+    shown = ", ".join(n if n.isprintable() and len(n) <= 120 else ascii(n)[:120] for n in names[:_SHOWN])
+    more = f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else ""
+    return ModelError(f"{path}: refusing to load unexpected types: {shown}{more} "
+                      "(a framing model file contains only the types on framing's allow-list)")
+
+
 def load_bundle(path: str | Path) -> dict[str, Any]:
-    """Read a model file written by :func:`save_bundle`."""
-    sio = _skops_io()
+    """Read a model file written by :func:`save_bundle`, refusing any type not in :data:`MODEL_TYPES`."""
     path = Path(path)
     if not path.is_file():
         raise ModelError(f"model file not found: {path}")
+    refused = _schema_types(path) - MODEL_TYPES
+    if refused:
+        raise _refuse(path, refused)
+    sio = _skops_io()
     try:
         untrusted = sio.get_untrusted_types(file=path)
     except Exception as exc:
         raise ModelError(f"{path}: not a framing model file ({exc.__class__.__name__})") from None
-    refused = [t for t in untrusted if not t.startswith(_ALLOWED_PREFIXES)]
+    refused = set(untrusted) - MODEL_TYPES
     if refused:
-        raise ModelError(f"{path}: refusing to load unexpected types: {', '.join(refused[:5])}")
+        raise _refuse(path, refused)
     try:
-        bundle = sio.load(path, trusted=untrusted)
+        bundle = sio.load(path, trusted=list(untrusted))
     except Exception as exc:
         raise ModelError(f"{path}: cannot load model ({exc.__class__.__name__}: {exc})") from None
     if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
