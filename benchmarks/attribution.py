@@ -1,4 +1,4 @@
-"""Speaker-span precision/recall of `framing.attribution` on our labeled attribution sets.
+"""Speaker-span precision/recall of `framing.annotate.attribution` on our labeled attribution sets.
 
 Run:  .venv/bin/python benchmarks/attribution.py [--errors N]
 
@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from framing.attribution import attribute
+from framing.annotate.attribution import attribute
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -19,7 +19,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from framing.codebook import Codebook
-from framing.corpora import label_matrix, read_corpus
+from framing.io.corpora import read_corpus
+from framing.models.train import label_matrix
 from framing.models.features import TextFeatures, analyze
 from framing.models.frames import FrameClassifier
 from framing.models.metrics import multilabel_report

@@ -18,7 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import ROOT  # noqa: E402
 
 from framing.codebook import Codebook  # noqa: E402
-from framing.corpora import label_matrix, read_corpus  # noqa: E402
+from framing.io.corpora import read_corpus  # noqa: E402
+from framing.models.train import label_matrix
 from framing.models.metrics import format_report  # noqa: E402
 from framing.models.model import FrameModel  # noqa: E402
 from framing.models.train import cv_report, evaluate  # noqa: E402

@@ -2,7 +2,7 @@
 
 Run:  .venv/bin/python benchmarks/public.py
 
-Each corpus is converted with `framing.importers` (the same code as `framing import`) and read
+Each corpus is converted with `framing.io.importers` (the same code as `framing import`) and read
 from ../shared/datasets (or $FRAMING_DATASETS); absent ones are skipped. Labels with fewer than
 20 examples are left out of both systems (counted). For every corpus, both systems are scored
 by 5-fold cross-validation on its labeled split; where a dev split with labels exists, both are
@@ -27,9 +27,9 @@ from sklearn.pipeline import make_pipeline
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import datasets_dir  # noqa: E402
 
-from framing import importers  # noqa: E402
+from framing.io import importers  # noqa: E402
 from framing.codebook import Codebook  # noqa: E402
-from framing.corpora import label_matrix  # noqa: E402
+from framing.models.train import label_matrix  # noqa: E402
 from framing.models.metrics import multilabel_report  # noqa: E402
 from framing.models.train import train  # noqa: E402
 

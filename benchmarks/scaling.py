@@ -51,7 +51,7 @@ def main() -> None:
             seconds = float(seconds)
             print(f"  {n:>9,} lines: {seconds:7.1f} s  {n / seconds:8,.0f} lines/s  peak RSS {int(rss_kb) / 1024:6.0f} MB", flush=True)
     from framing.codebook import Codebook
-    from framing.corpora import read_corpus
+    from framing.io.corpora import read_corpus
     from framing.models.train import train
 
     corpus = read_corpus([ROOT / "corpora/frames/en.train.jsonl", ROOT / "corpora/frames/ar.train.jsonl"], Codebook.default())

@@ -1,8 +1,11 @@
 """Speed of `framing classify` on real news lines, against a bare scikit-learn pipeline.
 
-Run:  .venv/bin/python benchmarks/speed.py   (or `make bench`)
+Run:  .venv/bin/python benchmarks/speed.py   (or `make bench`; `--startup` for the start-up figures only)
 
 Figures printed:
+- start-up, side by side: `framing classify` on one English line against a bare
+  `python -c 'import sklearn.linear_model, pandas'`, interleaved runs, median of 5 each, and the
+  ratio (target: at most 1.3x);
 - CLI start-up: wall time of `framing classify` on two lines, one per language (median of 3);
 - CLI marginal throughput: (N - 2) / (time for N lines - start-up);
 - in-process per-line cost of FrameModel.classify vs a bare TfidfVectorizer + LogisticRegression
@@ -34,8 +37,36 @@ def cli_time(path: Path) -> tuple[float, int]:
     return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
+def wall(command: list[str]) -> float:
+    """Wall time of one run of ``command``."""
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def startup_side_by_side(runs: int = 5) -> tuple[float, float]:
+    """Median wall time of `framing classify` on one line and of a bare sklearn + pandas import,
+    interleaved so both see the same machine state."""
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "one.txt"
+        one.write_text("The Kremlin said preparations for an official visit are under way.\n", "utf-8")
+        ours = [sys.executable, "-m", "framing.cli", "classify", str(one)]
+        bare = [sys.executable, "-c", "import sklearn.linear_model, pandas"]
+        wall(ours), wall(bare)  # warm the file cache
+        t_ours, t_bare = [], []
+        for _ in range(runs):
+            t_ours.append(wall(ours))
+            t_bare.append(wall(bare))
+    return statistics.median(t_ours), statistics.median(t_bare)
+
+
 def main() -> None:
     print("command: .venv/bin/python benchmarks/speed.py")
+    ours, bare = startup_side_by_side()
+    print(f"start-up: framing classify (1 line) {ours:.2f} s; python -c 'import sklearn.linear_model, pandas' "
+          f"{bare:.2f} s; ratio {ours / bare:.2f}x (median of 5 interleaved runs)")
+    if "--startup" in sys.argv:
+        return
     lines = real_news_lines(10_000)
     if not lines:
         print("skipped: public datasets not found (set FRAMING_DATASETS)")
@@ -61,10 +92,11 @@ def main() -> None:
     from sklearn.multiclass import OneVsRestClassifier
     from sklearn.pipeline import make_pipeline
 
-    from framing.corpora import label_matrix, read_corpus
-    from framing.models.model import FrameModel
+    from framing.io.corpora import read_corpus
+    from framing.models.train import label_matrix
+    from framing.scoring import Scorer
 
-    model = FrameModel.load()
+    model = Scorer.load()
     corpus = read_corpus([ROOT / "corpora/frames/en.train.jsonl", ROOT / "corpora/frames/ar.train.jsonl"])
     bare = make_pipeline(TfidfVectorizer(), OneVsRestClassifier(LogisticRegression(max_iter=1000)))
     bare.fit(list(corpus["text"]), label_matrix(corpus, model.frames))

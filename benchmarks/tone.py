@@ -95,7 +95,7 @@ def cv_compare(texts, labels, lang, model) -> dict[str, float]:
 
 def heldout(model: FrameModel) -> None:
     """News-like text: our corpus's held-out test split (never used in training)."""
-    from framing.corpora import read_corpus
+    from framing.io.corpora import read_corpus
 
     root = Path(__file__).resolve().parents[1] / "corpora" / "frames"
     train = read_corpus([root / "en.train.jsonl", root / "ar.train.jsonl"])

@@ -9,13 +9,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from framing.errors import CodebookError
+from framing.schema import RESERVED_IDS
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]{0,63}$")
-# Frame ids become DataFrame columns next to these.
-RESERVED_IDS = frozenset({
-    "text", "lang", "labels", "cues", "id", "article_id", "sentence_index", "kind", "start", "end",
-    "outlet", "date", "title", "url", "tone", "tone_scores", "source", "actors", "error",
-})
 
 
 @dataclass(frozen=True)
@@ -40,6 +36,7 @@ class Codebook:
 
     @property
     def ids(self) -> list[str]:
+        """Frame ids, in order."""
         return [f.id for f in self.frames]
 
     def __contains__(self, frame_id: object) -> bool:
@@ -67,6 +64,7 @@ class Codebook:
 
     @classmethod
     def default(cls) -> "Codebook":
+        """The shipped default codebook (threat, diplomacy, skepticism)."""
         return cls.load(resources.files("framing.data").joinpath("codebook.yaml"))
 
     @classmethod

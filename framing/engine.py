@@ -9,8 +9,6 @@ stopped. Without a scheduler address a local cluster is started (processes, one 
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -26,46 +24,40 @@ def part_name(path: str | Path) -> str:
 
 
 @lru_cache(maxsize=4)
-def _model(model_path: str | None):
-    from framing.models.model import FrameModel
+def _scorer(model_path: str | None, actors_path: str | None):
+    from framing.scoring import Scorer
 
-    return FrameModel.load(model_path)
+    return Scorer.load(model_path, actors=actors_path)
 
 
 def score_partition(path: str, out_dir: str, model_path: str | None = None, outlet: str | None = None,
-                    lang: str | None = None) -> tuple[str, int]:
+                    lang: str | None = None, actors_path: str | None = None) -> tuple[str, int]:
     """Score every article of one input file and write its Parquet part; return (part, rows)."""
     import pandas as pd
 
-    from framing.batch import flat_rows, score_files
+    from framing.io.articles import score_files
+    from framing.schema import SentenceWriter, atomic_output
 
-    model = _model(model_path)
-    parts = [a.sentences for a in score_files(model, [path], outlet=outlet, lang=lang)]
+    scorer = _scorer(model_path, actors_path)
+    parts = [a.sentences for a in score_files(scorer, [path], outlet=outlet, lang=lang)]
     if not parts:
         raise InputError(f"{path}: no article could be scored")
-    table = flat_rows(pd.concat(parts, ignore_index=True))
-    import json
-
-    table["cues"] = table["cues"].map(lambda c: json.dumps(c, ensure_ascii=False))
-    for column in ("article_id", "outlet", "date", "title", "source", "cue", "tone"):
-        if column in table:
-            table[column] = table[column].astype("string")
+    table = pd.concat(parts, ignore_index=True)
     target = Path(out_dir) / part_name(path)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".parquet", dir=out_dir)
-    os.close(fd)
-    try:
-        table.to_parquet(tmp, index=False)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(target, binary=True) as out:
+        writer = SentenceWriter(out, "parquet", scorer.frames)
+        writer.write(table)
+        writer.close()
     return str(target), len(table)
 
 
 def score_partitions(inputs: Sequence[str], out_dir: str | Path, model_path: str | None = None,
                      scheduler: str | None = None, workers: int = 2, outlet: str | None = None,
-                     lang: str | None = None) -> dict[str, list]:
-    """Score input files on Dask; returns ``{"written": [(part, rows)], "skipped": [part]}``."""
+                     lang: str | None = None, actors_path: str | None = None) -> dict[str, list]:
+    """Score input files on Dask; returns ``{"written": [(part, rows)], "skipped": [part]}``.
+
+    ``actors_path``: your own gazetteer file for the actors column (default: the shipped one).
+    """
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -88,7 +80,8 @@ def score_partitions(inputs: Sequence[str], out_dir: str | Path, model_path: str
             client = Client(cluster)
         try:
             model = str(Path(model_path).resolve()) if model_path else None
-            futures = [client.submit(score_partition, str(Path(p).resolve()), str(out.resolve()), model, outlet, lang,
+            actors = str(Path(actors_path).resolve()) if actors_path else None
+            futures = [client.submit(score_partition, str(Path(p).resolve()), str(out.resolve()), model, outlet, lang, actors,
                                      key=f"score-{part_name(p)}", pure=False) for p in todo]
             written = client.gather(futures)
         finally:

@@ -32,3 +32,15 @@ class CodebookError(FramingError):
 
 class ModelError(FramingError):
     """A model file cannot be loaded or does not fit the request."""
+
+
+class NotScoredError(InputError):
+    """A file given as scored sentences lacks the sentence-table columns (e.g. raw articles)."""
+
+
+class OutputError(FramingError):
+    """An output path that cannot be written safely (a directory, a read-only file, a socket)."""
+
+
+class TrainingError(FramingError):
+    """Training could not run with the given parameters or data."""

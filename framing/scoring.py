@@ -1,38 +1,59 @@
-"""Score whole articles: sentences -> frame probabilities -> a ``ScoredArticle``.
+"""The scorer: a frame model composed with annotators, for sentences and whole articles.
 
-``ScoredArticle`` is the document object of the toolkit: article metadata plus a tidy
-``sentences`` DataFrame (one row per sentence) that aggregation, plots and the API consume.
+>>> import framing
+>>> scorer = framing.load_model()                       # a Scorer around the shipped model
+>>> scorer.classify(["Kremlin prepares an official visit."])         # doctest: +SKIP
+>>> article = scorer.score_article(text, outlet="Example Times")     # doctest: +SKIP
+
+``Scorer(model, annotators=None, actors=None)``: ``annotators`` defaults to attribution and
+actors; ``actors`` is your own gazetteer (an :class:`~framing.annotate.actors.ActorGazetteer`
+or a path). ``ScoredArticle`` is the document object: article metadata plus the tidy sentence
+table (:mod:`framing.schema`) that aggregation, plots, the CLI and the API consume.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
+from framing import schema
+from framing.annotate import Sentences, default_annotators, run_annotators
 from framing.errors import InputError, UnsupportedLanguageError
-from framing.inputs import check_text
-from framing.text.language import SUPPORTED_LANGUAGES, detect_language
+from framing.limits import CLASSIFY_BATCH, DEFAULT_CUES, MAX_ARTICLE_CHARS
+from framing.models.model import FrameModel
+from framing.text.language import detect_language
 from framing.text.segment import split_sentences
 
-if TYPE_CHECKING:
-    from framing.models.model import FrameModel
 
-MAX_ARTICLE_CHARS = 1_000_000
-META_COLUMNS = ["article_id", "outlet", "date", "title", "sentence_index", "kind", "start", "end"]
+def check_text(text: object, where: str = "text") -> str:
+    """Return ``text`` if it is a non-empty string, else raise :class:`InputError`."""
+    if not isinstance(text, str):
+        raise InputError(f"{where}: expected text (str), got {type(text).__name__}")
+    if not text.strip():
+        raise InputError(f"{where}: text is empty")
+    if "\x00" in text:
+        raise InputError(f"{where}: text contains NUL bytes (binary data?)")
+    return text
+
+
+def article_id(text: str) -> str:
+    """A stable id for an article without one: the first 12 hex digits of its SHA-1."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass
 class ScoredArticle:
-    """An article with per-sentence frame scores.
+    """An article with per-sentence scores.
 
-    ``sentences`` columns: ``article_id, outlet, date, title, sentence_index, kind, start, end,
-    text, lang, labels``, one probability column per frame, ``cues``, ``tone`` and
-    ``tone_scores`` (when the model has a tone component), ``source``, ``cue``, ``quote_type``
-    and ``actors``.
+    ``sentences`` has the columns of :func:`framing.schema.sentence_columns` with the article
+    columns first: ``article_id, outlet, date, title, url, sentence_index, kind, start, end,
+    text, lang, labels``, one probability column per frame, ``cues``, ``tone``, ``tone_scores``,
+    then the annotators' columns (``source, cue, quote_type, actors`` by default).
     """
 
     id: str
@@ -47,11 +68,12 @@ class ScoredArticle:
 
     def summary(self) -> pd.DataFrame:
         """Per frame: share of sentences labeled, mean probability, sentence count, presence."""
-        return pd.DataFrame([{"frame": f, **v} for f, v in self._summary().items()])
+        return pd.DataFrame([{"frame": f, **v} for f, v in self.frame_summary().items()])
 
-    def _summary(self) -> dict[str, dict[str, Any]]:
+    def frame_summary(self) -> dict[str, dict[str, Any]]:
+        """``{frame: {share, mean_probability, sentences, present}}`` over the scored sentences."""
         rows = self.sentences
-        scored = rows["lang"].isin(SUPPORTED_LANGUAGES).to_numpy()
+        scored = rows["lang"].isin(schema.LANGUAGES).to_numpy()
         n = int(scored.sum())
         labels = [ls for ls, ok in zip(rows["labels"].tolist(), scored) if ok]
         out = {}
@@ -72,105 +94,161 @@ class ScoredArticle:
             return {}
         scored = [s for s in self.sentences["tone_scores"].tolist() if s]
         tones = [t for t in self.sentences["tone"].tolist() if t]
-        classes = sorted({c for s in scored for c in s})
         return {
             c: {"sentences": tones.count(c), "share": tones.count(c) / len(tones) if tones else 0.0,
                 "mean_probability": sum(s[c] for s in scored) / len(scored) if scored else 0.0}
-            for c in classes
+            for c in schema.TONES if any(c in s for s in scored)
         }
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict: metadata, per-frame summary and sentences."""
-        rows = self.sentences
-        columns = {c: _values(rows[c]) for c in ("sentence_index", "kind", "text", "lang", "start", "end", "labels", "cues")}
-        tone = "tone" in rows
-        tones = _values(rows["tone"]) if tone else None
-        tone_scores = _values(rows["tone_scores"]) if tone else None
-        sources, cue_words = _values(rows["source"]), _values(rows["cue"])
-        quote_types, actors = _values(rows["quote_type"]), _values(rows["actors"])
-        probs = rows[self.frames].to_numpy()
-        sentences = []
-        for i in range(len(rows)):
-            p = probs[i]
-            sentence = {
-                "index": columns["sentence_index"][i], "kind": columns["kind"][i], "text": columns["text"][i],
-                "lang": columns["lang"][i], "start": columns["start"][i], "end": columns["end"][i],
-                "labels": columns["labels"][i],
-                "scores": None if np.isnan(p).any() else {f: round(float(v), 4) for f, v in zip(self.frames, p)},
-                "cues": columns["cues"][i],
-            }
-            if tone:
-                sentence.update(tone=tones[i], tone_scores=tone_scores[i])
-            sentence.update(source=sources[i], cue=cue_words[i], quote_type=quote_types[i], actors=actors[i])
-            sentences.append(sentence)
+        """JSON-ready dict (the HTTP article object): metadata, summaries and sentences."""
+        sentences = schema.records(self.sentences, self.frames, api=True)
         return {
             "id": self.id, "title": self.title, "outlet": self.outlet, "date": self.date, "url": self.url,
             "lang": self.lang, "n_sentences": len(sentences), "dropped_lines": len(self.dropped),
-            "frames": self._summary(),
+            "frames": self.frame_summary(),
             "tone": self.tone_summary() or None,
             "sentences": sentences,
         }
 
 
-def _values(column: pd.Series) -> list:
-    """Column values as plain Python, missing values as None (pandas may store them as NaN)."""
-    return [None if isinstance(v, float) and v != v else v for v in column.tolist()]
+class Scorer:
+    """A :class:`FrameModel` composed with annotators: sentence tables and scored articles.
 
-
-def article_id(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-
-
-def score_article(model: "FrameModel", text: str, *, title: str | None = None, outlet: str | None = None,
-                  date: str | None = None, url: str | None = None, id: str | None = None,
-                  lang: str | None = None) -> ScoredArticle:
-    """Split ``text`` into sentences and score each with ``model``.
-
-    Boilerplate lines (share buttons, site names, bylines) are left out and listed in
-    ``dropped``. A given ``title`` is scored as the first row (``kind="title"``).
-    Raises :class:`InputError` for empty or oversized text and
-    :class:`UnsupportedLanguageError` when the article is neither Arabic nor English.
+    ``annotators`` (components, see :mod:`framing.annotate`) default to attribution and actors;
+    ``actors`` replaces the shipped gazetteer (a path or an ``ActorGazetteer``) in the defaults.
     """
-    check_text(text, "article")
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise InputError(f"article: {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,} per article")
-    if lang is not None and lang not in SUPPORTED_LANGUAGES:
-        raise UnsupportedLanguageError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
-    article_lang = lang or detect_language(text)
-    if article_lang not in SUPPORTED_LANGUAGES:
-        raise UnsupportedLanguageError(
-            "article is not in a supported language (Arabic or English); pass lang='ar' or 'en' to force one"
-        )
-    pieces = split_sentences(text, lang)
-    kept = [s for s in pieces if s.kind != "boilerplate"]
-    dropped = [s.text for s in pieces if s.kind == "boilerplate"]
-    rows = [("title", title, -1, -1)] if title and title.strip() else []
-    rows += [(s.kind, s.text, s.start, s.end) for s in kept]
-    if not rows:
-        raise InputError("article: no sentences found (only boilerplate lines)")
-    columns = model._classify_columns([r[1] for r in rows], lang, cues=3)
-    # Attribution across sentences: "He added..." / "وأضاف أن..." takes the previous speaker.
-    from framing.attribution import attribute_sentences
 
-    carried = attribute_sentences(columns["text"], columns["lang"])
-    columns["source"] = [a.source for a in carried]
-    columns["cue"] = [a.cue for a in carried]
-    columns["quote_type"] = [a.quote_type for a in carried]
-    n = len(rows)
-    meta = {
-        "article_id": [id or article_id(text)] * n,
-        "outlet": [outlet] * n,
-        "date": [date] * n,
-        "title": [title] * n,
-        "sentence_index": np.arange(n),
-        "kind": [r[0] for r in rows],
-        "start": np.asarray([r[2] for r in rows]),
-        "end": np.asarray([r[3] for r in rows]),
-    }
-    from framing.models.model import columns_frame
+    def __init__(self, model: FrameModel, annotators: Sequence[Any] | None = None,
+                 actors: Any | None = None):
+        if annotators is not None and actors is not None:
+            raise ValueError("give either annotators or actors (a gazetteer for the default annotators), not both")
+        self.model = model
+        self.annotators = list(annotators) if annotators is not None else default_annotators(actors)
+        if model.tone is not None:
+            schema.check_tone_classes(model.tone_classes)
+        self.columns = schema.sentence_columns(model.frames, model.tone is not None, self.annotation_columns)
 
-    sentences = columns_frame({**meta, **columns})
-    return ScoredArticle(
-        id=id or article_id(text), lang=article_lang, frames=model.frames, sentences=sentences,
-        title=title, outlet=outlet, date=date, url=url, dropped=dropped,
-    )
+    @classmethod
+    def load(cls, path: str | Path | None = None, annotators: Sequence[Any] | None = None,
+             actors: Any | None = None) -> "Scorer":
+        """Load a model file (the shipped default when ``path`` is None) and compose the scorer."""
+        return cls(FrameModel.load(path), annotators=annotators, actors=actors)
+
+    # -- what the model is ----------------------------------------------------------------
+
+    @property
+    def annotation_columns(self) -> list[str]:
+        """The columns the annotators declare, in order."""
+        return [c for a in self.annotators for c in a.columns]
+
+    @property
+    def frames(self) -> list[str]:
+        """Frame ids of the model."""
+        return self.model.frames
+
+    @property
+    def codebook(self):
+        """The model's codebook."""
+        return self.model.codebook
+
+    @property
+    def card(self) -> dict[str, Any]:
+        """The model card."""
+        return self.model.card
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        """Decision threshold per frame."""
+        return self.model.thresholds
+
+    @property
+    def pipeline(self):
+        """The scikit-learn pipeline of the model."""
+        return self.model.pipeline
+
+    def info(self) -> dict[str, Any]:
+        """Model card summary: codebook, thresholds, metrics, training data."""
+        return self.model.info()
+
+    def predict_proba(self, texts: Sequence[str], lang: str | Sequence[str] | None = None) -> np.ndarray:
+        """Calibrated probability per frame (see :meth:`FrameModel.predict_proba`)."""
+        return self.model.predict_proba(texts, lang)
+
+    def save(self, path: str | Path) -> Path:
+        """Save the model and its card (see :meth:`FrameModel.save`)."""
+        return self.model.save(path)
+
+    # -- scoring --------------------------------------------------------------------------
+
+    def _columns(self, texts: list[str], lang: str | None, cues: int, in_article: bool) -> dict[str, Any]:
+        predicted = self.model.predict_columns(texts, lang, cues)
+        columns = predicted.columns
+        normalized = [d.normalized if d.lang in schema.LANGUAGES else "" for d in predicted.docs]
+        columns.update(run_annotators(self.annotators, Sentences(texts, columns["lang"], normalized, in_article)))
+        return columns
+
+    def classify(self, texts: Iterable[str], lang: str | None = None, cues: int = DEFAULT_CUES) -> pd.DataFrame:
+        """Score sentences as given (no re-segmentation); one row per text, in order.
+
+        Columns: ``text, lang, labels``, one probability per frame, ``cues`` (``{frame: [terms]}``
+        for predicted frames), ``tone``, ``tone_scores``, then the annotators' columns (``source,
+        cue, quote_type, actors``). Texts that are empty or not Arabic/English get ``lang="und"``
+        and no scores rather than a guess.
+        """
+        if isinstance(texts, str):
+            raise InputError("classify expects a list of sentences; use score_article for one article")
+        if lang is not None and lang not in schema.LANGUAGES:
+            raise UnsupportedLanguageError(f"unsupported language {lang!r}; supported: {', '.join(schema.LANGUAGES)}")
+        texts = [t if isinstance(t, str) else str(t) for t in texts]
+        if not texts:
+            return pd.DataFrame(columns=self.columns)
+        parts = [schema.make_table(self._columns(texts[i:i + CLASSIFY_BATCH], lang, cues, in_article=False))
+                 for i in range(0, len(texts), CLASSIFY_BATCH)]
+        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+    def score_article(self, text: str, *, title: str | None = None, outlet: str | None = None,
+                      date: str | None = None, url: str | None = None, id: str | None = None,
+                      lang: str | None = None, cues: int = DEFAULT_CUES) -> ScoredArticle:
+        """Split an article into sentences and score each; returns a :class:`ScoredArticle`.
+
+        Boilerplate lines (share buttons, site names, bylines) are left out and listed in
+        ``dropped``. A given ``title`` is scored as the first row (``kind="title"``). Raises
+        :class:`InputError` for empty or oversized text and :class:`UnsupportedLanguageError`
+        when the article is neither Arabic nor English.
+        """
+        check_text(text, "article")
+        if len(text) > MAX_ARTICLE_CHARS:
+            raise InputError(f"article: {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,} per article")
+        if lang is not None and lang not in schema.LANGUAGES:
+            raise UnsupportedLanguageError(f"unsupported language {lang!r}; supported: {', '.join(schema.LANGUAGES)}")
+        article_lang = lang or detect_language(text)
+        if article_lang not in schema.LANGUAGES:
+            raise UnsupportedLanguageError(
+                "article is not in a supported language (Arabic or English); pass lang='ar' or 'en' to force one"
+            )
+        pieces = split_sentences(text, lang)
+        kept = [s for s in pieces if s.kind != "boilerplate"]
+        dropped = [s.text for s in pieces if s.kind == "boilerplate"]
+        rows = [("title", title, -1, -1)] if title and title.strip() else []
+        rows += [(s.kind, s.text, s.start, s.end) for s in kept]
+        if not rows:
+            raise InputError("article: no sentences found (only boilerplate lines)")
+        columns = self._columns([r[1] for r in rows], lang, cues, in_article=True)
+        n = len(rows)
+        ident = id or article_id(text)
+        meta = {
+            "article_id": [ident] * n, "outlet": [outlet] * n, "date": [date] * n, "title": [title] * n,
+            "url": [url] * n, "sentence_index": np.arange(n), "kind": [r[0] for r in rows],
+            "start": np.asarray([r[2] for r in rows]), "end": np.asarray([r[3] for r in rows]),
+        }
+        sentences = schema.make_table({**meta, **columns})
+        return ScoredArticle(id=ident, lang=article_lang, frames=self.frames, sentences=sentences,
+                             title=title, outlet=outlet, date=date, url=url, dropped=dropped)
+
+
+def score_article(scorer: Scorer | FrameModel, text: str, **fields: Any) -> ScoredArticle:
+    """Score one article with a :class:`Scorer` (a bare :class:`FrameModel` gets the default annotators)."""
+    if isinstance(scorer, FrameModel):
+        scorer = Scorer(scorer)
+    return scorer.score_article(text, **fields)

@@ -21,7 +21,7 @@ def codebook():
 @pytest.fixture(scope="session")
 def small_corpus(codebook):
     """~600 training rows from both languages (every 4th row of the training split)."""
-    from framing.corpora import read_corpus
+    from framing.io.corpora import read_corpus
 
     frame = read_corpus([CORPUS / "en.train.jsonl", CORPUS / "ar.train.jsonl"], codebook)
     return frame.iloc[::4].reset_index(drop=True)
@@ -32,6 +32,14 @@ def small_model(small_corpus, codebook):
     from framing.models.train import train
 
     return train(small_corpus, codebook, sources=["small"])
+
+
+@pytest.fixture(scope="session")
+def small_scorer(small_model):
+    """The small model with the default annotators (attribution, actors)."""
+    from framing.scoring import Scorer
+
+    return Scorer(small_model)
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,8 @@
 import pytest
 
 import framing
-from framing.corpora import corpus_fingerprint, read_corpus
+from framing.io.corpora import read_corpus
+from framing.models.card import corpus_fingerprint
 from conftest import CORPUS
 
 
@@ -16,7 +17,7 @@ def test_trained_on_exactly_the_training_split(default_model, codebook):
     """`make model` is reproducible: the card's data hash is the training split's."""
     train = read_corpus([CORPUS / "en.train.jsonl", CORPUS / "ar.train.jsonl"], codebook)
     card = default_model.card
-    assert card["training_data"]["sha256"] == corpus_fingerprint(train)
+    assert card["training_data"]["sha256"] == corpus_fingerprint(train["text"], train["labels"], train["lang"])
     assert card["training_data"]["rows"] == len(train)
     assert card["codebook"]["frames"] == ["threat", "diplomacy", "skepticism"]
     assert set(card["thresholds"]) == {"threat", "diplomacy", "skepticism"}

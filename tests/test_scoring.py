@@ -9,9 +9,9 @@ from conftest import ROOT
 SAMPLES = ROOT / "framing" / "data" / "samples"
 
 
-def test_score_arabic_sample_article(small_model):
+def test_score_arabic_sample_article(small_scorer):
     text = (SAMPLES / "summit_ar.txt").read_text("utf-8")
-    article = small_model.score_article(text, outlet="الأفق", date="2024-10-03")
+    article = small_scorer.score_article(text, outlet="الأفق", date="2024-10-03")
     assert isinstance(article, ScoredArticle)
     assert article.lang == "ar"
     rows = article.sentences
@@ -23,26 +23,135 @@ def test_score_arabic_sample_article(small_model):
     for row in rows.itertuples():
         assert text[row.start:row.end] == row.text
     summary = article.summary()
-    assert list(summary["frame"]) == small_model.frames
+    assert list(summary["frame"]) == small_scorer.frames
     assert ((summary["share"] >= 0) & (summary["share"] <= 1)).all()
 
 
-def test_title_is_scored_first_and_to_dict_is_json(small_model):
+def test_title_is_scored_first_and_to_dict_is_json(small_scorer):
     text = (SAMPLES / "summit_en.txt").read_text("utf-8")
-    article = small_model.score_article(text, title="Kremlin readies a welcome for Kim", id="a1")
+    article = small_scorer.score_article(text, title="Kremlin readies a welcome for Kim", id="a1")
     first = article.sentences.iloc[0]
     assert first["kind"] == "title" and first["text"].startswith("Kremlin readies")
     data = json.loads(json.dumps(article.to_dict()))
     assert data["id"] == "a1" and data["n_sentences"] == len(article.sentences)
-    assert set(data["frames"]) == set(small_model.frames)
+    assert set(data["frames"]) == set(small_scorer.frames)
 
 
-def test_article_errors(small_model):
+def test_article_errors(small_scorer):
     with pytest.raises(InputError, match="empty"):
-        small_model.score_article("   ")
+        small_scorer.score_article("   ")
     with pytest.raises(UnsupportedLanguageError, match="supported language"):
-        small_model.score_article("Le Kremlin a annoncé une visite officielle de Kim Jong Un en Russie.")
+        small_scorer.score_article("Le Kremlin a annoncé une visite officielle de Kim Jong Un en Russie.")
     with pytest.raises(InputError, match="only boilerplate"):
-        small_model.score_article("Share\nPrint")
+        small_scorer.score_article("Share\nPrint")
     with pytest.raises(InputError, match="limit"):
-        small_model.score_article("word. " * 200_001)
+        small_scorer.score_article("word. " * 200_001)
+
+
+def test_classify_returns_tidy_frame_in_input_order(small_scorer):
+    texts = ["The Kremlin said preparations for an official visit are under way.", "",
+             "Le Kremlin a annoncé une visite.", "حذر الجيش من هجوم صاروخي وشيك على المدينة."]
+    df = small_scorer.classify(texts)
+    assert list(df.columns) == ["text", "lang", "labels", "threat", "diplomacy", "skepticism", "cues", "tone", "tone_scores",
+                                "source", "cue", "quote_type", "actors"]
+    assert list(df.columns) == small_scorer.columns
+    assert df.loc[[1, 2], "tone"].isna().all() and set(df.loc[[0, 3], "tone"]) <= {"negative", "neutral", "positive"}
+    assert list(df["text"]) == texts
+    assert list(df["lang"]) == ["en", "und", "und", "ar"]
+    assert df.loc[[1, 2], ["threat", "diplomacy", "skepticism"]].isna().all().all()
+    assert df.loc[[0, 3], ["threat", "diplomacy", "skepticism"]].notna().all().all()
+    assert df.loc[0, "source"] == "The Kremlin" and df.loc[0, "actors"] == ["KREMLIN"]
+    assert df.loc[1, "actors"] == [] and df.loc[1, "quote_type"] == "none"
+
+
+def test_classify_input_errors(small_scorer):
+    with pytest.raises(InputError, match="list of sentences"):
+        small_scorer.classify("one string")
+    with pytest.raises(UnsupportedLanguageError, match="supported: ar, en"):
+        small_scorer.classify(["x"], lang="fr")
+    empty = small_scorer.classify([])
+    assert empty.empty and list(empty.columns) == small_scorer.columns
+
+
+class _Counting:
+    """An annotator that counts how often it sees each sentence."""
+
+    name = "counting"
+    columns = ("seen",)
+
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self, sentences):
+        self.calls += len(sentences.texts)
+        return {"seen": [True] * len(sentences.texts)}
+
+
+def test_annotators_run_once_per_sentence_and_add_their_columns(small_model):
+    from framing.annotate import default_annotators
+    from framing.annotate.attribution import AttributionAnnotator
+    from framing.scoring import Scorer
+
+    counting = _Counting()
+    attribution = AttributionAnnotator()
+    calls = []
+    original = attribution.__class__.__call__
+
+    def spy(self, sentences):
+        calls.append(len(sentences.texts))
+        return original(self, sentences)
+
+    attribution.__class__ = type("Spy", (AttributionAnnotator,), {"__call__": spy})
+    scorer = Scorer(small_model, annotators=[attribution, default_annotators()[1], counting])
+    text = (SAMPLES / "summit_en.txt").read_text("utf-8")
+    article = scorer.score_article(text)
+    n = len(article.sentences)
+    assert calls == [n] and counting.calls == n  # one pass over the article's sentences
+    assert list(article.sentences.columns[-5:]) == ["source", "cue", "quote_type", "actors", "seen"]
+    assert article.to_dict()["sentences"][0]["seen"] is True
+
+
+def test_annotator_must_return_its_declared_columns(small_model):
+    from framing.errors import ModelError
+    from framing.scoring import Scorer
+
+    class Wrong:
+        name, columns = "wrong", ("a",)
+
+        def __call__(self, sentences):
+            return {"b": [1] * len(sentences.texts)}
+
+    with pytest.raises(ModelError, match="declares"):
+        Scorer(small_model, annotators=[Wrong()]).classify(["Talks resumed in Geneva."])
+
+    class Clash:
+        name, columns = "clash", ("threat",)
+
+    with pytest.raises(ModelError, match="twice"):
+        Scorer(small_model, annotators=[Clash()])
+
+
+def test_custom_gazetteer_changes_actors_in_python(small_model, tmp_path):
+    import framing
+    from framing.scoring import Scorer
+
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("actors:\n  - id: GENEVA_TALKS\n    type: organisation\n    aliases: {en: [Geneva], ar: [جنيف]}\n", "utf-8")
+    text = ["The Kremlin said talks in Geneva resumed."]
+    assert Scorer(small_model).classify(text)["actors"][0] == ["KREMLIN"]
+    assert Scorer(small_model, actors=str(actors)).classify(text)["actors"][0] == ["GENEVA_TALKS"]
+    assert framing.load_model(actors=actors).classify(text)["actors"][0] == ["GENEVA_TALKS"]
+
+
+def test_tone_classes_are_checked_against_the_schema(small_model):
+    import copy
+
+    from framing.errors import ModelError
+    from framing.scoring import Scorer
+
+    odd = copy.copy(small_model)
+    odd.tone = copy.deepcopy(small_model.tone)
+    odd.tone.classes_ = odd.tone.classes_.astype(object)
+    odd.tone.classes_[0] = "angry"
+    with pytest.raises(ModelError, match="tone classes"):
+        Scorer(odd)

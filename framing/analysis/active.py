@@ -14,7 +14,7 @@ import pandas as pd
 
 from framing.errors import InputError
 from framing.models.features import analyze
-from framing.text.language import SUPPORTED_LANGUAGES
+from framing.schema import LANGUAGES
 
 
 def suggest(model, texts: Sequence[str], k: int = 20, lang: str | None = None, pool: int = 10,
@@ -30,11 +30,13 @@ def suggest(model, texts: Sequence[str], k: int = 20, lang: str | None = None, p
         raise InputError("k must be at least 1")
     if not 0 <= diversity <= 1:
         raise InputError("diversity must be between 0 and 1")
+    model = getattr(model, "model", model)  # a Scorer's FrameModel
     docs = [analyze(t, lang) for t in texts]
-    keep = [i for i, d in enumerate(docs) if d.lang in SUPPORTED_LANGUAGES and d.tokens]
+    keep = [i for i, d in enumerate(docs) if d.lang in LANGUAGES and d.tokens]
     if not keep:
         raise InputError("no Arabic or English sentence to choose from")
-    proba, X = model._proba([docs[i] for i in keep])
+    X = model.featurize([docs[i] for i in keep])
+    proba = model.frame_proba(X)
     thresholds = model.pipeline.named_steps["frames"].thresholds_
     # 1 at the threshold, 0 at a confident 0 or 1
     span = np.where(proba >= thresholds, 1 - thresholds, thresholds)

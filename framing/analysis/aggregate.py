@@ -22,7 +22,16 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
+from framing.errors import InputError
+from framing.schema import LANGUAGES
+
 MEASURES = ("share", "presence", "probability")
+# What each measure is per article, in words (report text and table titles derive from it).
+MEASURE_WORDING = {
+    "share": "share of sentences with the frame",
+    "presence": "presence of the frame (any sentence)",
+    "probability": "mean frame probability of the sentences (expected share)",
+}
 SMALL_GROUP = 5  # fewer articles than this: a warning, and CIs that are honest about it
 
 
@@ -30,7 +39,7 @@ def article_table(sentences: pd.DataFrame, frames: Sequence[str], by: str = "out
     """One row per article: group, date, sentence count, and per frame its share, presence and
     mean probability (columns ``<frame>_share``, ``<frame>_presence``, ``<frame>_probability``)."""
     _require(sentences, ["article_id", "labels", *frames])
-    data = sentences[sentences["lang"].isin(("ar", "en"))] if "lang" in sentences else sentences
+    data = sentences[sentences["lang"].isin(LANGUAGES)] if "lang" in sentences else sentences
     rows = []
     for article_id, group in data.groupby("article_id", sort=False):
         row: dict[str, Any] = {"article_id": article_id, "n_sentences": len(group)}
@@ -59,7 +68,7 @@ def prevalence(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet
     classify-and-count: ``(p - fpr) / (tpr - fpr)``, clipped to [0, 1] (also inside the bootstrap).
     """
     if measure not in MEASURES:
-        raise ValueError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
+        raise InputError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
     articles = article_table(sentences, frames, by)
     rng = np.random.default_rng(seed)
     alpha = (1 - ci) / 2
@@ -107,11 +116,11 @@ def compare(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", 
       p-value and Holm-adjusted p-value within each frame.
     """
     if measure not in MEASURES:
-        raise ValueError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
+        raise InputError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
     articles = article_table(sentences, frames, by).dropna(subset=[by])
     groups = sorted(articles[by].unique(), key=str)
     if len(groups) < 2:
-        raise ValueError(f"need at least two {by} groups to compare, found {len(groups)}")
+        raise InputError(f"need at least two {by} groups to compare, found {len(groups)}")
     codes = articles[by].map({g: i for i, g in enumerate(groups)}).to_numpy()
     rng = np.random.default_rng(seed)
     permutations = np.array([rng.permutation(len(codes)) for _ in range(n_perm)])
@@ -218,8 +227,8 @@ def distinctive_terms(sentences: pd.DataFrame, by: str = "outlet", top: int = 15
     for text, lang, group in zip(sentences["text"], sentences.get("lang", pd.Series(None, index=sentences.index)), sentences[by]):
         if group is None or (isinstance(group, float) and math.isnan(group)):
             continue
-        doc = analyze(text, lang if lang in ("ar", "en") else None)
-        if doc.lang not in ("ar", "en"):
+        doc = analyze(text, lang if lang in LANGUAGES else None)
+        if doc.lang not in LANGUAGES:
             continue
         stop = for_language(doc.lang)
         bag = counts.setdefault(group, Counter())
@@ -228,7 +237,7 @@ def distinctive_terms(sentences: pd.DataFrame, by: str = "outlet", top: int = 15
                 bag[token] += 1
                 surface.setdefault(token, Counter())[word] += 1
     if len(counts) < 2:
-        raise ValueError(f"need at least two {by} groups, found {len(counts)}")
+        raise InputError(f"need at least two {by} groups, found {len(counts)}")
     total = Counter()
     for bag in counts.values():
         total.update(bag)
@@ -261,7 +270,7 @@ def distinctive_terms(sentences: pd.DataFrame, by: str = "outlet", top: int = 15
 
 def _groups(articles: pd.DataFrame, by: str):
     if by not in articles:
-        raise ValueError(f"no {by!r} column to group by")
+        raise InputError(f"no {by!r} column to group by")
     missing = articles[by].isna()
     if missing.any():
         warnings.warn(f"{int(missing.sum())} article(s) without {by} are left out", stacklevel=3)
@@ -272,4 +281,4 @@ def _groups(articles: pd.DataFrame, by: str):
 def _require(frame: pd.DataFrame, columns: Sequence[str]) -> None:
     missing = [c for c in columns if c not in frame]
     if missing:
-        raise ValueError(f"missing column(s) {', '.join(missing)}; give the sentences DataFrame of scored articles")
+        raise InputError(f"missing column(s) {', '.join(missing)}; give the sentences DataFrame of scored articles")

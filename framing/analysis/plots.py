@@ -1,5 +1,5 @@
 """Seaborn figures for outlet comparisons. Each function takes a tidy DataFrame from
-:mod:`framing.aggregate` and returns the matplotlib Axes.
+:mod:`framing.analysis.aggregate` and returns the matplotlib Axes.
 
 Arabic labels (outlet names, terms) are drawn with DejaVu Sans, which ships with matplotlib and
 has Arabic glyphs. Matplotlib 3.11+ lays text out with libraqm (letters joined, right to left);
@@ -20,6 +20,8 @@ matplotlib.rcParams["font.family"] = ["DejaVu Sans"]
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
+
+from framing.schema import TONES  # noqa: E402
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -114,9 +116,9 @@ def distinctive_terms_chart(terms: pd.DataFrame, group: Any, top: int = 12, ax=N
 
 
 def tone_bars(tone: pd.DataFrame, ax=None):
-    """Stacked tone shares per group (from :func:`framing.aggregate.tone_by`)."""
+    """Stacked tone shares per group (from :func:`framing.analysis.aggregate.tone_by`)."""
     data = _shaped(tone, ["group"]).pivot(index="group", columns="tone", values="share").fillna(0)
-    order = [t for t in ("negative", "neutral", "positive") if t in data]
+    order = [t for t in TONES if t in data]
     ax = _axes(ax, (7, 1 + 0.45 * len(data)))
     data[order].plot(kind="barh", stacked=True, ax=ax, color=["#c44e52", "#bbbbbb", "#55a868"][: len(order)])
     ax.set_xlabel("share of sentences")

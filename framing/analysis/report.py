@@ -16,49 +16,7 @@ from typing import Any, Sequence
 
 import pandas as pd
 
-from framing import aggregate
-from framing.errors import InputError
-
-_SCORED_COLUMNS = {"article_id", "sentence_index", "text", "labels"}
-
-
-def read_scored(path: str | Path) -> pd.DataFrame:
-    """Read sentence rows written by ``framing score`` (Parquet, CSV or JSONL) or ``export``."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".parquet":
-            frame = pd.read_parquet(path)
-        elif suffix == ".csv":
-            frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
-        elif suffix in (".jsonl", ".json"):
-            frame = pd.read_json(path, lines=True)
-        else:
-            raise InputError(f"{path}: unsupported format {suffix}; use .parquet, .csv or .jsonl")
-    except ValueError as exc:
-        raise InputError(f"{path}: cannot read scored sentences ({exc})") from None
-    missing = _SCORED_COLUMNS - set(frame.columns)
-    if missing:
-        raise InputError(f"{path}: not scored sentences (missing {', '.join(sorted(missing))}); score articles first")
-    frame["labels"] = frame["labels"].map(_as_list)
-    if "scores" in frame:  # JSONL rows keep scores nested
-        scores = pd.json_normalize(frame["scores"].map(lambda s: s or {}).tolist())
-        for column in scores.columns:
-            frame[column] = scores[column].to_numpy()
-    return frame
-
-
-def _as_list(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return value
-    if hasattr(value, "tolist"):
-        return list(value.tolist())
-    if isinstance(value, str):
-        return [v for v in value.split("|") if v]
-    return []
-
+from framing.analysis import aggregate
 
 def compare_report(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", out: str | Path | None = None,
                    measure: str = "share", n_boot: int = 2000, n_perm: int = 2000, seed: int = 0,
@@ -90,7 +48,7 @@ def _write(tables: dict[str, pd.DataFrame], frames: Sequence[str], out: Path, no
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from framing import plots
+    from framing.analysis import plots
 
     out.mkdir(parents=True, exist_ok=True)
     for name, table in tables.items():
@@ -131,7 +89,7 @@ def _html(tables: dict[str, pd.DataFrame], figures: list[tuple[str, str]], notes
         "img{max-width:100%}.note{color:#a33}</style></head><body>",
         f"<h1>Frame comparison by {html.escape(by)}</h1>",
         "<p>Unit of analysis: the article. Prevalence is the mean over articles of each article's "
-        "share of sentences with the frame; 95% intervals from a cluster bootstrap over articles; "
+        f"{html.escape(aggregate.MEASURE_WORDING[_measure(tables)])}; 95% intervals from a cluster bootstrap over articles; "
         "differences tested by permuting articles between groups (Holm-corrected pairwise p-values).</p>",
     ]
     parts += [f"<p class='note'>{html.escape(n)}</p>" for n in notes]
@@ -150,6 +108,11 @@ def _html(tables: dict[str, pd.DataFrame], figures: list[tuple[str, str]], notes
     return "\n".join(parts)
 
 
+def _measure(tables: dict[str, pd.DataFrame]) -> str:
+    prevalence = tables["prevalence"]
+    return str(prevalence["measure"].iloc[0]) if len(prevalence) and "measure" in prevalence else "share"
+
+
 def summary_text(tables: dict[str, pd.DataFrame]) -> str:
     """Plain-text tables for the terminal."""
     lines = []
@@ -158,7 +121,8 @@ def summary_text(tables: dict[str, pd.DataFrame]) -> str:
         lambda r: f"{r.estimate:.0%} [{r.ci_low:.0%}, {r.ci_high:.0%}]", axis=1)).pivot(index="group", columns="frame", values="cell")
     counts = prevalence.groupby("group")["n_articles"].first()
     pivot.insert(0, "articles", counts)
-    lines += ["prevalence (mean share of sentences per article, 95% CI):", pivot.to_string(), ""]
+    lines += [f"prevalence (per article: {aggregate.MEASURE_WORDING[_measure(tables)]}; mean over articles, 95% CI):",
+              pivot.to_string(), ""]
     lines += ["omnibus permutation tests:", tables["omnibus"].to_string(index=False, float_format=lambda v: f"{v:.4f}"), ""]
     pairwise = tables["pairwise"].sort_values("p_holm")
     lines += ["pairwise differences (a - b), Holm-adjusted:",
@@ -170,5 +134,6 @@ def summary_text(tables: dict[str, pd.DataFrame]) -> str:
 
 
 def to_json(tables: dict[str, pd.DataFrame]) -> str:
+    """The comparison tables as one JSON document."""
     return json.dumps({k: json.loads(v.to_json(orient="records", date_format="iso")) for k, v in tables.items()},
                       ensure_ascii=False, indent=2)

@@ -5,7 +5,8 @@ languages to canonical ids. Arabic matching works on normalized text and strips 
 (و/ف/ب/ل/ك, "لل" for "ال"), so "وبوتين", "للرئيس بوتين" and "بيونج يانج"/"بيونغ يانغ" (when both
 spellings are listed) match; English matching accepts possessives ("Putin's") and matches
 acronyms case-sensitively ("WHO" but not "who"). Longer aliases win over the shorter ones they
-contain. :func:`by_actor` tabulates frames and tone per actor over scored sentences.
+contain. :class:`ActorAnnotator` is the component the scorer runs (column ``actors``);
+:func:`framing.analysis.actors.by_actor` tabulates frames and tone per actor.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
 
-import pandas as pd
-
+from framing.annotate.base import Sentences
 from framing.errors import CodebookError
+from framing.schema import ACTOR_COLUMNS, LANGUAGES
 from framing.text.normalize import normalize_arabic
 
 ACTOR_TYPES = ("country", "leader", "government", "military", "organisation", "armed_group", "media")
@@ -29,6 +30,8 @@ _EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.&-][A-Za-z0-9]+)*")  # "Putin's" -> "P
 
 @dataclass(frozen=True)
 class Actor:
+    """One gazetteer entry: canonical ``id``, ``type``, names and aliases per language, ``parent``."""
+
     id: str
     type: str
     name: dict[str, str]
@@ -41,25 +44,37 @@ class ActorGazetteer:
 
     def __init__(self, actors: Sequence[Actor]):
         self.actors = {a.id: a for a in actors}
-        self._ar: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._ar_index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None  # built on first Arabic text
         self._en: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
         for actor in actors:
-            for alias in actor.aliases.get("ar", ()):
-                tokens = tuple(_AR_TOKEN.findall(normalize_arabic(alias)))
-                if tokens:
-                    self._ar.setdefault(tokens[0], []).append((tokens, actor.id))
             for alias in actor.aliases.get("en", ()):
                 tokens = tuple(_en_tokens(alias))
                 if tokens:
                     exact = alias.isupper()  # acronyms match case-sensitively: WHO, not "who"
                     key = tokens if exact else tuple(t.lower() for t in tokens)
                     self._en.setdefault(tokens[0].lower(), []).append((key, exact, actor.id))
-        for table in (self._ar, self._en):
-            for entries in table.values():
-                entries.sort(key=lambda e: -len(e[0]))  # longest alias first
+        for entries in self._en.values():
+            entries.sort(key=lambda e: -len(e[0]))  # longest alias first
+
+    @property
+    def _ar(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """Arabic aliases by first normalized token (normalizing needs camel-tools: built lazily,
+        so English-only work never pays for it)."""
+        if self._ar_index is None:
+            index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            for actor in self.actors.values():
+                for alias in actor.aliases.get("ar", ()):
+                    tokens = tuple(_AR_TOKEN.findall(normalize_arabic(alias)))
+                    if tokens:
+                        index.setdefault(tokens[0], []).append((tokens, actor.id))
+            for entries in index.values():
+                entries.sort(key=lambda e: -len(e[0]))
+            self._ar_index = index
+        return self._ar_index
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ActorGazetteer":
+        """Read an actors file (YAML; the shipped one when ``path`` is None); :class:`CodebookError` if malformed."""
         import yaml
 
         source = resources.files("framing.data").joinpath("actors.yaml") if path is None else Path(path)
@@ -157,29 +172,38 @@ def _clitic_variants(token: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> ActorGazetteer:
+    """The shipped gazetteer (``framing/data/actors.yaml``), loaded once."""
     return ActorGazetteer.load()
 
 
-def by_actor(sentences: pd.DataFrame, frames: Sequence[str], actors: str = "actors") -> pd.DataFrame:
-    """Frames and tone per actor over scored sentences (one row per actor, most mentioned first).
+def load_gazetteer(actors: "str | Path | ActorGazetteer | None" = None) -> ActorGazetteer:
+    """A gazetteer from a file path, an :class:`ActorGazetteer`, or None for the shipped one."""
+    if actors is None:
+        return default_gazetteer()
+    if isinstance(actors, ActorGazetteer):
+        return actors
+    return ActorGazetteer.load(actors)
 
-    Columns: ``actor, sentences, articles``, per frame the share of the actor's sentences with
-    the frame (``<frame>_share``) and the mean probability, and per tone the share.
+
+class ActorAnnotator:
+    """Component: which actors each sentence names (canonical ids). Adds ``actors``.
+
+    ``gazetteer``: an :class:`ActorGazetteer`, a path to your own actors file, or None for the
+    shipped one.
     """
-    if actors not in sentences:
-        raise ValueError(f"no {actors!r} column: score with a model/gazetteer that detects actors")
-    exploded = sentences.explode(actors).dropna(subset=[actors])
-    if exploded.empty:
-        return pd.DataFrame(columns=["actor", "sentences", "articles"])
-    rows: list[dict[str, Any]] = []
-    for actor_id, group in exploded.groupby(actors, sort=False):
-        row: dict[str, Any] = {"actor": actor_id, "sentences": len(group),
-                               "articles": group["article_id"].nunique() if "article_id" in group else None}
-        for frame in frames:
-            row[f"{frame}_share"] = float(group["labels"].map(lambda ls, f=frame: f in ls).mean())
-            row[f"{frame}_mean"] = float(group[frame].mean())
-        if "tone" in group:
-            for tone in ("negative", "neutral", "positive"):
-                row[f"tone_{tone}"] = float((group["tone"] == tone).mean())
-        rows.append(row)
-    return pd.DataFrame(rows).sort_values(["sentences", "actor"], ascending=[False, True]).reset_index(drop=True)
+
+    name = "actors"
+    columns = ACTOR_COLUMNS
+
+    def __init__(self, gazetteer: "ActorGazetteer | str | Path | None" = None):
+        self.gazetteer = load_gazetteer(gazetteer)
+
+    def __call__(self, sentences: Sentences) -> dict[str, list[Any]]:
+        """The declared column for ``sentences``."""
+        found = []
+        for text, lang, normalized in zip(sentences.texts, sentences.langs, sentences.normalized):
+            if lang not in LANGUAGES:
+                found.append([])
+            else:
+                found.append(self.gazetteer.find(text, lang, normalized if lang == "ar" and normalized else None))
+        return {"actors": found}

@@ -12,7 +12,23 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from importlib import resources
+from typing import Any, Iterable, NamedTuple
+
+from framing.annotate.base import Sentences
+from framing.schema import ATTRIBUTION_COLUMNS, LANGUAGES
+
+
+def _load_lexicons() -> dict[str, dict[str, list[str]]]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(resources.files("framing.data").joinpath("attribution.yaml").read_text("utf-8"), Loader=loader)
+
+
+_LEXICONS = _load_lexicons()
+_AR_ACCORDING_TO = "|".join(map(re.escape, _LEXICONS["ar"]["according_to"]))
+_AR_CONTINUATION = "|".join(map(re.escape, _LEXICONS["ar"]["continuation_verbs"]))
 
 QUOTE_TYPES = ("direct", "indirect", "none")
 _QUOTES = re.compile(r"[\"“”«»]")
@@ -48,13 +64,7 @@ def _quote_type(text: str) -> str:
 
 # --- English --------------------------------------------------------------------------------
 
-_EN_VERBS = (
-    "said|says|say|told|warned|warns|added|adds|noted|notes|stressed|insisted|explained|argued|"
-    "claimed|claims|reported|reports|announced|declared|confirmed|denied|denies|wrote|tweeted|posted|"
-    "acknowledged|cautioned|condemned|reaffirmed|predicted|estimated|urged|vowed|admitted|suggested|"
-    "maintained|conceded|alleged|asserted|observed|complained|pledged|quoted|signaled|signalled|joked|quipped|"
-    "recalled|wondered|asked|replied|responded|continued|cautioned|emphasized|emphasised|stated"
-)
+_EN_VERBS = "|".join(map(re.escape, _LEXICONS["en"]["verbs"]))
 _EN_VERB = re.compile(rf"\b(?:{_EN_VERBS})\b")  # lower case only: verbs in news prose
 _EN_VERB_PREFIX = re.compile(r"(?:also|further|later|then)\s+$")
 _EN_VERB_SUFFIX = re.compile(r"\s+(?:in a statement|on Telegram|on X|reporters|journalists|a news conference|a regular briefing)\b")
@@ -178,15 +188,9 @@ def _attribute_en(text: str, previous: Attribution | None) -> Attribution:
 
 # --- Arabic ---------------------------------------------------------------------------------
 
-_AR_VERBS = (
-    "قال|قالت|قالوا|يقول|تقول|أكد|أكدت|اكد|اكدت|أعلن|أعلنت|اعلن|اعلنت|أضاف|أضافت|اضاف|اضافت|أوضح|أوضحت|"
-    "أشار|أشارت|ذكر|ذكرت|صرح|صرحت|حذر|حذرت|نفى|نفت|كشف|كشفت|أفاد|أفادت|تابع|تابعت|شدد|شددت|لفت|لفتت|"
-    "بينت|دعا|دعت|طالب|طالبت|توقع|توقعت|اعتبر|اعتبرت|رأى|رأت|أعرب|أعربت|علق|علقت|يعتقد|تعتقد|يرى|ترى|"
-    "عزا|عزت|تعهد|تعهدت|أورد|أوردت|أبلغ|أبلغت|أقر|أقرت|زعم|زعمت|ادعى|ادعت|نقل|نقلت|نسب|نسبت|"
-    "رجح|رجحت|نبه|نبهت|أخبر|أخبرت|قلل|قللت|شكك|شككت|رحب|رحبت|انتقد|انتقدت|اتهم|اتهمت|أبدى|أبدت|كتب|كتبت|روى|روت|أردف|أردفت|وعد|وعدت|يؤكد|تؤكد|أعرب|أعربت|حث|حثت"
-)
+_AR_VERBS = "|".join(map(re.escape, _LEXICONS["ar"]["verbs"]))
 _AR_CUE = re.compile(rf"(?:^|(?<=[\s«\"“،:(]))([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
-_AR_ACCORDING = re.compile(r"(?:^|(?<=[\s،(]))([وف]?(?:بحسب|حسب|وفقا ل|وفقاً ل|وفق|طبقا ل|نقلا عن|نقلاً عن)(?:ـ)?)(?:\s*ما\s+\S+)?\s*")
+_AR_ACCORDING = re.compile(rf"(?:^|(?<=[\s،(]))([وف]?(?:{_AR_ACCORDING_TO})(?:ـ)?)(?:\s*ما\s+\S+)?\s*")
 _AR_AS_REVEALED = re.compile(r"(?:^|(?<=[\s،]))(حسبما\s+\S+|كما\s+(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت))\s+")
 _AR_END = re.compile(
     r"\s+(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول)(?=\s|$|:|،)"
@@ -195,7 +199,7 @@ _AR_END = re.compile(
 _AR_PLUPERFECT = re.compile(rf"^[وف]?(?:كان|كانت)\s+(.+?)\s+قد\s+([وف]?(?:{_AR_VERBS}))(?=\s|$)")
 _AR_STATEMENT = re.compile(r"(?:^|\s)[وف]?جاء\s+في\s+(?:بيان|تقرير|رسالة|تغريدة)\S*\s+(?:صادرة?\s+عن\s+|ل)(.+?)(?=[:،.«\"]|$)")
 _AR_CARRIED = re.compile(
-    r"^(?:ثم\s+)?[وف]?(أضاف|أضافت|اضاف|اضافت|تابع|تابعت|أوضح|أوضحت|أشار|أشارت|لفت|لفتت|شدد|شددت|أكد|أكدت|مضى|مضت|استطرد|ختم|ختمت|قال|قالت|بين|بينت|ذكر|ذكرت|نفى|نفت|حذر|حذرت)"
+    rf"^(?:ثم\s+)?[وف]?({_AR_CONTINUATION})"
     r"(?:\s+(?:قائلا|قائلة|قائلاً|بالقول|يقول|تقول))?\s*(?=أن|إن|ان|:|«|\"|“|إلى|الى|على|وهو|وهي|في\s+بيان|في\s+تصريح|في\s+هذا\s+السياق|$)"
 )
 _AR_NESTED = re.compile(r"\s+عن\s+")
@@ -293,3 +297,25 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str]) -> list[Attr
         out.append(result)
         previous = result if result.source else None
     return out
+
+
+class AttributionAnnotator:
+    """Component: who voices each sentence. Adds ``source, cue, quote_type``.
+
+    Within an article (``Sentences.in_article``) a speaker carries forward to continuation
+    sentences ("He added...", "وأضاف أن..."); sentences scored on their own are attributed one by
+    one. Runs once per sentence.
+    """
+
+    name = "attribution"
+    columns = ATTRIBUTION_COLUMNS
+
+    def __call__(self, sentences: Sentences) -> dict[str, list[Any]]:
+        """The declared columns for ``sentences``."""
+        langs = [g if g in LANGUAGES else None for g in sentences.langs]
+        if sentences.in_article:
+            found = attribute_sentences(sentences.texts, langs)
+        else:
+            found = [attribute(t, g) if g else NONE for t, g in zip(sentences.texts, langs)]
+        return {"source": [a.source for a in found], "cue": [a.cue for a in found],
+                "quote_type": [a.quote_type for a in found]}

@@ -34,10 +34,9 @@ from framing.api.schemas import (
 )
 from framing.api.store import ArticleStore
 from framing.errors import FramingError
+from framing.limits import DEFAULT_DB, MAX_BODY_BYTES
 from framing.models.model import FrameModel
-
-MAX_BODY_BYTES = 2 * 1024 * 1024
-DEFAULT_DB = "framing-store.sqlite"
+from framing.scoring import Scorer
 _ERRORS = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 413: {"model": ErrorOut}, 422: {"model": ErrorOut}}
 
 
@@ -88,9 +87,15 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message, "status": status}, status_code=status)
 
 
-def create_app(model: FrameModel | None = None, model_path: str | None = None, db_path: str | None = None,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    """Build the app. The model is loaded once, at start-up; the store opens on first use."""
+def create_app(model: Scorer | FrameModel | None = None, model_path: str | None = None, db_path: str | None = None,
+               max_body_bytes: int = MAX_BODY_BYTES, annotators: Any | None = None, actors: Any | None = None) -> FastAPI:
+    """Build the app. The model is loaded once, at start-up; the store opens on first use.
+
+    ``model``: a :class:`Scorer` or a :class:`FrameModel` (composed with ``annotators``, or the
+    default annotators with your ``actors`` gazetteer); else the model file ``model_path``.
+    """
+    if isinstance(model, FrameModel):
+        model = Scorer(model, annotators=annotators, actors=actors)
     state: dict[str, Any] = {"model": model, "store": None}
     store_lock = threading.Lock()
     db_path = db_path or DEFAULT_DB
@@ -98,7 +103,7 @@ def create_app(model: FrameModel | None = None, model_path: str | None = None, d
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if state["model"] is None:
-            state["model"] = FrameModel.load(model_path)
+            state["model"] = Scorer.load(model_path, annotators=annotators, actors=actors)
         yield
 
     app = FastAPI(
@@ -110,9 +115,9 @@ def create_app(model: FrameModel | None = None, model_path: str | None = None, d
     )
     app.add_middleware(_BodyLimit, limit=max_body_bytes)
 
-    def get_model() -> FrameModel:
+    def get_model() -> Scorer:
         if state["model"] is None:  # app used without its lifespan (e.g. some test clients)
-            state["model"] = FrameModel.load(model_path)
+            state["model"] = Scorer.load(model_path, annotators=annotators, actors=actors)
         return state["model"]
 
     def get_store() -> ArticleStore:
@@ -251,5 +256,7 @@ def create_app(model: FrameModel | None = None, model_path: str | None = None, d
 
 
 def create_app_from_env() -> FastAPI:
-    """Factory for ``uvicorn --factory`` / several workers: reads FRAMING_MODEL and FRAMING_DB."""
-    return create_app(model_path=os.environ.get("FRAMING_MODEL") or None, db_path=os.environ.get("FRAMING_DB") or None)
+    """Factory for ``uvicorn --factory`` / several workers: reads FRAMING_MODEL, FRAMING_DB and
+    FRAMING_ACTORS (your gazetteer file)."""
+    return create_app(model_path=os.environ.get("FRAMING_MODEL") or None, db_path=os.environ.get("FRAMING_DB") or None,
+                      actors=os.environ.get("FRAMING_ACTORS") or None)

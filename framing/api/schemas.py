@@ -7,8 +7,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-MAX_BATCH = 50
-MAX_TEXT_CHARS = 1_000_000
+from framing.limits import MAX_BATCH, MAX_TEXT_CHARS
 
 
 def parse_iso_date(value: str, field: str = "date") -> str:
@@ -53,12 +52,18 @@ class ArticleIn(BaseModel):
 
 
 class BatchIn(BaseModel):
+    """Up to MAX_BATCH articles, scored all or nothing."""
+
     model_config = ConfigDict(extra="forbid")
 
     articles: list[ArticleIn] = Field(..., min_length=1, description=f"at most {MAX_BATCH} articles")
 
 
 class SentenceOut(BaseModel):
+    """One sentence row of :mod:`framing.schema` as JSON (your annotators' columns are added)."""
+
+    model_config = ConfigDict(extra="allow")
+
     index: int
     kind: str
     text: str
@@ -77,6 +82,8 @@ class SentenceOut(BaseModel):
 
 
 class FrameSummary(BaseModel):
+    """One frame over an article's sentences."""
+
     share: float
     mean_probability: float
     sentences: int
@@ -84,12 +91,16 @@ class FrameSummary(BaseModel):
 
 
 class ToneSummary(BaseModel):
+    """One tone over an article's sentences."""
+
     sentences: int
     share: float
     mean_probability: float
 
 
 class ScoredArticleOut(BaseModel):
+    """A scored article: metadata, summaries and sentences."""
+
     id: str
     title: Optional[str]
     outlet: Optional[str]
@@ -105,10 +116,14 @@ class ScoredArticleOut(BaseModel):
 
 
 class BatchOut(BaseModel):
+    """Scored articles of a batch, in request order."""
+
     articles: list[ScoredArticleOut]
 
 
 class ArticleSummary(BaseModel):
+    """A stored article without its sentences."""
+
     id: str
     url: Optional[str]
     outlet: Optional[str]
@@ -121,6 +136,8 @@ class ArticleSummary(BaseModel):
 
 
 class ArticleList(BaseModel):
+    """A page of stored articles."""
+
     total: int
     limit: int
     offset: int
@@ -128,6 +145,8 @@ class ArticleList(BaseModel):
 
 
 class CompareRow(BaseModel):
+    """Prevalence of one frame in one group."""
+
     group: Optional[str]
     articles: int
     frame: str
@@ -136,10 +155,14 @@ class CompareRow(BaseModel):
 
 
 class CompareOut(BaseModel):
+    """Frame prevalence per group over stored articles."""
+
     by: str
     rows: list[CompareRow]
 
 
 class ErrorOut(BaseModel):
+    """Every error: a message and the HTTP status."""
+
     error: str
     status: int

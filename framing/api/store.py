@@ -116,6 +116,7 @@ class ArticleStore:
     # -- reads --------------------------------------------------------------------------
 
     def get(self, article_id: str) -> dict[str, Any] | None:
+        """The stored result for ``article_id`` (with sentences), or None."""
         with self._connection() as db:
             row = db.execute("SELECT result, created_at, updated_at FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
@@ -163,5 +164,6 @@ class ArticleStore:
                 yield json.loads(row["result"])
 
     def count(self) -> int:
+        """Number of stored articles."""
         with self._connection() as db:
             return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

@@ -7,7 +7,6 @@ Format (design §4): ``{"text": str, "labels": [str, ...], "lang": "ar"|"en" (op
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any, Iterable
@@ -16,10 +15,10 @@ import pandas as pd
 
 from framing.codebook import Codebook
 from framing.errors import CorpusError, InputError
-from framing.inputs import MAX_CORPUS_BYTES, decode_bytes, split_lines
-from framing.text.language import SUPPORTED_LANGUAGES, detect_language
+from framing.io.inputs import MAX_CORPUS_BYTES, decode_bytes, split_lines
+from framing.schema import LANGUAGES as SUPPORTED_LANGUAGES, TONES
+from framing.text.language import detect_language
 
-TONES = ("negative", "neutral", "positive")
 CORPUS_SUFFIXES = (".jsonl", ".json", ".csv", ".tsv", ".parquet")
 _MAX_PROBLEMS = 1000
 _OPTIONAL = ("id", "article_id", "outlet", "date", "title", "url")
@@ -192,25 +191,3 @@ def _validate(rec: dict[str, Any], where: str, codebook: Codebook | None, requir
         value = rec.get(key)
         row[key] = None if value in (None, "") else str(value)
     return row, None
-
-
-def corpus_fingerprint(frame: pd.DataFrame) -> str:
-    """SHA-256 over text, labels and language of every row (order-independent)."""
-    digest = hashlib.sha256()
-    for line in sorted(json.dumps([t, sorted(l), g], ensure_ascii=False) for t, l, g in
-                       zip(frame["text"], frame["labels"], frame["lang"])):
-        digest.update(line.encode("utf-8"))
-        digest.update(b"\n")
-    return digest.hexdigest()
-
-
-def label_matrix(frame: pd.DataFrame, classes: list[str]):
-    """Binary indicator matrix (n_rows x n_classes) for the ``labels`` column."""
-    import numpy as np
-
-    index = {c: j for j, c in enumerate(classes)}
-    y = np.zeros((len(frame), len(classes)), dtype=int)
-    for i, labels in enumerate(frame["labels"]):
-        for label in labels:
-            y[i, index[label]] = 1
-    return y

@@ -9,11 +9,12 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import IO, Sequence
 
 import pandas as pd
 
 from framing.errors import CorpusError, InputError
-from framing.inputs import split_lines
+from framing.io.inputs import split_lines
 
 _NEWSMTSC_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 _ARSARCASM_SENTIMENT = {"NEG": "negative", "NEU": "neutral", "POS": "positive"}
@@ -183,3 +184,34 @@ def load_mapping(path: str | Path) -> dict[str, str | None]:
     if not isinstance(data, dict) or not all(isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in data.items()):
         raise CorpusError([f"{path}: a mapping is an object of label -> label (or null)"])
     return data
+
+
+def convert(fmt: str, paths: Sequence[str | Path], mapping: str | Path | None = None,
+            keep_unmapped: bool = False) -> pd.DataFrame:
+    """Read public-dataset files of format ``fmt`` (one of :data:`READERS`), optionally mapping labels."""
+    reader = READERS.get(fmt)
+    if reader is None:
+        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(READERS)}")
+    frame = pd.concat([reader(p) for p in paths], ignore_index=True)
+    return apply_mapping(frame, load_mapping(mapping), keep_unmapped) if mapping else frame
+
+
+def write_corpus(frame: pd.DataFrame, out: IO[str]) -> None:
+    """Write corpus rows as JSONL (design §4), leaving out empty fields."""
+    for row in frame.to_dict("records"):
+        clean = {k: v for k, v in row.items() if v is not None and not (isinstance(v, float) and v != v)}
+        out.write(json.dumps(clean, ensure_ascii=False, default=str) + "\n")
+
+
+TONE_READERS = {"newsmtsc": newsmtsc, "arsarcasm": arsarcasm}
+
+
+def read_tone_extra(specs: Sequence[str]) -> pd.DataFrame | None:
+    """Tone-only training rows from ``FORMAT:PATH`` specs (FORMAT in :data:`TONE_READERS`); None if none."""
+    frames = []
+    for spec in specs:
+        fmt, sep, path = spec.partition(":")
+        if not sep or fmt not in TONE_READERS:
+            raise InputError(f"--tone-extra {spec!r}: expected FORMAT:PATH with FORMAT one of {', '.join(TONE_READERS)}")
+        frames.append(TONE_READERS[fmt](path))
+    return pd.concat(frames, ignore_index=True) if frames else None

@@ -8,24 +8,15 @@ from typing import BinaryIO, Iterator
 
 from framing.errors import InputError
 
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024  # one article (txt/html); a real article is < 200 kB
-MAX_LINE_CHARS = 100_000  # one input line for `classify` (a sentence or paragraph)
-MAX_CORPUS_BYTES = 2 * 1024 * 1024 * 1024  # a corpus file read into memory
+from framing.limits import MAX_ARTICLE_BYTES, MAX_CORPUS_BYTES, MAX_LINE_CHARS
+from framing.text.lines import split_lines
+
+__all__ = ["MAX_ARTICLE_BYTES", "MAX_CORPUS_BYTES", "MAX_LINE_CHARS", "decode_bytes", "iter_lines",
+           "read_text_file", "split_lines"]
 
 
 def _size_mb(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
-
-
-def check_text(text: object, where: str = "text") -> str:
-    """Return ``text`` if it is a non-empty string, else raise :class:`InputError`."""
-    if not isinstance(text, str):
-        raise InputError(f"{where}: expected text (str), got {type(text).__name__}")
-    if not text.strip():
-        raise InputError(f"{where}: text is empty")
-    if "\x00" in text:
-        raise InputError(f"{where}: text contains NUL bytes (binary data?)")
-    return text
 
 
 def decode_bytes(data: bytes, where: str) -> str:
@@ -105,17 +96,3 @@ def iter_lines(path: str, max_chars: int = MAX_LINE_CHARS) -> Iterator[tuple[int
     finally:
         if handle is not sys.stdin.buffer:
             handle.close()
-
-
-def split_lines(text: str) -> list[str]:
-    """Split file text into records on ``\\n`` only, dropping one trailing ``\\r`` per line.
-
-    Unlike :meth:`str.splitlines`, this keeps U+2028, U+2029, U+0085, ``\\x1c``-``\\x1e``, ``\\v``
-    and ``\\f`` inside a line: JSON strings may contain them raw (``json.dumps(ensure_ascii=False)``
-    writes U+2028 as is), so they never end a record and line numbers match what editors show.
-    A final newline does not add an empty line.
-    """
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]

@@ -92,6 +92,7 @@ class _GramBlock:
                 yield " ".join(sequence[i:i + n])
 
     def fit(self, sequences, keeps, min_df: int) -> "_GramBlock":
+        """Learn vocabularies and IDF weights from raw texts or analyses; returns self."""
         df: dict[str, int] = {}
         for sequence, keep in zip(sequences, keeps):
             for gram in set(self.grams(sequence, keep)):
@@ -166,6 +167,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     # -- fitting ------------------------------------------------------------------------
 
     def fit(self, X, y=None):
+        """Learn vocabularies and IDF weights from raw texts or analyses; returns self."""
         docs = self._analyze_all(X)
         keeps = self._keeps(docs)
         self.blocks_ = {}
@@ -231,6 +233,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         return [x if isinstance(x, Analysis) else analyze(str(x)) for x in X]
 
     def transform(self, X):
+        """Sparse feature matrix of raw texts or analyses."""
         check_is_fitted(self, "blocks_")
         return self.transform_analyses(self._analyze_all(X))
 
@@ -268,5 +271,6 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             self.feature_names_ = self._feature_names()
 
     def get_feature_names_out(self, input_features=None):
+        """Feature names, block-prefixed (``w:``, ``s:``, ``p:``, ``cue:``, ``c:``)."""
         check_is_fitted(self, "feature_names_")
         return self.feature_names_

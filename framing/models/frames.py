@@ -73,6 +73,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear")
 
     def fit(self, X, y):
+        """Fit one calibrated logistic regression per frame and choose thresholds by cross-validation; returns self."""
         X, y = validate_data(self, X, y, accept_sparse="csr", multi_output=True, dtype=[np.float64, np.float32])
         y = np.asarray(y)
         if y.ndim == 2 and y.shape[1] == 1:
@@ -156,6 +157,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         return p
 
     def predict(self, X):
+        """Indicator matrix: probability at or above each frame's threshold."""
         proba = _sigmoid(self._calibrated_logits(X))
         predicted = (proba >= self.thresholds_).astype(int)
         if self._single_output:

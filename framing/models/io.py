@@ -13,15 +13,14 @@ from __future__ import annotations
 import importlib
 import importlib.abc
 import json
-import os
 import sys
-import tempfile
 import threading
 import zipfile
 from pathlib import Path
 from typing import Any, Iterable
 
 from framing.errors import ModelError
+from framing.schema import atomic_output
 
 FORMAT = "framing-model/1"
 
@@ -113,27 +112,15 @@ def _skops_io():
     return skops.io
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
 def save_bundle(bundle: dict[str, Any], path: str | Path) -> None:
     """Write ``bundle`` to ``path`` atomically (a crash never leaves a half-written model)."""
     sio = _skops_io()
     path = Path(path)
     if path.suffix != ".skops":
         raise ModelError(f"{path}: model files must end in .skops")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".skops", dir=path.parent)
-    os.close(fd)
-    try:
-        sio.dump({"format": FORMAT, **bundle}, tmp)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    data = sio.dumps({"format": FORMAT, **bundle})
+    with atomic_output(path, binary=True) as handle:
+        handle.write(data)
 
 
 def _schema_types(path: Path) -> set[str]:

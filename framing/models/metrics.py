@@ -58,3 +58,13 @@ def format_report(report: dict[str, Any], title: str = "") -> str:
         lines.append(f"  {'micro avg':<24} {rep['micro']['precision']:>9.3f} {rep['micro']['recall']:>7.3f} {rep['micro']['f1']:>7.3f}")
         lines.append(f"  {'macro avg':<24} {rep['macro']['precision']:>9.3f} {rep['macro']['recall']:>7.3f} {rep['macro']['f1']:>7.3f}")
     return "\n".join(lines)
+
+
+def cv_report(y: np.ndarray, pred: np.ndarray, labels: Sequence[str], langs: np.ndarray) -> dict[str, Any]:
+    """Multi-label report overall and per language (``by_lang``)."""
+    report = multilabel_report(y, pred, labels)
+    report["by_lang"] = {
+        lang: multilabel_report(y[langs == lang], pred[langs == lang], labels)
+        for lang in sorted(set(langs))
+    }
+    return report

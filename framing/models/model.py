@@ -1,22 +1,27 @@
-"""``FrameModel``: a trained pipeline plus its codebook and model card, with a text-level API.
+"""``FrameModel``: a trained pipeline plus its codebook, tone estimator and model card.
 
->>> import framing
->>> model = framing.load_model()
->>> model.classify(["Pyongyang fired two ballistic missiles toward the sea."])  # doctest: +SKIP
+An estimator over sentences: it knows no articles, annotators, files or transports. It turns
+texts into frame probabilities, labels, cue-term explanations and tone; :mod:`framing.scoring`
+composes it with annotators into sentence tables and scored articles.
+
+>>> from framing.models.model import FrameModel
+>>> model = FrameModel.load()                                                  # doctest: +SKIP
+>>> model.predict_proba(["Pyongyang fired two ballistic missiles toward the sea."])  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, NamedTuple, Sequence
 
 import numpy as np
-import pandas as pd
 from sklearn.pipeline import Pipeline
 
 from framing.codebook import Codebook
-from framing.errors import InputError, ModelError, UnsupportedLanguageError
+from framing.errors import ModelError, UnsupportedLanguageError
+from framing.limits import DEFAULT_CUES
+from framing.models.card import write_card
 from framing.models.features import Analysis, TextFeatures, analyze
 from framing.models.frames import FrameClassifier
 from framing.models.io import load_bundle, save_bundle
@@ -24,10 +29,19 @@ from framing.text.language import SUPPORTED_LANGUAGES
 from framing.text.stopwords import for_language
 
 DEFAULT_MODEL = "default.skops"
-_BATCH = 4096
+
+
+class Predictions(NamedTuple):
+    """The model's reading of a batch of texts: ``docs`` (one :class:`Analysis` per text, with
+    its language; empty for unusable texts) and ``columns`` (``text, lang, labels``, one
+    probability array per frame, ``cues``, and ``tone``/``tone_scores`` with a tone estimator)."""
+
+    docs: list[Analysis]
+    columns: dict[str, Any]
 
 
 def default_model_path() -> Path:
+    """Path of the model file shipped in the package."""
     return Path(str(resources.files("framing.data").joinpath(DEFAULT_MODEL)))
 
 
@@ -44,10 +58,11 @@ def make_pipeline(**params: Any) -> Pipeline:
 
 
 class FrameModel:
-    """A trained frame classifier with its codebook and model card.
+    """A trained frame classifier with its codebook, tone estimator and model card.
 
-    ``classify`` scores sentences as given; ``score_article`` splits an article into
-    sentences first. ``pipeline`` is the underlying scikit-learn estimator.
+    ``pipeline`` is the scikit-learn estimator (``TextFeatures`` -> ``FrameClassifier``); ``tone``
+    a classifier over the same feature matrix (or None). For sentence tables with sources and
+    actors, and for whole articles, wrap it in :class:`framing.scoring.Scorer`.
     """
 
     def __init__(self, pipeline: Pipeline, codebook: Codebook, card: dict[str, Any] | None = None,
@@ -59,20 +74,30 @@ class FrameModel:
 
     @property
     def frames(self) -> list[str]:
+        """Frame ids, in column order."""
         return self.codebook.ids
 
     @property
+    def tone_classes(self) -> list[str]:
+        """Classes of the tone estimator ([] without one)."""
+        return [str(c) for c in self.tone.classes_] if self.tone is not None else []
+
+    @property
     def thresholds(self) -> dict[str, float]:
+        """Decision threshold per frame (probability at or above it: the frame is assigned)."""
         return dict(zip(self.frames, map(float, self.pipeline.named_steps["frames"].thresholds_)))
 
     # -- persistence --------------------------------------------------------------------
 
-    def save(self, path: str | Path) -> None:
+    def save(self, path: str | Path) -> Path:
+        """Write the model (skops) and its card (``<name>.card.json`` beside it); returns the card path."""
         save_bundle({"pipeline": self.pipeline, "tone": self.tone, "codebook": self.codebook.to_dict(),
                      "card": self.card}, path)
+        return write_card(self.card, path)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "FrameModel":
+        """Read a model file (the shipped default when ``path`` is None); :class:`ModelError` if unusable."""
         path = Path(path) if path else default_model_path()
         bundle = load_bundle(path)
         try:
@@ -85,7 +110,32 @@ class FrameModel:
             raise ModelError(f"{path}: model predicts {n} labels but its codebook has {len(codebook)}")
         return model
 
-    # -- scoring ------------------------------------------------------------------------
+    # -- inference ----------------------------------------------------------------------
+
+    def analyze(self, texts: Sequence[str], lang: str | Sequence[str | None] | None = None) -> list[Analysis]:
+        """Read each text once (language, normalization, tokens, stems); empty texts stay empty.
+
+        ``lang`` is one language for all texts, one per text, or None to detect it.
+        """
+        langs = [lang] * len(texts) if lang is None or isinstance(lang, str) else list(lang)
+        return [analyze(t, g) if t.strip() else Analysis("", "", [], []) for t, g in zip(texts, langs)]
+
+    def featurize(self, docs: Sequence[Analysis]):
+        """The sparse feature matrix of analysed texts (input of frames and tone)."""
+        features: TextFeatures = self.pipeline.named_steps["features"]
+        return features.transform_analyses(list(docs))
+
+    def frame_proba(self, X) -> np.ndarray:
+        """Calibrated probability per frame from a feature matrix, shape ``(n, len(frames))``."""
+        clf: FrameClassifier = self.pipeline.named_steps["frames"]
+        proba = clf.predict_proba(X)
+        if getattr(clf, "_single_output", False):  # a one-frame codebook: keep (n, 1)
+            proba = proba[:, 1:]
+        return proba
+
+    def tone_proba(self, X) -> np.ndarray | None:
+        """Tone probabilities from a feature matrix (columns: :attr:`tone_classes`), or None."""
+        return self.tone.predict_proba(X) if self.tone is not None else None
 
     def predict_proba(self, texts: Sequence[str], lang: str | Sequence[str] | None = None) -> np.ndarray:
         """Calibrated probability per frame, shape ``(len(texts), len(frames))``.
@@ -94,44 +144,21 @@ class FrameModel:
         """
         texts = list(texts)
         langs = [lang] * len(texts) if lang is None or isinstance(lang, str) else list(lang)
-        docs = [analyze(t, g) for t, g in zip(texts, langs)]
-        return self._proba(docs)[0]
+        return self.frame_proba(self.featurize([analyze(t, g) for t, g in zip(texts, langs)]))
 
-    def _proba(self, docs: list[Analysis]):
-        features: TextFeatures = self.pipeline.named_steps["features"]
-        clf: FrameClassifier = self.pipeline.named_steps["frames"]
-        X = features.transform_analyses(docs)
-        proba = clf.predict_proba(X)
-        if getattr(clf, "_single_output", False):  # a one-frame codebook: keep (n, 1)
-            proba = proba[:, 1:]
-        return proba, X
+    def predict(self, texts: Sequence[str], lang: str | Sequence[str] | None = None) -> np.ndarray:
+        """Indicator matrix of assigned frames (probability at or above each frame's threshold)."""
+        return (self.predict_proba(texts, lang) >= self.pipeline.named_steps["frames"].thresholds_).astype(int)
 
-    def classify(self, texts: Iterable[str], lang: str | None = None, cues: int = 3) -> pd.DataFrame:
-        """Score sentences as given (no re-segmentation).
+    def predict_columns(self, texts: Sequence[str], lang: str | None = None, cues: int = DEFAULT_CUES) -> Predictions:
+        """Frames, labels, cue terms and tone of each text, as plain columns (see :class:`Predictions`).
 
-        Returns one row per text, in order: ``text, lang, labels``, one probability column per
-        frame, ``cues`` (``{frame: [terms]}`` for predicted frames), ``tone`` and ``tone_scores``
-        (when the model has a tone component), ``source``, ``cue`` and ``quote_type`` (who voices
-        the sentence; see :mod:`framing.attribution`) and ``actors`` (canonical ids). Texts that
-        are empty or not Arabic/English get ``lang="und"`` and no scores rather than a guess.
+        Texts that are empty or not Arabic/English get ``lang="und"`` and no scores (NaN).
         """
-        if isinstance(texts, str):
-            raise InputError("classify expects a list of sentences; use score_article for one article")
         if lang is not None and lang not in SUPPORTED_LANGUAGES:
             raise UnsupportedLanguageError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
         texts = [t if isinstance(t, str) else str(t) for t in texts]
-        parts = [self._classify_batch(texts[i:i + _BATCH], lang, cues) for i in range(0, len(texts), _BATCH)]
-        if not parts:
-            tone = ["tone", "tone_scores"] if self.tone is not None else []
-            return pd.DataFrame(columns=["text", "lang", "labels", *self.frames, "cues", *tone, "source", "cue", "quote_type", "actors"])
-        return pd.concat(parts, ignore_index=True)
-
-    def _classify_batch(self, texts: list[str], lang: str | None, cues: int) -> pd.DataFrame:
-        return columns_frame(self._classify_columns(texts, lang, cues))
-
-    def _classify_columns(self, texts: list[str], lang: str | None, cues: int) -> dict[str, Any]:
-        """The columns of :meth:`classify` as plain lists/arrays (no pandas: cheap for small batches)."""
-        docs = [analyze(t, lang) if t.strip() else Analysis("", "", [], []) for t in texts]
+        docs = self.analyze(texts, lang)
         ok = [i for i, d in enumerate(docs) if d.lang in SUPPORTED_LANGUAGES]
         proba = np.full((len(texts), len(self.frames)), np.nan)
         labels: list[list[str]] = [[] for _ in texts]
@@ -139,31 +166,32 @@ class FrameModel:
         tones: list[str | None] = [None] * len(texts)
         tone_scores: list[dict[str, float] | None] = [None] * len(texts)
         if ok:
-            p, X = self._proba([docs[i] for i in ok])
+            X = self.featurize([docs[i] for i in ok])
+            p = self.frame_proba(X)
             proba[ok] = p
-            if self.tone is not None:
-                tp = self.tone.predict_proba(X)
-                classes = [str(c) for c in self.tone.classes_]
+            tp = self.tone_proba(X)
+            if tp is not None:
+                classes = self.tone_classes
                 best = tp.argmax(axis=1)
                 for row, i in enumerate(ok):
                     tones[i] = classes[best[row]]
                     tone_scores[i] = {c: round(float(v), 4) for c, v in zip(classes, tp[row])}
             predicted = p >= self.pipeline.named_steps["frames"].thresholds_
-            explained = self._explain(X, predicted, [docs[i] for i in ok], cues) if cues else [{}] * len(ok)
+            explained = self.explain(X, predicted, [docs[i] for i in ok], cues) if cues else [{}] * len(ok)
             for row, i in enumerate(ok):
                 labels[i] = [f for f, on in zip(self.frames, predicted[row]) if on]
                 cue_terms[i] = explained[row]
-        columns: dict[str, Any] = {"text": list(texts), "lang": [d.lang or "und" for d in docs], "labels": labels}
+        columns: dict[str, Any] = {"text": texts, "lang": [d.lang if d.lang in SUPPORTED_LANGUAGES else "und" for d in docs],
+                                   "labels": labels}
         for j, name in enumerate(self.frames):
             columns[name] = proba[:, j]
         columns["cues"] = cue_terms
         if self.tone is not None:
             columns["tone"] = tones
             columns["tone_scores"] = tone_scores
-        columns.update(_sources_and_actors(texts, docs))
-        return columns
+        return Predictions(docs, columns)
 
-    def _explain(self, X, predicted: np.ndarray, docs: list[Analysis], top: int) -> list[dict[str, list[str]]]:
+    def explain(self, X, predicted: np.ndarray, docs: Sequence[Analysis], top: int = DEFAULT_CUES) -> list[dict[str, list[str]]]:
         """Terms with the largest positive contribution (weight x value) to each predicted frame.
 
         Ranking is vectorized over the whole batch; Python only touches the few candidates kept.
@@ -197,39 +225,9 @@ class FrameModel:
                     chosen.append(term)
         return out
 
-    def score_article(self, text: str, *, title: str | None = None, outlet: str | None = None,
-                      date: str | None = None, url: str | None = None, id: str | None = None,
-                      lang: str | None = None):
-        """Split an article into sentences and score each; returns a :class:`ScoredArticle`."""
-        from framing.scoring import score_article
-
-        return score_article(self, text, title=title, outlet=outlet, date=date, url=url, id=id, lang=lang)
-
     def info(self) -> dict[str, Any]:
         """Model card summary: codebook, thresholds, metrics, training data."""
-        tone = [str(c) for c in self.tone.classes_] if self.tone is not None else None
-        return {"frames": self.frames, "thresholds": self.thresholds, "tones": tone, **self.card}
-
-
-def _sources_and_actors(texts: list[str], docs: list[Analysis]) -> dict[str, list]:
-    """Who voices each sentence (source, cue, quote type) and which actors it names."""
-    from framing.actors import default_gazetteer
-    from framing.attribution import NONE, attribute
-
-    gazetteer = default_gazetteer()
-    attributions = [attribute(t, d.lang) if d.lang in SUPPORTED_LANGUAGES else NONE for t, d in zip(texts, docs)]
-    return {
-        "source": [a.source for a in attributions],
-        "cue": [a.cue for a in attributions],
-        "quote_type": [a.quote_type for a in attributions],
-        "actors": [gazetteer.find(t, d.lang, d.normalized if d.lang == "ar" else None) if d.lang in SUPPORTED_LANGUAGES else []
-                   for t, d in zip(texts, docs)],
-    }
-
-
-def columns_frame(columns: dict[str, Any]) -> pd.DataFrame:
-    """A DataFrame from column lists; text-like columns stay ``object`` (missing values are None)."""
-    return pd.DataFrame({k: v if isinstance(v, np.ndarray) else pd.Series(v, dtype=object) for k, v in columns.items()})
+        return {"frames": self.frames, "thresholds": self.thresholds, "tones": self.tone_classes or None, **self.card}
 
 
 class _TermFinder:

@@ -8,6 +8,7 @@ from framing.errors import InputError
 
 
 class ExtractedArticle(NamedTuple):
+    """Article body, title and date extracted from an HTML page."""
     title: str | None
     text: str
     date: str | None
@@ -28,5 +29,6 @@ def extract_article(html: str, where: str = "html") -> ExtractedArticle:
 
 
 def looks_like_html(text: str) -> bool:
+    """Whether ``text`` looks like an HTML page rather than plain text."""
     head = text.lstrip()[:1000].lower()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)

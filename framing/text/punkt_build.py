@@ -12,7 +12,7 @@ from pathlib import Path
 
 from nltk.tokenize.punkt import PunktTrainer
 
-from framing.io.inputs import split_lines
+from framing.text.lines import split_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "framing" / "data" / "punkt_en.json"
@@ -41,6 +41,7 @@ def _english_text() -> str:
 
 
 def build() -> dict:
+    """Train the English Punkt parameters on our own text plus the curated abbreviations."""
     trainer = PunktTrainer()
     trainer.INCLUDE_ALL_COLLOCS = True
     trainer.train(_english_text(), finalize=True)
@@ -58,6 +59,7 @@ def build() -> dict:
 
 
 def main() -> None:
+    """Write the trained parameters to ``framing/data/punkt_en.json``."""
     data = build()
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", "utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(data['abbrev_types'])} abbreviations, "

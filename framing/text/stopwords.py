@@ -37,4 +37,5 @@ def arabic() -> frozenset[str]:
 
 
 def for_language(lang: str) -> frozenset[str]:
+    """Function words of ``lang`` (empty for other languages)."""
     return arabic() if lang == "ar" else ENGLISH

@@ -1,6 +1,6 @@
 import pytest
 
-from framing.active import suggest
+from framing.analysis.active import suggest
 from framing.errors import InputError
 from conftest import CORPUS
 

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing.aggregate import (
+from framing.analysis.aggregate import (
     article_table, compare, distinctive_terms, error_rates_from_card, holm, prevalence, tone_by, trends,
 )
 

@@ -3,8 +3,8 @@ import matplotlib
 matplotlib.use("Agg")
 
 
-from framing import plots  # noqa: E402
-from framing.aggregate import distinctive_terms, prevalence, tone_by, trends  # noqa: E402
+from framing.analysis import plots  # noqa: E402
+from framing.analysis.aggregate import distinctive_terms, prevalence, tone_by, trends  # noqa: E402
 from test_aggregate import FRAMES, synthetic  # noqa: E402
 
 

@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from framing.actors import ActorGazetteer, by_actor, default_gazetteer
+from framing.analysis.actors import by_actor
+from framing.annotate.actors import ActorGazetteer, default_gazetteer
 from framing.errors import CodebookError
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from framing.attribution import Attribution, attribute, attribute_sentences
+from framing.annotate.attribution import Attribution, attribute, attribute_sentences
 
 
 @pytest.mark.parametrize("text, source, cue, quote_type", [

@@ -111,3 +111,19 @@ def test_reads_and_service_endpoints(client):
     info = client.get("/v1/model").json()
     assert info["frames"] == ["threat", "diplomacy", "skepticism"] and "cv_metrics" in info["card"]
     assert client.get("/openapi.json").json()["paths"]["/v1/score"]
+
+
+def test_custom_gazetteer_changes_actors(small_model, tmp_path, monkeypatch):
+    from framing.api.app import create_app_from_env
+
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("actors:\n  - id: GENEVA_TALKS\n    type: organisation\n    aliases: {en: [Geneva], ar: [جنيف]}\n", "utf-8")
+    text = {"text": "The Kremlin said talks in Geneva resumed."}
+    with TestClient(create_app(model=small_model, db_path=":memory:")) as c:
+        assert c.post("/v1/score", json=text).json()["sentences"][0]["actors"] == ["KREMLIN"]
+    with TestClient(create_app(model=small_model, db_path=":memory:", actors=str(actors))) as c:
+        assert c.post("/v1/score", json=text).json()["sentences"][0]["actors"] == ["GENEVA_TALKS"]
+    monkeypatch.setenv("FRAMING_ACTORS", str(actors))  # what `framing serve --actors FILE` sets
+    monkeypatch.setenv("FRAMING_DB", ":memory:")
+    with TestClient(create_app_from_env()) as c:
+        assert c.post("/v1/score", json=text).json()["sentences"][0]["actors"] == ["GENEVA_TALKS"]

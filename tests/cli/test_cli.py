@@ -213,3 +213,75 @@ def test_compare_scored_and_article_inputs(capsys, tmp_path, small_model_path):
     assert threat["p_holm"] < 0.05  # the planted difference is found
     code, _, err = run(capsys, "compare", tmp_path / "s.parquet", "--by", "colour", "--model", small_model_path)
     assert code == 1 and "--by colour: no such column" in err
+
+
+def _gazetteer(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("actors:\n  - id: GENEVA_TALKS\n    type: organisation\n    aliases: {en: [Geneva], ar: [جنيف]}\n", "utf-8")
+    return path
+
+
+def test_actors_option_brings_your_own_gazetteer(capsys, tmp_path, small_model_path):
+    lines = tmp_path / "in.txt"
+    lines.write_text("The Kremlin said talks in Geneva resumed.\n", "utf-8")
+    code, out, _ = run(capsys, "classify", lines, "--model", small_model_path)
+    assert code == 0 and json.loads(out)["actors"] == ["KREMLIN"]
+    code, out, _ = run(capsys, "classify", lines, "--model", small_model_path, "--actors", _gazetteer(tmp_path))
+    assert code == 0 and json.loads(out)["actors"] == ["GENEVA_TALKS"]
+    code, out, _ = run(capsys, "score", lines, "--model", small_model_path, "--actors", _gazetteer(tmp_path), "--format", "jsonl")
+    assert code == 0 and json.loads(out.splitlines()[0])["actors"] == ["GENEVA_TALKS"]
+    code, _, err = run(capsys, "classify", lines, "--model", small_model_path, "--actors", tmp_path / "missing.yaml")
+    assert code == 1 and err.startswith("framing: error:") and err.count("\n") == 1
+
+
+def test_csv_cells_cannot_start_a_formula(capsys, tmp_path, small_model_path):
+    lines = tmp_path / "in.txt"
+    payloads = ["=HYPERLINK(\"http://evil\",\"talks resumed in Geneva\")", "=cmd|' /C calc'!A0 the talks resumed",
+                "@SUM(A1) the envoys met", "+1 missiles hit the port", "-2 missiles hit the port", "\tTalks resumed."]
+    lines.write_text("\n".join(payloads) + "\n", "utf-8")
+    code, out, _ = run(capsys, "classify", lines, "--model", small_model_path, "--format", "csv", "--lang", "en")
+    assert code == 0
+    table = pd.read_csv(__import__("io").StringIO(out), keep_default_na=False)
+    assert [t[:1] for t in table["text"]] == ["'"] * len(payloads)
+    assert [t[1:] for t in table["text"]] == payloads
+    assert not any(str(cell).startswith(("=", "+", "-", "@", "\t", "\r")) for row in table.astype(str).values for cell in row)
+    code, out, _ = run(capsys, "classify", lines, "--model", small_model_path, "--format", "jsonl", "--lang", "en")
+    assert [json.loads(l)["text"] for l in out.splitlines()][:5] == payloads[:5]  # JSONL keeps the text as is
+
+
+def test_outputs_never_replace_special_files(capsys, tmp_path, small_model_path):
+    import os
+    import stat
+
+    lines = tmp_path / "in.txt"
+    lines.write_text("Talks resumed in Geneva.\n", "utf-8")
+    # a symlink stays a symlink; its target gets the output
+    target = tmp_path / "real.jsonl"
+    target.write_text("old\n", "utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    assert run(capsys, "classify", lines, "--model", small_model_path, "-o", link)[0] == 0
+    assert link.is_symlink() and json.loads(target.read_text("utf-8"))["text"] == "Talks resumed in Geneva."
+    # a character device is written through, not replaced
+    assert run(capsys, "classify", lines, "--model", small_model_path, "-o", "/dev/null")[0] == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    # a FIFO is written through
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(fifo, encoding="utf-8").read()))
+    reader.start()
+    assert run(capsys, "classify", lines, "--model", small_model_path, "-o", fifo)[0] == 0
+    reader.join(10)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and "Talks resumed" in received[0]
+    # a read-only file is refused, not replaced
+    locked = tmp_path / "locked.jsonl"
+    locked.write_text("keep\n", "utf-8")
+    locked.chmod(0o444)
+    code, _, err = run(capsys, "classify", lines, "--model", small_model_path, "-o", locked)
+    assert code == 1 and "read-only" in err and locked.read_text("utf-8") == "keep\n"
+    # a directory is refused
+    code, _, err = run(capsys, "classify", lines, "--model", small_model_path, "-o", tmp_path)
+    assert code == 1 and "is a directory" in err

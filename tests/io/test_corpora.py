@@ -3,7 +3,9 @@ import json
 import pandas as pd
 import pytest
 
-from framing.corpora import corpus_fingerprint, label_matrix, read_corpus
+from framing.io.corpora import read_corpus
+from framing.models.card import corpus_fingerprint
+from framing.models.train import label_matrix
 from framing.errors import CorpusError, InputError
 from conftest import CORPUS, write_jsonl
 
@@ -87,5 +89,9 @@ def test_duplicate_ids_and_unsupported_files(tmp_path, codebook):
 def test_label_matrix_and_fingerprint(tmp_path, codebook):
     frame = read_corpus(write_jsonl(tmp_path / "a.jsonl", [GOOD, {**GOOD, "id": "2", "labels": ["threat", "skepticism"]}]), codebook)
     assert label_matrix(frame, codebook.ids).tolist() == [[0, 1, 0], [1, 0, 1]]
-    assert corpus_fingerprint(frame) == corpus_fingerprint(frame.iloc[::-1])
-    assert corpus_fingerprint(frame) != corpus_fingerprint(frame.iloc[:1])
+    assert fingerprint(frame) == fingerprint(frame.iloc[::-1])
+    assert fingerprint(frame) != fingerprint(frame.iloc[:1])
+
+
+def fingerprint(frame):
+    return corpus_fingerprint(frame["text"], frame["labels"], frame["lang"])

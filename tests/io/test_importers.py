@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from framing import importers
+from framing.io import importers
 from framing.cli import main
-from framing.corpora import read_corpus
+from framing.io.corpora import read_corpus
 from framing.errors import CorpusError
 
 

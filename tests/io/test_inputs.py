@@ -1,7 +1,8 @@
 import pytest
 
 from framing.errors import InputError
-from framing.inputs import check_text, iter_lines, read_text_file
+from framing.io.inputs import iter_lines, read_text_file
+from framing.scoring import check_text
 
 
 def test_check_text():

@@ -52,7 +52,7 @@ def test_best_f1_threshold_separates_perfectly():
 
 
 def test_composes_in_pipeline_and_grid_search(small_corpus, codebook):
-    from framing.corpora import label_matrix
+    from framing.models.train import label_matrix
 
     texts = list(small_corpus["text"])
     y = label_matrix(small_corpus, codebook.ids)

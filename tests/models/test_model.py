@@ -3,41 +3,49 @@ import json
 import numpy as np
 import pytest
 
-from framing.errors import InputError, ModelError, UnsupportedLanguageError
+from framing.errors import ModelError
 from framing.models.model import FrameModel
 
 
-def test_classify_returns_tidy_frame_in_input_order(small_model):
-    texts = ["The Kremlin said preparations for an official visit are under way.", "",
-             "Le Kremlin a annoncé une visite.", "حذر الجيش من هجوم صاروخي وشيك على المدينة."]
-    df = small_model.classify(texts)
-    assert list(df.columns) == ["text", "lang", "labels", "threat", "diplomacy", "skepticism", "cues", "tone", "tone_scores",
-                          "source", "cue", "quote_type", "actors"]
-    assert df.loc[[1, 2], "tone"].isna().all() and set(df.loc[[0, 3], "tone"]) <= {"negative", "neutral", "positive"}
-    assert list(df["text"]) == texts
-    assert list(df["lang"]) == ["en", "und", "und", "ar"]
-    assert df.loc[[1, 2], ["threat", "diplomacy", "skepticism"]].isna().all().all()
-    assert df.loc[[0, 3], ["threat", "diplomacy", "skepticism"]].notna().all().all()
-    for labels, cues in zip(df["labels"], df["cues"]):
+def test_predict_columns_are_the_model_columns_only(small_model):
+    texts = ["The Kremlin said preparations for an official visit are under way.", "", "حذر الجيش من هجوم صاروخي وشيك."]
+    predicted = small_model.predict_columns(texts)
+    assert list(predicted.columns) == ["text", "lang", "labels", "threat", "diplomacy", "skepticism", "cues", "tone", "tone_scores"]
+    assert predicted.columns["lang"] == ["en", "und", "ar"]
+    assert np.isnan(predicted.columns["threat"][1]) and predicted.columns["tone"][1] is None
+    assert [d.lang for d in predicted.docs] == ["en", "", "ar"]
+    for labels, cues in zip(predicted.columns["labels"], predicted.columns["cues"]):
         assert set(cues) == set(labels)  # explanations exactly for predicted frames
 
 
 def test_explanations_use_the_sentences_own_words(small_model):
-    df = small_model.classify(["US officials fear North Korean military moves before the election."])
-    row = df.iloc[0]
-    assert "threat" in row["labels"]
-    for term in row["cues"]["threat"]:
-        assert term.lower() in row["text"].lower()
+    columns = small_model.predict_columns(["US officials fear North Korean military moves before the election."]).columns
+    assert "threat" in columns["labels"][0]
+    for term in columns["cues"][0]["threat"]:
+        assert term.lower() in columns["text"][0].lower()
 
 
-def test_predict_proba_matches_classify(small_model):
+def test_predict_proba_and_predict_agree_with_predict_columns(small_model):
     texts = ["Talks between the two foreign ministers resumed.", "The parade will be held on Sunday."]
     proba = small_model.predict_proba(texts)
-    df = small_model.classify(texts)
-    assert np.allclose(proba, df[small_model.frames].to_numpy())
+    columns = small_model.predict_columns(texts).columns
+    assert np.allclose(proba, np.column_stack([columns[f] for f in small_model.frames]))
+    assert small_model.predict(texts).tolist() == [[int(f in ls) for f in small_model.frames] for ls in columns["labels"]]
+    X = small_model.featurize(small_model.analyze(texts))
+    assert np.allclose(small_model.frame_proba(X), proba)
+    assert small_model.tone_proba(X).shape == (2, len(small_model.tone_classes))
+
+
+def test_model_modules_know_no_articles():
+    """The estimator layer imports nothing above it (the full rule is in tests/test_layers.py)."""
+    import framing.models.model as module
+
+    assert not hasattr(module.FrameModel, "score_article") and not hasattr(module.FrameModel, "classify")
 
 
 def test_save_load_roundtrip(small_model, small_model_path):
+    card = json.loads(small_model_path.with_suffix(".card.json").read_text("utf-8"))  # save writes the card
+    assert card == small_model.card
     loaded = FrameModel.load(small_model_path)
     texts = ["وقال مسؤول إن نصف الصواريخ فشلت في إصابة أهدافها.", "Peace talks collapsed in Doha."]
     assert np.allclose(loaded.predict_proba(texts), small_model.predict_proba(texts))
@@ -67,7 +75,7 @@ def test_loading_refuses_bad_files(tmp_path, small_model_path):
 
     evil = tmp_path / "evil.skops"
     sio.dump({"format": "framing-model/1", "pipeline": Fraction(1, 3)}, evil)
-    with pytest.raises(ModelError, match="refusing to load unexpected types"):
+    with pytest.raises(ModelError, match="refusing to load"):
         FrameModel.load(evil)
     incomplete = tmp_path / "incomplete.skops"
     sio.dump({"format": "framing-model/1"}, incomplete)
@@ -77,21 +85,13 @@ def test_loading_refuses_bad_files(tmp_path, small_model_path):
         FrameModel.load(small_model_path).save(tmp_path / "model.pkl")
 
 
-def test_classify_input_errors(small_model):
-    with pytest.raises(InputError, match="list of sentences"):
-        small_model.classify("one string")
-    with pytest.raises(UnsupportedLanguageError, match="supported: ar, en"):
-        small_model.classify(["x"], lang="fr")
-    assert small_model.classify([]).empty
-
-
 def test_one_frame_codebook(small_corpus):
     from framing.codebook import Codebook
     from framing.models.train import train
 
     corpus = small_corpus.assign(labels=small_corpus["labels"].map(lambda ls: [l for l in ls if l == "threat"]))
     model = train(corpus, Codebook.from_labels(["threat"]))
-    df = model.classify(["Missiles struck the port overnight.", "The festival opened on Friday."])
-    assert list(df.columns[:4]) == ["text", "lang", "labels", "threat"]
-    assert df["labels"][0] == ["threat"] and df["labels"][1] == []
+    columns = model.predict_columns(["Missiles struck the port overnight.", "The festival opened on Friday."]).columns
+    assert list(columns)[:4] == ["text", "lang", "labels", "threat"]
+    assert columns["labels"][0] == ["threat"] and columns["labels"][1] == []
     assert model.predict_proba(["Talks resumed."]).shape == (1, 1)

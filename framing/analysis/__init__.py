@@ -1,0 +1,3 @@
+"""Analysis of scored sentences: outlet statistics (``aggregate``), the comparison report
+(``report``), seaborn figures (``plots``), frames per actor (``actors``) and what to label next
+(``active``)."""

@@ -1,0 +1,165 @@
+"""Command line: ``framing classify | score | train | evaluate | compare | suggest | serve | export | import | info``.
+
+This package only parses arguments (here), calls public library functions (``commands``) and
+maps typed errors to the one-line contract: every user error is one line on stderr
+(``framing: error: ...``) and exit code 1, never a traceback. Heavy modules are imported inside
+commands so ``--help`` is instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from framing.limits import DEFAULT_CUES, DEFAULT_DB, DEFAULT_HOST, DEFAULT_PORT
+
+EXIT_INPUT = 1
+EXIT_INTERRUPTED = 130
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    from framing.cli import commands
+    from framing.errors import FramingError
+
+    try:
+        return getattr(commands, f"cmd_{args.command}")(args) or 0
+    except FramingError as exc:
+        commands.error(str(exc))
+    except KeyboardInterrupt:
+        commands.error("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # output closed early (piped to `head`): not an error for the user
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+    except MemoryError:
+        commands.error("out of memory; split the input into smaller files")
+    except OSError as exc:
+        commands.error(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+    return EXIT_INPUT
+
+
+def _model(p: argparse.ArgumentParser, actors: bool = True) -> None:
+    p.add_argument("--model", metavar="PATH", help="model file (.skops); default: the shipped model")
+    if actors:
+        p.add_argument("--actors", metavar="FILE", help="your own actors gazetteer (YAML, like framing/data/actors.yaml)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    from framing import __version__
+
+    parser = argparse.ArgumentParser(prog="framing", description="Measure how news media frame events, in Arabic and English.")
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("classify", help="score sentences, one per input line (no re-segmentation)",
+                       description="Score one sentence per input line. Output has one row per input line, in order.")
+    p.add_argument("input", nargs="?", default="-", metavar="FILE|-", help="text file, one sentence per line (default: stdin)")
+    _model(p)
+    p.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl")
+    p.add_argument("--lang", choices=("ar", "en"), help="treat every line as this language instead of detecting it")
+    p.add_argument("--cues", type=int, default=DEFAULT_CUES, metavar="N", help="cue terms per predicted frame (0 = none)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+
+    p = sub.add_parser("score", help="split articles into sentences and score each sentence",
+                       description="Score whole articles: .txt, .html, or corpus files (.jsonl/.csv/.tsv/.parquet with a 'text' column).")
+    p.add_argument("inputs", nargs="+", metavar="FILE")
+    _model(p)
+    p.add_argument("--format", choices=("table", "jsonl", "csv", "parquet"), default="table")
+    p.add_argument("--outlet", metavar="NAME", help="outlet name for every article (overrides the files' own)")
+    p.add_argument("--lang", choices=("ar", "en"), help="treat articles as this language instead of detecting it")
+    p.add_argument("--cues", type=int, default=DEFAULT_CUES, metavar="N", help="cue terms per predicted frame")
+    p.add_argument("--skip-errors", action="store_true",
+                   help="report unusable articles as warnings and go on (default: stop at the first)")
+    p.add_argument("--by-actor", action="store_true",
+                   help="instead of sentences, output frames and tone per actor across all articles")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="dask: score input files in parallel on a Dask cluster, one Parquet part per file in -o DIR (resumable)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler (default: a local cluster)")
+    p.add_argument("--workers", type=int, default=2, help="with --engine dask and no scheduler: local worker processes")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically); required for parquet")
+
+    p = sub.add_parser("train", help="train a frame model on labeled corpora and report cross-validated scores",
+                       description="Train on corpus files (design §4 format). Without --codebook the label set is taken from the corpus.")
+    p.add_argument("corpora", nargs="+", metavar="CORPUS")
+    p.add_argument("--out", required=True, metavar="MODEL.skops")
+    p.add_argument("--codebook", metavar="FILE", help="codebook (.yaml/.json); labels outside it are errors")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="pipeline parameter, e.g. frames__C=2.0 or features__word_ngrams=[1,2] (repeatable)")
+    p.add_argument("--tone-extra", action="append", default=[], metavar="FORMAT:PATH",
+                   help="extra tone-only training data from a public dataset: newsmtsc:PATH or arsarcasm:PATH (repeatable)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("evaluate", help="evaluate a model on labeled corpora",
+                       description="Per-label precision/recall/F1/support and micro/macro F1, overall and per language.")
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("corpora", nargs="+", metavar="CORPUS")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("compare", help="compare outlets: prevalence with CIs, tests, tone, trends, distinctive terms",
+                       description="Compare groups of articles. INPUTS are scored sentence files (from `framing score` "
+                                   "or `framing export`: .parquet/.csv/.jsonl) or article corpus files, which are scored first.")
+    p.add_argument("inputs", nargs="+", metavar="SCORED_OR_ARTICLES")
+    p.add_argument("--by", default="outlet", help="column to compare by (default: outlet)")
+    p.add_argument("--out", metavar="DIR", help="write figures (PNG, SVG), CSV tables and report.html here")
+    _model(p)
+    p.add_argument("--measure", choices=("share", "presence", "probability"), default="share")
+    p.add_argument("--adjust", action="store_true", help="also correct prevalence for classifier error (model card rates)")
+    p.add_argument("--n-boot", type=int, default=2000, metavar="N")
+    p.add_argument("--n-perm", type=int, default=2000, metavar="N")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("suggest", help="which unlabeled sentences to label next (uncertain and diverse)",
+                       description="Rank unlabeled sentences (one per line) by model uncertainty, keeping the picks diverse.")
+    p.add_argument("input", nargs="?", default="-", metavar="FILE|-")
+    _model(p, actors=False)
+    p.add_argument("-k", type=int, default=20, help="how many sentences (default 20)")
+    p.add_argument("--diversity", type=float, default=0.5, help="0 = most uncertain only, 1 = most diverse (default 0.5)")
+    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.add_argument("-o", "--output", metavar="FILE")
+
+    env = os.environ.get
+    p = sub.add_parser("serve", help="run the HTTP scoring service (FastAPI; OpenAPI at /docs)",
+                       description="Serve the HTTP API. Flags override the FRAMING_* environment variables.")
+    p.add_argument("--host", default=env("FRAMING_HOST", DEFAULT_HOST))
+    p.add_argument("--port", type=int, default=int(env("FRAMING_PORT", str(DEFAULT_PORT))))
+    p.add_argument("--model", metavar="PATH", default=env("FRAMING_MODEL"), help="model file (default: shipped model)")
+    p.add_argument("--actors", metavar="FILE", default=env("FRAMING_ACTORS"), help="your own actors gazetteer (YAML)")
+    p.add_argument("--db", metavar="PATH", default=env("FRAMING_DB", DEFAULT_DB),
+                   help=f"SQLite store file, created on first use (default: ./{DEFAULT_DB})")
+    p.add_argument("--workers", type=int, default=int(env("FRAMING_WORKERS", "1")), help="worker processes")
+
+    p = sub.add_parser("export", help="export stored articles' sentence scores to Parquet, CSV or JSONL",
+                       description="Write one row per stored sentence, with the same columns as `framing score`.")
+    p.add_argument("--db", metavar="PATH", default=env("FRAMING_DB", DEFAULT_DB))
+    p.add_argument("--format", choices=("parquet", "csv", "jsonl"), default="parquet")
+    p.add_argument("--outlet")
+    p.add_argument("--since", metavar="DATE")
+    p.add_argument("--until", metavar="DATE")
+    p.add_argument("-o", "--output", metavar="FILE", required=True)
+
+    p = sub.add_parser("import", help="convert a public labeled dataset to our corpus format (JSONL)",
+                       description="Convert public corpora: semeval-lines (SemEval-2023 Task 3 subtask 3 folder), "
+                                   "semeval-articles (subtask 2 folder), armpro / araieval (JSONL), newsmtsc (JSONL, tone), "
+                                   "arsarcasm (CSV, tone), arsas (TSV, tone).")
+    p.add_argument("format", metavar="FORMAT")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("-o", "--output", required=True, metavar="CORPUS.jsonl")
+    p.add_argument("--map", metavar="MAPPING", help="YAML/JSON mapping of foreign labels to codebook labels (others dropped)")
+    p.add_argument("--keep-unmapped", action="store_true", help="with --map, keep labels the mapping does not mention")
+
+    p = sub.add_parser("info", help="show a model's card: codebook, thresholds, metrics, training data")
+    _model(p, actors=False)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    return parser

@@ -1,0 +1,50 @@
+"""Read sentence tables written by ``framing score``, ``export`` or the Dask engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framing.errors import InputError, NotScoredError
+from framing.schema import SCORED_MARKERS, SCORES
+
+
+
+def read_scored(path: str | Path) -> pd.DataFrame:
+    """Read sentence rows written by ``framing score`` (Parquet, CSV or JSONL) or ``export``."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            frame = pd.read_parquet(path)
+        elif suffix == ".csv":
+            frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+        elif suffix in (".jsonl", ".json"):
+            frame = pd.read_json(path, lines=True)
+        else:
+            raise InputError(f"{path}: unsupported format {suffix}; use .parquet, .csv or .jsonl")
+    except ValueError as exc:
+        raise InputError(f"{path}: cannot read scored sentences ({exc})") from None
+    missing = set(SCORED_MARKERS) - set(frame.columns)
+    if missing:
+        raise NotScoredError(f"{path}: not scored sentences (missing {', '.join(sorted(missing))}); score articles first")
+    frame["labels"] = frame["labels"].map(_as_list)
+    if SCORES in frame:  # JSONL rows keep scores nested
+        scores = pd.json_normalize(frame[SCORES].map(lambda s: s or {}).tolist())
+        for column in scores.columns:
+            frame[column] = scores[column].to_numpy()
+    return frame
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return value
+    if hasattr(value, "tolist"):
+        return list(value.tolist())
+    if isinstance(value, str):
+        return [v for v in value.split("|") if v]
+    return []

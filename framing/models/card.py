@@ -1,0 +1,85 @@
+"""The model card: what a model was trained on, how well it did, and with which versions.
+
+:func:`build_card` assembles it at training time; :meth:`FrameModel.save` writes it beside the
+model file (``MODEL.card.json``) with :func:`write_card`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import platform
+from pathlib import Path
+from typing import Any, Sequence
+
+from framing.schema import atomic_output
+
+ARCHITECTURE = ("TextFeatures (word and stem TF-IDF) -> FrameClassifier "
+                "(one-vs-rest logistic regression, Platt calibration, CV thresholds)")
+
+
+def card_path(model_path: str | Path) -> Path:
+    """Where the card of ``model_path`` lives: ``MODEL.card.json``."""
+    return Path(model_path).with_suffix(".card.json")
+
+
+def write_card(card: dict[str, Any], model_path: str | Path) -> Path:
+    """Write ``card`` as JSON beside ``model_path`` (atomically); returns its path."""
+    path = card_path(model_path)
+    with atomic_output(path) as handle:
+        json.dump(card, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+    return path
+
+
+def corpus_fingerprint(texts: Sequence[str], labels: Sequence[Sequence[str]], langs: Sequence[str]) -> str:
+    """SHA-256 over text, labels and language of every row (order-independent)."""
+    digest = hashlib.sha256()
+    for line in sorted(json.dumps([t, sorted(l), g], ensure_ascii=False) for t, l, g in zip(texts, labels, langs)):
+        digest.update(line.encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def build_card(*, codebook, corpus, sources: Sequence[str], counts, params: dict[str, Any],
+               thresholds: dict[str, float], cv_metrics: dict[str, Any], tone: dict[str, Any] | None) -> dict[str, Any]:
+    """The card of a freshly trained model (plain JSON data)."""
+    from framing import __version__
+
+    return {
+        "framing_version": __version__,
+        "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "codebook": {"name": codebook.name, "version": codebook.version, "frames": codebook.ids},
+        "training_data": {
+            "files": list(sources),
+            "sha256": corpus_fingerprint(corpus["text"], corpus["labels"], corpus["lang"]),
+            "rows": int(len(corpus)),
+            "rows_by_lang": {k: int(v) for k, v in corpus["lang"].value_counts().sort_index().items()},
+            "positives": {f: int(c) for f, c in zip(codebook.ids, counts)},
+        },
+        "architecture": ARCHITECTURE,
+        "params": {k: _plain(v) for k, v in params.items() if "__" in k and not k.endswith("__cues")},
+        "thresholds": thresholds,
+        "cv_metrics": cv_metrics,
+        "tone": tone,
+        "environment": {"python": platform.python_version(), **_versions()},
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return repr(value)
+
+
+def _versions() -> dict[str, str]:
+    import numpy
+    import pandas
+    import scipy
+    import sklearn
+
+    return {"numpy": numpy.__version__, "scipy": scipy.__version__, "scikit-learn": sklearn.__version__,
+            "pandas": pandas.__version__}
