@@ -58,6 +58,10 @@ def score_partitions(inputs: Sequence[str], out_dir: str | Path, model_path: str
 
     ``actors_path``: your own gazetteer file for the actors column (default: the shipped one).
     """
+    if not out_dir:
+        raise InputError("--engine dask writes Parquet parts: give -o/--output DIR")
+    if workers < 1:
+        raise InputError("--workers must be at least 1")
     try:
         from distributed import Client, LocalCluster
     except ImportError:

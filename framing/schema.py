@@ -307,6 +307,30 @@ class SentenceWriter:
             self._parquet = None
 
 
+def write_articles(articles: Iterable[Any], out: IO, fmt: str, frames: Sequence[str],
+                   batch: int = 200) -> int:
+    """Stream scored articles to ``out`` (``table``, ``jsonl``, ``csv`` or ``parquet``, one row group
+    per ``batch`` articles), so corpora of any size score in bounded memory; returns the count."""
+    import pandas as pd
+
+    if fmt == "table":
+        view = ArticleTable(out, frames)
+        count = 0
+        for count, article in enumerate(articles, 1):
+            view.write_article(article)
+        return count
+    writer, pending, count = SentenceWriter(out, fmt, frames), [], 0
+    for count, article in enumerate(articles, 1):
+        pending.append(article.sentences)
+        if len(pending) >= batch or fmt != "parquet":
+            writer.write(pd.concat(pending, ignore_index=True) if len(pending) > 1 else pending[0])
+            pending = []
+    if pending:
+        writer.write(pd.concat(pending, ignore_index=True))
+    writer.close()
+    return count
+
+
 def write_frame(table, out: IO, fmt: str) -> None:
     """Write any tidy table (by-actor, suggestions, corpora) as jsonl, csv, parquet or a text table."""
     if fmt == "jsonl":

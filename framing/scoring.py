@@ -143,6 +143,11 @@ class Scorer:
         return [c for a in self.annotators for c in a.columns]
 
     @property
+    def gazetteer(self):
+        """The actor gazetteer of the annotators (None without an actors annotator)."""
+        return next((a.gazetteer for a in self.annotators if hasattr(a, "gazetteer")), None)
+
+    @property
     def frames(self) -> list[str]:
         """Frame ids of the model."""
         return self.model.frames

@@ -10,7 +10,7 @@ from framing.errors import InputError
 from framing.schema import TONES
 
 
-def by_actor(sentences: pd.DataFrame, frames: Sequence[str], actors: str = "actors") -> pd.DataFrame:
+def by_actor(sentences: pd.DataFrame, frames: Sequence[str], actors: str = "actors", gazetteer=None) -> pd.DataFrame:
     """Frames and tone per actor over scored sentences (one row per actor, most mentioned first).
 
     Columns: ``actor, sentences, articles``, per frame the share of the actor's sentences with
@@ -32,4 +32,7 @@ def by_actor(sentences: pd.DataFrame, frames: Sequence[str], actors: str = "acto
             for tone in TONES:
                 row[f"tone_{tone}"] = float((group["tone"] == tone).mean())
         rows.append(row)
-    return pd.DataFrame(rows).sort_values(["sentences", "actor"], ascending=[False, True]).reset_index(drop=True)
+    table = pd.DataFrame(rows).sort_values(["sentences", "actor"], ascending=[False, True]).reset_index(drop=True)
+    if gazetteer is not None:  # an ActorGazetteer: add each actor's English name
+        table.insert(1, "name", table["actor"].map({k: v.name.get("en", k) for k, v in gazetteer.actors.items()}))
+    return table

@@ -17,11 +17,17 @@ from typing import Any, Sequence
 import pandas as pd
 
 from framing.analysis import aggregate
+from framing.errors import InputError
 
 def compare_report(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", out: str | Path | None = None,
                    measure: str = "share", n_boot: int = 2000, n_perm: int = 2000, seed: int = 0,
                    error_rates: dict | None = None) -> dict[str, pd.DataFrame]:
     """Compute the comparison tables; with ``out``, also write figures, CSV tables and report.html."""
+    missing = [f for f in frames if f not in sentences]
+    if missing:
+        raise InputError(f"scored sentences lack frame column(s) {', '.join(missing)}; use the model that scored them")
+    if by not in sentences:
+        raise InputError(f"--by {by}: no such column (have: {', '.join(map(str, sentences.columns))})")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         tables = {"prevalence": aggregate.prevalence(sentences, frames, by, measure, n_boot=n_boot, seed=seed)}

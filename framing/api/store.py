@@ -156,6 +156,24 @@ class ArticleStore:
             })
         return total, items
 
+    def export(self, out, fmt: str, outlet: str | None = None, since: str | None = None,
+               until: str | None = None) -> tuple[int, int]:
+        """Write stored sentence rows (the columns of ``framing score``) to ``out`` as jsonl, csv
+        or parquet; returns ``(sentences, articles)``. :class:`InputError` when none match."""
+        from framing.schema import SentenceWriter, table_from_article
+
+        rows = articles = 0
+        writer = None
+        for result in self.iter_results(outlet, since, until):
+            table, frames = table_from_article(result)
+            writer = writer or SentenceWriter(out, fmt, frames)
+            writer.write(table)
+            rows, articles = rows + len(table), articles + 1
+        if writer is None:
+            raise InputError("no stored articles match")
+        writer.close()
+        return rows, articles
+
     def iter_results(self, outlet: str | None = None, since: str | None = None, until: str | None = None) -> Iterator[dict[str, Any]]:
         """Every stored result (with sentences), in id order; for exports and comparisons."""
         where, params = self._where(outlet, since, until)

@@ -72,7 +72,7 @@ def cmd_score(args) -> int:
     """Score whole articles, streaming sentence rows (or per-actor tables) out."""
     import pandas as pd
 
-    from framing.schema import ArticleTable, SentenceWriter, write_frame
+    from framing.schema import write_articles, write_frame
 
     if args.engine == "dask":
         return _score_dask(args)
@@ -86,42 +86,18 @@ def cmd_score(args) -> int:
             parts = [a.sentences for a in _articles(scorer, args)]
             if not parts:
                 raise InputError("no article could be scored")
-            table = by_actor(pd.concat(parts, ignore_index=True), scorer.frames)
-            gazetteer = next((a.gazetteer for a in scorer.annotators if hasattr(a, "gazetteer")), None)
-            names = {k: v.name.get("en", k) for k, v in gazetteer.actors.items()} if gazetteer else {}
-            table.insert(1, "name", table["actor"].map(names))
-            if args.format == "table":
-                table = table[[c for c in table.columns if not c.endswith("_mean")]]
-            write_frame(table, out, args.format)
+            table = by_actor(pd.concat(parts, ignore_index=True), scorer.frames, gazetteer=scorer.gazetteer)
+            write_frame(table[[c for c in table.columns if not c.endswith("_mean")]] if args.format == "table" else table,
+                        out, args.format)
             return 0
-        # Articles stream through, so corpora of any size score in bounded memory.
-        writer = ArticleTable(out, scorer.frames) if args.format == "table" else SentenceWriter(out, args.format, scorer.frames)
-        pending, written = [], 0
-        for article in _articles(scorer, args):
-            written += 1
-            if args.format == "table":
-                writer.write_article(article)
-                continue
-            pending.append(article.sentences)
-            if len(pending) >= PARQUET_ROW_GROUP_ARTICLES or args.format != "parquet":
-                writer.write(pd.concat(pending, ignore_index=True) if len(pending) > 1 else pending[0])
-                pending = []
-        if pending:
-            writer.write(pd.concat(pending, ignore_index=True))
-        if not written:
+        if not write_articles(_articles(scorer, args), out, args.format, scorer.frames, PARQUET_ROW_GROUP_ARTICLES):
             raise InputError("no article could be scored")
-        if args.format != "table":
-            writer.close()
     return 0
 
 
 def _score_dask(args) -> int:
     from framing.engine import score_partitions
 
-    if not args.output:
-        raise InputError("--engine dask writes Parquet parts: give -o/--output DIR")
-    if args.workers < 1:
-        raise InputError("--workers must be at least 1")
     _scorer(args)  # a bad model or gazetteer fails here, with a one-line error, before any cluster starts
     result = score_partitions(args.inputs, args.output, model_path=args.model, scheduler=args.scheduler,
                               workers=args.workers, outlet=args.outlet, lang=args.lang, actors_path=args.actors)
@@ -152,31 +128,14 @@ def cmd_suggest(args) -> int:
 
 def cmd_compare(args) -> int:
     """Compare groups of articles (scored sentence files, or article files scored first)."""
-    import pandas as pd
-
     from framing.analysis.aggregate import error_rates_from_card
     from framing.analysis.report import compare_report, summary_text, to_json
-    from framing.errors import NotScoredError
-    from framing.io.articles import score_files
-    from framing.io.scored import read_scored
+    from framing.io.articles import read_sentences
 
     if args.n_boot < 100 or args.n_perm < 99:
         raise InputError("--n-boot must be at least 100 and --n-perm at least 99")
     scorer = _scorer(args)
-    parts = []
-    for path in args.inputs:
-        try:
-            parts.append(read_scored(path))
-        except NotScoredError:
-            parts += [a.sentences for a in score_files(scorer, [path])]
-    if not parts:
-        raise InputError("nothing to compare")
-    sentences = pd.concat(parts, ignore_index=True)
-    missing = [f for f in scorer.frames if f not in sentences]
-    if missing:
-        raise InputError(f"scored sentences lack frame column(s) {', '.join(missing)}; use --model with the model that scored them")
-    if args.by not in sentences:
-        raise InputError(f"--by {args.by}: no such column (have: {', '.join(map(str, sentences.columns))})")
+    sentences = read_sentences(args.inputs, scorer)
     rates = error_rates_from_card(scorer.card) if args.adjust else None
     tables = compare_report(sentences, scorer.frames, by=args.by, out=args.out, measure=args.measure,
                             n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed, error_rates=rates)
@@ -224,7 +183,6 @@ def cmd_export(args) -> int:
     """Write stored articles' sentence rows, with the columns of `framing score`."""
     from framing.api.schemas import parse_iso_date
     from framing.api.store import ArticleStore
-    from framing.schema import SentenceWriter, table_from_article
 
     if not Path(args.db).is_file():
         raise InputError(f"--db {args.db}: no such store")
@@ -233,17 +191,8 @@ def cmd_export(args) -> int:
         until = parse_iso_date(args.until, "--until") if args.until else None
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    rows = articles = 0
-    writer = None
     with atomic_output(args.output, binary=args.format == "parquet") as out:
-        for result in ArticleStore(args.db).iter_results(args.outlet, since, until):
-            table, frames = table_from_article(result)
-            writer = writer or SentenceWriter(out, args.format, frames)
-            writer.write(table)
-            rows, articles = rows + len(table), articles + 1
-        if writer is None:
-            raise InputError("no stored articles match")
-        writer.close()
+        rows, articles = ArticleStore(args.db).export(out, args.format, args.outlet, since, until)
     print(f"exported {rows} sentences from {articles} articles to {args.output}", file=sys.stderr)
     return 0
 
@@ -267,7 +216,7 @@ def cmd_train(args) -> int:
     from framing.codebook import Codebook
     from framing.io.corpora import read_corpus
     from framing.io.importers import read_tone_extra
-    from framing.models.metrics import format_report
+    from framing.models.card import training_text
     from framing.models.train import train
 
     out = Path(args.out)
@@ -280,16 +229,8 @@ def cmd_train(args) -> int:
     model = train(corpus, codebook, sources=[Path(c).as_posix() for c in args.corpora], params=_params(args.param),
                   tone_extra=read_tone_extra(args.tone_extra))
     card_path = model.save(out)
-    if args.format == "json":
-        print(json.dumps(model.card["cv_metrics"], ensure_ascii=False, indent=2))
-        return 0
-    print(format_report(model.card["cv_metrics"], f"cross-validated ({model.pipeline.named_steps['frames'].cv}-fold, out-of-fold):"))
-    print("thresholds: " + ", ".join(f"{k}={v:.3f}" for k, v in model.thresholds.items()))
-    tone = model.card.get("tone") or {}
-    if "cv_metrics" in tone:
-        extra = f" + {tone['extra_rows']} rows from {', '.join(tone['extra_sources'])}" if tone.get("extra_rows") else ""
-        print(format_report(tone["cv_metrics"], f"tone, cross-validated on {tone['rows']} corpus rows (trained with them{extra}):"))
-    print(f"saved {out} and {card_path}")
+    print(json.dumps(model.card["cv_metrics"], ensure_ascii=False, indent=2) if args.format == "json"
+          else f"{training_text(model)}\nsaved {out} and {card_path}")
     return 0
 
 
@@ -310,21 +251,9 @@ def cmd_evaluate(args) -> int:
 
 def cmd_info(args) -> int:
     """Show a model's card."""
-    from framing.models.metrics import format_report
+    from framing.models.card import card_text
     from framing.models.model import FrameModel
 
     model = FrameModel.load(args.model)
-    if args.format == "json":
-        print(json.dumps(model.info(), ensure_ascii=False, indent=2))
-        return 0
-    card = model.card
-    print(f"codebook: {model.codebook.name} (frames: {', '.join(model.frames)})")
-    print("thresholds: " + ", ".join(f"{k}={v:.3f}" for k, v in model.thresholds.items()))
-    if card:
-        data = card.get("training_data", {})
-        print(f"framing {card.get('framing_version')} · trained {card.get('created')} on {data.get('rows')} rows "
-              f"{data.get('rows_by_lang')} · data sha256 {str(data.get('sha256'))[:16]}…")
-        print(f"files: {', '.join(data.get('files', []))}")
-        if "cv_metrics" in card:
-            print(format_report(card["cv_metrics"], "cross-validated metrics:"))
+    print(json.dumps(model.info(), ensure_ascii=False, indent=2) if args.format == "json" else card_text(model))
     return 0

@@ -59,3 +59,22 @@ def score_files(scorer: Scorer, paths: Sequence[str], outlet: str | None = None,
                 raise InputError(f"{where}: {message}") from None
             if on_skip is not None:
                 on_skip(where, message)
+
+
+def read_sentences(paths: Sequence[str], scorer: Scorer):
+    """One sentence table from files that are scored sentences (``score``/``export`` output) or
+    articles (scored here with ``scorer``)."""
+    import pandas as pd
+
+    from framing.errors import NotScoredError
+    from framing.io.scored import read_scored
+
+    parts = []
+    for path in paths:
+        try:
+            parts.append(read_scored(path))
+        except NotScoredError:
+            parts += [a.sentences for a in score_files(scorer, [path])]
+    if not parts:
+        raise InputError("nothing to compare")
+    return pd.concat(parts, ignore_index=True)

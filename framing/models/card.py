@@ -83,3 +83,35 @@ def _versions() -> dict[str, str]:
 
     return {"numpy": numpy.__version__, "scipy": scipy.__version__, "scikit-learn": sklearn.__version__,
             "pandas": pandas.__version__}
+
+
+def training_text(model) -> str:
+    """What ``framing train`` prints: the cross-validated reports and thresholds of a new model."""
+    from framing.models.metrics import format_report
+
+    card = model.card
+    folds = model.pipeline.named_steps["frames"].cv
+    lines = [format_report(card["cv_metrics"], f"cross-validated ({folds}-fold, out-of-fold):"),
+             "thresholds: " + ", ".join(f"{k}={v:.3f}" for k, v in model.thresholds.items())]
+    tone = card.get("tone") or {}
+    if "cv_metrics" in tone:
+        extra = f" + {tone['extra_rows']} rows from {', '.join(tone['extra_sources'])}" if tone.get("extra_rows") else ""
+        lines.append(format_report(tone["cv_metrics"], f"tone, cross-validated on {tone['rows']} corpus rows (trained with them{extra}):"))
+    return "\n".join(lines)
+
+
+def card_text(model) -> str:
+    """What ``framing info`` prints: codebook, thresholds, training data and metrics."""
+    from framing.models.metrics import format_report
+
+    card = model.card
+    lines = [f"codebook: {model.codebook.name} (frames: {', '.join(model.frames)})",
+             "thresholds: " + ", ".join(f"{k}={v:.3f}" for k, v in model.thresholds.items())]
+    if card:
+        data = card.get("training_data", {})
+        lines += [f"framing {card.get('framing_version')} · trained {card.get('created')} on {data.get('rows')} rows "
+                  f"{data.get('rows_by_lang')} · data sha256 {str(data.get('sha256'))[:16]}…",
+                  f"files: {', '.join(data.get('files', []))}"]
+        if "cv_metrics" in card:
+            lines.append(format_report(card["cv_metrics"], "cross-validated metrics:"))
+    return "\n".join(lines)
