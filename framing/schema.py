@@ -182,15 +182,6 @@ def pd_object(values: list[Any]):
     return pd.Series(values, dtype=object)
 
 
-def ordered(table, frames: Sequence[str], tone: bool, annotations: Sequence[str], article: bool):
-    """``table`` with exactly the schema's columns, in order (absent ones filled with None)."""
-    columns = sentence_columns(frames, tone, annotations, article)
-    for column in columns:
-        if column not in table:
-            table[column] = None
-    return table[columns]
-
-
 # --- flat formats ------------------------------------------------------------------------------
 
 def cues_text(cues: dict[str, list[str]] | None) -> str:
@@ -230,8 +221,8 @@ def flat_table(table, fmt: str):
             table[column] = ["|".join(map(str, v)) if isinstance(v, (list, tuple)) else v for v in values]
         elif fmt == "csv" and any(isinstance(v, dict) for v in values):
             table[column] = [json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for v in values]
-        if fmt == "csv" and table[column].dtype == object:
-            table[column] = table[column].map(csv_safe)
+        if fmt == "csv" and table[column].dtype.kind not in "fiub":  # text of any dtype
+            table[column] = [csv_safe(v) for v in table[column].tolist()]
     return table
 
 

@@ -62,3 +62,12 @@ def suggest(model, texts: Sequence[str], k: int = 20, lang: str | None = None, p
         record.update({f: float(p) for f, p in zip(model.frames, proba[row])})
         rows.append(record)
     return pd.DataFrame(rows)
+
+
+def suggestions_text(table: pd.DataFrame) -> str:
+    """The terminal view of :func:`suggest`: rank, uncertainty, nearest frame and sentence."""
+    from framing.schema import short
+
+    lines = [f"{'rank':>4}  {'uncert.':>7}  {'nearest':<12} sentence"]
+    lines += [f"{r['rank']:>4}  {r['uncertainty']:>7.2f}  {r['frame']:<12} {short(r['text'], 100)}" for r in table.to_dict("records")]
+    return "\n".join(lines) + "\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from framing.errors import InputError, UnsupportedLanguageError
 from framing.limits import CLI_CHUNK, PARQUET_ROW_GROUP_ARTICLES
@@ -28,6 +27,17 @@ def _scorer(args):
     return Scorer.load(args.model, actors=getattr(args, "actors", None))
 
 
+def _chunks(lines, size: int = CLI_CHUNK):
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def cmd_classify(args) -> int:
     """Score one sentence per input line."""
     from framing.io.inputs import iter_lines
@@ -39,14 +49,7 @@ def cmd_classify(args) -> int:
     total = unscored = 0
     with atomic_output(args.output) as out:
         writer = SentenceTable(out, scorer.frames) if args.format == "table" else SentenceWriter(out, args.format, scorer.frames)
-        chunk: list[str] = []
-        for _, line in iter_lines(args.input):
-            chunk.append(line)
-            if len(chunk) >= CLI_CHUNK:
-                table = scorer.classify(chunk, lang=args.lang, cues=args.cues)
-                writer.write(table)
-                total, unscored, chunk = total + len(chunk), unscored + int((table["lang"] == UNDETERMINED).sum()), []
-        if chunk:
+        for chunk in _chunks(line for _, line in iter_lines(args.input)):
             table = scorer.classify(chunk, lang=args.lang, cues=args.cues)
             writer.write(table)
             total, unscored = total + len(chunk), unscored + int((table["lang"] == UNDETERMINED).sum())
@@ -75,7 +78,14 @@ def cmd_score(args) -> int:
     from framing.schema import write_articles, write_frame
 
     if args.engine == "dask":
-        return _score_dask(args)
+        from framing.engine import score_partitions
+
+        _scorer(args)  # a bad model or gazetteer fails here, with a one-line error, before any cluster starts
+        done = score_partitions(args.inputs, args.output, model_path=args.model, scheduler=args.scheduler,
+                                workers=args.workers, outlet=args.outlet, lang=args.lang, actors_path=args.actors)
+        print(f"wrote {len(done['written'])} part(s) ({sum(n for _, n in done['written'])} sentences) to {args.output}; "
+              f"skipped {len(done['skipped'])} finished part(s)", file=sys.stderr)
+        return 0
     if args.format == "parquet" and not args.output:
         raise InputError("--format parquet writes a binary file: give -o/--output FILE.parquet")
     scorer = _scorer(args)
@@ -95,34 +105,20 @@ def cmd_score(args) -> int:
     return 0
 
 
-def _score_dask(args) -> int:
-    from framing.engine import score_partitions
-
-    _scorer(args)  # a bad model or gazetteer fails here, with a one-line error, before any cluster starts
-    result = score_partitions(args.inputs, args.output, model_path=args.model, scheduler=args.scheduler,
-                              workers=args.workers, outlet=args.outlet, lang=args.lang, actors_path=args.actors)
-    rows = sum(n for _, n in result["written"])
-    print(f"wrote {len(result['written'])} part(s) ({rows} sentences) to {args.output}; "
-          f"skipped {len(result['skipped'])} finished part(s)", file=sys.stderr)
-    return 0
-
-
 def cmd_suggest(args) -> int:
     """Rank unlabeled sentences by how much labeling them would teach the model."""
-    from framing.analysis.active import suggest
+    from framing.analysis.active import suggest, suggestions_text
     from framing.io.inputs import iter_lines
     from framing.models.model import FrameModel
-    from framing.schema import short, write_frame
+    from framing.schema import write_frame
 
     lines = [line for _, line in iter_lines(args.input) if line.strip()]
     table = suggest(FrameModel.load(args.model), lines, k=args.k, diversity=args.diversity)
     with atomic_output(args.output) as out:
-        if args.format != "table":
+        if args.format == "table":
+            out.write(suggestions_text(table))
+        else:
             write_frame(table, out, args.format)
-            return 0
-        out.write(f"{'rank':>4}  {'uncert.':>7}  {'nearest':<12} sentence\n")
-        for row in table.to_dict("records"):
-            out.write(f"{row['rank']:>4}  {row['uncertainty']:>7.2f}  {row['frame']:<12} {short(row['text'], 100)}\n")
     return 0
 
 
@@ -197,27 +193,13 @@ def cmd_export(args) -> int:
     return 0
 
 
-def _params(items: list[str]) -> dict[str, Any]:
-    params = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name:
-            raise InputError(f"--param {item!r}: expected NAME=VALUE, e.g. frames__C=2.0")
-        try:
-            parsed = json.loads(value)
-        except json.JSONDecodeError:
-            parsed = value
-        params[name] = tuple(parsed) if isinstance(parsed, list) else parsed
-    return params
-
-
 def cmd_train(args) -> int:
     """Train a model, save it with its card, print the cross-validated report."""
     from framing.codebook import Codebook
     from framing.io.corpora import read_corpus
     from framing.io.importers import read_tone_extra
     from framing.models.card import training_text
-    from framing.models.train import train
+    from framing.models.train import parse_params, train
 
     out = Path(args.out)
     if out.suffix != ".skops":
@@ -226,7 +208,7 @@ def cmd_train(args) -> int:
         raise InputError(f"--out {args.out} is one of the input corpora; refusing to overwrite it")
     codebook = Codebook.load(args.codebook) if args.codebook else None
     corpus = read_corpus(args.corpora, codebook)
-    model = train(corpus, codebook, sources=[Path(c).as_posix() for c in args.corpora], params=_params(args.param),
+    model = train(corpus, codebook, sources=[Path(c).as_posix() for c in args.corpora], params=parse_params(args.param),
                   tone_extra=read_tone_extra(args.tone_extra))
     card_path = model.save(out)
     print(json.dumps(model.card["cv_metrics"], ensure_ascii=False, indent=2) if args.format == "json"

@@ -78,3 +78,22 @@ def evaluate(model: FrameModel, corpus: pd.DataFrame) -> dict[str, Any]:
     proba = model.predict_proba(list(corpus["text"]), lang=list(corpus["lang"]))
     pred = proba >= np.array(list(model.thresholds.values()))
     return cv_report(y, pred, model.frames, corpus["lang"].to_numpy())
+
+
+def parse_params(items: Sequence[str]) -> dict[str, Any]:
+    """Pipeline parameters from ``NAME=VALUE`` strings (values parsed as JSON when they are JSON)."""
+    import json
+
+    from framing.errors import InputError
+
+    params = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise InputError(f"--param {item!r}: expected NAME=VALUE, e.g. frames__C=2.0")
+        try:
+            parsed = json.loads(value)
+        except json.JSONDecodeError:
+            parsed = value
+        params[name] = tuple(parsed) if isinstance(parsed, list) else parsed
+    return params
