@@ -1,0 +1,151 @@
+"""Agreement, adjudication and stand-off output for the real-news attribution set (kept for the record).
+
+Usage:
+  python corpora/real/attribution_passes.py agreement WORK_DIR LANG  # two passes, one table row per field
+  python corpora/real/attribution_passes.py prepare WORK_DIR LANG    # items the passes disagree on
+  python corpora/real/attribution_passes.py finalize WORK_DIR LANG   # corpora/real/attribution/{lang}.jsonl
+
+``WORK_DIR/attr`` (outside the project) holds ``{lang}.attr.sample.jsonl`` and
+``{lang}.attr.items.jsonl`` from ``sample_attribution.py``, pass A in ``{lang}.labels/``, pass B in
+``{lang}.labelsB/`` and the adjudicator's decisions in ``{lang}.adjudicated.jsonl``.
+The stand-off output stores spans as offsets into the sentence (``speaker``, ``cue``) and the
+resolved antecedent as offsets into an earlier sentence of the same article (or the title),
+each with the SHA-1 of its text; no dataset text is stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from sklearn.metrics import cohen_kappa_score
+
+HERE = Path(__file__).resolve().parent
+FIELDS = ("speaker", "cue", "quote_type", "speaker_form", "resolved", "actors")
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _labels(folder: Path) -> dict[str, dict]:
+    return {row["id"]: row for path in sorted(folder.glob("part_*.jsonl")) for row in _rows(path)}
+
+
+def _overlap(a: str | None, b: str | None, text: str) -> bool:
+    if a is None or b is None:
+        return a is b
+    sa, sb = text.find(a), text.find(b)
+    return sa < sb + len(b) and sb < sa + len(a)
+
+
+def agreement(work: Path, lang: str) -> dict[str, float]:
+    """Share of items on which the passes agree, per field, plus kappa for the categorical ones."""
+    a, b = _labels(work / "attr" / f"{lang}.labels"), _labels(work / "attr" / f"{lang}.labelsB")
+    items = {row["id"]: row for row in _rows(work / "attr" / f"{lang}.attr.items.jsonl")}
+    ids = sorted(items)
+    out = {"n": len(ids)}
+    for field in FIELDS:
+        same = [(sorted(a[i][field]) == sorted(b[i][field])) if field == "actors" else a[i][field] == b[i][field] for i in ids]
+        out[field] = sum(same) / len(ids)
+    out["speaker_overlap"] = sum(_overlap(a[i]["speaker"], b[i]["speaker"], items[i]["text"]) for i in ids) / len(ids)
+    for field in ("quote_type", "speaker_form"):
+        out[f"{field}_kappa"] = cohen_kappa_score([a[i][field] for i in ids], [b[i][field] for i in ids])
+    return out
+
+
+def prepare(work: Path, lang: str) -> None:
+    a, b = _labels(work / "attr" / f"{lang}.labels"), _labels(work / "attr" / f"{lang}.labelsB")
+    items = _rows(work / "attr" / f"{lang}.attr.items.jsonl")
+    out = work / "attr" / f"{lang}.disagreements.jsonl"
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for item in items:
+            pa, pb = a[item["id"]], b[item["id"]]
+            if any(sorted(pa[f]) != sorted(pb[f]) if f == "actors" else pa[f] != pb[f] for f in FIELDS):
+                n += 1
+                strip = lambda p: {f: p[f] for f in FIELDS}  # noqa: E731
+                fh.write(json.dumps({**item, "option_1": strip(pa), "option_2": strip(pb)}, ensure_ascii=False) + "\n")
+    print(f"{lang}: {n} of {len(items)} items disagree on some field -> {out}")
+
+
+def _span(text: str, part: str | None, near: int | None = None) -> list[int] | None:
+    if part is None:
+        return None
+    starts = [i for i in range(len(text)) if text.startswith(part, i)]
+    if not starts:
+        raise SystemExit(f"span {part!r} not in {text!r}")
+    start = min(starts, key=lambda s: abs(s - near)) if near is not None else starts[0]
+    return [start, start + len(part)]
+
+
+def _sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def finalize(work: Path, lang: str, datasets: str | None = None) -> None:
+    sys.path.insert(0, str(HERE))
+    from sample import POOLS, pool  # the sentence pool the sample was drawn from
+
+    a, b = _labels(work / "attr" / f"{lang}.labels"), _labels(work / "attr" / f"{lang}.labelsB")
+    decided = {row["id"]: row for row in _rows(work / "attr" / f"{lang}.adjudicated.jsonl")}
+    items = {row["id"]: row for row in _rows(work / "attr" / f"{lang}.attr.items.jsonl")}
+    rows = pool(lang, POOLS[lang]["random"], datasets, set())
+    by_article: dict[str, list[dict]] = {}
+    for row in rows:
+        by_article.setdefault(row["article_id"], []).append(row)
+    (HERE / "attribution").mkdir(exist_ok=True)
+    out = HERE / "attribution" / f"{lang}.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for skel in _rows(work / "attr" / f"{lang}.attr.sample.jsonl"):
+            pa, pb = a[skel["id"]], b[skel["id"]]
+            agreed = all(sorted(pa[f]) == sorted(pb[f]) if f == "actors" else pa[f] == pb[f] for f in FIELDS)
+            gold = pa if agreed else decided[skel["id"]]
+            text = items[skel["id"]]["text"]
+            cue = _span(text, gold["cue"])
+            speaker = _span(text, gold["speaker"], cue[0] if cue else None)
+            resolved = None
+            if gold["resolved"]:
+                resolved = _locate(gold["resolved"], skel, by_article[skel["article_id"]])
+            fh.write(json.dumps({**skel, "speaker": speaker, "cue": cue, "quote_type": gold["quote_type"],
+                                 "speaker_form": gold["speaker_form"], "resolved": resolved,
+                                 "actors": sorted(gold["actors"]), "decision": "agreed" if agreed else "adjudicated"},
+                                ensure_ascii=False) + "\n")
+    print(f"{lang}: wrote {out}")
+
+
+def _locate(name: str, skel: dict, article: list[dict]) -> dict:
+    """Offsets of ``name`` in the latest earlier sentence of the article that holds it, else the title."""
+    index = next(i for i, r in enumerate(article) if r["doc_id"] == skel["doc_id"] and r["start"] == skel["start"])
+    for row in reversed(article[max(0, index - 3):index]):
+        pos = row["text"].rfind(name)
+        if pos >= 0:
+            start = row["start"] + pos
+            return {"doc_id": row["doc_id"], "start": start, "end": start + len(name), "sha1": _sha1(name)}
+    title = article[index]["title"]
+    pos = title.find(name)
+    if pos < 0:
+        raise SystemExit(f"{skel['id']}: resolved speaker {name!r} not found in the context")
+    return {"title_of": skel["doc_id"], "start": pos, "end": pos + len(name), "sha1": _sha1(name)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("step", choices=("agreement", "prepare", "finalize"))
+    parser.add_argument("work", type=Path)
+    parser.add_argument("lang", choices=("ar", "en"))
+    args = parser.parse_args()
+    if args.step == "agreement":
+        print(json.dumps({k: round(v, 3) for k, v in agreement(args.work, args.lang).items()}))
+    elif args.step == "prepare":
+        prepare(args.work, args.lang)
+    else:
+        finalize(args.work, args.lang)
+
+
+if __name__ == "__main__":
+    main()
