@@ -7,7 +7,8 @@ the HTTP API) has these columns, in this order::
                      (rows of whole articles only)
     model columns    text, lang, labels, one probability column per frame, cues, tone, tone_scores
                      (tone columns when the model has a tone estimator)
-    annotations      the columns the annotators declare: source, cue, quote_type (attribution),
+    annotations      the columns the annotators declare: source, cue, quote_type, source_resolved,
+                     source_type (attribution),
                      actors (gazetteer), then those of your own annotators
 
 JSON records (``jsonl``, HTTP) nest the frame probabilities under ``scores``; flat formats
@@ -38,7 +39,7 @@ ARTICLE_COLUMNS = ("article_id", "outlet", "date", "title", "url", "sentence_ind
 TEXT_COLUMNS = ("text", "lang", "labels")
 CUES = "cues"
 TONE_COLUMNS = ("tone", "tone_scores")
-ATTRIBUTION_COLUMNS = ("source", "cue", "quote_type")
+ATTRIBUTION_COLUMNS = ("source", "cue", "quote_type", "source_resolved", "source_type")
 ACTOR_COLUMNS = ("actors",)
 SCORES = "scores"  # JSON records: {frame: probability}, or null for unscored rows
 FLAT_TONE_COLUMNS = tuple(f"tone_{t}" for t in TONES)
@@ -54,7 +55,7 @@ FORMATS = ("jsonl", "csv", "parquet", "table")
 SCORED_MARKERS = ("article_id", "sentence_index", "text", "labels")  # columns that mark a scored-sentence file
 _LIST_COLUMNS = ("labels", "actors")
 _STRING_COLUMNS = ("article_id", "outlet", "date", "title", "url", "kind", "text", "lang", "tone",
-                   "source", "cue", "quote_type")
+                   "source", "cue", "quote_type", "source_resolved", "source_type")
 _INT_COLUMNS = ("sentence_index", "start", "end")
 
 

@@ -186,11 +186,12 @@ class Scorer:
 
     # -- scoring --------------------------------------------------------------------------
 
-    def _columns(self, texts: list[str], lang: str | None, cues: int, in_article: bool) -> dict[str, Any]:
+    def _columns(self, texts: list[str], lang: str | None, cues: int, in_article: bool,
+                 kinds: list[str] | None = None) -> dict[str, Any]:
         predicted = self.model.predict_columns(texts, lang, cues)
         columns = predicted.columns
         normalized = [d.normalized if d.lang in schema.LANGUAGES else "" for d in predicted.docs]
-        columns.update(run_annotators(self.annotators, Sentences(texts, columns["lang"], normalized, in_article)))
+        columns.update(run_annotators(self.annotators, Sentences(texts, columns["lang"], normalized, in_article, kinds)))
         return columns
 
     def classify(self, texts: Iterable[str], lang: str | None = None, cues: int = DEFAULT_CUES) -> pd.DataFrame:
@@ -239,7 +240,7 @@ class Scorer:
         rows += [(s.kind, s.text, s.start, s.end) for s in kept]
         if not rows:
             raise InputError("article: no sentences found (only boilerplate lines)")
-        columns = self._columns([r[1] for r in rows], lang, cues, in_article=True)
+        columns = self._columns([r[1] for r in rows], lang, cues, in_article=True, kinds=[r[0] for r in rows])
         n = len(rows)
         ident = id or article_id(text)
         meta = {

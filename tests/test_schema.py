@@ -12,9 +12,9 @@ from framing.errors import CodebookError, ModelError, OutputError
 
 
 def test_columns_are_defined_once_and_frame_ids_may_not_clash():
-    columns = schema.sentence_columns(["threat"], tone=True, annotations=["source", "cue", "quote_type", "actors"], article=True)
+    columns = schema.sentence_columns(["threat"], tone=True, annotations=["source", "cue", "quote_type", "source_resolved", "source_type", "actors"], article=True)
     assert columns[:9] == list(schema.ARTICLE_COLUMNS) and columns[9:] == [
-        "text", "lang", "labels", "threat", "cues", "tone", "tone_scores", "source", "cue", "quote_type", "actors"]
+        "text", "lang", "labels", "threat", "cues", "tone", "tone_scores", "source", "cue", "quote_type", "source_resolved", "source_type", "actors"]
     assert {"cue", "source", "quote_type", "actors", "tone_negative", "scores"} <= schema.RESERVED_IDS
     from framing.codebook import Codebook
 

@@ -53,7 +53,7 @@ def test_classify_returns_tidy_frame_in_input_order(small_scorer):
              "Le Kremlin a annoncé une visite.", "حذر الجيش من هجوم صاروخي وشيك على المدينة."]
     df = small_scorer.classify(texts)
     assert list(df.columns) == ["text", "lang", "labels", "threat", "diplomacy", "skepticism", "cues", "tone", "tone_scores",
-                                "source", "cue", "quote_type", "actors"]
+                                "source", "cue", "quote_type", "source_resolved", "source_type", "actors"]
     assert list(df.columns) == small_scorer.columns
     assert df.loc[[1, 2], "tone"].isna().all() and set(df.loc[[0, 3], "tone"]) <= {"negative", "neutral", "positive"}
     assert list(df["text"]) == texts
@@ -107,7 +107,7 @@ def test_annotators_run_once_per_sentence_and_add_their_columns(small_model):
     article = scorer.score_article(text)
     n = len(article.sentences)
     assert calls == [n] and counting.calls == n  # one pass over the article's sentences
-    assert list(article.sentences.columns[-5:]) == ["source", "cue", "quote_type", "actors", "seen"]
+    assert list(article.sentences.columns[-7:]) == ["source", "cue", "quote_type", "source_resolved", "source_type", "actors", "seen"]
     assert article.to_dict()["sentences"][0]["seen"] is True
 
 

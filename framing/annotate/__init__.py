@@ -19,9 +19,11 @@ __all__ = ["Annotator", "Sentences", "default_annotators", "run_annotators"]
 
 
 def default_annotators(actors: "ActorGazetteer | str | Path | None" = None) -> list[Any]:
-    """Attribution (``source, cue, quote_type``) and actors (``actors``; ``actors`` is your
-    gazetteer or actors file, None for the shipped one)."""
+    """Attribution (``source, cue, quote_type, source_resolved, source_type``) and actors
+    (``actors``; ``actors`` is your gazetteer or actors file, None for the shipped one; source
+    types use the same gazetteer)."""
     from framing.annotate.actors import ActorAnnotator
     from framing.annotate.attribution import AttributionAnnotator
 
-    return [AttributionAnnotator(), ActorAnnotator(actors)]
+    actor_annotator = ActorAnnotator(actors)
+    return [AttributionAnnotator(actor_annotator.gazetteer), actor_annotator]

@@ -4,8 +4,12 @@ A gazetteer (``framing/data/actors.yaml``, extendable with your own file) maps a
 languages to canonical ids. Arabic matching works on normalized text and strips clitics
 (و/ف/ب/ل/ك, "لل" for "ال"), so "وبوتين", "للرئيس بوتين" and "بيونج يانج"/"بيونغ يانغ" (when both
 spellings are listed) match; English matching accepts possessives ("Putin's") and matches
-acronyms case-sensitively ("WHO" but not "who"). Longer aliases win over the shorter ones they
-contain. :class:`ActorAnnotator` is the component the scorer runs (column ``actors``);
+acronyms case-sensitively ("WHO" but not "who"). Arabic nisba adjectives and plurals of countries
+are derived from the listed definite adjective ("المصري" gives مصري، مصرية، مصريون، مصريين،
+مصرياً، المصريات ...), so "مسؤول مصري" and "وقطريون" are found without listing every form. The
+longest alias wins over the shorter ones it contains, across actors; phrases under ``blocked``
+in the actors file are matched like aliases but name no actor ("مجلس الأمن القومي" is not the UN
+Security Council). :class:`ActorAnnotator` is the component the scorer runs (column ``actors``);
 :func:`framing.analysis.actors.by_actor` tabulates frames and tone per actor.
 """
 
@@ -42,17 +46,19 @@ class Actor:
 class ActorGazetteer:
     """Finds actor mentions; ``ActorGazetteer.load()`` reads the shipped file (or yours)."""
 
-    def __init__(self, actors: Sequence[Actor]):
+    def __init__(self, actors: Sequence[Actor], blocked: dict[str, Sequence[str]] | None = None):
         self.actors = {a.id: a for a in actors}
+        self.blocked = {lang: tuple(phrases) for lang, phrases in (blocked or {}).items()}
         self._ar_index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None  # built on first Arabic text
         self._en: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
-        for actor in actors:
-            for alias in actor.aliases.get("en", ()):
-                tokens = tuple(_en_tokens(alias))
-                if tokens:
-                    exact = alias.isupper()  # acronyms match case-sensitively: WHO, not "who"
-                    key = tokens if exact else tuple(t.lower() for t in tokens)
-                    self._en.setdefault(tokens[0].lower(), []).append((key, exact, actor.id))
+        pairs = [(alias, actor.id) for actor in actors for alias in actor.aliases.get("en", ())]
+        pairs += [(phrase, "") for phrase in self.blocked.get("en", ())]  # "" names no actor
+        for alias, actor_id in pairs:
+            tokens = tuple(_en_tokens(alias))
+            if tokens:
+                exact = alias.isupper()  # acronyms match case-sensitively: WHO, not "who"
+                key = tokens if exact else tuple(t.lower() for t in tokens)
+                self._en.setdefault(tokens[0].lower(), []).append((key, exact, actor_id))
         for entries in self._en.values():
             entries.sort(key=lambda e: -len(e[0]))  # longest alias first
 
@@ -62,11 +68,23 @@ class ActorGazetteer:
         so English-only work never pays for it)."""
         if self._ar_index is None:
             index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            listed: dict[tuple[str, ...], str] = {}
             for actor in self.actors.values():
                 for alias in actor.aliases.get("ar", ()):
                     tokens = tuple(_AR_TOKEN.findall(normalize_arabic(alias)))
                     if tokens:
-                        index.setdefault(tokens[0], []).append((tokens, actor.id))
+                        listed.setdefault(tokens, actor.id)
+            for phrase in self.blocked.get("ar", ()):
+                tokens = tuple(_AR_TOKEN.findall(normalize_arabic(phrase)))
+                if tokens:
+                    listed[tokens] = ""  # matched, names no actor
+            derived: dict[tuple[str, ...], str] = {}
+            for tokens, actor_id in listed.items():
+                if actor_id and self.actors[actor_id].type == "country" and len(tokens) == 1:
+                    for form in nisba_forms(tokens[0]):
+                        derived.setdefault((form,), actor_id)
+            for tokens, actor_id in {**derived, **listed}.items():  # listed aliases win
+                index.setdefault(tokens[0], []).append((tokens, actor_id))
             for entries in index.values():
                 entries.sort(key=lambda e: -len(e[0]))
             self._ar_index = index
@@ -86,6 +104,9 @@ class ActorGazetteer:
         entries = data.get("actors") if isinstance(data, dict) else None
         if not isinstance(entries, list):
             raise CodebookError(f"{path or 'actors.yaml'}: expected a mapping with an 'actors' list")
+        blocked = data.get("blocked") or {}
+        if not isinstance(blocked, dict) or not all(isinstance(v, list) for v in blocked.values()):
+            raise CodebookError(f"{path or 'actors.yaml'}: 'blocked' must map a language to a list of phrases")
         actors = []
         for i, item in enumerate(entries, 1):
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
@@ -96,7 +117,7 @@ class ActorGazetteer:
             aliases = item.get("aliases") or {}
             actors.append(Actor(item["id"], kind, dict(item.get("name") or {}), item.get("parent"),
                                 {lang: tuple(str(a) for a in names or ()) for lang, names in aliases.items()}))
-        return cls(actors)
+        return cls(actors, {lang: [str(p) for p in phrases] for lang, phrases in blocked.items()})
 
     def find(self, text: str, lang: str, normalized: str | None = None) -> list[str]:
         """Canonical ids of the actors mentioned in ``text``, in order of first mention.
@@ -113,7 +134,8 @@ class ActorGazetteer:
                     continue
                 match = self._match_ar(tokens, i)
                 if match:
-                    found.append((i, match[1]))
+                    if match[1]:
+                        found.append((i, match[1]))
                     next_free = i + match[0]
         elif lang == "en":
             tokens = _en_tokens(text)
@@ -125,7 +147,8 @@ class ActorGazetteer:
                     continue
                 match = self._match_en(tokens, lowered, i)
                 if match:
-                    found.append((i, match[1]))
+                    if match[1]:
+                        found.append((i, match[1]))
                     next_free = i + match[0]
         seen: dict[str, None] = {}
         for _, actor_id in sorted(found):
@@ -146,6 +169,22 @@ class ActorGazetteer:
                 if tuple(tokens[i + 1:i + n]) == alias[1:]:
                     return n, actor_id
         return None
+
+
+_NISBA_ENDINGS = ("", "ه", "ون", "ين", "ا", "ان", "تان", "تين", "ات")
+
+
+def nisba_forms(token: str) -> list[str]:
+    """Normalized forms of an Arabic nisba adjective from its definite masculine form.
+
+    >>> nisba_forms("المصري")[:6]
+    ['مصري', 'مصريه', 'مصريون', 'مصريين', 'مصريا', 'مصريان']
+    """
+    if not (token.startswith("ال") and token.endswith("ي") and len(token) >= 5):
+        return []
+    stem = token[2:]
+    forms = [stem + ending for ending in _NISBA_ENDINGS]
+    return forms + ["ال" + f for f in forms if f != stem]
 
 
 def _en_tokens(text: str) -> list[str]:

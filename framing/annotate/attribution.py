@@ -1,11 +1,15 @@
 """Who voices a sentence: the speaker span, the attribution cue and the quote type.
 
 Rule-based, for Arabic and English news. For each sentence :func:`attribute` returns an
-:class:`Attribution` triple (``source``, ``cue``, ``quote_type``) plus whether the attribution
-was ``carried`` from the previous sentence ("He added...", "وأضاف أن..."). Handles speaker
-before and after a quotation, nested attribution (an agency quoting a spokesman: the source is
-the spokesman), "according to"/"بحسب"/"وفقا لـ", and appositives ("X, a senior fellow at Y,
-said"). Measured against our labeled set in ``benchmarks/attribution.py``.
+:class:`Attribution`: the speaker as written (``source``, with its ``span`` in the sentence), the
+``cue``, the ``quote_type``, the speaker's ``form`` (named, pronoun, implicit) and, for a pronoun
+("He added") or a subject-less reporting verb ("وأضاف أن"), the most recent named speaker of the
+article as ``resolved`` (``carried`` is then true). The rules see the text without invisible
+marks (:mod:`framing.annotate.spans`); spans point into the sentence as written. Datelines
+("CAIRO, May 3 (Agency) -", "غزة - (وكالات) -") are never part of a speaker; headlines do not
+pass their speaker on. Speaker spans follow the annotation rules of the real-news set: the head
+noun phrase with titles, name and modifiers, without comma appositives, relative clauses, time
+phrases or the verb's object. Measured in ``benchmarks/attribution.py``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from importlib import resources
 from typing import Any, Iterable, NamedTuple
 
 from framing.annotate.base import Sentences
+from framing.annotate.spans import clean, locate
 from framing.schema import ATTRIBUTION_COLUMNS, LANGUAGES
 
 
@@ -35,15 +40,24 @@ _QUOTES = re.compile(r"[\"“”«»]")
 _QUOTE_SPAN = re.compile(r"\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»")
 
 
+SPEAKER_FORMS = ("named", "pronoun", "implicit", "none")
+
+
 class Attribution(NamedTuple):
-    """``source``: the speaker as written (None if unattributed); ``cue``: the attribution word
-    or phrase; ``quote_type``: direct, indirect or none; ``carried``: taken from the previous
-    sentence through a continuation cue."""
+    """``source``: the speaker as written (a pronoun stays a pronoun; None when unattributed or
+    implicit); ``cue``: the attribution word or phrase; ``quote_type``: direct, indirect or none;
+    ``carried``: the speaker was resolved from earlier in the article; ``resolved``: the named
+    speaker (``source`` itself when named, the antecedent for a pronoun or implicit speaker, None
+    when unknown); ``span``: ``(start, end)`` of ``source`` in the sentence as written;
+    ``form``: named, pronoun, implicit or none."""
 
     source: str | None
     cue: str | None
     quote_type: str = "none"
     carried: bool = False
+    resolved: str | None = None
+    span: tuple[int, int] | None = None
+    form: str = "none"
 
 
 NONE = Attribution(None, None, "none", False)
@@ -73,81 +87,92 @@ _EN_NOT_ATTRIBUTION = re.compile(r"^(?:[Tt]hat said|[Nn]eedless to say|[Hh]aving
 _EN_ACCORDING_NOT = re.compile(r"^(?:plan|schedule|the plan|the schedule|tradition|custom|a formula|the formula|the constitution|the law|the rules|rules|law)\b", re.IGNORECASE)
 _EN_CITING = re.compile(r"\bciting\s+", re.IGNORECASE)
 _EN_QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+(?:saying|telling|warning)", re.IGNORECASE)
-_EN_AUXILIARY = re.compile(r"\s+(?:declined|refused|did not|didn't|would not|wouldn't|could not|was quick|went on) to$|\s+(?:has|have|had|also|later|then|would|will|did)$", re.IGNORECASE)
-_EN_APPOSITION_STOP = re.compile(r"^(?:noting|adding|saying|citing|according|calling|referring|warning|pointing|before|after|as|but|and)\b", re.IGNORECASE)
+_EN_AUXILIARY = re.compile(r"\s+(?:declined|refused|did not|didn't|would not|wouldn't|could not|was quick|went on) to$|\s+(?:has|have|had|also|later|then|would|will|did|previously|repeatedly|recently|once|publicly|privately|had earlier)$", re.IGNORECASE)
 _EN_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Rep", "Sen", "Gov", "St", "Jr", "Sr")
-_EN_CARRIED = re.compile(
-    rf"^(?:(?:But|And)\s+)?(He|She|They|It|The (?:official|minister|spokesman|spokeswoman|spokesperson|agency|ministry|diplomat|statement|envoy|report|president|general|source|officials|group|company))"
-    rf"\s+((?:(?:also|further|later|then|went on to)\s+)?(?:{_EN_VERBS}|say|reaffirmed|cautioned))\b",
-)
 _EN_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_EN_PRONOUN_SAYING = re.compile(r"^(?:(?:But|And)\s+)?(He|She|They|It)\b[^\"“]*?,\s+(saying|adding)\b")
+_EN_PRONOUN_SAYING = re.compile(r"^(?:(?:But|And)\s+)?(He|She|They)\b[^\"“]*?,\s+(saying|adding)\b")
 _EN_SOURCE_PREFIX = re.compile(r"^(?:(?:figures|data|estimates|a statement|a report|statements|documents|a survey|a tally|a count|preliminary results)\s+(?:\w+\s+){0,2}?(?:by|from|of)\s+)", re.IGNORECASE)
 _EN_TRAILING = re.compile(
     r"\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last (?:week|month|year|night)|"
     r"this (?:week|month|morning|year)|at a (?:news |press )?(?:conference|briefing)|in a (?:statement|post|video)|"
-    r"during\b|late on|early on|later)\b.*$", re.IGNORECASE)
-_EN_LEADING = re.compile(r"^(?:but|and|however|meanwhile|separately|in addition|in a statement|on \w+|earlier|later)\b[,\s]*", re.IGNORECASE)
+    r"during\b|late on|early on|later|earlier|who\b|which\b|whose\b|speaking\b|in an interview|in remarks|"
+    r"on (?:Twitter|X|Telegram|Facebook|state television|television)|yesterday|today|(?:on )?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d)\b.*$",
+    re.IGNORECASE)
+_EN_LEADING = re.compile(r"^(?:but|and|so|yet|however|meanwhile|separately|in addition|in a statement|on \w+|earlier|later|still|instead|now|also|indeed|in fact|at the same time|for (?:his|her|their|its) part)\b[,\s]*", re.IGNORECASE)
+# A clause boundary inside the stretch before the cue: the speaker starts after it.
+_EN_CLAUSE = re.compile(r".*\b(?:as|while|when|after|before|because|since|although|though|whereas|if|that|but|where|even as|even though|so)\s+(?=\S)", re.IGNORECASE)
+_EN_APPOSITIVE = re.compile(r"^(?:a|an|the|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z]+ of|[a-z]+ at|[a-z]+ for|now|then|formerly|once)\b")
+_EN_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|of|the|al|el|bin|ibn|de|van|von|da|for|and|at|on|[a-z]+-(?:General|general)|spokesman|spokeswoman|spokesperson|minister|president|secretary|ambassador|envoy|chief|leader|senator|adviser|advisor|analyst|official|director|commander)$")
+# "CAIRO, May 3 (Harbor News) -", "(Reuters) -", "WASHINGTON -": never part of a speaker.
+_EN_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'’\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?|[A-Z][A-Z.'’\- ]{2,30}\s*)?"
+    r"(?:\([^()]{2,40}\)\s*)?[-–—]{1,2}\s+(?=\S)")
 
 
-def _en_source_before(prefix: str) -> str | None:
-    """Speaker as the noun phrase before the cue, with appositives ("X, a fellow at Y,")."""
-    prefix = prefix.rstrip(" ,")
-    quote = max(prefix.rfind("\""), prefix.rfind("”"))
-    if quote != -1:
-        prefix = prefix[quote + 1:].lstrip(" ,")
-    segments = [s.strip() for s in prefix.split(",") if s.strip()]
-    if not segments:
-        return None
-    chosen = [segments.pop()]
-    while segments and chosen[0][:1].islower():  # appositive: reach back to the name it describes
-        chosen.insert(0, segments.pop())
-    if segments and re.match(r"^(?:The|A|An)\s", segments[-1]) and len(chosen[0].split()) <= 3:
-        chosen.insert(0, segments.pop())  # "The UN refugee agency, UNHCR, said"
-    source = ", ".join(chosen)
-    source = _EN_LEADING.sub("", source).strip()
+def _en_name_like(segment: str) -> bool:
+    words = segment.split()
+    return 0 < len(words) <= 7 and words[0][:1].isupper() and all(_EN_NAME_WORD.match(w) for w in words)
+
+
+def _en_trim(source: str) -> str | None:
+    """The head noun phrase: no leading conjunction, clause, time phrase or auxiliary."""
+    clause = _EN_CLAUSE.match(source)
+    if clause and clause.end() < len(source):
+        source = source[clause.end():]
+    for _ in range(2):
+        source = _EN_LEADING.sub("", source).strip()
+    source = _EN_TRAILING.sub("", source).strip()
     source = _EN_AUXILIARY.sub("", source).strip()
+    source = source.strip(" ,;:-–—")
     words = source.split()
-    if not words or len(words) > 30:
+    if not words or len(words) > 12:
         return None
     return source
 
 
+def _en_source_before(prefix: str) -> str | None:
+    """Speaker as the noun phrase before the cue, without comma appositives ("X, a fellow at Y,")."""
+    prefix = prefix.rstrip(" ,")
+    quote = max(prefix.rfind("\""), prefix.rfind("”"))
+    if quote != -1:
+        prefix = prefix[quote + 1:].lstrip(" ,")
+    segments = [s.strip() for s in re.split(r",(?!\d{3})", prefix) if s.strip()]
+    if not segments:
+        return None
+    last = segments[-1]
+    if len(segments) > 1 and _EN_APPOSITIVE.match(last) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip()):
+        last = segments[-2]  # "Rachel Lee, a senior fellow at the Stimson Center, said": the name
+    return _en_trim(last)
+
+
 def _en_source_after(suffix: str) -> str | None:
-    """Speaker after the cue ('"...," said Rachel Tan, an analyst at a brokerage.')."""
+    """Speaker after the cue ('"...," said Rachel Tan, an analyst at a brokerage.'): the name."""
     protected = suffix
     for abbreviation in _EN_ABBREVIATIONS:
         protected = re.sub(rf"\b{abbreviation}\.", abbreviation + "\x00", protected)
-    head = re.split(r"[;:!?\"“”]|\.(?:\s|$)", protected, maxsplit=1)[0]
-    segments = [x.strip() for x in head.split(",")]
-    chosen = [segments.pop(0)] if segments else []
-    while segments and segments[0] and (segments[0][:1].islower() or segments[0][:1].isdigit()) \
-            and not _EN_APPOSITION_STOP.match(segments[0]):
-        chosen.append(segments.pop(0))
-    span = ", ".join(c for c in chosen if c).replace("\x00", ".")
+    head = re.split(r"[;:!?\"“”(]|\.(?:\s|$)|,", protected, maxsplit=1)[0]
+    span = head.replace("\x00", ".").strip()
     span = _EN_TRAILING.sub("", span).strip()
+    span = re.sub(r"\s+(?:in|at|from|on)\s+[A-Z].*$|\s+(?:to|of)\s+(?:the\s+)?(?:reporters|journalists|media|press)\b.*$", "", span)
     return span or None
 
 
-def _attribute_en(text: str, previous: Attribution | None) -> Attribution:
+def _pronoun(source: str) -> bool:
+    return source.lower() in _EN_PRONOUNS
+
+
+def _attribute_en(text: str) -> Attribution:
     if ("said" in text or "say" in text) and _EN_NOT_ATTRIBUTION.search(text) and not _EN_VERB.search(text[20:]):
         return NONE
-    carried = _EN_CARRIED.match(text)
-    if carried:
-        subject, verb = carried.group(1), carried.group(2)
-        cue = f"{subject} {verb}" if subject.lower() in _EN_PRONOUNS else verb
-        if previous is not None and previous.source:
-            return Attribution(previous.source, cue, _quote_type(text), True)
-        if subject.lower() not in _EN_PRONOUNS:
-            return Attribution(subject, verb, _quote_type(text), False)
     quoted = _EN_QUOTED_AS.search(text) if "uoted" in text else None
     if quoted and not _inside_quotes(text, quoted.start()):
-        return Attribution(quoted.group(1).strip(), "quoted", _quote_type(text))
+        return _named(quoted.group(1).strip(), "quoted", text, quoted.start(1))
     citing = _EN_CITING.search(text) if "iting" in text else None
     if citing and not _inside_quotes(text, citing.start()):
-        source = re.split(r"[,;:]|\.\s|\.$|\s+that\s", text[citing.end():], maxsplit=1)[0].strip()
+        source = re.split(r"[,;:]|\.\s|\.$|\s+that\s|\s+as\s", text[citing.end():], maxsplit=1)[0].strip()
+        source = _en_trim(source) if source else None
         if source:
-            return Attribution(source, "citing", _quote_type(text))
+            return _named(source, "citing", text, citing.end())
     for verb in _EN_VERB.finditer(text):
         if _inside_quotes(text, verb.start()):
             continue
@@ -157,33 +182,39 @@ def _attribute_en(text: str, previous: Attribution | None) -> Attribution:
         end = suffix.end() if suffix else verb.end()
         cue = text[start:end]
         before, after = text[:start], text[end:]
-        if re.search(r"[\"”]\s*,?\s*$", before):  # '"...," said X'
-            source = _en_source_after(after)
+        if re.search(r"[\"”]\s*,?\s*$", before) or re.search(r"[.!?]\s*$|,\s*$", before) and re.match(r"\s+[A-Z]", after) and not before.strip().endswith(("he", "she")):
+            source = _en_source_after(after) if re.match(r"\s+(?:[A-Z]|the |an? )", after) else None
+            where = end
         else:
             source = _en_source_before(before)
+            where = start
             if source and source.endswith((" and", " but")):
                 # a coordinated verb ("X carried ... and reported"): the speaker is the sentence subject
-                subject = _EN_TRAILING.sub("", re.split(r"[,;:\"“]", text, maxsplit=1)[0]).strip()
+                subject = _en_trim(re.split(r"[,;:\"“]", text, maxsplit=1)[0])
                 source = subject if subject and subject[:1].isupper() and len(subject.split()) <= 8 else None
         if not source:
             continue
-        if source.lower() in _EN_PRONOUNS:
-            if previous is not None and previous.source:
-                return Attribution(previous.source, f"{source} {cue}", _quote_type(text), True)
-            return Attribution(source, cue, _quote_type(text))
-        return Attribution(source, cue, _quote_type(text))
+        if _pronoun(source):
+            return Attribution(source, cue, _quote_type(text), form="pronoun", span=locate(text, source, where))
+        return _named(source, cue, text, where)
     saying = _EN_PRONOUN_SAYING.match(text) if "saying" in text or "adding" in text else None
-    if saying and previous is not None and previous.source:
-        return Attribution(previous.source, saying.group(2), _quote_type(text), True)
+    if saying:
+        return Attribution(saying.group(1), saying.group(2), _quote_type(text), form="pronoun",
+                           span=(saying.start(1), saying.end(1)))
     for match in (_EN_ACCORDING.finditer(text) if "ccording" in text else ()):
         rest = text[match.end():]
         if _EN_ACCORDING_NOT.match(rest) or _inside_quotes(text, match.start()):
             continue
         source = re.split(r"[,;:.]\s|[,;:]|\.$", rest, maxsplit=1)[0].strip()
         source = _EN_SOURCE_PREFIX.sub("", source).strip()
+        source = _EN_TRAILING.sub("", source).strip()
         if source:
-            return Attribution(source, text[match.start():match.end()].strip(), _quote_type(text))
+            return _named(source, text[match.start():match.end()].strip(), text, match.end())
     return NONE
+
+
+def _named(source: str, cue: str, text: str, near: int) -> Attribution:
+    return Attribution(source, cue, _quote_type(text), resolved=source, span=locate(text, source, near), form="named")
 
 
 # --- Arabic ---------------------------------------------------------------------------------
@@ -214,7 +245,8 @@ _AR_NOT_SOURCE = re.compile(r"^(?:ذلك|هذا|هذه|الخطة|الجدول|�
 _AR_VERB_PREPOSITION = {
     "دعا": r"\s+(?:إلى|الى)\s+", "دعت": r"\s+(?:إلى|الى)\s+", "طال": r"\s+(?:إلى|الى|ب)", "حث": r"\s+(?:على|إلى)\s+",
     "حثت": r"\s+(?:على|إلى)\s+", "لفت": r"\s+(?:إلى|الى)\s+", "أشا": r"\s+(?:إلى|الى)\s+", "اشا": r"\s+(?:إلى|الى)\s+",
-    "شكك": r"\s+في\s+", "رحب": r"\s+ب\S+",
+    "شكك": r"\s+في\s+", "رحب": r"\s+ب\S+", "هدد": r"\s+ب\S+", "لوح": r"\s+ب\S+", "وصف": r"\s+\S+\s+ب\S+|\s+ب\S+",
+    "اتهم": r"\s+\S+\s+ب\S+", "أشا": r"\s+ب\S+|\s+(?:إلى|الى)\s+", "اعت": r"\s+(?:أن|إن|ان)\s+",
 }
 
 
@@ -229,7 +261,11 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     if relayed and (not _AR_END.search(rest) or relayed.start() <= _AR_END.search(rest).start()):
         rest = rest[relayed.end():]  # "ذكرت وكالة رويترز نقلا عن متحدث ...": the original speaker
     match = _AR_END.search(rest)
-    span = (rest[:match.start()] if match else rest).strip()
+    span = (rest[:match.start()] if match else rest)
+    stop_at = _AR_OBJECT_STOP.search(" " + span)
+    if stop_at:
+        span = span[:max(0, stop_at.start() - 1)]
+    span = span.strip()
     span = _AR_SOURCE_PREFIX.sub("", span)
     span = span.replace("\x00", " عن ").replace("\x01", ".")
     words = span.split()
@@ -238,84 +274,201 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     return span
 
 
-def _attribute_ar(text: str, previous: Attribution | None) -> Attribution:
-    carried = _AR_CARRIED.match(text)
-    if carried and previous is not None and previous.source:
-        return Attribution(previous.source, text[:carried.end(1) + (1 if text[:1] in "وف" and carried.start(1) == 1 else 0)].strip(),
-                           _quote_type(text), True)
+_AR_DATELINE = re.compile(r"^\s*(?:[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+){0,2}\s*[-–—]\s*)?(?:\(?\s*(?:رويترز|أ\s*ف\s*ب|فرانس\s+برس|الأناضول|وكالات|وام|واس|قنا|كونا|بترا|سانا|أ\s*ش\s*أ|د\s*ب\s*أ|شينخوا|سبوتنيك|معا|وفا|الجزيرة\s+نت|الجزيرة|العربية\.نت|سكاي\s+نيوز\s+عربية|خاص|[\u0621-\u064A]+\s+نت)\s*\)?\s*)?[-–—:]\s*(?=\S)")
+# Words after which the subject noun phrase has ended (demonstratives, relatives, object heads).
+_AR_OBJECT_STOP = re.compile(r"\s+(?:هذه|هذا|ذلك|تلك|هذين|هاتين|هؤلاء|التي|الذي|الذين|اللذين|اللتين|ما|مما|كل|جميع|أي|أية|أنباء|الأنباء|التقارير|تقارير|الاتهامات|اتهامات|المزاعم|مزاعم|الرواية|رواية|الخبر|الادعاءات|ادعاءات|وجود|صحة|قلقه|قلقها|قلقهم|أمله|أملها|استعداد\S*|رفض\S*|تأييد\S*|دعم\S*|ترحيب\S*|إدانت\S*|ادانت\S*|أسف\S*|تفاؤل\S*|استغراب\S*|تضامن\S*|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم\S*|الليلة|مساء|صباح|اليوم|أمس|لاحقا|لاحقاً|مؤخرا|مؤخراً|حينها|الى|إلى)(?=\s|$|،)")
+_AR_DEFINITE_ADJECTIVES = frozenset(
+    "العام العامة السابق السابقة الأعلى الاعلى الأول الاول الجديد الجديدة المقبل الحالي المؤقت المساعد "
+    "الأسبق المكلف المنتهية الرسمي الرسمية الخاص الخاصة الأممي الأممية الدولي الدولية العليا الكبير الأكبر "
+    "التنفيذي المستقل المنتخب المتحدة الموحدة المشتركة العربي العربية".split())
+
+
+def _ar_subject_end(span: str) -> str:
+    """Cut the verb's object off a verb-first subject: after a definite head and its definite
+    adjectives, another definite noun starts the object ("نفى الجيش الإسرائيلي الرواية")."""
+    words = span.split()
+    if len(words) < 2 or not words[0].startswith(("ال", "وال")):
+        return span
+    for i, word in enumerate(words[1:], 1):
+        bare = word
+        if not bare.startswith("ال"):
+            return span  # a name, a genitive or a preposition: the phrase goes on
+        adjective = bare.endswith(("ي", "ية", "يون", "يين", "يان", "يتان")) or bare in _AR_DEFINITE_ADJECTIVES
+        if not adjective:
+            return " ".join(words[:i])
+    return span
+
+
+def _attribute_ar(text: str) -> Attribution:
     pluperfect = _AR_PLUPERFECT.match(text)
     if pluperfect:
-        return Attribution(pluperfect.group(1), pluperfect.group(2), _quote_type(text))
+        return _named(pluperfect.group(1), pluperfect.group(2), text, pluperfect.start(1))
     statement = _AR_STATEMENT.search(text)
     if statement:
-        return Attribution(statement.group(1).strip(), "جاء في", _quote_type(text))
+        return _named(statement.group(1).strip(), "جاء في", text, statement.start(1))
     for match in _AR_AS_REVEALED.finditer(text):
         source = _ar_span(text[match.end():])
         if source:
-            return Attribution(source, match.group(1), _quote_type(text))
+            return _named(source, match.group(1), text, match.end())
     candidates = []
     for match in _AR_ACCORDING.finditer(text):
         if not _inside_quotes(text, match.start()):
-            candidates.append((match.start(), match.group(1), match.end()))
+            candidates.append((match.start(), match.group(1), match.end(), True))
     for match in _AR_CUE.finditer(text):
         if not _inside_quotes(text, match.start()):
-            candidates.append((match.start(), match.group(1), match.end(1)))
-    for start, cue, end in sorted(candidates):
+            candidates.append((match.start(), match.group(1), match.end(1), False))
+    implicit = None
+    for start, cue, end, according in sorted(candidates):
         rest = text[end:]
         verb = cue.lstrip("وف") if cue[:1] in "وف" and len(cue) > 3 else cue
+        lemma = verb[1:] if verb[:1] in "يت" and len(verb) > 3 and not according else verb
         if verb.startswith(("نقل", "نسب")):
             nested = _AR_NESTED.search(rest) or (re.search(r"\s+(?:إلى|الى)\s+", rest) if verb.startswith("نسب") else None)
             if nested is None:
                 continue  # "نقل المصابون" (carried the wounded), not attribution
             source = _ar_span(rest[nested.end():])
+            near = end + nested.end()
+        elif re.match(r"\s*(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|:|«|\"|“)", rest) and not according:
+            # no subject after the verb: a subject before it ("الوزير قال إن"), else implicit
+            before = re.split(r"[.،:«»\"“”؛]", text[:start])[-1].strip()
+            before = re.sub(r"^(?:و|ثم|فيما|بينما|كما|وقد|قد|وكان|كان)\s+", "", before)
+            words = before.split()
+            if 0 < len(words) <= 8 and not _AR_CUE.search(before):
+                return _named(before, cue, text, start - len(before) - 1)
+            if implicit is None and start <= 12:
+                implicit = Attribution(None, cue, _quote_type(text), form="implicit")
+            continue
         else:
-            source = _ar_span(rest, stop=_AR_VERB_PREPOSITION.get(verb[:3]))
+            source = _ar_span(rest, stop=_AR_VERB_PREPOSITION.get(lemma[:3]))
+            if source and not according:
+                source = _ar_subject_end(source)
+            near = end
         if source:
-            return Attribution(source, cue, _quote_type(text))
-    if carried and previous is None:
-        return Attribution(None, None, "none")
+            return _named(source, cue, text, near)
+    if implicit is not None:
+        return implicit
+    carried = _AR_CARRIED.match(text)
+    if carried:
+        cue = text[:carried.end(1)].strip()
+        return Attribution(None, cue, _quote_type(text), form="implicit")
     return NONE
 
 
 # --- public API -----------------------------------------------------------------------------
 
-def attribute(text: str, lang: str, previous: Attribution | None = None) -> Attribution:
-    """Attribution of one sentence; ``previous`` is the preceding sentence's attribution."""
-    if lang == "ar":
-        return _attribute_ar(text, previous)
-    if lang == "en":
-        return _attribute_en(text, previous)
-    return NONE
+_EN_BLANK_LINE_KINDS = ("headline", "title")
+_CARRY_WINDOW = 4  # sentences a named speaker stays available to later pronouns and implicit cues
+_EN_PERSON = re.compile(r"(?:(?:[A-Z][a-z]+\.?\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 
 
-def attribute_sentences(texts: Iterable[str], langs: Iterable[str]) -> list[Attribution]:
-    """Attribution of consecutive sentences of one article (carries speakers forward)."""
+def _blank_dateline(text: str, lang: str) -> str:
+    """The text with a leading dateline replaced by spaces (offsets stay where they were)."""
+    match = (_AR_DATELINE if lang == "ar" else _EN_DATELINE).match(text)
+    if not match or match.end() >= len(text) or (lang == "ar" and not re.search(r"[-–—]", match.group())):
+        return text
+    head = match.group()
+    if lang == "ar" and len(head.split()) > 6:
+        return text
+    return " " * match.end() + text[match.end():]
+
+
+def attribute(text: str, lang: str, previous: Attribution | None = None, kind: str = "sentence") -> Attribution:
+    """Attribution of one sentence.
+
+    ``previous``: the attribution that carries into this sentence (its ``resolved`` speaker is
+    what a pronoun or an implicit speaker refers to); ``kind``: the segmenter's line kind
+    (``sentence``, ``headline``, ``title``).
+    """
+    if lang not in ("ar", "en") or not isinstance(text, str) or not text.strip():
+        return NONE
+    cleaned = clean(text)
+    seen = _blank_dateline(cleaned.text, lang)
+    found = _attribute_ar(seen) if lang == "ar" else _attribute_en(seen)
+    if found.source is None and found.form != "implicit":
+        return NONE
+    span = None
+    if found.source is not None:
+        where = found.span or locate(seen, found.source)
+        if where is None:
+            return NONE
+        span = cleaned.to_original(*where)
+        found = found._replace(source=cleaned.text[where[0]:where[1]])
+    if found.form == "named":
+        return found._replace(span=span, resolved=found.source)
+    antecedent = previous.resolved if previous is not None else None
+    if found.form == "implicit" and antecedent is None:
+        return NONE  # a continuation cue with nobody before it stays unattributed rather than guessed
+    return found._replace(span=span, resolved=antecedent, carried=antecedent is not None)
+
+
+def _person_in(text: str, lang: str) -> str | None:
+    """A named person or body in ``text`` for a pronoun to refer to when no speaker came before."""
+    if lang != "en":
+        return None
+    for match in _EN_PERSON.finditer(text):
+        if match.start() > 0 or len(match.group().split()) > 1:
+            name = match.group().strip()
+            if name.split()[0] not in ("The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She"):
+                return name
+    return None
+
+
+def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Iterable[str] | None = None) -> list[Attribution]:
+    """Attribution of consecutive sentences of one article.
+
+    A pronoun speaker or a subject-less reporting verb takes the most recent named speaker of the
+    article (within a few sentences; a headline's speaker is not passed on), reported as
+    ``resolved`` with ``carried`` true; ``source`` keeps the written form.
+    """
     out: list[Attribution] = []
-    previous: Attribution | None = None
-    for text, lang in zip(texts, langs):
-        result = attribute(text, lang, previous)
+    speaker: Attribution | None = None
+    age = 0
+    texts = list(texts)
+    kinds = list(kinds) if kinds is not None else ["sentence"] * len(texts)
+    for text, lang, kind in zip(texts, langs, kinds):
+        result = attribute(text, lang, speaker, kind)
+        if result.form == "pronoun" and result.resolved is None and out:
+            person = _person_in(texts[len(out) - 1], lang)
+            if person:
+                result = result._replace(resolved=person, carried=True)
         out.append(result)
-        previous = result if result.source else None
+        age += 1
+        if result.form == "named" and kind not in _EN_BLANK_LINE_KINDS:
+            speaker, age = result, 0
+        elif age > _CARRY_WINDOW:
+            speaker = None
     return out
 
 
 class AttributionAnnotator:
-    """Component: who voices each sentence. Adds ``source, cue, quote_type``.
+    """Component: who voices each sentence. Adds ``source, cue, quote_type, source_resolved,
+    source_type``.
 
-    Within an article (``Sentences.in_article``) a speaker carries forward to continuation
-    sentences ("He added...", "وأضاف أن..."); sentences scored on their own are attributed one by
-    one. Runs once per sentence.
+    Within an article (``Sentences.in_article``) a pronoun or implicit speaker ("He added...",
+    "وأضاف أن...") is resolved to the most recent named speaker (``source_resolved``; ``source``
+    keeps the written form); sentences scored on their own are attributed one by one.
+    ``source_type`` groups the resolved speaker (official, expert, media, anonymous, citizen,
+    other; see :mod:`framing.annotate.source_types`), using ``gazetteer`` (None: the shipped one).
     """
 
     name = "attribution"
     columns = ATTRIBUTION_COLUMNS
 
+    def __init__(self, gazetteer: Any = None):
+        self._gazetteer = gazetteer
+
     def __call__(self, sentences: Sentences) -> dict[str, list[Any]]:
         """The declared columns for ``sentences``."""
+        from framing.annotate.source_types import source_type
+
         langs = [g if g in LANGUAGES else None for g in sentences.langs]
+        kinds = getattr(sentences, "kinds", None)
         if sentences.in_article:
-            found = attribute_sentences(sentences.texts, langs)
+            found = attribute_sentences(sentences.texts, langs, kinds)
         else:
             found = [attribute(t, g) if g else NONE for t, g in zip(sentences.texts, langs)]
         return {"source": [a.source for a in found], "cue": [a.cue for a in found],
-                "quote_type": [a.quote_type for a in found]}
+                "quote_type": [a.quote_type for a in found],
+                "source_resolved": [a.resolved for a in found],
+                "source_type": [source_type(a.resolved, g, self._gazetteer) if a.resolved and g else None
+                                for a, g in zip(found, langs)]}

@@ -25,13 +25,16 @@ class Sentences(NamedTuple):
 
     ``langs``: ``ar``, ``en`` or ``und`` (not scored: annotators return empty values);
     ``normalized``: the model's normalized text of each sentence ("" when not scored);
-    ``in_article``: consecutive sentences of one article, in order (else independent lines).
+    ``in_article``: consecutive sentences of one article, in order (else independent lines);
+    ``kinds``: the segmenter's line kind of each sentence (``sentence``, ``headline``, ``title``),
+    or None when unknown.
     """
 
     texts: Sequence[str]
     langs: Sequence[str]
     normalized: Sequence[str]
     in_article: bool = False
+    kinds: Sequence[str] | None = None
 
 
 @runtime_checkable

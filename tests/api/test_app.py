@@ -25,7 +25,7 @@ def test_score_text_returns_sentences_and_article_shares(client):
     assert set(body["frames"]) == {"threat", "diplomacy", "skepticism"}
     sentence = body["sentences"][0]
     assert set(sentence) == {"index", "kind", "text", "lang", "start", "end", "labels", "scores", "cues", "tone",
-                            "tone_scores", "source", "cue", "quote_type", "actors"}
+                            "tone_scores", "source", "cue", "quote_type", "source_resolved", "source_type", "actors"}
     assert 0 <= sentence["scores"]["threat"] <= 1
     assert sentence["tone"] in ("negative", "neutral", "positive")
     assert abs(sum(sentence["tone_scores"].values()) - 1) < 1e-3

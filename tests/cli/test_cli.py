@@ -26,7 +26,7 @@ def test_classify_jsonl_keeps_input_order(capsys, tmp_path, small_model_path):
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["text"] for r in rows] == lines
     assert [r["lang"] for r in rows] == ["en", "und", "ar", "und"]
-    assert set(rows[0]) == {"text", "lang", "labels", "scores", "cues", "tone", "tone_scores", "source", "cue", "quote_type", "actors"}
+    assert set(rows[0]) == {"text", "lang", "labels", "scores", "cues", "tone", "tone_scores", "source", "cue", "quote_type", "source_resolved", "source_type", "actors"}
     assert set(rows[0]["scores"]) == {"threat", "diplomacy", "skepticism"}
     assert rows[1]["scores"] is None
     assert "2 of 4 line(s) not scored" in err
@@ -39,7 +39,7 @@ def test_classify_csv_and_table(capsys, tmp_path, small_model_path):
     assert code == 0 and out == ""
     table = pd.read_csv(tmp_path / "out.csv")
     assert list(table.columns) == ["text", "lang", "labels", "threat", "diplomacy", "skepticism", "cues",
-                                   "tone", "tone_negative", "tone_neutral", "tone_positive", "source", "cue", "quote_type", "actors"]
+                                   "tone", "tone_negative", "tone_neutral", "tone_positive", "source", "cue", "quote_type", "source_resolved", "source_type", "actors"]
     assert len(table) == 2
     code, out, _ = run(capsys, "classify", path, "--model", small_model_path, "--format", "table")
     assert code == 0 and "Talks resumed" in out and "threat" in out.splitlines()[0]
