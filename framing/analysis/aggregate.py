@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from functools import lru_cache
 from itertools import combinations
 from typing import Any, Sequence
 
@@ -189,25 +190,116 @@ def tone_by(sentences: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
     return table
 
 
-def trends(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", freq: str = "W",
-           measure: str = "share") -> pd.DataFrame:
-    """Mean per-article prevalence per group and period (weekly by default).
+def tone_prevalence(sentences: pd.DataFrame, by: str = "outlet", n_boot: int = 2000, ci: float = 0.95,
+                    seed: int | None = 0) -> pd.DataFrame:
+    """Tone per group with the article as the unit, like frame prevalence: per article the share
+    of its sentences with each tone, averaged over articles, with cluster-bootstrap intervals.
 
-    Articles without a valid date are left out with a warning that counts them.
-    Columns ``group, period, frame, estimate, n_articles``.
+    Columns ``group, tone, estimate, ci_low, ci_high, n_articles``.
     """
+    from framing.schema import TONES
+
+    _require(sentences, ["tone", "article_id"])
+    data = sentences.dropna(subset=["tone"])
+    data = data[data["tone"].isin(TONES)]
+    if by not in data:
+        raise InputError(f"no {by!r} column to group by")
+    rows = []
+    for article_id, part in data.groupby("article_id", sort=False):
+        counts = part["tone"].value_counts(normalize=True)
+        rows.append({by: part[by].iloc[0], **{t: float(counts.get(t, 0.0)) for t in TONES}})
+    articles = pd.DataFrame(rows, columns=[by, *TONES])
+    rng = np.random.default_rng(seed)
+    alpha = (1 - ci) / 2
+    out = []
+    for group, part in _groups(articles, by):
+        n = len(part)
+        draws = rng.integers(0, n, size=(n_boot, n))
+        for tone in TONES:
+            values = part[tone].to_numpy(dtype=float)
+            boot = values[draws].mean(axis=1)
+            out.append({"group": group, "tone": tone, "estimate": float(values.mean()),
+                        "ci_low": float(np.quantile(boot, alpha)), "ci_high": float(np.quantile(boot, 1 - alpha)),
+                        "n_articles": n})
+    return pd.DataFrame(out, columns=["group", "tone", "estimate", "ci_low", "ci_high", "n_articles"])
+
+
+TREND_FREQS = ("W", "M", "Q", "Y")  # candidate bins for ``freq="auto"``, finest first
+TREND_FREQ_WORDS = {"W": "weekly", "M": "monthly", "Q": "quarterly", "Y": "yearly"}
+MIN_BIN_ARTICLES = 5  # a period bin of one group with fewer articles than this is "thin"
+
+
+def choose_trend_freq(dates: pd.Series, groups: pd.Series, min_articles: int = MIN_BIN_ARTICLES) -> tuple[str, str]:
+    """The finest period (week, month, quarter, year) whose bins hold, for the median group and
+    bin, at least ``min_articles`` articles; returns ``(freq, reason)`` in words.
+
+    With too few dated articles for any bin to be that full, the bin that comes closest (the
+    coarsest with at least two periods, else the year) is returned and the reason says so."""
+    frame = pd.DataFrame({"date": pd.to_datetime(dates, errors="coerce"), "group": groups}).dropna()
+    if frame.empty:
+        return "M", "no dated articles"
+    fallback = "Y"
+    for freq in TREND_FREQS:
+        counts = frame.groupby([frame["group"], frame["date"].dt.to_period(freq)]).size()
+        periods = frame["date"].dt.to_period(freq).nunique()
+        if periods >= 2:
+            fallback = freq
+        if float(counts.median()) >= min_articles:
+            return freq, (f"{TREND_FREQ_WORDS[freq]} bins: the finest with a median of at least {min_articles} "
+                          f"articles per group and period (median {counts.median():g})")
+    return fallback, (f"{TREND_FREQ_WORDS[fallback]} bins, but too few dated articles for a median of {min_articles} "
+                      "articles per group and period: read the trend as indicative only")
+
+
+def trends(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", freq: str = "auto",
+           measure: str = "share", n_boot: int = 1000, ci: float = 0.95, seed: int | None = 0,
+           min_articles: int = MIN_BIN_ARTICLES) -> pd.DataFrame:
+    """Mean per-article prevalence per group and period, with cluster-bootstrap intervals.
+
+    ``freq``: a pandas period (``"W"``, ``"M"``, ``"Q"``, ``"Y"``) or ``"auto"`` (default): the
+    finest period whose bins hold a median of at least ``min_articles`` articles per group (see
+    :func:`choose_trend_freq`). Bins with fewer articles are flagged ``thin`` and a warning counts
+    them. Articles without a valid date are left out with a warning that counts them.
+    Columns ``group, period, frame, estimate, ci_low, ci_high, n_articles, thin``; the chosen
+    period and the reason are in ``.attrs["freq"]`` and ``.attrs["freq_reason"]``.
+    """
+    if measure not in MEASURES:
+        raise InputError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
+    columns = ["group", "period", "frame", "estimate", "ci_low", "ci_high", "n_articles", "thin"]
     articles = article_table(sentences, frames, by)
-    dates = pd.to_datetime(articles.get("date"), errors="coerce") if "date" in articles else pd.Series(pd.NaT, index=articles.index)
+    dates = pd.to_datetime(articles["date"], errors="coerce") if "date" in articles else pd.Series(pd.NaT, index=articles.index)
     missing = int(dates.isna().sum())
     if missing:
         warnings.warn(f"{missing} of {len(articles)} article(s) have no valid date and are left out of trends", stacklevel=2)
-    articles = articles.assign(period=dates.dt.to_period(freq).dt.start_time).dropna(subset=["period"])
+    reason = f"{TREND_FREQ_WORDS.get(freq, freq)} bins (chosen by the caller)"
+    if freq == "auto":
+        freq, reason = choose_trend_freq(dates, articles[by] if by in articles else pd.Series(None, index=articles.index),
+                                         min_articles)
+    try:
+        periods = dates.dt.to_period(freq).dt.start_time
+    except ValueError as exc:
+        raise InputError(f"freq {freq!r} is not a pandas period (use W, M, Q, Y or auto): {exc}") from None
+    articles = articles.assign(period=periods).dropna(subset=["period"])
+    rng = np.random.default_rng(seed)
+    alpha = (1 - ci) / 2
     rows = []
-    for (group, period), part in articles.groupby([by, "period"], sort=True):
-        for frame in frames:
-            rows.append({"group": group, "period": period, "frame": frame,
-                         "estimate": float(part[f"{frame}_{measure}"].mean()), "n_articles": len(part)})
-    return pd.DataFrame(rows, columns=["group", "period", "frame", "estimate", "n_articles"])
+    if by in articles:
+        for (group, period), part in articles.groupby([by, "period"], sort=True):
+            n = len(part)
+            draws = rng.integers(0, n, size=(n_boot, n))
+            for frame in frames:
+                values = part[f"{frame}_{measure}"].to_numpy(dtype=float)
+                boot = values[draws].mean(axis=1)
+                rows.append({"group": group, "period": period, "frame": frame, "estimate": float(values.mean()),
+                             "ci_low": float(np.quantile(boot, alpha)), "ci_high": float(np.quantile(boot, 1 - alpha)),
+                             "n_articles": n, "thin": n < min_articles})
+    table = pd.DataFrame(rows, columns=columns)
+    thin = table.drop_duplicates(["group", "period"])
+    if len(thin) and thin["thin"].any():
+        warnings.warn(f"trends: {int(thin['thin'].sum())} of {len(thin)} {by}-period bins have fewer than {min_articles} "
+                      f"articles ({TREND_FREQ_WORDS.get(freq, freq)} bins); their estimates are unstable", stacklevel=2)
+    table.attrs.update(freq=freq, freq_reason=reason, measure=measure, min_articles=min_articles)
+    return table
 
 
 def distinctive_terms(sentences: pd.DataFrame, by: str = "outlet", top: int = 15, prior: float = 0.1,
@@ -224,16 +316,20 @@ def distinctive_terms(sentences: pd.DataFrame, by: str = "outlet", top: int = 15
     _require(sentences, ["text", by])
     counts: dict[Any, Counter] = {}
     surface: dict[str, Counter] = {}
+    names: dict[Any, frozenset[str]] = {}  # a group's own name is not distinctive wording
     for text, lang, group in zip(sentences["text"], sentences.get("lang", pd.Series(None, index=sentences.index)), sentences[by]):
         if group is None or (isinstance(group, float) and math.isnan(group)):
             continue
         doc = analyze(text, lang if lang in LANGUAGES else None)
         if doc.lang not in LANGUAGES:
             continue
-        stop = for_language(doc.lang)
+        stop = for_language(doc.lang) | _term_stopwords(doc.lang)
+        if group not in names:
+            names[group] = _name_tokens(group)
+        own = names[group]
         bag = counts.setdefault(group, Counter())
         for token, word in zip(doc.tokens, doc.surface()):
-            if token not in stop and not token.isdigit() and len(token) > 1:
+            if token not in stop and token not in own and not token.isdigit() and len(token) > 1:
                 bag[token] += 1
                 surface.setdefault(token, Counter())[word] += 1
     if len(counts) < 2:
@@ -266,6 +362,34 @@ def distinctive_terms(sentences: pd.DataFrame, by: str = "outlet", top: int = 15
             rows.append({"group": group, "term": surface[term].most_common(1)[0][0], "z": float(z[k]),
                          "log_odds": float(log_odds[k]), "count": int(y_i[k])})
     return pd.DataFrame(rows)
+
+
+# Function words left out of distinctive terms on top of the feature stopwords (which keep
+# negations and hedges such as قد / not because the skepticism frame needs them).
+_TERM_STOPWORDS_EN = """not no nor can could may might must shall us new one two three last first next also just
+still yet even while though although however since per via among within without across around
+mr mrs ms week weeks year years day days month months roughly several near""".split()
+_TERM_STOPWORDS_AR = """قد لا لم لن ليس ليست غير أمام تحت فوق دون عبر منذ إلا لكن ولكن لكنه بل كي حول لدى عن وقد
+ولم ولا وهو وهي وهم كما كانت سوف سيتم تم يتم أكثر أقل بعد عدة بعض جميع أحد إحدى اليوم أمس يوم
+أنه أنها إنه إنها بأن بأنه بأنها لأن بحسب وبحسب بسبب وفق وفقا الآن عدد عام أي إلى""".split()
+
+
+@lru_cache(maxsize=2)
+def _term_stopwords(lang: str) -> frozenset[str]:
+    from framing.text.normalize import normalize_arabic
+
+    if lang == "ar":
+        return frozenset(normalize_arabic(w) for w in _TERM_STOPWORDS_AR)
+    return frozenset(_TERM_STOPWORDS_EN)
+
+
+def _name_tokens(name: Any) -> frozenset[str]:
+    from framing.models.features import analyze
+
+    text = str(name)
+    doc = analyze(text, None)
+    tokens = set(doc.tokens) if doc.lang in LANGUAGES else set()
+    return frozenset(tokens | {w.lower() for w in text.split()})
 
 
 def _groups(articles: pd.DataFrame, by: str):

@@ -1,18 +1,23 @@
-"""Outlet comparison as tables, figures (PNG and SVG) and one self-contained HTML report.
+"""Outlet comparison as tables, figures (PNG at 200 dpi and SVG) and one self-contained HTML report.
 
 Used by ``framing compare``; in Python, :func:`compare_report` returns the tables and, given a
-folder, writes everything there.
+folder, writes everything there. The report opens with findings written from the statistics
+(:func:`findings`), has a table of contents, formatted tables (percent with 95% intervals,
+p-values as "< 0.001"), full-width figures and a provenance block (:func:`provenance`): framing
+version, model and card hash, codebook, input files with their SHA-256, counts, seeds, bootstrap
+and permutation counts, date. Images are embedded, so the file stands alone.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as _dt
+import hashlib
 import html
-import io
 import json
 import warnings
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 import pandas as pd
 
@@ -21,13 +26,19 @@ from framing.errors import InputError
 
 def compare_report(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", out: str | Path | None = None,
                    measure: str = "share", n_boot: int = 2000, n_perm: int = 2000, seed: int = 0,
-                   error_rates: dict | None = None) -> dict[str, pd.DataFrame]:
-    """Compute the comparison tables; with ``out``, also write figures, CSV tables and report.html."""
+                   error_rates: dict | None = None, provenance: dict[str, Any] | None = None) -> dict[str, pd.DataFrame]:
+    """Compute the comparison tables; with ``out``, also write figures, CSV tables and report.html.
+
+    ``frames`` keep their order (the codebook's) in every table and figure. ``provenance`` (see
+    :func:`provenance`) is recorded in the report; the settings used here are added to it.
+    """
     missing = [f for f in frames if f not in sentences]
     if missing:
         raise InputError(f"scored sentences lack frame column(s) {', '.join(missing)}; use the model that scored them")
     if by not in sentences:
         raise InputError(f"--by {by}: no such column (have: {', '.join(map(str, sentences.columns))})")
+    if by == "source_type":
+        sentences = by_source_type(sentences)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         tables = {"prevalence": aggregate.prevalence(sentences, frames, by, measure, n_boot=n_boot, seed=seed)}
@@ -37,18 +48,134 @@ def compare_report(sentences: pd.DataFrame, frames: Sequence[str], by: str = "ou
         tables["presence"] = aggregate.prevalence(sentences, frames, by, "presence", n_boot=n_boot, seed=seed)
         tests = aggregate.compare(sentences, frames, by, measure, n_perm=n_perm, seed=seed)
         tables["omnibus"], tables["pairwise"] = tests["omnibus"], tests["pairwise"]
-        if "tone" in sentences:
-            tables["tone"] = aggregate.tone_by(sentences, by)
-        tables["trends"] = aggregate.trends(sentences, frames, by)
+        if "tone" in sentences and sentences["tone"].notna().any():
+            tables["tone"] = aggregate.tone_prevalence(sentences, by, n_boot=n_boot, seed=seed)
+        tables["trends"] = aggregate.trends(sentences, frames, by, measure=measure, seed=seed)
         tables["terms"] = aggregate.distinctive_terms(sentences, by)
     notes = sorted({str(w.message) for w in caught})
-    if out is not None:
-        _write(tables, frames, Path(out), notes, by)
     tables["notes"] = pd.DataFrame({"note": notes})
+    if out is not None:
+        settings = {"by": by, "measure": measure, "n_boot": n_boot, "n_perm": n_perm, "seed": seed,
+                    "adjusted": bool(error_rates and measure == "share"),
+                    "articles": int(sentences["article_id"].nunique()) if "article_id" in sentences else None,
+                    "sentences": int(len(sentences)), "groups": int(sentences[by].nunique())}
+        _write(tables, frames, Path(out), by, {**(provenance or {}), **settings})
     return tables
 
 
-def _write(tables: dict[str, pd.DataFrame], frames: Sequence[str], out: Path, notes: list[str], by: str) -> None:
+# -- formatting -----------------------------------------------------------------------------
+
+def format_p(p: float) -> str:
+    """A p-value as a reader wants it: ``< 0.001`` below 0.001, else three decimals."""
+    if p is None or pd.isna(p):
+        return "–"
+    return "< 0.001" if p < 0.001 else f"{p:.3f}"
+
+
+def format_ci(estimate: float, low: float, high: float) -> str:
+    """``64% [52, 74]``: an estimate in percent with its 95% interval in percent."""
+    return f"{estimate:.0%} [{low * 100:.0f}, {high * 100:.0f}]"
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 of a file's bytes (hex)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def provenance(inputs: Sequence[str | Path] = (), card: dict[str, Any] | None = None, model: str | None = None,
+               codebook: Any = None) -> dict[str, Any]:
+    """How a comparison was made: framing version, model name and card hash, codebook, input
+    files with their SHA-256, and the date (settings and counts are added by :func:`compare_report`)."""
+    from framing import __version__
+
+    card = card or {}
+    book = card.get("codebook") or {}
+    if codebook is not None:
+        book = {"name": getattr(codebook, "name", None), "version": getattr(codebook, "version", None),
+                "frames": list(getattr(codebook, "ids", []) or [])}
+    canonical = json.dumps(card, sort_keys=True, ensure_ascii=False).encode("utf-8") if card else b""
+    return {
+        "framing_version": __version__,
+        "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "model": model or "shipped default model",
+        "model_card_sha256": hashlib.sha256(canonical).hexdigest() if card else None,
+        "model_trained": card.get("created"),
+        "codebook": book,
+        "inputs": [{"path": Path(p).as_posix(), "sha256": file_sha256(p)} for p in inputs if Path(p).is_file()],
+    }
+
+
+def _measure(tables: dict[str, pd.DataFrame]) -> str:
+    prevalence = tables["prevalence"]
+    return str(prevalence["measure"].iloc[0]) if len(prevalence) and "measure" in prevalence else "share"
+
+
+_MEASURE_PHRASE = {
+    "share": "{frame} in {est} of the sentences of its average article",
+    "presence": "{frame} in {est} of its articles",
+    "probability": "an expected {est} of {frame} sentences per article",
+}
+
+
+def findings(tables: dict[str, pd.DataFrame], by: str = "outlet") -> list[str]:
+    """Plain sentences from the statistics, one per frame (highest against lowest group, with
+    intervals, ratio and Holm-adjusted p-value), plus tone and cautions."""
+    prevalence, pairwise, omnibus = tables["prevalence"], tables["pairwise"], tables["omnibus"]
+    measure = _measure(tables).replace("_adjusted", "")
+    lines = []
+    for frame in dict.fromkeys(prevalence["frame"]):
+        part = prevalence[prevalence["frame"] == frame].sort_values("estimate", ascending=False)
+        if len(part) < 2:
+            continue
+        top, low = part.iloc[0], part.iloc[-1]
+        phrase = _MEASURE_PHRASE.get(measure, _MEASURE_PHRASE["share"]).format(
+            frame=frame, est=f"{top.estimate:.0%} [{top.ci_low * 100:.0f}, {top.ci_high * 100:.0f}]")
+        ratio = f"{top.estimate / low.estimate:.1f}x" if low.estimate > 0 else "against"
+        pair = pairwise[(pairwise["frame"] == frame) & (((pairwise["a"] == top.group) & (pairwise["b"] == low.group))
+                                                        | ((pairwise["a"] == low.group) & (pairwise["b"] == top.group)))]
+        p_holm = float(pair["p_holm"].iloc[0]) if len(pair) else float("nan")
+        omni = omnibus[omnibus["frame"] == frame]
+        p_omni = float(omni["p_value"].iloc[0]) if len(omni) else float("nan")
+        verdict = ("" if p_omni < 0.05 else
+                   f" Overall the {by} groups do not differ clearly on {frame} (permutation test p = {format_p(p_omni)}).")
+        lines.append(f"{top.group} presents {phrase}, {ratio} {low.group} ({low.estimate:.0%} "
+                     f"[{low.ci_low * 100:.0f}, {low.ci_high * 100:.0f}]); p_holm {_p_phrase(p_holm)}.{verdict}")
+    tone = tables.get("tone")
+    if tone is not None and len(tone) and (tone["tone"] == "negative").any():
+        negative = tone[tone["tone"] == "negative"].sort_values("estimate", ascending=False)
+        most, least = negative.iloc[0], negative.iloc[-1]
+        lines.append(f"Tone is most negative in {most.group}: {format_ci(most.estimate, most.ci_low, most.ci_high)} of "
+                     f"the sentences of its average article, against {format_ci(least.estimate, least.ci_low, least.ci_high)} "
+                     f"in {least.group}.")
+    small = prevalence[prevalence["small"]]["group"].unique() if "small" in prevalence else []
+    if len(small):
+        lines.append(f"Caution: {', '.join(map(str, small))} ha{'s' if len(small) == 1 else 've'} fewer than "
+                     f"{aggregate.SMALL_GROUP} articles; their intervals are wide.")
+    return lines
+
+
+def _p_phrase(p: float) -> str:
+    text = format_p(p)
+    return text if text.startswith("<") else f"= {text}"
+
+
+# -- writing --------------------------------------------------------------------------------
+
+def by_source_type(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Sentences keyed for comparing who carries each frame: the source type is a sentence
+    column, so each article's sentences of one source type form the unit (``article_id`` becomes
+    ``article_id|source_type``; sentences without a source are ``unattributed``). Units of one
+    article are resampled independently, so intervals are somewhat narrower than a bootstrap
+    over whole articles."""
+    kind = sentences["source_type"].where(sentences["source_type"].notna(), "unattributed").astype(str)
+    return sentences.assign(source_type=kind, article_id=sentences["article_id"].astype(str) + "|" + kind)
+
+
+def _write(tables: dict[str, pd.DataFrame], frames: Sequence[str], out: Path, by: str, record: dict[str, Any]) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -59,78 +186,204 @@ def _write(tables: dict[str, pd.DataFrame], frames: Sequence[str], out: Path, no
     out.mkdir(parents=True, exist_ok=True)
     for name, table in tables.items():
         table.to_csv(out / f"{name}.csv", index=False)
-    figures: list[tuple[str, str]] = []
+    figures: list[dict[str, str]] = []
+    used: set[str] = set()
 
-    def save(ax, name: str, caption: str) -> None:
-        fig = ax.figure
-        fig.tight_layout()
-        fig.savefig(out / f"{name}.png", dpi=120)
-        fig.savefig(out / f"{name}.svg")
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=100)
-        figures.append((caption, base64.b64encode(buffer.getvalue()).decode()))
+    def save(target, name: str, title: str, caption: str) -> None:
+        fig = target.figure if hasattr(target, "figure") else target.ravel()[0].figure
+        png, _ = plots.save_figure(fig, out / name)
+        figures.append({"name": name, "title": title, "caption": caption,
+                        "data": base64.b64encode(png.read_bytes()).decode()})
         plt.close(fig)
 
-    save(plots.prevalence_heatmap(tables["prevalence"]), "prevalence_heatmap", "Frame prevalence by " + by)
-    save(plots.prevalence_pointrange(tables["prevalence"]), "prevalence_ci", "Prevalence with 95% confidence intervals")
+    measure_words = aggregate.MEASURE_WORDING[_measure(tables).replace("_adjusted", "")]
+    save(plots.prevalence_heatmap(tables["prevalence"]), "prevalence_heatmap", f"Frame prevalence by {by}",
+         f"Mean over articles of each article's {measure_words}; each cell gives the estimate and its 95% interval "
+         "(cluster bootstrap over articles); † marks intervals wider than 25 points.")
+    save(plots.prevalence_pointrange(tables["prevalence"]), "prevalence_ci", "Prevalence with 95% confidence intervals",
+         "Points: estimates; bars: 95% intervals from a cluster bootstrap over articles.")
     if "tone" in tables:
-        save(plots.tone_bars(tables["tone"]), "tone", "Tone by " + by)
-    if not tables["trends"].empty:
+        save(plots.tone_bars(tables["tone"]), "tone", f"Tone by {by}",
+             "Per article the share of its sentences with each tone, averaged over articles; 95% intervals "
+             "from a cluster bootstrap over articles.")
+    trends = tables["trends"]
+    if not trends.empty:
+        reason = trends.attrs.get("freq_reason", "")
         for frame in frames:
-            save(plots.trend_lines(tables["trends"], frame), f"trend_{frame}", f"Weekly prevalence of {frame}")
-    for i, group in enumerate(tables["terms"]["group"].unique()):
-        save(plots.distinctive_terms_chart(tables["terms"], group), f"terms_{i}", f"Distinctive wording: {group}")
-    (out / "report.html").write_text(_html(tables, figures, notes, by), "utf-8")
+            save(plots.trend_lines(trends, frame), f"trend_{frame}", f"{frame} over time",
+                 f"One panel per {by}; {reason}. Band: 95% interval (cluster bootstrap over the bin's articles); "
+                 "hollow points: thin bins.")
+    for group in tables["terms"]["group"].unique():
+        name = f"terms_{plots.slug(group)}"
+        while name in used:
+            name += "_"
+        used.add(name)
+        save(plots.distinctive_terms_chart(tables["terms"], group), name, f"Distinctive wording: {group}",
+             f"Words {group} uses more than the other groups: log-odds ratio with an informative Dirichlet prior "
+             "(Monroe, Colaresi & Quinn 2008), z above 1.96 notable; function words and the outlet's own name left out.")
+    (out / "report.html").write_text(report_html(tables, figures, by, record), "utf-8")
 
 
-def _html(tables: dict[str, pd.DataFrame], figures: list[tuple[str, str]], notes: list[str], by: str) -> str:
-    def table(frame: pd.DataFrame) -> str:
-        return frame.to_html(index=False, float_format=lambda v: f"{v:.3f}", border=0, classes="t")
+_CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI','DejaVu Sans',sans-serif;max-width:1000px;margin:2em auto;padding:0 1.2em;
+color:#222;line-height:1.5}
+h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+nav ol{columns:2}figure{margin:1.5em 0}figure img{width:100%;height:auto;border:1px solid #eee}
+figcaption{font-size:.9em;color:#444}table{border-collapse:collapse;font-size:.9em;margin:.8em 0}
+td,th{padding:4px 10px;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
+th{background:#f6f6f6}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.findings li{margin:.4em 0}.note{color:#8a3b00}.muted{color:#666;font-size:.9em}
+dl.prov{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;font-size:.9em}dl.prov dt{font-weight:600}
+code{font-size:.9em;word-break:break-all}
+"""
 
-    significant = tables["pairwise"][tables["pairwise"]["p_holm"] < 0.05]
-    parts = [
-        "<!doctype html><html><head><meta charset='utf-8'><title>framing: outlet comparison</title>",
-        "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}"
-        "table.t{border-collapse:collapse;font-size:13px}table.t td,table.t th{padding:3px 8px;border-bottom:1px solid #ddd}"
-        "img{max-width:100%}.note{color:#a33}</style></head><body>",
-        f"<h1>Frame comparison by {html.escape(by)}</h1>",
-        "<p>Unit of analysis: the article. Prevalence is the mean over articles of each article's "
-        f"{html.escape(aggregate.MEASURE_WORDING[_measure(tables)])}; 95% intervals from a cluster bootstrap over articles; "
-        "differences tested by permuting articles between groups (Holm-corrected pairwise p-values).</p>",
-    ]
-    parts += [f"<p class='note'>{html.escape(n)}</p>" for n in notes]
-    for caption, data in figures:
-        parts.append(f"<h3>{html.escape(caption)}</h3><img alt='{html.escape(caption)}' src='data:image/png;base64,{data}'>")
-    parts += ["<h2>Prevalence</h2>", table(tables["prevalence"]),
-              "<h2>Omnibus tests (any difference between groups?)</h2>", table(tables["omnibus"]),
-              "<h2>Pairwise differences with Holm-adjusted p &lt; 0.05</h2>",
-              table(significant) if len(significant) else "<p>None.</p>"]
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], numeric: Sequence[int] = ()) -> str:
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = []
+    for row in rows:
+        cells = "".join(f"<td class='n'>{html.escape(str(v))}</td>" if i in numeric else f"<td>{html.escape(str(v))}</td>"
+                        for i, v in enumerate(row))
+        body.append(f"<tr>{cells}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _prevalence_table(prevalence: pd.DataFrame) -> str:
+    frames = list(dict.fromkeys(prevalence["frame"]))
+    groups = list(dict.fromkeys(prevalence["group"]))
+    indexed = prevalence.set_index(["group", "frame"])
+    rows = []
+    for g in groups:
+        n = int(indexed.loc[(g, frames[0]), "n_articles"])
+        small = bool(indexed.loc[(g, frames[0]), "small"]) if "small" in indexed else False
+        cells = [format_ci(*indexed.loc[(g, f), ["estimate", "ci_low", "ci_high"]]) for f in frames]
+        rows.append([f"{g}{' †' if small else ''}", n, *cells])
+    return _table(["group", "articles", *frames], rows, numeric=range(1, 2 + len(frames)))
+
+
+def report_html(tables: dict[str, pd.DataFrame], figures: Sequence[dict[str, str]], by: str,
+                record: dict[str, Any]) -> str:
+    """The self-contained HTML report (figures embedded as PNG data)."""
+    esc = html.escape
+    measure = _measure(tables)
+    words = aggregate.MEASURE_WORDING[measure.replace("_adjusted", "")]
+    sections: list[tuple[str, str, str]] = []  # (id, title, html)
+
+    items = "".join(f"<li>{esc(line)}</li>" for line in findings(tables, by))
+    sections.append(("findings", "Findings", f"<ul class='findings'>{items}</ul>"
+                     f"<p class='muted'>Unit of analysis: the article. Prevalence is the mean over articles of each "
+                     f"article's {esc(words)}; 95% intervals from a cluster bootstrap over articles "
+                     f"({record.get('n_boot', '?')} resamples); differences tested by permuting whole articles between groups "
+                     f"({record.get('n_perm', '?')} permutations), pairwise p-values Holm-corrected within each frame.</p>"))
+    figure_html = []
+    for number, fig in enumerate(figures, 1):
+        figure_html.append(f"<figure id='fig-{esc(fig['name'])}'><img alt='{esc(fig['title'])}' "
+                           f"src='data:image/png;base64,{fig['data']}'><figcaption><b>Figure {number}. "
+                           f"{esc(fig['title'])}.</b> {esc(fig['caption'])} <span class='muted'>({esc(fig['name'])}.png, "
+                           f".svg)</span></figcaption></figure>")
+    sections.append(("figures", "Figures", "".join(figure_html)))
+
+    prevalence = tables["prevalence"]
+    body = (f"<p>Per article: {esc(words)}; mean over articles [95% CI]. † fewer than {aggregate.SMALL_GROUP} "
+            f"articles.</p>" + _prevalence_table(prevalence))
+    if "presence" in tables and measure != "presence":
+        body += "<h3>Share of articles with the frame (presence)</h3>" + _prevalence_table(tables["presence"])
     if "prevalence_adjusted" in tables:
-        parts += ["<h2>Prevalence corrected for classifier error (adjusted classify-and-count)</h2>",
-                  table(tables["prevalence_adjusted"])]
+        body += ("<h3>Corrected for classifier error (adjusted classify-and-count)</h3>"
+                 + _prevalence_table(tables["prevalence_adjusted"]))
+    sections.append(("prevalence", "Prevalence", body))
+
+    omnibus = tables["omnibus"]
+    rows = [[r.frame, int(r.groups), int(r.n_articles), f"{r.statistic:.3f}", format_p(r.p_value)] for r in omnibus.itertuples()]
+    body = ("<h3>Do the groups differ at all? (omnibus permutation test per frame)</h3>"
+            + _table(["frame", "groups", "articles", "between-group SS", "p"], rows, numeric=(1, 2, 3, 4)))
+    pairwise = tables["pairwise"].sort_values(["frame", "p_holm"], key=lambda c: c.map(
+        {f: i for i, f in enumerate(dict.fromkeys(prevalence["frame"]))}) if c.name == "frame" else c)
+    rows = [[r.frame, r.a, r.b, f"{r.difference * 100:+.1f}", f"{r.cohens_d:.2f}" if pd.notna(r.cohens_d) else "–",
+             f"{r.n_a} / {r.n_b}", format_p(r.p_value), format_p(r.p_holm), "yes" if r.p_holm < 0.05 else ""]
+            for r in pairwise.itertuples()]
+    body += ("<h3>Pairwise differences (a − b, percentage points)</h3>"
+             + _table(["frame", "a", "b", "difference (pts)", "Cohen's d", "articles a / b", "p", "p (Holm)", "p_holm < 0.05"],
+                      rows, numeric=(3, 4, 5, 6, 7)))
+    sections.append(("tests", "Tests", body))
+
     if "tone" in tables:
-        parts += ["<h2>Tone</h2>", table(tables["tone"])]
-    parts += ["<h2>Distinctive terms</h2>", table(tables["terms"]), "</body></html>"]
+        tone = tables["tone"]
+        tones = list(dict.fromkeys(tone["tone"]))
+        indexed = tone.set_index(["group", "tone"])
+        rows = [[g, int(indexed.loc[(g, tones[0]), "n_articles"]),
+                 *(format_ci(*indexed.loc[(g, t), ["estimate", "ci_low", "ci_high"]]) for t in tones)]
+                for g in dict.fromkeys(tone["group"])]
+        sections.append(("tone", "Tone", "<p>Per article: share of its sentences with each tone; mean over articles "
+                         "[95% CI].</p>" + _table(["group", "articles", *tones], rows, numeric=range(1, 2 + len(tones)))))
+
+    trends = tables["trends"]
+    if not trends.empty:
+        sections.append(("trends", "Trends", f"<p>{esc(trends.attrs.get('freq_reason', ''))}.</p>"))
+
+    terms = tables["terms"]
+    if len(terms):
+        rows = [[g, ", ".join(f"{t} ({z:.1f})" for t, z in zip(part["term"], part["z"]))]
+                for g, part in terms.groupby("group", sort=False)]
+        sections.append(("terms", "Distinctive terms", "<p>Top terms per group (log-odds z-score).</p>"
+                         + _table(["group", "terms (z)"], rows)))
+
+    notes = tables.get("notes")
+    if notes is not None and len(notes):
+        sections.append(("notes", "Notes and warnings", "".join(f"<p class='note'>{esc(n)}</p>" for n in notes["note"])))
+    sections.append(("provenance", "Provenance", _provenance_html(record)))
+
+    toc = "".join(f"<li><a href='#{sid}'>{esc(title)}</a></li>" for sid, title, _ in sections)
+    parts = ["<!doctype html>", "<html lang='en'><head><meta charset='utf-8'>",
+             "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+             f"<title>framing: frame comparison by {esc(by)}</title><style>{_CSS}</style></head><body>",
+             f"<h1>Frame comparison by {esc(by)}</h1>",
+             f"<p class='muted'>{record.get('articles', '?')} articles, {record.get('sentences', '?')} sentences, "
+             f"{record.get('groups', '?')} groups · framing {esc(str(record.get('framing_version', '')))} · "
+             f"{esc(str(record.get('created', '')))}</p>",
+             f"<nav><h2 id='contents'>Contents</h2><ol>{toc}</ol></nav>"]
+    parts += [f"<section id='{sid}'><h2>{esc(title)}</h2>{content}</section>" for sid, title, content in sections]
+    parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def _measure(tables: dict[str, pd.DataFrame]) -> str:
-    prevalence = tables["prevalence"]
-    return str(prevalence["measure"].iloc[0]) if len(prevalence) and "measure" in prevalence else "share"
+def _provenance_html(record: dict[str, Any]) -> str:
+    esc = html.escape
+    book = record.get("codebook") or {}
+    book_text = (f"{book.get('name')} {book.get('version') or ''} ({', '.join(book.get('frames') or [])})".strip()
+                 if book else "–")
+    inputs = record.get("inputs") or []
+    input_html = ("<ul>" + "".join(f"<li><code>{esc(i['path'])}</code><br><span class='muted'>sha256 "
+                                   f"<code>{esc(i['sha256'])}</code></span></li>" for i in inputs) + "</ul>") if inputs else "–"
+    items = [
+        ("framing version", record.get("framing_version")), ("created", record.get("created")),
+        ("model", record.get("model")), ("model card sha256", record.get("model_card_sha256")),
+        ("model trained", record.get("model_trained")), ("codebook", book_text),
+        ("grouped by", record.get("by")), ("measure", record.get("measure")),
+        ("corrected for classifier error", "yes" if record.get("adjusted") else "no"),
+        ("articles / sentences / groups", f"{record.get('articles')} / {record.get('sentences')} / {record.get('groups')}"),
+        ("bootstrap resamples", record.get("n_boot")), ("permutations", record.get("n_perm")), ("seed", record.get("seed")),
+    ]
+    rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(str(v if v is not None else '–'))}</dd>" for k, v in items)
+    return f"<dl class='prov'>{rows}<dt>input files</dt><dd>{input_html}</dd></dl>"
 
 
 def summary_text(tables: dict[str, pd.DataFrame]) -> str:
-    """Plain-text tables for the terminal."""
-    lines = []
+    """Plain-text findings and tables for the terminal (percent with 95% intervals, p-values as
+    ``< 0.001``)."""
+    lines = ["findings:", *("  - " + f for f in findings(tables)), ""]
     prevalence = tables["prevalence"]
-    pivot = prevalence.assign(cell=prevalence.apply(
-        lambda r: f"{r.estimate:.0%} [{r.ci_low:.0%}, {r.ci_high:.0%}]", axis=1)).pivot(index="group", columns="frame", values="cell")
+    frames = list(dict.fromkeys(prevalence["frame"]))
+    pivot = prevalence.assign(cell=prevalence.apply(lambda r: format_ci(r.estimate, r.ci_low, r.ci_high), axis=1)).pivot(
+        index="group", columns="frame", values="cell")[frames]
     counts = prevalence.groupby("group")["n_articles"].first()
     pivot.insert(0, "articles", counts)
-    lines += [f"prevalence (per article: {aggregate.MEASURE_WORDING[_measure(tables)]}; mean over articles, 95% CI):",
-              pivot.to_string(), ""]
-    lines += ["omnibus permutation tests:", tables["omnibus"].to_string(index=False, float_format=lambda v: f"{v:.4f}"), ""]
+    lines += [f"prevalence (per article: {aggregate.MEASURE_WORDING[_measure(tables).replace('_adjusted', '')]}; "
+              "mean over articles, 95% CI):", pivot.to_string(), ""]
+    omnibus = tables["omnibus"].assign(p_value=lambda t: t["p_value"].map(format_p))
+    lines += ["omnibus permutation tests:", omnibus.to_string(index=False, float_format=lambda v: f"{v:.4f}"), ""]
     pairwise = tables["pairwise"].sort_values("p_holm")
+    pairwise = pairwise.assign(p_value=pairwise["p_value"].map(format_p), p_holm=pairwise["p_holm"].map(format_p))
     lines += ["pairwise differences (a - b), Holm-adjusted:",
               pairwise.to_string(index=False, float_format=lambda v: f"{v:.3f}")]
     notes = tables.get("notes")

@@ -105,3 +105,58 @@ def test_distinctive_terms_log_odds():
     terms = distinctive_terms(data, top=3)
     top = terms.sort_values("z", ascending=False).groupby("group").head(1).set_index("group")["term"]
     assert top["A"] == "aword" and top["B"] == "bword"
+
+
+def test_trend_bins_are_chosen_from_the_data_with_intervals():
+    from framing.analysis.aggregate import choose_trend_freq, tone_prevalence  # noqa: F401
+
+    # 60 articles per outlet over 12 weeks: weekly bins hold ~5 articles each
+    rows = []
+    for outlet in ("A", "B"):
+        for a in range(60):
+            day = pd.Timestamp("2024-01-01") + pd.Timedelta(days=(a * 84) // 60)
+            rows.append({"article_id": f"{outlet}-{a}", "outlet": outlet, "date": day.date().isoformat(), "lang": "en",
+                         "text": "x", "labels": ["threat"] if a % 2 else [], "threat": 0.5, "diplomacy": 0.1})
+    dense = pd.DataFrame(rows)
+    freq, reason = choose_trend_freq(dense["date"], dense["outlet"])
+    assert freq == "W" and "median" in reason
+    sparse = synthetic({"A": 0.5, "B": 0.1}, articles=10)  # 10 articles over 6 months
+    with pytest.warns(UserWarning, match="bins have fewer than 5 articles"):
+        table = trends(sparse, FRAMES)
+    assert table.attrs["freq"] in ("Q", "Y") and table.attrs["freq_reason"]
+    assert (table["ci_low"] <= table["estimate"]).all() and (table["estimate"] <= table["ci_high"]).all()
+    assert table["thin"].dtype == bool and table.loc[table["n_articles"] < 5, "thin"].all()
+    with pytest.raises(Exception, match="not a pandas period"):
+        trends(sparse, FRAMES, freq="fortnight")
+
+
+def test_tone_prevalence_is_article_level_with_cluster_intervals():
+    from framing.analysis.aggregate import tone_prevalence
+
+    data = synthetic({"A": 0.8, "B": 0.1}, articles=20)
+    # one very long neutral article in B must count as one article, not as many sentences
+    long = pd.DataFrame([{"article_id": "B-long", "outlet": "B", "date": None, "lang": "en", "text": "t",
+                          "labels": [], "threat": 0.1, "diplomacy": 0.1, "tone": "neutral"}] * 500)
+    table = tone_prevalence(pd.concat([data, long]), n_boot=200).set_index(["group", "tone"])
+    assert table.loc[("B", "neutral"), "n_articles"] == 21
+    articles = data[data["outlet"] == "B"].groupby("article_id")["tone"].apply(lambda t: (t == "neutral").mean())
+    expected = (articles.sum() + 1.0) / 21
+    assert table.loc[("B", "neutral"), "estimate"] == pytest.approx(expected)
+    assert table.loc[("A", "negative"), "estimate"] > table.loc[("B", "negative"), "estimate"]
+    assert (table["ci_low"] <= table["estimate"]).all() and (table["ci_high"] >= table["estimate"]).all()
+
+
+def test_distinctive_terms_leave_out_function_words_and_the_outlets_own_name():
+    rows = []
+    for outlet, word, lang in (("The Ledger", "inflation", "en"), ("Frontline Times", "missiles", "en"),
+                               ("المرصد", "التحقق", "ar"), ("صوت الخليج", "الزيارة", "ar")):
+        for a in range(6):
+            text = (f"{outlet} said {word} could not rise under pressure near the border." if lang == "en" else
+                    f"قال {outlet} إن {word} قد تتم أمام اللجنة تحت الضغط.")
+            rows.append({"article_id": f"{outlet}{a}", "outlet": outlet, "lang": lang, "text": text})
+    terms = distinctive_terms(pd.DataFrame(rows), top=10, min_count=1)
+    for outlet, part in terms.groupby("group"):
+        words = set(part["term"])
+        assert not words & {"قد", "أمام", "تحت", "could", "not", "under", "near"}, (outlet, words)
+        assert not words & set(outlet.lower().split()) and outlet not in words, (outlet, words)
+    assert "inflation" in set(terms[terms["group"] == "The Ledger"]["term"])
