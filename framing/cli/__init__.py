@@ -98,19 +98,33 @@ def build_parser() -> argparse.ArgumentParser:
                    help="pipeline parameter, e.g. frames__C=2.0 or features__word_ngrams=[1,2] (repeatable)")
     p.add_argument("--tone-extra", action="append", default=[], metavar="FORMAT:PATH",
                    help="extra tone-only training data from a public dataset: newsmtsc:PATH or arsarcasm:PATH (repeatable)")
+    p.add_argument("--tone-extra-weight", type=float, default=0.2, metavar="W",
+                   help="weight of each --tone-extra row against a corpus row (default: %(default)s)")
+    p.add_argument("--group-by", default="article_id", metavar="COLUMN",
+                   help="keep rows sharing COLUMN (e.g. an article id) in one cross-validation fold; "
+                        "'none' for one group per row (default: %(default)s, when the corpus has it)")
+    p.add_argument("--tune-on", metavar="COLUMN=VALUE",
+                   help="calibrate, choose thresholds and report on these rows only (e.g. stratum=random); "
+                        "other rows are extra training data")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = sub.add_parser("evaluate", help="evaluate a model on labeled corpora",
-                       description="Per-label precision/recall/F1/support and micro/macro F1, overall and per language.")
+                       description="Per-label precision/recall/F1/support and micro/macro F1, overall and per language, "
+                                   "each F1 with a 95% bootstrap interval resampled by article. Labels without "
+                                   "positives in the corpus are left out of the macro average.")
     p.add_argument("model", metavar="MODEL")
     p.add_argument("corpora", nargs="+", metavar="CORPUS")
+    p.add_argument("--group-by", default="article_id", metavar="COLUMN",
+                   help="resample intervals by this column (default: article_id; rows without one, or a corpus "
+                        "without the column, are resampled row by row)")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = sub.add_parser("compare", help="compare outlets: prevalence with CIs, tests, tone, trends, distinctive terms",
                        description="Compare groups of articles. INPUTS are scored sentence files (from `framing score` "
                                    "or `framing export`: .parquet/.csv/.jsonl) or article corpus files, which are scored first.")
     p.add_argument("inputs", nargs="+", metavar="SCORED_OR_ARTICLES")
-    p.add_argument("--by", default="outlet", help="column to compare by (default: outlet)")
+    p.add_argument("--by", default="outlet", help="column to compare by (default: outlet); source_type compares who voices the sentences "
+                        "(official, expert, media, anonymous, citizen, other, unattributed)")
     p.add_argument("--out", metavar="DIR", help="write figures (PNG, SVG), CSV tables and report.html here")
     _model(p)
     p.add_argument("--measure", choices=("share", "presence", "probability"), default="share")
