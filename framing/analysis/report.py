@@ -242,7 +242,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], numeric: Sequen
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
     body = []
     for row in rows:
-        cells = "".join(f"<td class='n'>{html.escape(str(v))}</td>" if i in numeric else f"<td>{html.escape(str(v))}</td>"
+        cells = "".join(f"<td class='n'>{html.escape(str(v))}</td>" if i in numeric else f"<td dir='auto'>{html.escape(str(v))}</td>"
                         for i, v in enumerate(row))
         body.append(f"<tr>{cells}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
@@ -269,7 +269,19 @@ def report_html(tables: dict[str, pd.DataFrame], figures: Sequence[dict[str, str
     words = aggregate.MEASURE_WORDING[measure.replace("_adjusted", "")]
     sections: list[tuple[str, str, str]] = []  # (id, title, html)
 
-    items = "".join(f"<li>{esc(line)}</li>" for line in findings(tables, by))
+    groups = sorted({str(g) for g in tables["prevalence"]["group"]}, key=len, reverse=True)
+
+    def isolate(text: str) -> str:
+        """Escape ``text`` and isolate group names (<bdi>), so an Arabic name inside an
+        English sentence does not reorder the numbers around it."""
+        text = esc(text)
+        for g in groups:
+            text = text.replace(esc(g), f"\0{groups.index(g)}\0")
+        for i, g in enumerate(groups):
+            text = text.replace(f"\0{i}\0", f"<bdi>{esc(g)}</bdi>")
+        return text
+
+    items = "".join(f"<li>{isolate(line)}</li>" for line in findings(tables, by))
     sections.append(("findings", "Findings", f"<ul class='findings'>{items}</ul>"
                      f"<p class='muted'>Unit of analysis: the article. Prevalence is the mean over articles of each "
                      f"article's {esc(words)}; 95% intervals from a cluster bootstrap over articles "
@@ -279,7 +291,7 @@ def report_html(tables: dict[str, pd.DataFrame], figures: Sequence[dict[str, str
     for number, fig in enumerate(figures, 1):
         figure_html.append(f"<figure id='fig-{esc(fig['name'])}'><img alt='{esc(fig['title'])}' "
                            f"src='data:image/png;base64,{fig['data']}'><figcaption><b>Figure {number}. "
-                           f"{esc(fig['title'])}.</b> {esc(fig['caption'])} <span class='muted'>({esc(fig['name'])}.png, "
+                           f"{isolate(fig['title'])}.</b> {isolate(fig['caption'])} <span class='muted'>({esc(fig['name'])}.png, "
                            f".svg)</span></figcaption></figure>")
     sections.append(("figures", "Figures", "".join(figure_html)))
 
