@@ -188,7 +188,7 @@ def cmd_export(args) -> int:
     except ValueError as exc:
         raise InputError(str(exc)) from None
     with atomic_output(args.output, binary=args.format == "parquet") as out:
-        rows, articles = ArticleStore(args.db).export(out, args.format, args.outlet, since, until)
+        rows, articles = ArticleStore(args.db, readonly=True).export(out, args.format, args.outlet, since, until)
     print(f"exported {rows} sentences from {articles} articles to {args.output}", file=sys.stderr)
     return 0
 
@@ -209,7 +209,8 @@ def cmd_train(args) -> int:
     codebook = Codebook.load(args.codebook) if args.codebook else None
     corpus = read_corpus(args.corpora, codebook)
     model = train(corpus, codebook, sources=[Path(c).as_posix() for c in args.corpora], params=parse_params(args.param),
-                  tone_extra=read_tone_extra(args.tone_extra))
+                  tone_extra=read_tone_extra(args.tone_extra), tone_extra_weight=args.tone_extra_weight,
+                  group_by=None if args.group_by == "none" else args.group_by, tune_on=args.tune_on)
     card_path = model.save(out)
     print(json.dumps(model.card["cv_metrics"], ensure_ascii=False, indent=2) if args.format == "json"
           else f"{training_text(model)}\nsaved {out} and {card_path}")
@@ -225,7 +226,7 @@ def cmd_evaluate(args) -> int:
 
     model = FrameModel.load(args.model)
     corpus = read_corpus(args.corpora, model.codebook)
-    report = evaluate(model, corpus)
+    report = evaluate(model, corpus, group_by=args.group_by)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.format == "json"
           else format_report(report, f"evaluation of {args.model} on {len(corpus)} rows:"))
     return 0

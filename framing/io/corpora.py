@@ -22,6 +22,7 @@ from framing.text.language import detect_language
 CORPUS_SUFFIXES = (".jsonl", ".json", ".csv", ".tsv", ".parquet")
 _MAX_PROBLEMS = 1000
 _OPTIONAL = ("id", "article_id", "outlet", "date", "title", "url")
+_RESERVED = ("file", "line")
 
 
 def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
@@ -120,7 +121,8 @@ def read_corpus(
 ) -> pd.DataFrame:
     """Read labeled corpus files into one DataFrame, validating every row.
 
-    Columns: ``id, text, labels, lang, tone, article_id, outlet, date, file, line``.
+    Columns: ``id, text, labels, lang, tone, article_id, outlet, date, title, url, file, line``,
+    plus any other scalar column of the records (e.g. ``stratum``, ``split``, ``weight``).
     With a ``codebook``, labels outside it are errors (naming file, line and the known labels).
     Missing ``lang`` is detected; text in an unsupported language is an error.
     """
@@ -190,4 +192,7 @@ def _validate(rec: dict[str, Any], where: str, codebook: Codebook | None, requir
     for key in _OPTIONAL[1:]:
         value = rec.get(key)
         row[key] = None if value in (None, "") else str(value)
+    for key, value in rec.items():  # other scalar columns (e.g. stratum, split, weight) travel along
+        if key not in row and key not in _RESERVED and isinstance(value, (str, int, float, bool)):
+            row[key] = value
     return row, None

@@ -1,13 +1,17 @@
 """Readers for public labeled datasets, converted to our row format (design §4).
 
 Data stays outside the project (``../shared/datasets/`` by default); these functions read it by
-path. Each returns a DataFrame with ``id, text, lang, labels, tone, source`` columns.
+path. Each returns a DataFrame with ``id, text, lang, labels, tone, source`` columns, and
+``article_id`` (the group key cross-validation and bootstrap intervals keep together) where the
+dataset has articles: SemEval article ids, ArMPro/ArAIEval page ids, NewsMTSC article ids.
+Tweets (ArSarcasm-v2, ArSAS, ArAIEval tweets) have no article: each is its own group.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import IO, Sequence
 
@@ -36,9 +40,22 @@ def _jsonl(path: Path):
                 raise CorpusError([f"{path}:{number}: invalid JSON ({exc.msg})"]) from None
 
 
+def page_id(paragraph_id: str) -> str:
+    """ArMPro/ArAIEval page of a paragraph: its id minus the last ``_NNN``
+    (``MIS_1062-eurl_04_008`` -> ``MIS_1062-eurl_04``); an id without one (a tweet) is its own page."""
+    return re.sub(r"_\d+$", "", paragraph_id)
+
+
+def newsmtsc_article(gid: str) -> str:
+    """NewsMTSC article of a sentence: the first three ``_``-separated parts of its id
+    (``allsides_1000_401_25_Reality Leigh Winner_0_6`` -> ``allsides_1000_401``)."""
+    return "_".join(gid.split("_")[:3])
+
+
 def newsmtsc(path: str | Path) -> pd.DataFrame:
     """NewsMTSC JSONL (MIT): a sentence's tone is its targets' polarity when they all agree;
-    sentences whose targets disagree are left out (they have no single tone)."""
+    sentences whose targets disagree are left out (they have no single tone). ``article_id``
+    comes from ``primary_gid`` (:func:`newsmtsc_article`)."""
     path = _require(Path(path))
     rows = []
     for number, row in _jsonl(path):
@@ -48,8 +65,9 @@ def newsmtsc(path: str | Path) -> pd.DataFrame:
         except (KeyError, TypeError) as exc:
             raise CorpusError([f"{path}:{number}: not a NewsMTSC row ({exc.__class__.__name__})"]) from None
         if len(polarities) == 1:
-            rows.append({"id": row.get("primary_gid", f"{path.name}:{number}"), "text": text, "lang": "en",
-                         "labels": [], "tone": polarities.pop(), "source": "NewsMTSC"})
+            gid = row.get("primary_gid")
+            rows.append({"id": gid or f"{path.name}:{number}", "article_id": newsmtsc_article(gid) if gid else None,
+                         "text": text, "lang": "en", "labels": [], "tone": polarities.pop(), "source": "NewsMTSC"})
     return pd.DataFrame(rows)
 
 
@@ -130,7 +148,9 @@ def semeval_articles(folder: str | Path) -> pd.DataFrame:
 
 def armpro(path: str | Path) -> pd.DataFrame:
     """ArMPro / ArAIEval-2023 task 1 JSONL (Arabic): paragraphs (or tweets) with technique labels;
-    ``no_technique`` becomes no label; page domain and date are kept as outlet and date."""
+    ``no_technique`` becomes no label; page domain and date are kept as outlet and date.
+    ``article_id`` is the page (``page_id``, else the paragraph id minus its last ``_NNN``,
+    :func:`page_id`); a tweet is its own group."""
     path = _require(Path(path))
     rows = []
     for number, row in _jsonl(path):
@@ -140,15 +160,31 @@ def armpro(path: str | Path) -> pd.DataFrame:
             raw = ["persuasive"] if str(row["label"]).lower() in ("true", "1", "persuasive") else []
         if not isinstance(text, str) or not isinstance(raw, list):
             raise CorpusError([f"{path}:{number}: expected 'paragraph'/'text' and 'labels'"])
-        rows.append({"id": str(row.get("paragraph_id") or row.get("id") or number), "article_id": row.get("page_id"),
+        rid = str(row.get("paragraph_id") or row.get("id") or number)
+        rows.append({"id": rid, "article_id": str(row.get("page_id") or page_id(rid)),
                      "text": text, "lang": "ar", "labels": [l for l in raw if l != "no_technique"],
                      "outlet": row.get("page_domain"), "date": row.get("page_date"), "source": path.parent.name})
     return pd.DataFrame(rows)
 
 
+def standoff(path: str | Path) -> pd.DataFrame:
+    """Our stand-off labels on public news (``corpora/real/*.jsonl``) joined with the datasets'
+    text (``$FRAMING_DATASETS`` or ``../shared/datasets``); a changed text is an error naming the
+    file and line (see :mod:`framing.io.standoff`)."""
+    from framing.io.standoff import SOURCES, join
+
+    rows = []
+    for rec in join(_require(Path(path))):
+        rows.append({"id": rec["id"], "text": rec["text"], "lang": rec["lang"], "labels": list(rec.get("labels") or []),
+                     "tone": rec.get("tone"), "article_id": rec["article_id"], "outlet": rec.get("outlet") or None,
+                     "stratum": rec.get("stratum"), "split": rec.get("split"),
+                     "source": f"{rec['dataset']} ({SOURCES[rec['dataset']].licence})"})
+    return pd.DataFrame(rows)
+
+
 READERS = {
     "semeval-lines": semeval_lines, "semeval-articles": semeval_articles, "armpro": armpro, "araieval": armpro,
-    "newsmtsc": newsmtsc, "arsarcasm": arsarcasm, "arsas": arsas,
+    "newsmtsc": newsmtsc, "arsarcasm": arsarcasm, "arsas": arsas, "standoff": standoff,
 }
 
 

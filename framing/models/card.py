@@ -90,8 +90,11 @@ def training_text(model) -> str:
     from framing.models.metrics import format_report
 
     card = model.card
-    folds = model.pipeline.named_steps["frames"].cv
-    lines = [format_report(card["cv_metrics"], f"cross-validated ({folds}-fold, out-of-fold):"),
+    design = card["cv_metrics"].get("design", {})
+    folds = design.get("folds", model.pipeline.named_steps["frames"].cv)
+    grouped = f", grouped by {design['grouped_by']} ({design['groups']} groups)" if design.get("grouped_by") else ", rows as groups"
+    tuned = f"; calibrated, tuned and reported on {design['tuned_on']} ({design['rows']} rows)" if design.get("tuned_on") else ""
+    lines = [format_report(card["cv_metrics"], f"cross-validated ({folds}-fold{grouped}, out-of-fold{tuned}):"),
              "thresholds: " + ", ".join(f"{k}={v:.3f}" for k, v in model.thresholds.items())]
     tone = card.get("tone") or {}
     if "cv_metrics" in tone:

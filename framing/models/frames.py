@@ -15,23 +15,26 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.exceptions import ConvergenceWarning, DataConversionWarning
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.multiclass import type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
+
+from framing.models.split import group_folds
 
 
 def _sigmoid(z):
     return 1.0 / (1.0 + np.exp(-np.clip(z, -35, 35)))
 
 
-def best_f1_threshold(y_true: np.ndarray, proba: np.ndarray) -> float:
-    """Threshold on ``proba`` that maximises F1 for binary ``y_true`` (ties: the middle)."""
+def best_f1_threshold(y_true: np.ndarray, proba: np.ndarray, sample_weight: np.ndarray | None = None) -> float:
+    """Threshold on ``proba`` that maximises (weighted) F1 for binary ``y_true`` (ties: the middle)."""
+    weights = np.ones(len(y_true)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     order = np.argsort(-proba, kind="mergesort")
     p_sorted = proba[order]
     y_sorted = y_true[order]
-    tp = np.cumsum(y_sorted)
-    fp = np.cumsum(1 - y_sorted)
-    positives = y_true.sum()
+    w_sorted = weights[order]
+    tp = np.cumsum(y_sorted * w_sorted)
+    fp = np.cumsum((1 - y_sorted) * w_sorted)
+    positives = (y_true * weights).sum()
     if positives == 0:
         return 1.0
     f1 = 2 * tp / (tp + fp + positives)
@@ -50,7 +53,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     ----------
     C : inverse regularisation strength of each logistic regression.
     class_weight : passed to each logistic regression ("balanced" or None).
-    cv : folds for out-of-fold calibration and threshold selection.
+    cv : folds for out-of-fold calibration and threshold selection: a number of folds (over
+        groups when ``fit`` gets ``groups``, stratified on the labels), a splitter, or an
+        iterable of ``(train, test)`` index arrays.
     threshold : "f1" to pick each label's threshold by cross-validation, or a float in (0, 1).
     random_state : seed for the fold split.
 
@@ -72,8 +77,15 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def _lr(self):
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear")
 
-    def fit(self, X, y):
-        """Fit one calibrated logistic regression per frame and choose thresholds by cross-validation; returns self."""
+    def fit(self, X, y, groups=None, sample_weight=None, tune_mask=None):
+        """Fit one calibrated logistic regression per frame and choose thresholds by cross-validation.
+
+        ``groups`` (one key per row, e.g. the article id) keeps every group on one side of each
+        fold, so calibration and thresholds are not tuned on a leak; ``sample_weight`` weights
+        rows in every fit; ``tune_mask`` (boolean per row) restricts Platt calibration and
+        threshold choice to those rows' out-of-fold scores (e.g. real news, when written prose
+        is only extra training data). Returns self.
+        """
         X, y = validate_data(self, X, y, accept_sparse="csr", multi_output=True, dtype=[np.float64, np.float32])
         y = np.asarray(y)
         if y.ndim == 2 and y.shape[1] == 1:
@@ -97,41 +109,59 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             if not np.isin(y, (0, 1)).all():
                 raise ValueError("multi-label y must be a 0/1 indicator matrix")
             self.classes_ = np.arange(y.shape[1])  # label indices, as OneVsRestClassifier
-        n_labels = y.shape[1]
         if not (self.threshold == "f1" or isinstance(self.threshold, float) and 0 < self.threshold < 1):
             raise ValueError(f"threshold must be 'f1' or a float in (0, 1), got {self.threshold!r}")
+        n = len(y)
+        weights = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        tune = np.ones(n, dtype=bool) if tune_mask is None else np.asarray(tune_mask, dtype=bool)
+        if weights.shape != (n,) or tune.shape != (n,):
+            raise ValueError(f"sample_weight and tune_mask need one value per row ({n})")
+        for j in range(y.shape[1]):
+            for name, rows in (("training", slice(None)), ("tuning", tune)):
+                positives, total = int(y[rows, j].sum()), int(y[rows, j].size)
+                if positives < 2 or positives > total - 2:
+                    raise ValueError(f"label #{j} has {positives} positive example(s) of {total} {name} rows; "
+                                     "each label needs at least 2 positive and 2 negative examples")
+        splits = self._splits(X, y, groups)
         coef, intercept, calibration, thresholds = [], [], [], []
         oof = np.zeros(y.shape, dtype=np.float64)
-        for j in range(n_labels):
+        for j in range(y.shape[1]):
             yj = y[:, j]
-            positives = int(yj.sum())
-            if positives < 2 or positives > len(yj) - 2:
-                raise ValueError(
-                    f"label #{j} has {positives} positive example(s) of {len(yj)}; "
-                    "each label needs at least 2 positive and 2 negative examples"
-                )
-            folds = max(2, min(self.cv, positives, len(yj) - positives))
-            decision = np.zeros(len(yj))
-            splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
+            decision = np.zeros(n)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ConvergenceWarning)
-                for train, test in splitter.split(X, yj):
-                    model = self._lr().fit(X[train], yj[train])
+                for train, test in splits:
+                    if yj[train].min() == yj[train].max():  # a fold without one class: no model to fit
+                        decision[test] = 0.0
+                        continue
+                    model = self._lr().fit(X[train], yj[train], sample_weight=weights[train])
                     decision[test] = model.decision_function(X[test])
-                platt = LogisticRegression(C=1e4, max_iter=1000).fit(decision[:, None], yj)
-                full = self._lr().fit(X, yj)
+                platt = LogisticRegression(C=1e4, max_iter=1000).fit(decision[tune, None], yj[tune],
+                                                                     sample_weight=weights[tune])
+                full = self._lr().fit(X, yj, sample_weight=weights)
             a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
             oof[:, j] = _sigmoid(a * decision + b)
             coef.append(full.coef_[0])
             intercept.append(full.intercept_[0])
             calibration.append((a, b))
-            thresholds.append(best_f1_threshold(yj, oof[:, j]) if self.threshold == "f1" else float(self.threshold))
+            thresholds.append(best_f1_threshold(yj[tune], oof[tune, j], weights[tune]) if self.threshold == "f1"
+                              else float(self.threshold))
         self.coef_ = np.vstack(coef).astype(np.float32)
         self.intercept_ = np.asarray(intercept, dtype=np.float64)
         self.calibration_ = np.asarray(calibration, dtype=np.float64)
         self.thresholds_ = np.asarray(thresholds, dtype=np.float64)
         self.oof_proba_ = oof.astype(np.float32)
         return self
+
+    def _splits(self, X, y, groups) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Out-of-fold splits: ``cv`` folds over groups (int), or the splitter/iterable given as ``cv``."""
+        if isinstance(self.cv, (int, np.integer)):
+            n_groups = len(y) if groups is None else len(np.unique(np.asarray(groups).astype(str)))
+            folds = group_folds(y, groups, max(2, min(int(self.cv), n_groups)), self.random_state)
+            return [(np.flatnonzero(folds != k), np.flatnonzero(folds == k)) for k in np.unique(folds)]
+        if hasattr(self.cv, "split"):
+            return list(self.cv.split(X, y, groups))
+        return [(np.asarray(train), np.asarray(test)) for train, test in self.cv]
 
     def _calibrated_logits(self, X):
         check_is_fitted(self, "coef_")

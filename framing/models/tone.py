@@ -15,12 +15,14 @@ from framing.models.metrics import cv_report
 
 
 def fit_tone(features, docs, corpus: pd.DataFrame, C: float = 4.0, extra: pd.DataFrame | None = None,
-             extra_weight: float = 0.2):
+             extra_weight: float = 0.2, groups=None, tune=None, group_by: str | None = None):
     """Fit the tone classifier (on the frames' feature matrix, so scoring costs nothing extra)
     on rows with a tone label plus ``extra`` tone-only rows (e.g. a public dataset);
-    cross-validate on the labeled corpus rows for the card."""
+    cross-validate on the labeled corpus rows for the card, keeping each of ``groups``
+    (articles) in one fold, and report on the ``tune`` rows (all when None)."""
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
+
+    from framing.models.split import group_folds
 
     if "tone" not in corpus or corpus["tone"].isna().all():
         return None, None
@@ -44,15 +46,21 @@ def fit_tone(features, docs, corpus: pd.DataFrame, C: float = 4.0, extra: pd.Dat
         weights = np.concatenate([np.ones(len(rows)), np.full(len(y_extra), extra_weight)])
         return LogisticRegression(C=C, max_iter=3000).fit(X_fit, np.concatenate([tones[rows], y_extra]), sample_weight=weights)
 
+    tone_groups = None if groups is None else np.asarray(groups)[mask]
+    one_hot = np.column_stack([tones == c for c in sorted(set(tones))]).astype(int)
+    folds = group_folds(one_hot, tone_groups, 5, 0)
     oof = np.empty(len(tones), dtype=object)
-    for train_idx, test_idx in StratifiedKFold(5, shuffle=True, random_state=0).split(X, tones):
-        oof[test_idx] = fit(train_idx).predict(X[test_idx])
+    for k in range(5):
+        oof[folds == k] = fit(np.flatnonzero(folds != k)).predict(X[folds == k])
     model = fit(np.arange(len(tones)))
     classes = [str(c) for c in model.classes_]
-    y_true = np.column_stack([tones == c for c in classes])
-    y_pred = np.column_stack([oof == c for c in classes])
-    report = cv_report(y_true, y_pred, classes, corpus.loc[mask, "lang"].to_numpy())
-    report["accuracy"] = float((oof == tones).mean())
+    rows = np.ones(len(tones), dtype=bool) if tune is None else np.asarray(tune)[mask]
+    y_true = np.column_stack([tones[rows] == c for c in classes])
+    y_pred = np.column_stack([oof[rows] == c for c in classes])
+    report = cv_report(y_true, y_pred, classes, corpus.loc[mask, "lang"].to_numpy()[rows],
+                       None if tone_groups is None else tone_groups[rows],
+                       group_by=group_by if tone_groups is not None else None)
+    report["accuracy"] = float((oof[rows] == tones[rows]).mean())
     card = {"classes": classes, "rows": int(mask.sum()), "C": C, "cv_metrics": report,
             "extra_rows": int(len(y_extra)), "extra_weight": extra_weight if len(y_extra) else None,
             "extra_sources": sorted(set(extra["source"])) if extra is not None and "source" in extra else []}

@@ -11,7 +11,7 @@ from framing.codebook import Codebook
 from framing.errors import CorpusError, FramingError, TrainingError
 from framing.models.card import build_card
 from framing.models.features import analyze
-from framing.models.metrics import cv_report
+from framing.models.metrics import cv_report, group_keys
 from framing.models.model import FrameModel, make_pipeline
 from framing.models.tone import fit_tone
 
@@ -28,14 +28,22 @@ def label_matrix(frame: pd.DataFrame, classes: list[str]) -> np.ndarray:
 
 def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Sequence[str] = (),
           params: dict[str, Any] | None = None, tone_c: float = 4.0,
-          tone_extra: pd.DataFrame | None = None, tone_extra_weight: float = 0.2) -> FrameModel:
+          tone_extra: pd.DataFrame | None = None, tone_extra_weight: float = 0.2,
+          group_by: str | None = "article_id", tune_on: str | None = None) -> FrameModel:
     """Fit the default pipeline on a validated corpus (see :func:`framing.io.corpora.read_corpus`).
 
     Without a ``codebook`` the label set is taken from the corpus. Rows with a ``tone`` label
     also train the tone component (negative/neutral/positive), together with ``tone_extra``
-    (tone-only rows ``text, lang, tone, source``, e.g. from :mod:`framing.io.importers`). The model
-    card records the codebook, a hash of the training data, cross-validated metrics (overall and
-    per language, frames and tone), the chosen thresholds, parameters and versions.
+    (tone-only rows ``text, lang, tone, source``, e.g. from :mod:`framing.io.importers`).
+
+    Every cross-validation (calibration, thresholds, the reports) keeps the rows of one
+    ``group_by`` value (articles) in one fold; rows without a value, or every row when the
+    column is absent, are their own group. ``tune_on="COLUMN=VALUE"`` calibrates and chooses
+    thresholds on those rows' out-of-fold scores only (e.g. ``stratum=random``: real news
+    sampled uniformly), and the cross-validated report is computed on them. A ``weight``
+    column, when present, weights rows in every fit. The model card records the codebook, a
+    hash of the training data, the grouping, cross-validated metrics with 95% intervals
+    (overall and per language, frames and tone), the thresholds, parameters and versions.
     """
     if codebook is None:
         labels = sorted({label for row in corpus["labels"] for label in row})
@@ -50,18 +58,31 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
     thin = [f"{f} ({int(c)})" for f, c in zip(codebook.ids, counts) if c < 2 or c > len(y) - 2]
     if thin:
         raise CorpusError([f"each label needs at least 2 positive and 2 negative examples; too few for: {', '.join(thin)}"])
+    if group_by and group_by != "article_id" and group_by not in corpus.columns:
+        raise CorpusError([f"--group-by {group_by!r}: the corpus has no such column ({', '.join(map(str, corpus.columns))})"])
+    groups = group_keys(corpus, group_by)
+    tune = tune_mask(corpus, tune_on)
+    weights = corpus["weight"].astype(float).to_numpy() if "weight" in corpus.columns else None
     docs = [analyze(t, l) for t, l in zip(corpus["text"], corpus["lang"])]
     try:
         pipeline = make_pipeline(**(params or {}))
-        pipeline.fit(docs, y[:, 0] if y.shape[1] == 1 else y)  # one frame: a plain binary target
+        pipeline.fit(docs, y[:, 0] if y.shape[1] == 1 else y,  # one frame: a plain binary target
+                     frames__groups=groups, frames__sample_weight=weights, frames__tune_mask=tune)
     except (ValueError, TypeError) as exc:  # scikit-learn's own checks (bad parameters, degenerate data)
         if isinstance(exc, FramingError):
             raise
         raise TrainingError(f"training failed: {exc}") from None
-    tone, tone_card = fit_tone(pipeline.named_steps["features"], docs, corpus, tone_c, tone_extra, tone_extra_weight)
+    tone, tone_card = fit_tone(pipeline.named_steps["features"], docs, corpus, tone_c, tone_extra, tone_extra_weight,
+                               groups=groups, tune=tune, group_by=group_by)
     clf = pipeline.named_steps["frames"]
+    rows = np.ones(len(corpus), dtype=bool) if tune is None else tune
     oof_pred = clf.oof_proba_ >= clf.thresholds_
-    cv = cv_report(y, oof_pred, codebook.ids, corpus["lang"].to_numpy())
+    cv = cv_report(y[rows], oof_pred[rows], codebook.ids, corpus["lang"].to_numpy()[rows],
+                   None if groups is None else groups[rows], group_by=group_by if groups is not None else None)
+    n_groups = len(corpus) if groups is None else len(set(groups))
+    cv["design"] = {"folds": int(min(clf.cv, n_groups)) if isinstance(clf.cv, int) else str(clf.cv),
+                    "grouped_by": group_by if groups is not None else None, "groups": int(n_groups),
+                    "tuned_on": tune_on, "rows": int(rows.sum())}
     card = build_card(codebook=codebook, corpus=corpus, sources=sources, counts=counts,
                       params=pipeline.get_params(deep=True),
                       thresholds={f: float(t) for f, t in zip(codebook.ids, clf.thresholds_)},
@@ -69,15 +90,40 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
     return FrameModel(pipeline, codebook, card, tone=tone)
 
 
-def evaluate(model: FrameModel, corpus: pd.DataFrame) -> dict[str, Any]:
-    """Score ``corpus`` with ``model`` and report per-label P/R/F1, micro and macro F1."""
+def tune_mask(corpus: pd.DataFrame, tune_on: str | None) -> np.ndarray | None:
+    """Boolean row mask for ``"COLUMN=VALUE"`` (None when ``tune_on`` is None)."""
+    if not tune_on:
+        return None
+    column, sep, value = tune_on.partition("=")
+    if not sep or not column:
+        raise CorpusError([f"--tune-on {tune_on!r}: expected COLUMN=VALUE, e.g. stratum=random"])
+    if column not in corpus.columns:
+        raise CorpusError([f"--tune-on {tune_on!r}: the corpus has no column {column!r}"])
+    mask = (corpus[column].astype(str) == value).to_numpy()
+    if not mask.any():
+        raise CorpusError([f"--tune-on {tune_on!r}: no row has {column} = {value!r}"])
+    return mask
+
+
+def evaluate(model: FrameModel, corpus: pd.DataFrame, group_by: str | None = "article_id",
+             n_boot: int = 1000, seed: int = 0) -> dict[str, Any]:
+    """Score ``corpus`` with ``model`` and report per-label P/R/F1, micro and macro F1, overall and
+    per language, each F1 with a 95% bootstrap interval resampled by ``group_by`` (articles; rows
+    when the corpus has no such column, and rows without a key are their own group). Labels
+    without positives in ``corpus`` are left out of the macro average (``macro.excluded``)."""
+    from framing.models.metrics import group_keys
+
     unknown = model.codebook.check_labels(label for row in corpus["labels"] for label in row)
     if unknown:
         raise CorpusError([f"label(s) {', '.join(unknown)} are not frames of this model ({', '.join(model.frames)})"])
+    if group_by and group_by != "article_id" and group_by not in corpus.columns:
+        raise CorpusError([f"group by {group_by!r}: the corpus has no such column ({', '.join(map(str, corpus.columns))})"])
     y = label_matrix(corpus, model.frames)
     proba = model.predict_proba(list(corpus["text"]), lang=list(corpus["lang"]))
     pred = proba >= np.array(list(model.thresholds.values()))
-    return cv_report(y, pred, model.frames, corpus["lang"].to_numpy())
+    groups = group_keys(corpus, group_by)
+    return cv_report(y, pred, model.frames, corpus["lang"].to_numpy(), groups,
+                     group_by=group_by if groups is not None else None, n_boot=n_boot, seed=seed)
 
 
 def parse_params(items: Sequence[str]) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from framing.models.frames import FrameClassifier, best_f1_threshold
 EXPECTED_FAILURES = {
     "check_class_weight_classifiers": "per-label thresholds tuned by cross-validation override class weights by design",
     "check_classifier_multioutput": "multi-label predict uses tuned thresholds, not probability 0.5",
+    "check_classifiers_train": "predict uses the tuned threshold, so it can disagree with argmax(predict_proba) "
+                               "near the boundary (the other training checks in it pass: see test_training_basics)",
 }
 
 
@@ -60,3 +62,63 @@ def test_composes_in_pipeline_and_grid_search(small_corpus, codebook):
     search = GridSearchCV(pipe, {"frames__C": [1.0, 16.0]}, cv=2, scoring="f1_macro").fit(texts, y)
     assert search.best_params_["frames__C"] in (1.0, 16.0)
     assert search.predict(texts[:5]).shape == (5, 3)
+
+
+def test_training_basics_binary():
+    # What check_classifiers_train asks, except argmax(predict_proba) == predict (tuned threshold).
+    from sklearn.datasets import make_blobs
+
+    X, y = make_blobs(n_samples=300, centers=2, random_state=0)
+    clf = FrameClassifier(cv=3).fit(X.tolist(), y.tolist())
+    assert list(clf.classes_) == [0, 1]
+    pred = clf.predict(X)
+    assert pred.shape == (300,) and (pred == y).mean() > 0.83
+    assert ((clf.decision_function(X) > 0).astype(int) == pred).all()
+    with pytest.raises(ValueError):
+        clf.predict(X[:, :1])
+
+
+def _leaky_articles(seed=0):
+    # Each article has its own vocabulary and one label for all its rows: only memorising
+    # articles predicts the label, which grouped folds must not reward.
+    rng = np.random.default_rng(seed)
+    rows, labels, groups = [], [], []
+    for article in range(60):
+        label = int(rng.random() < 0.4)
+        for _ in range(6):
+            x = np.zeros(60 + 5)
+            x[article] = 1.0
+            x[60:] = rng.normal(size=5)
+            rows.append(x)
+            labels.append(label)
+            groups.append(article)
+    return np.array(rows), np.array(labels), np.array(groups)
+
+
+def test_groups_keep_articles_out_of_their_own_thresholds():
+    from sklearn.metrics import f1_score
+
+    X, y, groups = _leaky_articles()
+    leaky = FrameClassifier(cv=5).fit(X, y)
+    grouped = FrameClassifier(cv=5).fit(X, y, groups=groups)
+    oof_f1 = lambda clf: f1_score(y, clf.oof_proba_[:, 0] >= clf.thresholds_[0])  # noqa: E731
+    assert oof_f1(leaky) > 0.9
+    assert oof_f1(grouped) < 0.75
+
+
+def test_tune_mask_calibrates_on_the_masked_rows_only():
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(600, 4))
+    y = (X[:, 0] + rng.normal(scale=1.0, size=600) > 0).astype(int)
+    tune = np.zeros(600, dtype=bool)
+    tune[:300] = True
+    y_tuned = y.copy()
+    y_tuned[300:] = (X[300:, 0] > -1.5).astype(int)  # extra rows with a much higher base rate
+    a = FrameClassifier(cv=3).fit(X, y_tuned, tune_mask=tune)
+    b = FrameClassifier(cv=3).fit(X, y_tuned)
+    base_rate = y_tuned[:300].mean()
+    # calibrated on the tuning rows, the mean probability there matches their base rate
+    assert abs(a.predict_proba(X[:300])[:, 1].mean() - base_rate) < 0.03
+    assert b.predict_proba(X[:300])[:, 1].mean() - base_rate > 0.05
+    with pytest.raises(ValueError, match="one value per row"):
+        FrameClassifier().fit(X, y, tune_mask=tune[:10])
