@@ -100,13 +100,28 @@ _EN_TRAILING = re.compile(
     re.IGNORECASE)
 _EN_LEADING = re.compile(r"^(?:but|and|so|yet|however|meanwhile|separately|in addition|in a statement|on \w+|earlier|later|still|instead|now|also|indeed|in fact|at the same time|for (?:his|her|their|its) part)\b[,\s]*", re.IGNORECASE)
 # A clause boundary inside the stretch before the cue: the speaker starts after it.
-_EN_CLAUSE = re.compile(r".*\b(?:as|while|when|after|before|because|since|although|though|whereas|if|that|but|where|even as|even though|so)\s+(?=\S)", re.IGNORECASE)
-_EN_APPOSITIVE = re.compile(r"^(?:a|an|the|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z]+ of|[a-z]+ at|[a-z]+ for|now|then|formerly|once)\b")
+_EN_CLAUSE = re.compile(r".*\b(?:as|while|when|after|before|because|since|although|though|whereas|if|that|but|where|even as|even though|so|which|whom)\s+(?=\S)", re.IGNORECASE)
+# A speaker never ends in a function word or an auxiliary ("the public might", "the Guardian has been").
+_EN_BAD_END = re.compile(r"\b(?:the|a|an|to|of|that|has|have|had|been|was|were|is|are|be|might|may|could|would|will|should|can|must|not|this|than|in|on|at|for|with|by|from)$|[’']\w+$", re.IGNORECASE)
+_EN_ADVERBIAL = re.compile(r"^(?:despite|contrary|in|on|after|before|during|with|without|for|at|by|from|like|unlike|as|since|until|amid|among|under|over|through|instead|though|although|if|when|while|because)\b")
+_EN_APPOSITIVE = re.compile(r"^(?:Democrat|Republican|Independent|a|an|the|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z]+ of|[a-z]+ at|[a-z]+ for|now|then|formerly|once)\b")
 _EN_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|of|the|al|el|bin|ibn|de|van|von|da|for|and|at|on|[a-z]+-(?:General|general)|spokesman|spokeswoman|spokesperson|minister|president|secretary|ambassador|envoy|chief|leader|senator|adviser|advisor|analyst|official|director|commander)$")
 # "CAIRO, May 3 (Harbor News) -", "(Reuters) -", "WASHINGTON -": never part of a speaker.
 _EN_DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'’\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?|[A-Z][A-Z.'’\- ]{2,30}\s*)?"
     r"(?:\([^()]{2,40}\)\s*)?[-–—]{1,2}\s+(?=\S)")
+
+
+_EN_INVERSION = {"said", "says", "added", "adds", "wrote", "writes", "noted", "explained", "continued", "warned", "recalled",
+                  "asked", "told", "insisted", "argued", "stressed", "declared", "replied", "responded", "tweeted", "posted",
+                  "joked", "quipped", "wondered", "cautioned", "observed", "conceded", "admitted", "acknowledged", "claimed",
+                  "suggested", "predicted", "vowed", "pledged", "countered", "concluded", "reiterated", "asserted", "maintained"}
+
+
+def _en_appositive_before(before: str) -> bool:
+    """``before`` ends in "Name, an appositive," (the speaker is the name, before the cue)."""
+    segments = [x.strip() for x in before.rstrip(" ,").split(",") if x.strip()]
+    return len(segments) >= 2 and bool(_EN_APPOSITIVE.match(segments[-1])) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip())
 
 
 def _en_name_like(segment: str) -> bool:
@@ -125,7 +140,7 @@ def _en_trim(source: str) -> str | None:
     source = _EN_AUXILIARY.sub("", source).strip()
     source = source.strip(" ,;:-–—")
     words = source.split()
-    if not words or len(words) > 12:
+    if not words or len(words) > 12 or _EN_BAD_END.search(source):
         return None
     return source
 
@@ -136,7 +151,9 @@ def _en_source_before(prefix: str) -> str | None:
     quote = max(prefix.rfind("\""), prefix.rfind("”"))
     if quote != -1:
         prefix = prefix[quote + 1:].lstrip(" ,")
-    segments = [s.strip() for s in re.split(r",(?!\d{3})", prefix) if s.strip()]
+    segments = [s.strip() for s in re.split(r",(?!\d{3})|;", prefix) if s.strip()]
+    while len(segments) > 1 and _EN_ADVERBIAL.match(segments[-1]):
+        segments.pop()  # "The government, despite the evidence, believes": not the adverbial
     if not segments:
         return None
     last = segments[-1]
@@ -182,8 +199,12 @@ def _attribute_en(text: str) -> Attribution:
         end = suffix.end() if suffix else verb.end()
         cue = text[start:end]
         before, after = text[:start], text[end:]
-        if re.search(r"[\"”]\s*,?\s*$", before) or re.search(r"[.!?]\s*$|,\s*$", before) and re.match(r"\s+[A-Z]", after) and not before.strip().endswith(("he", "she")):
-            source = _en_source_after(after) if re.match(r"\s+(?:[A-Z]|the |an? )", after) else None
+        inverted = verb.group() in _EN_INVERSION and re.search(r",\s*$", before) and not re.match(r"\s+\S+\s+that\b", after) \
+            and not _en_appositive_before(before) and re.match(r"\s+[^,.;:\"“”]{1,60}?(?:[,.;:]|$)", after) \
+            and len(re.split(r"[,.;:]", after, maxsplit=1)[0].split()) <= 6
+        quoted_before = verb.group() in _EN_INVERSION and re.search(r"[\"”]\s*,?\s*$", before)
+        if quoted_before or inverted and re.match(r"\s+(?:[A-Z]|the |an? |one |two )", after):
+            source = _en_source_after(after)
             where = end
         else:
             source = _en_source_before(before)
@@ -406,7 +427,7 @@ def _person_in(text: str, lang: str) -> str | None:
     if lang != "en":
         return None
     for match in _EN_PERSON.finditer(text):
-        if match.start() > 0 or len(match.group().split()) > 1:
+        if len(match.group().split()) > 1:
             name = match.group().strip()
             if name.split()[0] not in ("The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She"):
                 return name
