@@ -72,8 +72,11 @@ def _inside_quotes(text: str, pos: int) -> bool:
     return any(a < pos < b for a, b in _quote_spans(text))
 
 
-def _quote_type(text: str) -> str:
-    return "direct" if _quote_spans(text) else "indirect"
+def _quote_type(text: str, lang: str = "en") -> str:
+    """Direct when a quotation is present, else indirect. In Arabic a quotation needs three words
+    or more: shorter quoted pieces are names of papers, titles or scare quotes (tuned on dev)."""
+    shortest = 3 if lang == "ar" else 1
+    return "direct" if any(len(text[a:b].split()) >= shortest for a, b in _quote_spans(text)) else "indirect"
 
 
 # --- English --------------------------------------------------------------------------------
@@ -234,8 +237,8 @@ def _attribute_en(text: str) -> Attribution:
     return NONE
 
 
-def _named(source: str, cue: str, text: str, near: int) -> Attribution:
-    return Attribution(source, cue, _quote_type(text), resolved=source, span=locate(text, source, near), form="named")
+def _named(source: str, cue: str, text: str, near: int, lang: str = "en") -> Attribution:
+    return Attribution(source, cue, _quote_type(text, lang), resolved=source, span=locate(text, source, near), form="named")
 
 
 # --- Arabic ---------------------------------------------------------------------------------
@@ -304,6 +307,10 @@ _AR_DEFINITE_ADJECTIVES = frozenset(
     "التنفيذي المستقل المنتخب المتحدة الموحدة المشتركة العربي العربية".split())
 
 
+def _named_ar(source: str, cue: str, text: str, near: int) -> Attribution:
+    return _named(source, cue, text, near, "ar")
+
+
 def _ar_subject_end(span: str) -> str:
     """Cut the verb's object off a verb-first subject: after a definite head and its definite
     adjectives, another definite noun starts the object ("نفى الجيش الإسرائيلي الرواية")."""
@@ -323,14 +330,14 @@ def _ar_subject_end(span: str) -> str:
 def _attribute_ar(text: str) -> Attribution:
     pluperfect = _AR_PLUPERFECT.match(text)
     if pluperfect:
-        return _named(pluperfect.group(1), pluperfect.group(2), text, pluperfect.start(1))
+        return _named_ar(pluperfect.group(1), pluperfect.group(2), text, pluperfect.start(1))
     statement = _AR_STATEMENT.search(text)
     if statement:
-        return _named(statement.group(1).strip(), "جاء في", text, statement.start(1))
+        return _named_ar(statement.group(1).strip(), "جاء في", text, statement.start(1))
     for match in _AR_AS_REVEALED.finditer(text):
         source = _ar_span(text[match.end():])
         if source:
-            return _named(source, match.group(1), text, match.end())
+            return _named_ar(source, match.group(1), text, match.end())
     candidates = []
     for match in _AR_ACCORDING.finditer(text):
         if not _inside_quotes(text, match.start()):
@@ -355,9 +362,9 @@ def _attribute_ar(text: str) -> Attribution:
             before = re.sub(r"^(?:و|ثم|فيما|بينما|كما|وقد|قد|وكان|كان)\s+", "", before)
             words = before.split()
             if 0 < len(words) <= 8 and not _AR_CUE.search(before):
-                return _named(before, cue, text, start - len(before) - 1)
+                return _named_ar(before, cue, text, start - len(before) - 1)
             if implicit is None and start <= 12:
-                implicit = Attribution(None, cue, _quote_type(text), form="implicit")
+                implicit = Attribution(None, cue, _quote_type(text, "ar"), form="implicit")
             continue
         else:
             source = _ar_span(rest, stop=_AR_VERB_PREPOSITION.get(lemma[:3]))
@@ -365,13 +372,13 @@ def _attribute_ar(text: str) -> Attribution:
                 source = _ar_subject_end(source)
             near = end
         if source:
-            return _named(source, cue, text, near)
+            return _named_ar(source, cue, text, near)
     if implicit is not None:
         return implicit
     carried = _AR_CARRIED.match(text)
     if carried:
         cue = text[:carried.end(1)].strip()
-        return Attribution(None, cue, _quote_type(text), form="implicit")
+        return Attribution(None, cue, _quote_type(text, "ar"), form="implicit")
     return NONE
 
 
@@ -417,8 +424,7 @@ def attribute(text: str, lang: str, previous: Attribution | None = None, kind: s
     if found.form == "named":
         return found._replace(span=span, resolved=found.source)
     antecedent = previous.resolved if previous is not None else None
-    if found.form == "implicit" and antecedent is None:
-        return NONE  # a continuation cue with nobody before it stays unattributed rather than guessed
+    # a continuation cue with nobody named before it keeps its cue and quote type; no speaker is guessed
     return found._replace(span=span, resolved=antecedent, carried=antecedent is not None)
 
 
