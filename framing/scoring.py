@@ -14,6 +14,7 @@ table (:mod:`framing.schema`) that aggregation, plots, the CLI and the API consu
 from __future__ import annotations
 
 import hashlib
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -44,6 +45,44 @@ def check_text(text: object, where: str = "text") -> str:
 def article_id(text: str) -> str:
     """A stable id for an article without one: the first 12 hex digits of its SHA-1."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+class LanguageCoverageWarning(UserWarning):
+    """Input in a language the model saw no training rows of (its scores there are not meaningful)."""
+
+
+def model_languages(card: dict[str, Any] | None) -> frozenset[str] | None:
+    """Languages a model was trained on, from its card (``training_data.rows_by_lang``, or a
+    ``languages`` list); None when the card does not say."""
+    card = card or {}
+    if isinstance(card.get("languages"), list):
+        return frozenset(card["languages"])
+    rows = (card.get("training_data") or {}).get("rows_by_lang")
+    if isinstance(rows, dict):
+        return frozenset(lang for lang, n in rows.items() if n and lang in schema.LANGUAGES)
+    return None
+
+
+def language_warning(card: dict[str, Any] | None, langs: Iterable[str]) -> str | None:
+    """The warning for input ``langs`` a model with ``card`` was not trained on (None if covered)."""
+    covered = model_languages(card)
+    if covered is None:
+        return None
+    missing = sorted({lang for lang in langs if lang in schema.LANGUAGES} - covered)
+    if not missing:
+        return None
+    names = {"ar": "Arabic", "en": "English"}
+    have = ", ".join(names.get(c, c) for c in sorted(covered)) or "no language"
+    lacking = ", ".join(names.get(m, m) for m in missing)
+    return (f"the model was trained on {have} only; its scores for {lacking} input are not meaningful "
+            f"(near zero): train a model with {lacking} examples (framing train)")
+
+
+def _is_title(piece: str, title: str) -> bool:
+    def norm(text: str) -> str:
+        return " ".join(text.split()).rstrip(".!?:;،؛ ").casefold()
+
+    return norm(piece) == norm(title)
 
 
 @dataclass
@@ -128,6 +167,7 @@ class Scorer:
         if model.tone is not None:
             schema.check_tone_classes(model.tone_classes)
         self.columns = schema.sentence_columns(model.frames, model.tone is not None, self.annotation_columns)
+        self._warned_langs: set[str] = set()
 
     @classmethod
     def load(cls, path: str | Path | None = None, annotators: Sequence[Any] | None = None,
@@ -186,10 +226,21 @@ class Scorer:
 
     # -- scoring --------------------------------------------------------------------------
 
+    def _warn_uncovered(self, langs: Iterable[str]) -> None:
+        """Warn once per language the model was not trained on (:class:`LanguageCoverageWarning`)."""
+        new = set(langs) - self._warned_langs
+        if not new:
+            return
+        self._warned_langs |= new
+        message = language_warning(self.card, new)
+        if message:
+            warnings.warn(message, LanguageCoverageWarning, stacklevel=4)
+
     def _columns(self, texts: list[str], lang: str | None, cues: int, in_article: bool,
                  kinds: list[str] | None = None) -> dict[str, Any]:
         predicted = self.model.predict_columns(texts, lang, cues)
         columns = predicted.columns
+        self._warn_uncovered(columns["lang"])
         normalized = [d.normalized if d.lang in schema.LANGUAGES else "" for d in predicted.docs]
         columns.update(run_annotators(self.annotators, Sentences(texts, columns["lang"], normalized, in_article, kinds)))
         return columns
@@ -219,7 +270,8 @@ class Scorer:
         """Split an article into sentences and score each; returns a :class:`ScoredArticle`.
 
         Boilerplate lines (share buttons, site names, bylines) are left out and listed in
-        ``dropped``. A given ``title`` is scored as the first row (``kind="title"``). Raises
+        ``dropped``. A given ``title`` is scored as the first row (``kind="title"``); when the text
+        itself starts with that headline, the headline is scored once, not twice. Raises
         :class:`InputError` for empty or oversized text and :class:`UnsupportedLanguageError`
         when the article is neither Arabic nor English.
         """
@@ -236,6 +288,8 @@ class Scorer:
         pieces = split_sentences(text, lang)
         kept = [s for s in pieces if s.kind != "boilerplate"]
         dropped = [s.text for s in pieces if s.kind == "boilerplate"]
+        if title and title.strip() and kept and _is_title(kept[0].text, title):
+            kept = kept[1:]  # the text repeats the headline: score it once, as the title row
         rows = [("title", title, -1, -1)] if title and title.strip() else []
         rows += [(s.kind, s.text, s.start, s.end) for s in kept]
         if not rows:

@@ -155,3 +155,44 @@ def test_tone_classes_are_checked_against_the_schema(small_model):
     odd.tone.classes_[0] = "angry"
     with pytest.raises(ModelError, match="tone classes"):
         Scorer(odd)
+
+
+# -- issue 13 -------------------------------------------------------------------------------
+
+def test_title_repeated_at_the_start_of_the_text_is_scored_once(small_scorer):
+    title = "Kim meets Putin in Pyongyang"
+    for text in (f"{title}\n\nKim met Putin on Tuesday. They signed a pact.",
+                 f"{title}.\nKim met Putin on Tuesday. They signed a pact."):
+        article = small_scorer.score_article(text, title=title)
+        assert list(article.sentences["kind"]).count("title") == 1
+        assert sum(title in t for t in article.sentences["text"]) == 1, article.sentences["text"].tolist()
+        assert len(article.sentences) == 3
+    # a different title is still scored in addition to the text
+    article = small_scorer.score_article(f"{title}\n\nKim met Putin on Tuesday.", title="Summit in the north")
+    assert len(article.sentences) == 3
+
+
+def _english_only(model):
+    import copy
+
+    clone = copy.copy(model)
+    clone.card = {**model.card, "training_data": {**model.card["training_data"], "rows_by_lang": {"en": 500}}}
+    return clone
+
+
+def test_uncovered_language_warns_once(small_model):
+    import warnings
+
+    from framing.scoring import LanguageCoverageWarning, Scorer, language_warning, model_languages
+
+    assert model_languages(small_model.card) == {"ar", "en"}
+    assert language_warning(small_model.card, ["ar", "en", "und"]) is None
+    scorer = Scorer(_english_only(small_model))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        scorer.classify(["The talks resumed in Doha.", "وقال مسؤول إن المحادثات استؤنفت."])
+        scorer.classify(["استؤنفت المحادثات في الدوحة."])
+        scorer.score_article("استؤنفت المحادثات في الدوحة. وقال مسؤول إن الوفد وصل.")
+    coverage = [w for w in caught if issubclass(w.category, LanguageCoverageWarning)]
+    assert len(coverage) == 1
+    assert "trained on English only" in str(coverage[0].message) and "Arabic" in str(coverage[0].message)
