@@ -11,6 +11,7 @@ MAX_CORPUS_BYTES = 2 * 1024 * 1024 * 1024  # a corpus file read into memory
 
 # --- HTTP API ----------------------------------------------------------------------------------
 MAX_BODY_BYTES = 2 * 1024 * 1024  # one request body
+MAX_DRAIN_BYTES = 16 * 1024 * 1024  # an oversized body is read and dropped up to here, so the client reads the 413
 MAX_BATCH = 50  # articles per batch request
 MAX_TEXT_CHARS = MAX_ARTICLE_CHARS  # `text` of one posted article (`html` may be twice as long)
 DEFAULT_HOST = "127.0.0.1"

@@ -34,24 +34,46 @@ from framing.api.schemas import (
 )
 from framing.api.store import ArticleStore
 from framing.errors import FramingError
-from framing.limits import DEFAULT_DB, MAX_BODY_BYTES
+from framing.limits import DEFAULT_DB, MAX_BODY_BYTES, MAX_DRAIN_BYTES
 from framing.models.model import FrameModel
 from framing.scoring import Scorer
 _ERRORS = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 413: {"model": ErrorOut}, 422: {"model": ErrorOut}}
 
 
 class _BodyLimit:
-    """ASGI middleware: refuse request bodies over ``limit`` bytes with a JSON 413."""
+    """ASGI middleware: refuse request bodies over ``limit`` bytes with a JSON 413.
 
-    def __init__(self, app, limit: int):
-        self.app, self.limit = app, limit
+    The rest of an oversized body is read and dropped (up to ``drain`` bytes in all) before the
+    413 goes out: a client that sends its whole body before reading the answer (Python's urllib,
+    most stdlib clients) then reads the JSON error instead of a reset connection. A body over
+    ``drain`` is answered at once and the connection closed.
+    """
+
+    def __init__(self, app, limit: int, drain: int = MAX_DRAIN_BYTES):
+        self.app, self.limit, self.drain = app, limit, max(drain, limit)
+
+    def _message(self) -> str:
+        return f"request body is over the {self.limit // 1024 // 1024} MB limit"
+
+    async def _drain(self, receive, received: int, more: bool) -> bool:
+        """Read and drop the body up to the drain bound; True when all of it was read."""
+        while more:
+            if received > self.drain:
+                return False
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return False
+            received += len(message.get("body", b""))
+            more = message.get("more_body", False)
+        return received <= self.drain
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            return await _send_error(send, 413, f"request body is over the {self.limit // 1024 // 1024} MB limit")
+            drained = int(declared) <= self.drain and await self._drain(receive, 0, True)
+            return await _send_error(send, 413, self._message(), close=not drained)
         chunks, size, more = [], 0, True
         while more:
             message = await receive()
@@ -59,10 +81,11 @@ class _BodyLimit:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.limit:
-                return await _send_error(send, 413, f"request body is over the {self.limit // 1024 // 1024} MB limit")
-            chunks.append(chunk)
             more = message.get("more_body", False)
+            if size > self.limit:
+                drained = await self._drain(receive, size, more)
+                return await _send_error(send, 413, self._message(), close=not drained)
+            chunks.append(chunk)
         body = b"".join(chunks)
         sent = False
 
@@ -76,10 +99,11 @@ class _BodyLimit:
         return await self.app(scope, replay, send)
 
 
-async def _send_error(send, status: int, message: str) -> None:
+async def _send_error(send, status: int, message: str, close: bool = False) -> None:
     payload = json.dumps({"error": message, "status": status}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
+                "headers": headers + ([(b"connection", b"close")] if close else [])})
     await send({"type": "http.response.body", "body": payload})
 
 
@@ -145,7 +169,12 @@ def create_app(model: Scorer | FrameModel | None = None, model_path: str | None 
     async def _framing(request: Request, exc: FramingError):
         return _error(422, str(exc))
 
-    def _score(item: ArticleIn) -> dict[str, Any]:
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception):  # a bug: JSON 500, traceback in the server log
+        return _error(500, f"internal error ({type(exc).__name__}); see the server log")
+
+    def _score(item: ArticleIn) -> tuple[dict[str, Any], str]:
+        """Score one article (nothing stored); returns the JSON-ready result and the scored text."""
         title, text, date = item.title, item.text, item.date
         if item.html is not None:
             from framing.text.html import extract_article
@@ -163,41 +192,56 @@ def create_app(model: Scorer | FrameModel | None = None, model_path: str | None 
                                            id=article_id, lang=item.lang)
         result = scored.to_dict()
         result["stored"] = False
-        if item.store:
-            result["id"] = get_store().upsert(result, text, model=get_model().card.get("created"))
-            result["stored"] = True
-        return result
+        return result, text
+
+    def _store(items: list[ArticleIn], scored: list[tuple[dict[str, Any], str]]) -> None:
+        """Store the results of the items that ask for it, in one transaction (all or none)."""
+        keep = [(result, text) for item, (result, text) in zip(items, scored) if item.store]
+        if not keep:
+            return
+        ids = get_store().upsert_many(keep, model=get_model().card.get("created"))
+        for (result, _), stored_id in zip(keep, ids):
+            result["id"], result["stored"] = stored_id, True
 
     # Scoring is CPU-bound Python: one thread at a time per process. Parallel threads would only
     # fight over the GIL (measured: lower throughput and twice the p99 at concurrency 8).
     cpu = anyio.CapacityLimiter(1)
 
+    def _score_one(item: ArticleIn) -> dict[str, Any]:
+        scored = [_score(item)]
+        _store([item], scored)
+        return scored[0][0]
+
     @app.post("/v1/score", response_model=ScoredArticleOut, responses=_ERRORS, tags=["scoring"])
     async def score(item: ArticleIn) -> JSONResponse:
         """Score one article: per-sentence frames with probabilities, labels and cue terms."""
         # Our own dict is already JSON-ready: skip re-validating it (a third of the request time).
-        return JSONResponse(await anyio.to_thread.run_sync(_score, item, limiter=cpu))
+        return JSONResponse(await anyio.to_thread.run_sync(_score_one, item, limiter=cpu))
 
     @app.post("/v1/score/batch", response_model=BatchOut, responses=_ERRORS, tags=["scoring"])
     async def score_batch(batch: BatchIn) -> JSONResponse:
-        """Score up to 50 articles in one call (all or nothing: any bad article fails the call)."""
+        """Score up to 50 articles in one call, all or nothing: every article is scored first, and
+        only when all succeed are those with ``store: true`` stored, in one transaction. Any bad
+        article fails the call (422 naming it) and nothing of the batch is stored."""
         if len(batch.articles) > MAX_BATCH:
             raise HTTPException(413, f"batch has {len(batch.articles)} articles; the limit is {MAX_BATCH}")
 
         def score_all() -> list[dict[str, Any]]:
-            results = []
+            scored = []
             for i, item in enumerate(batch.articles):
                 try:
-                    results.append(_score(item))
+                    scored.append(_score(item))
                 except FramingError as exc:
                     raise HTTPException(422, f"articles.{i}: {exc}") from None
-            return results
+            _store(batch.articles, scored)
+            return [result for result, _ in scored]
 
         return JSONResponse({"articles": await anyio.to_thread.run_sync(score_all, limiter=cpu)})
 
-    @app.get("/v1/articles/{article_id}", response_model=ScoredArticleOut, responses=_ERRORS, tags=["store"])
+    # ``:path``: ids may contain "/" (sent as is or as %2F, which the server decodes before routing).
+    @app.get("/v1/articles/{article_id:path}", response_model=ScoredArticleOut, responses=_ERRORS, tags=["store"])
     def get_article(article_id: str) -> dict[str, Any]:
-        """A stored article with its sentences and scores."""
+        """A stored article with its sentences and scores. Ids may contain ``/``."""
         found = get_store().get(article_id)
         if found is None:
             raise HTTPException(404, f"no stored article with id {article_id!r}")

@@ -35,9 +35,11 @@ class ArticleIn(BaseModel):
     outlet: Optional[str] = Field(None, max_length=500)
     date: Optional[str] = Field(None, description="ISO 8601 date or date-time")
     url: Optional[str] = Field(None, max_length=4000)
-    id: Optional[str] = Field(None, min_length=1, max_length=200, description="your id; re-posting it updates the stored article")
+    id: Optional[str] = Field(None, min_length=1, max_length=200,
+                              description="your id; re-posting it updates the stored article. Any characters, '/' included: "
+                                          "read it back as GET /v1/articles/{id} with '/' sent as is or as %2F")
     lang: Optional[Literal["ar", "en"]] = Field(None, description="force a language instead of detecting it")
-    store: bool = Field(False, description="keep the scored article in the store")
+    store: bool = Field(False, strict=True, description="keep the scored article in the store (JSON true/false only)")
 
     @field_validator("date")
     @classmethod

@@ -3,7 +3,19 @@
 Durability: every write is one transaction committed with ``synchronous=FULL`` before the API
 answers, so an acknowledged article survives ``kill -9`` of the server (and a power cut, as far
 as the disk honours fsync). Re-posting the same ``id`` (or the same ``url``) updates the stored
-article instead of adding a duplicate.
+article instead of adding a duplicate. A batch is stored by :meth:`ArticleStore.upsert_many` in one
+transaction: all of it or none of it.
+
+Dates: each row keeps the article's ``date`` as given (ISO 8601) and a normalized UTC key,
+``date_utc`` (``YYYY-MM-DDTHH:MM:SS.ffffffZ``, fixed width, so text order is time order). A date-time
+with an offset is converted to UTC, one without an offset is taken as UTC, a bare date is its
+day's 00:00 UTC. Range filters (``since``/``until``) compare these keys; a bare-date bound covers
+the whole day (``until=2024-10-03`` keeps ``2024-10-03T23:59:59Z``).
+
+Schema versions: v1 had no ``date_utc``; opening a v1 store for writing migrates it in one
+transaction (adds the column and index, fills it from ``date``). A store opened with
+``readonly=True`` (``framing export``) is never written: not created, not migrated, not switched
+to WAL; an old-version store is filtered on its ``date`` column in Python instead.
 """
 
 from __future__ import annotations
@@ -12,13 +24,13 @@ import json
 import sqlite3
 import threading
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date as _date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
 from framing.errors import InputError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id          TEXT PRIMARY KEY,
@@ -31,11 +43,50 @@ CREATE TABLE IF NOT EXISTS articles (
     result      TEXT NOT NULL,
     model       TEXT,
     created_at  TEXT NOT NULL,
-    updated_at  TEXT NOT NULL
+    updated_at  TEXT NOT NULL,
+    date_utc    TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_outlet_date ON articles (outlet, date);
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
+CREATE INDEX IF NOT EXISTS articles_date_utc ON articles (date_utc);
 """
+_UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def _parse(value: str) -> tuple[datetime, bool]:
+    """``(UTC datetime, is_bare_date)`` of an ISO 8601 date or date-time; ``ValueError`` otherwise."""
+    text = value.strip()
+    if len(text) == 10:
+        return datetime.combine(_date.fromisoformat(text), datetime.min.time(), timezone.utc), True
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)  # no offset given: taken as UTC
+    return moment.astimezone(timezone.utc), False
+
+
+def date_key(value: str | None) -> str | None:
+    """The stored UTC key of an article date (None when missing or not ISO 8601)."""
+    if not value:
+        return None
+    try:
+        return _parse(value)[0].strftime(_UTC_FORMAT)
+    except (ValueError, OverflowError):
+        return None
+
+
+def date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """UTC keys ``(since, until_exclusive)`` for a date range: a bare-date ``until`` ends at the
+    next midnight UTC (the whole day is in); a date-time ``until`` is inclusive."""
+    low = _parse(since)[0].strftime(_UTC_FORMAT) if since else None
+    high = None
+    if until:
+        moment, bare = _parse(until)
+        try:
+            moment += timedelta(days=1) if bare else timedelta(microseconds=1)
+            high = moment.strftime(_UTC_FORMAT)
+        except OverflowError:  # 9999-12-31: no upper bound
+            high = None
+    return low, high
 
 
 def _now() -> str:
@@ -43,32 +94,83 @@ def _now() -> str:
 
 
 class ArticleStore:
-    """Thread-safe store of scored articles (one connection per thread)."""
+    """Thread-safe store of scored articles (one connection per thread).
 
-    def __init__(self, path: str | Path):
+    ``readonly=True`` opens an existing store without ever writing to it (for exports; works on
+    a read-only file or folder).
+    """
+
+    def __init__(self, path: str | Path, readonly: bool = False):
         self.path = str(path)
+        self.readonly = readonly
         if self.path != ":memory:":
             parent = Path(self.path).parent
             if not parent.is_dir():
                 raise InputError(f"--db {self.path}: folder {parent} does not exist")
+            if readonly and not Path(self.path).is_file():
+                raise InputError(f"--db {self.path}: no such store")
         self._local = threading.local()
         self._write_lock = threading.Lock()
         with self._connection() as db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
+            try:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+            except sqlite3.DatabaseError as exc:
+                raise InputError(f"{self.path}: not a usable SQLite store ({exc})") from None
             if version > SCHEMA_VERSION:
                 raise InputError(f"{self.path}: store schema v{version} is newer than this framing (v{SCHEMA_VERSION})")
-            db.executescript(_SCHEMA)
+            if readonly:
+                columns = {r[1] for r in db.execute("PRAGMA table_info(articles)")}
+                if not columns:
+                    raise InputError(f"{self.path}: not a framing store (no articles table)")
+                self._has_date_utc = "date_utc" in columns
+            else:
+                self._migrate(db, version)
+                self._has_date_utc = True
+
+    def _migrate(self, db: sqlite3.Connection, version: int) -> None:
+        """Create the schema, or bring an older one up to :data:`SCHEMA_VERSION`, in one transaction."""
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            exists = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='articles'").fetchone()
+            if exists and version < 2:
+                db.execute("ALTER TABLE articles ADD COLUMN date_utc TEXT")
+                rows = db.execute("SELECT id, date FROM articles WHERE date IS NOT NULL").fetchall()
+                db.executemany("UPDATE articles SET date_utc = ? WHERE id = ?", [(date_key(r["date"]), r["id"]) for r in rows])
+            for statement in filter(str.strip, _SCHEMA.split(";")):
+                db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def _connect(self) -> sqlite3.Connection:
         try:
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
+            if self.readonly:
+                db = self._connect_readonly()
+            else:
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=FULL")
         except sqlite3.DatabaseError as exc:
             raise InputError(f"{self.path}: not a usable SQLite store ({exc})") from None
         db.row_factory = sqlite3.Row
         return db
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        from urllib.parse import quote
+
+        uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
+        db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            # A WAL store in a folder we cannot write (no -shm file can be made): nobody can be
+            # writing to it either, so read it as an immutable file.
+            db.close()
+            return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=30, isolation_level=None,
+                                   check_same_thread=False)
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
@@ -84,33 +186,46 @@ class ArticleStore:
 
         An existing row with the same id, or else the same url, is replaced in place.
         """
+        return self.upsert_many([(article, text)], model)[0]
+
+    def upsert_many(self, items: list[tuple[dict[str, Any], str]], model: str | None = None) -> list[str]:
+        """Store several ``(article, text)`` pairs in one transaction (all or none); the stored ids."""
+        if self.readonly:
+            raise InputError(f"{self.path}: store is open read-only")
         now = _now()
+        stored: list[str] = []
         with self._write_lock, self._connection() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
-                stored_id = article["id"]
-                if article.get("url"):
-                    row = db.execute("SELECT id FROM articles WHERE url = ? AND id != ?", (article["url"], stored_id)).fetchone()
-                    exists = db.execute("SELECT 1 FROM articles WHERE id = ?", (stored_id,)).fetchone()
-                    if row is not None and exists is None:
-                        stored_id = row["id"]  # same page posted again under another id
-                result = json.dumps({**article, "id": stored_id}, ensure_ascii=False)
-                db.execute(
-                    """INSERT INTO articles (id, url, outlet, date, title, lang, text, result, model, created_at, updated_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                       ON CONFLICT(id) DO UPDATE SET url=excluded.url, outlet=excluded.outlet, date=excluded.date,
-                         title=excluded.title, lang=excluded.lang, text=excluded.text, result=excluded.result,
-                         model=excluded.model, updated_at=excluded.updated_at""",
-                    (stored_id, article.get("url"), article.get("outlet"), article.get("date"), article.get("title"),
-                     article["lang"], text, result, model, now, now),
-                )
+                for article, text in items:
+                    stored.append(self._upsert_one(db, article, text, model, now))
                 db.execute("COMMIT")
             except sqlite3.IntegrityError as exc:
                 db.execute("ROLLBACK")
-                raise InputError(f"cannot store article {article['id']!r}: {exc}") from None
+                raise InputError(f"cannot store article {items[len(stored)][0]['id']!r}: {exc}") from None
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
+        return stored
+
+    @staticmethod
+    def _upsert_one(db: sqlite3.Connection, article: dict[str, Any], text: str, model: str | None, now: str) -> str:
+        stored_id = article["id"]
+        if article.get("url"):
+            row = db.execute("SELECT id FROM articles WHERE url = ? AND id != ?", (article["url"], stored_id)).fetchone()
+            exists = db.execute("SELECT 1 FROM articles WHERE id = ?", (stored_id,)).fetchone()
+            if row is not None and exists is None:
+                stored_id = row["id"]  # same page posted again under another id
+        result = json.dumps({**article, "id": stored_id}, ensure_ascii=False)
+        db.execute(
+            """INSERT INTO articles (id, url, outlet, date, date_utc, title, lang, text, result, model, created_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(id) DO UPDATE SET url=excluded.url, outlet=excluded.outlet, date=excluded.date,
+                 date_utc=excluded.date_utc, title=excluded.title, lang=excluded.lang, text=excluded.text,
+                 result=excluded.result, model=excluded.model, updated_at=excluded.updated_at""",
+            (stored_id, article.get("url"), article.get("outlet"), article.get("date"), date_key(article.get("date")),
+             article.get("title"), article["lang"], text, result, model, now, now),
+        )
         return stored_id
 
     # -- reads --------------------------------------------------------------------------
@@ -124,27 +239,40 @@ class ArticleStore:
         return {**json.loads(row["result"]), "stored_at": row["created_at"], "updated_at": row["updated_at"]}
 
     def _where(self, outlet: str | None, since: str | None, until: str | None) -> tuple[str, list]:
+        """SQL filter on outlet and the UTC date range (see :func:`date_bounds`)."""
         clauses, params = [], []
         if outlet is not None:
             clauses.append("outlet = ?")
             params.append(outlet)
+        low, high = date_bounds(since, until)
+        if (since or until) and not self._has_date_utc:  # old read-only store: filtered in Python
+            return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
         if since is not None:
-            clauses.append("date >= ?")
-            params.append(since)
+            clauses.append("date_utc >= ?")
+            params.append(low)
         if until is not None:
-            clauses.append("date <= ?")
-            params.append(until)
+            clauses.append("date_utc < ?" if high is not None else "date_utc IS NOT NULL")
+            params.extend([high] if high is not None else [])
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _in_range(self, date: str | None, since: str | None, until: str | None) -> bool:
+        if self._has_date_utc or not (since or until):
+            return True
+        key, (low, high) = date_key(date), date_bounds(since, until)
+        return key is not None and (low is None or key >= low) and (high is None or key < high)
 
     def list(self, outlet: str | None = None, since: str | None = None, until: str | None = None,
              limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
         """Article summaries (no sentences), newest date first, with the total count."""
+        if (since or until) and not self._has_date_utc:
+            raise InputError(f"{self.path}: store schema is older than v{SCHEMA_VERSION}; open it for writing once to migrate it")
         where, params = self._where(outlet, since, until)
+        order = "date_utc IS NULL, date_utc DESC" if self._has_date_utc else "date IS NULL, date DESC"
         with self._connection() as db:
             total = db.execute(f"SELECT COUNT(*) FROM articles{where}", params).fetchone()[0]
             rows = db.execute(
                 f"SELECT id, url, outlet, date, title, lang, result, updated_at FROM articles{where} "
-                "ORDER BY date IS NULL, date DESC, id LIMIT ? OFFSET ?", [*params, limit, offset],
+                f"ORDER BY {order}, id LIMIT ? OFFSET ?", [*params, limit, offset],
             ).fetchall()
         items = []
         for row in rows:
@@ -178,8 +306,9 @@ class ArticleStore:
         """Every stored result (with sentences), in id order; for exports and comparisons."""
         where, params = self._where(outlet, since, until)
         with self._connection() as db:
-            for row in db.execute(f"SELECT result FROM articles{where} ORDER BY id", params):
-                yield json.loads(row["result"])
+            for row in db.execute(f"SELECT date, result FROM articles{where} ORDER BY id", params):
+                if self._in_range(row["date"], since, until):
+                    yield json.loads(row["result"])
 
     def count(self) -> int:
         """Number of stored articles."""
