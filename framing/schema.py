@@ -300,13 +300,14 @@ class SentenceWriter:
 
 
 def write_articles(articles: Iterable[Any], out: IO, fmt: str, frames: Sequence[str],
-                   batch: int = 200) -> int:
+                   batch: int = 200, wide: bool = False) -> int:
     """Stream scored articles to ``out`` (``table``, ``jsonl``, ``csv`` or ``parquet``, one row group
-    per ``batch`` articles), so corpora of any size score in bounded memory; returns the count."""
+    per ``batch`` articles), so corpora of any size score in bounded memory; returns the count.
+    ``wide``: the table shows whole sentences instead of one line each."""
     import pandas as pd
 
     if fmt == "table":
-        view = ArticleTable(out, frames)
+        view = ArticleTable(out, frames, wide=wide)
         count = 0
         for count, article in enumerate(articles, 1):
             view.write_article(article)
@@ -346,10 +347,11 @@ _TONE_MARK = {"negative": "−", "neutral": "·", "positive": "+"}
 
 
 class SentenceTable:
-    """The terminal view of ``classify``: one line per sentence, numbered across calls."""
+    """The terminal view of ``classify``: one line per sentence, numbered from 1 across calls
+    (as ``score``'s table numbers an article's sentences); ``wide`` keeps whole sentences."""
 
-    def __init__(self, out: IO, frames: Sequence[str]):
-        self.out, self.frames, self.index = out, list(frames), 0
+    def __init__(self, out: IO, frames: Sequence[str], wide: bool = False):
+        self.out, self.frames, self.index, self.wide = out, list(frames), 0, wide
 
     def write(self, table) -> None:
         """Append the rows of ``table``."""
@@ -362,17 +364,20 @@ class SentenceTable:
             labels = ",".join(row["labels"]) or "-"
             tone = (row.get("tone") or "-")[:8]
             self.index += 1
-            self.out.write(f"{self.index:>5}  {row['lang']:<4}  {probs}  {tone:<8}  [{labels}] {short(row['text'], 80)}\n")
+            text = " ".join(str(row["text"]).split()) if self.wide else short(row["text"], 80)
+            self.out.write(f"{self.index:>5}  {row['lang']:<4}  {probs}  {tone:<8}  [{labels}] {text}\n")
 
     def close(self) -> None:
         """Nothing to finish (same interface as :class:`SentenceWriter`)."""
 
 
 class ArticleTable:
-    """The terminal view of ``score``: per article, its sentences, cues, sources and a summary."""
+    """The terminal view of ``score``: per article, its sentences (numbered from 1, like
+    ``classify``'s table; the title, when given, is sentence 1), cues, sources and a summary.
+    ``wide`` keeps whole sentences instead of one line each."""
 
-    def __init__(self, out: IO, frames: Sequence[str]):
-        self.out, self.frames = out, list(frames)
+    def __init__(self, out: IO, frames: Sequence[str], wide: bool = False):
+        self.out, self.frames, self.wide = out, list(frames), wide
 
     def write_article(self, article) -> None:
         """Write one :class:`~framing.scoring.ScoredArticle`."""
@@ -391,7 +396,8 @@ class ArticleTable:
             probs = "  ".join((f"{'*' if f in row['labels'] else ' '}{scores[f]:>9.2f}" if scores else f"{'-':>10}")
                               for f in frames)
             tone = _TONE_MARK.get(row.get("tone") or "", " ")
-            out.write(f"{row['sentence_index']:>3} {row['lang']:<4} {probs}  {tone} {short(row['text'], 90)}\n")
+            text = " ".join(str(row["text"]).split()) if self.wide else short(row["text"], 90)
+            out.write(f"{row['sentence_index'] + 1:>3} {row['lang']:<4} {probs}  {tone} {text}\n")
             cues = cues_text(row.get(CUES))
             if cues:
                 out.write(f"{indent}↳ {cues}\n")

@@ -25,9 +25,20 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    import warnings
+
     from framing.cli import commands
     from framing.errors import FramingError
 
+    show = warnings.showwarning
+
+    def one_line(message, category, filename, lineno, file=None, line=None):
+        if category.__name__ == "LanguageCoverageWarning":  # the library's advice, as a CLI warning line
+            commands.warn(str(message))
+        else:
+            show(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = one_line
     try:
         return getattr(commands, f"cmd_{args.command}")(args) or 0
     except FramingError as exc:
@@ -45,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         commands.error("out of memory; split the input into smaller files")
     except OSError as exc:
         commands.error(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+    finally:
+        warnings.showwarning = show
     return EXIT_INPUT
 
 
@@ -52,6 +65,11 @@ def _model(p: argparse.ArgumentParser, actors: bool = True) -> None:
     p.add_argument("--model", metavar="PATH", help="model file (.skops); default: the shipped model")
     if actors:
         p.add_argument("--actors", metavar="FILE", help="your own actors gazetteer (YAML, like framing/data/actors.yaml)")
+
+
+def _quiet(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar and no summary line on stderr (the bar shows only on a terminal)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,19 +84,24 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Score one sentence per input line. Output has one row per input line, in order.")
     p.add_argument("input", nargs="?", default="-", metavar="FILE|-", help="text file, one sentence per line (default: stdin)")
     _model(p)
-    p.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl", help="output format (default: %(default)s)")
     p.add_argument("--lang", choices=("ar", "en"), help="treat every line as this language instead of detecting it")
-    p.add_argument("--cues", type=int, default=DEFAULT_CUES, metavar="N", help="cue terms per predicted frame (0 = none)")
+    p.add_argument("--cues", type=int, default=DEFAULT_CUES, metavar="N",
+                   help="cue terms per predicted frame (0 = none; default: %(default)s)")
+    p.add_argument("--wide", action="store_true", help="with --format table: whole sentences instead of cutting them to one line")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    _quiet(p)
 
     p = sub.add_parser("score", help="split articles into sentences and score each sentence",
                        description="Score whole articles: .txt, .html, or corpus files (.jsonl/.csv/.tsv/.parquet with a 'text' column).")
     p.add_argument("inputs", nargs="+", metavar="FILE")
     _model(p)
-    p.add_argument("--format", choices=("table", "jsonl", "csv", "parquet"), default="table")
+    p.add_argument("--format", choices=("table", "jsonl", "csv", "parquet"), default="table",
+                   help="output format (default: %(default)s)")
+    p.add_argument("--wide", action="store_true", help="with --format table: whole sentences instead of cutting them to one line")
     p.add_argument("--outlet", metavar="NAME", help="outlet name for every article (overrides the files' own)")
     p.add_argument("--lang", choices=("ar", "en"), help="treat articles as this language instead of detecting it")
-    p.add_argument("--cues", type=int, default=DEFAULT_CUES, metavar="N", help="cue terms per predicted frame")
+    p.add_argument("--cues", type=int, default=DEFAULT_CUES, metavar="N", help="cue terms per predicted frame (default: %(default)s)")
     p.add_argument("--skip-errors", action="store_true",
                    help="report unusable articles as warnings and go on (default: stop at the first)")
     p.add_argument("--by-actor", action="store_true",
@@ -88,9 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: an existing scheduler (default: a local cluster)")
     p.add_argument("--workers", type=int, default=2, help="with --engine dask and no scheduler: local worker processes")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically); required for parquet")
+    _quiet(p)
 
     p = sub.add_parser("train", help="train a frame model on labeled corpora and report cross-validated scores",
-                       description="Train on corpus files (design §4 format). Without --codebook the label set is taken from the corpus.")
+                       description="Train on corpus files: JSONL (or CSV/Parquet) with one sentence per row, columns text, labels "
+                                   "(a list), optional lang, id, article_id, tone (README: 'Training on your own data'). "
+                                   "Without --codebook the label set is taken from the corpus.")
     p.add_argument("corpora", nargs="+", metavar="CORPUS")
     p.add_argument("--out", required=True, metavar="MODEL.skops")
     p.add_argument("--codebook", metavar="FILE", help="codebook (.yaml/.json); labels outside it are errors")
@@ -106,7 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tune-on", metavar="COLUMN=VALUE",
                    help="calibrate, choose thresholds and report on these rows only (e.g. stratum=random); "
                         "other rows are extra training data")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: %(default)s)")
+    _quiet(p)
 
     p = sub.add_parser("evaluate", help="evaluate a model on labeled corpora",
                        description="Per-label precision/recall/F1/support and micro/macro F1, overall and per language, "
@@ -127,12 +154,17 @@ def build_parser() -> argparse.ArgumentParser:
                         "(official, expert, media, anonymous, citizen, other, unattributed)")
     p.add_argument("--out", metavar="DIR", help="write figures (PNG, SVG), CSV tables and report.html here")
     _model(p)
-    p.add_argument("--measure", choices=("share", "presence", "probability"), default="share")
+    p.add_argument("--measure", choices=("share", "presence", "probability"), default="share",
+                   help="per article: share of sentences with the frame, presence (any sentence) or mean probability "
+                        "(default: %(default)s)")
     p.add_argument("--adjust", action="store_true", help="also correct prevalence for classifier error (model card rates)")
-    p.add_argument("--n-boot", type=int, default=2000, metavar="N")
-    p.add_argument("--n-perm", type=int, default=2000, metavar="N")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--n-boot", type=int, default=2000, metavar="N",
+                   help="cluster-bootstrap resamples of articles for the 95%% intervals (at least 100; default: %(default)s)")
+    p.add_argument("--n-perm", type=int, default=2000, metavar="N",
+                   help="article permutations per test (at least 99; the smallest p is 1/(N+1); default: %(default)s)")
+    p.add_argument("--seed", type=int, default=0, help="random seed of bootstrap and permutations (default: %(default)s)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="terminal output format (default: %(default)s)")
+    _quiet(p)
 
     p = sub.add_parser("suggest", help="which unlabeled sentences to label next (uncertain and diverse)",
                        description="Rank unlabeled sentences (one per line) by model uncertainty, keeping the picks diverse.")
@@ -172,8 +204,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="CORPUS.jsonl")
     p.add_argument("--map", metavar="MAPPING", help="YAML/JSON mapping of foreign labels to codebook labels (others dropped)")
     p.add_argument("--keep-unmapped", action="store_true", help="with --map, keep labels the mapping does not mention")
+    _quiet(p)
 
-    p = sub.add_parser("info", help="show a model's card: codebook, thresholds, metrics, training data")
+    p = sub.add_parser("info", help="show a model's card: codebook, thresholds, metrics, training data",
+                       description="Show a model's card: codebook, languages, thresholds, training data, cross-validated "
+                                   "frame and tone metrics.")
     _model(p, actors=False)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text for reading, json for the whole card "
+                   "(default: %(default)s)")
     return parser

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from framing.errors import InputError, UnsupportedLanguageError
@@ -19,6 +20,17 @@ def error(message: str) -> None:
 def warn(message: str) -> None:
     """Print a one-line warning."""
     print(f"framing: warning: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _progress(args, label: str):
+    from framing.cli.progress import Progress
+
+    to_terminal = not getattr(args, "output", None) and sys.stdout.isatty()
+    return Progress(label, quiet=getattr(args, "quiet", False), output_to_terminal=to_terminal)
+
+
+def _where(args) -> str:
+    return f" -> {args.output}" if getattr(args, "output", None) else ""
 
 
 def _scorer(args):
@@ -45,15 +57,21 @@ def cmd_classify(args) -> int:
 
     if args.input == "-" and sys.stdin.isatty():
         warn("reading sentences from the terminal, one per line; end with Ctrl-D (or pass a FILE)")
+    from framing.cli.progress import elapsed, plural, summary
+
     scorer = _scorer(args)
     total = unscored = 0
+    progress = _progress(args, "classifying")
     with atomic_output(args.output) as out:
-        writer = SentenceTable(out, scorer.frames) if args.format == "table" else SentenceWriter(out, args.format, scorer.frames)
+        writer = (SentenceTable(out, scorer.frames, wide=args.wide) if args.format == "table"
+                  else SentenceWriter(out, args.format, scorer.frames))
         for chunk in _chunks(line for _, line in iter_lines(args.input)):
             table = scorer.classify(chunk, lang=args.lang, cues=args.cues)
             writer.write(table)
             total, unscored = total + len(chunk), unscored + int((table["lang"] == UNDETERMINED).sum())
+            progress.update(lines=total)
         writer.close()
+        progress.close()
         if total == 0:
             raise InputError(f"{args.input if args.input != '-' else '<stdin>'}: no input lines")
         if unscored == total:
@@ -61,6 +79,7 @@ def cmd_classify(args) -> int:
                                            "(use --lang to force a language)")
     if unscored:
         warn(f"{unscored} of {total} line(s) not scored: empty or not Arabic/English (lang '{UNDETERMINED}')")
+    summary(f"classified {plural(total, 'line')} in {elapsed(progress.seconds())}{_where(args)}", args.quiet)
     return 0
 
 
@@ -77,31 +96,45 @@ def cmd_score(args) -> int:
 
     from framing.schema import write_articles, write_frame
 
+    from framing.cli.progress import counted_articles, elapsed, plural, summary
+    from framing.io.scored import looks_scored
+
+    for path in args.inputs:
+        if looks_scored(path):
+            raise InputError(f"{path} is already scored output (sentence rows from `framing score`), not articles: "
+                             f"compare it with `framing compare {path} --by outlet`, or score the original article files")
     if args.engine == "dask":
         from framing.engine import score_partitions
 
+        started = time.monotonic()
         _scorer(args)  # a bad model or gazetteer fails here, with a one-line error, before any cluster starts
         done = score_partitions(args.inputs, args.output, model_path=args.model, scheduler=args.scheduler,
                                 workers=args.workers, outlet=args.outlet, lang=args.lang, actors_path=args.actors)
-        print(f"wrote {len(done['written'])} part(s) ({sum(n for _, n in done['written'])} sentences) to {args.output}; "
-              f"skipped {len(done['skipped'])} finished part(s)", file=sys.stderr)
+        summary(f"scored {plural(len(done['written']), 'part')} ({plural(sum(n for _, n in done['written']), 'sentence')}) "
+                f"in {elapsed(time.monotonic() - started)} -> {args.output}; skipped {len(done['skipped'])} finished part(s)",
+                args.quiet)
         return 0
     if args.format == "parquet" and not args.output:
         raise InputError("--format parquet writes a binary file: give -o/--output FILE.parquet")
     scorer = _scorer(args)
+    progress, tally = _progress(args, "scoring"), {"articles": 0, "sentences": 0}
+    articles = counted_articles(_articles(scorer, args), progress, tally)
     with atomic_output(args.output, binary=args.format == "parquet") as out:
         if args.by_actor:
             from framing.analysis.actors import by_actor
 
-            parts = [a.sentences for a in _articles(scorer, args)]
+            parts = [a.sentences for a in articles]
+            progress.close()
             if not parts:
                 raise InputError("no article could be scored")
             table = by_actor(pd.concat(parts, ignore_index=True), scorer.frames, gazetteer=scorer.gazetteer)
             write_frame(table[[c for c in table.columns if not c.endswith("_mean")]] if args.format == "table" else table,
                         out, args.format)
-            return 0
-        if not write_articles(_articles(scorer, args), out, args.format, scorer.frames, PARQUET_ROW_GROUP_ARTICLES):
+        elif not write_articles(articles, out, args.format, scorer.frames, PARQUET_ROW_GROUP_ARTICLES, wide=args.wide):
             raise InputError("no article could be scored")
+        progress.close()
+    summary(f"scored {plural(tally['articles'], 'article')}, {plural(tally['sentences'], 'sentence')} "
+            f"in {elapsed(progress.seconds())}{_where(args)}", args.quiet)
     return 0
 
 
@@ -113,7 +146,9 @@ def cmd_suggest(args) -> int:
     from framing.schema import write_frame
 
     lines = [line for _, line in iter_lines(args.input) if line.strip()]
-    table = suggest(FrameModel.load(args.model), lines, k=args.k, diversity=args.diversity)
+    model = FrameModel.load(args.model)
+    _warn_languages(model.card, lines)
+    table = suggest(model, lines, k=args.k, diversity=args.diversity)
     with atomic_output(args.output) as out:
         if args.format == "table":
             out.write(suggestions_text(table))
@@ -122,22 +157,42 @@ def cmd_suggest(args) -> int:
     return 0
 
 
+def _warn_languages(card, texts=None, langs=None) -> None:
+    """One warning when the input has a language the model was not trained on."""
+    from framing.scoring import language_warning
+
+    if langs is None:
+        from framing.text.language import detect_language
+
+        langs = {detect_language(t) for t in texts}
+    message = language_warning(card, langs)
+    if message:
+        warn(message)
+
+
 def cmd_compare(args) -> int:
     """Compare groups of articles (scored sentence files, or article files scored first)."""
     from framing.analysis.aggregate import error_rates_from_card
     from framing.analysis.report import compare_report, summary_text, to_json
     from framing.io.articles import read_sentences
 
+    from framing.analysis.report import provenance
+    from framing.cli.progress import elapsed, plural, summary
+
     if args.n_boot < 100 or args.n_perm < 99:
         raise InputError("--n-boot must be at least 100 and --n-perm at least 99")
+    progress = _progress(args, "comparing")
     scorer = _scorer(args)
     sentences = read_sentences(args.inputs, scorer)
     rates = error_rates_from_card(scorer.card) if args.adjust else None
+    record = provenance(args.inputs, scorer.card, args.model, scorer.codebook) if args.out else None
     tables = compare_report(sentences, scorer.frames, by=args.by, out=args.out, measure=args.measure,
-                            n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed, error_rates=rates)
+                            n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed, error_rates=rates, provenance=record)
     print(to_json(tables) if args.format == "json" else summary_text(tables))
-    if args.out:
-        print(f"wrote figures, tables and report.html to {args.out}", file=sys.stderr)
+    articles = sentences["article_id"].nunique() if "article_id" in sentences else 0
+    where = f" -> {args.out}/report.html (figures PNG+SVG, CSV tables)" if args.out else ""
+    summary(f"compared {plural(articles, 'article')}, {plural(len(sentences), 'sentence')} by {args.by} "
+            f"in {elapsed(progress.seconds())}{where}", args.quiet)
     return 0
 
 
@@ -149,8 +204,9 @@ def cmd_import(args) -> int:
     with atomic_output(args.output) as out:
         importers.write_corpus(frame, out)
     counts = frame["labels"].explode().value_counts()
-    print(f"wrote {len(frame)} rows to {args.output}; labels: " + ", ".join(f"{k} {v}" for k, v in counts.head(12).items()),
-          file=sys.stderr)
+    if not args.quiet:
+        print(f"wrote {len(frame)} rows to {args.output}; labels: " + ", ".join(f"{k} {v}" for k, v in counts.head(12).items()),
+              file=sys.stderr)
     return 0
 
 
@@ -201,6 +257,9 @@ def cmd_train(args) -> int:
     from framing.models.card import training_text
     from framing.models.train import parse_params, train
 
+    from framing.cli.progress import elapsed, plural, summary
+
+    started = time.monotonic()
     out = Path(args.out)
     if out.suffix != ".skops":
         raise InputError(f"--out {args.out}: model files end in .skops")
@@ -214,6 +273,7 @@ def cmd_train(args) -> int:
     card_path = model.save(out)
     print(json.dumps(model.card["cv_metrics"], ensure_ascii=False, indent=2) if args.format == "json"
           else f"{training_text(model)}\nsaved {out} and {card_path}")
+    summary(f"trained on {plural(len(corpus), 'row')} in {elapsed(time.monotonic() - started)} -> {out}", args.quiet)
     return 0
 
 
@@ -226,6 +286,7 @@ def cmd_evaluate(args) -> int:
 
     model = FrameModel.load(args.model)
     corpus = read_corpus(args.corpora, model.codebook)
+    _warn_languages(model.card, langs=set(corpus["lang"]))
     report = evaluate(model, corpus, group_by=args.group_by)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.format == "json"
           else format_report(report, f"evaluation of {args.model} on {len(corpus)} rows:"))

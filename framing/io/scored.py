@@ -48,3 +48,32 @@ def _as_list(value: Any) -> list[str]:
     if isinstance(value, str):
         return [v for v in value.split("|") if v]
     return []
+
+
+def looks_scored(path: str | Path) -> bool:
+    """True when ``path`` is a sentence table written by ``framing score``/``export`` (it has the
+    scored-sentence columns), judged from its header or first record only."""
+    import json
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            columns = set(pq.read_schema(path).names)
+        elif suffix in (".csv", ".tsv"):
+            import csv
+
+            with open(path, encoding="utf-8-sig", newline="") as handle:
+                columns = set(next(csv.reader(handle, delimiter="\t" if suffix == ".tsv" else ","), []))
+        elif suffix in (".jsonl", ".json"):
+            with open(path, encoding="utf-8-sig") as handle:
+                first = next((line for line in handle if line.strip()), "")
+            record = json.loads(first) if first else {}
+            columns = set(record) if isinstance(record, dict) else set()
+        else:
+            return False
+    except (OSError, ValueError, UnicodeDecodeError, ImportError):
+        return False  # unreadable here: the reader will name the problem
+    return set(SCORED_MARKERS) <= columns

@@ -57,6 +57,9 @@ def build_card(*, codebook, corpus, sources: Sequence[str], counts, params: dict
             "rows": int(len(corpus)),
             "rows_by_lang": {k: int(v) for k, v in corpus["lang"].value_counts().sort_index().items()},
             "positives": {f: int(c) for f, c in zip(codebook.ids, counts)},
+            # where rows came from and under which licence (e.g. "semeval3 (research use)")
+            "row_sources": ({str(k): int(v) for k, v in corpus["source"].fillna("corpus files").value_counts().items()}
+                            if "source" in corpus.columns else {"corpus files": int(len(corpus))}),
         },
         "architecture": ARCHITECTURE,
         "params": {k: _plain(v) for k, v in params.items() if "__" in k and not k.endswith("__cues")},
@@ -117,4 +120,7 @@ def card_text(model) -> str:
                   f"files: {', '.join(data.get('files', []))}"]
         if "cv_metrics" in card:
             lines.append(format_report(card["cv_metrics"], "cross-validated metrics:"))
+        tone = card.get("tone") or {}
+        if "cv_metrics" in tone:
+            lines.append(format_report(tone["cv_metrics"], f"tone, cross-validated on {tone.get('rows')} corpus rows:"))
     return "\n".join(lines)
