@@ -186,10 +186,13 @@ def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0) -> d
         found = set(gazetteer.find(r["text"], lang))
         gold = set(r.get("actors") or ())
         actors[g] += (len(found & gold), len(found - gold), len(gold - found))
-        if not same and show:
+        if show and (not same and (gold_span or pred_span) or got.quote_type != r["quote_type"]):
             gs = r["text"][gold_span[0]:gold_span[1]] if gold_span else None
             ps = r["text"][pred_span[0]:pred_span[1]] if pred_span else None
-            errors.append(f"    gold={gs!r} got={ps!r} form={r.get('speaker_form')} | {r['text'][:150]}")
+            gc = r["text"][r["cue"][0]:r["cue"][1]] if r.get("cue") else None
+            errors.append(f"    {r['id']} gold={gs!r} got={ps!r} cue={gc!r}/{got.cue!r} "
+                          f"type={r['quote_type']}/{got.quote_type} form={r.get('speaker_form')}/{got.form} "
+                          f"| {r['text'][:200]}")
     w = _weights(len(groups))
     tp, fp, fn = actors.sum(axis=0)
     out = {
@@ -259,7 +262,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all", "both"), default="dev")
     parser.add_argument("--lang", choices=("en", "ar"), default=None)
-    parser.add_argument("--errors", type=int, default=0, help="print up to N span errors per language and split")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N span or quote-type errors (gold/predicted) per language and split")
     args = parser.parse_args()
     langs = [args.lang] if args.lang else ["en", "ar"]
     splits = ["dev", "test"] if args.split == "both" else [args.split]

@@ -248,8 +248,8 @@ _AR_CUE = re.compile(rf"(?:^|(?<=[\s«\"“،:(]))([وف]?(?:{_AR_VERBS}))(?=[\s
 _AR_ACCORDING = re.compile(rf"(?:^|(?<=[\s،(]))([وف]?(?:{_AR_ACCORDING_TO})(?:ـ)?)(?:\s*ما\s+\S+)?\s*")
 _AR_AS_REVEALED = re.compile(r"(?:^|(?<=[\s،]))(حسبما\s+\S+|كما\s+(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت))\s+")
 _AR_END = re.compile(
-    r"\s+(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول)(?=\s|$|:|،)"
-    r"|[،:«\"“”».؛]"
+    r"\s+(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول|للمراسلين|للصحافة|لنظير\S*)(?=\s|$|[:،.؛])"
+    r"|\s+ل(?=[«»\"“”])|\s+[-–—]|[،:«\"“”».؛]"
 )
 _AR_PLUPERFECT = re.compile(rf"^[وف]?(?:كان|كانت)\s+(.+?)\s+قد\s+([وف]?(?:{_AR_VERBS}))(?=\s|$)")
 _AR_STATEMENT = re.compile(r"(?:^|\s)[وف]?جاء\s+في\s+(?:بيان|تقرير|رسالة|تغريدة)\S*\s+(?:صادرة?\s+عن\s+|ل)(.+?)(?=[:،.«\"]|$)")
@@ -260,18 +260,74 @@ _AR_CARRIED = re.compile(
 _AR_NESTED = re.compile(r"\s+عن\s+")
 
 
-_AR_RELAYED = re.compile(r"\s+نقلا?ً?\s+عن\s+")
+_AR_RELAYED = re.compile(r"\s+(?:نقلا?ً?\s+عن|على\s+لسان)\s+")
 _AR_SOURCE_PREFIX = re.compile(r"^(?:(?:الأرقام|الارقام|البيانات|التقديرات)(?:\s+الرسمية)?\s+التي\s+(?:نشرها|نشرتها|أصدرها|أصدرتها|أعلنها|أعلنتها)|تقديرات|بيانات|أرقام|ارقام|إحصاءات|احصاءات|معطيات)\s+(?=\S+\s+\S)")
-_AR_NOT_SOURCE = re.compile(r"^(?:ذلك|هذا|هذه|الخطة|الجدول|ما هو مقرر|مقرر|القانون|الدستور|التوقعات|العادة)(?:\s|$)")
+_AR_NOT_SOURCE = re.compile(r"^(?:ذلك|هذا|هذه|الخطة|الجدول|ما هو مقرر|مقرر|القانون|الدستور|التوقعات|العادة|الأصول|الاصول|الإجراءات|الاجراءات|الآليات|الضوابط|المعايير|الشروط|القواعد|الأنظمة|اللوائح|القوانين|البروتوكول|ما يقتضيه|ما تقتضيه)(?:\s|$)")
 
 
 # After these verbs the speaker ends at a preposition: "دعا X إلى", "شكك X في", "رحب X بـ".
-_AR_VERB_PREPOSITION = {
-    "دعا": r"\s+(?:إلى|الى)\s+", "دعت": r"\s+(?:إلى|الى)\s+", "طال": r"\s+(?:إلى|الى|ب)", "حث": r"\s+(?:على|إلى)\s+",
-    "حثت": r"\s+(?:على|إلى)\s+", "لفت": r"\s+(?:إلى|الى)\s+", "أشا": r"\s+(?:إلى|الى)\s+", "اشا": r"\s+(?:إلى|الى)\s+",
-    "شكك": r"\s+في\s+", "رحب": r"\s+ب\S+", "هدد": r"\s+ب\S+", "لوح": r"\s+ب\S+", "وصف": r"\s+\S+\s+ب\S+|\s+ب\S+",
-    "اتهم": r"\s+\S+\s+ب\S+", "أشا": r"\s+ب\S+|\s+(?:إلى|الى)\s+", "اعت": r"\s+(?:أن|إن|ان)\s+",
-}
+# Keys are verb stems (without the present-tense prefix), matched longest first.
+_AR_VERB_PREPOSITION = (
+    ("دعا", r"\s+(?:إلى|الى)\s+"), ("دعت", r"\s+(?:إلى|الى)\s+"), ("طالب", r"\s+(?:إلى|الى|ب)"),
+    ("حث", r"\s+(?:على|إلى)\s+"), ("لفت", r"\s+(?:إلى|الى)\s+"), ("أشار", r"\s+(?:إلى|الى)\s+"),
+    ("اشار", r"\s+(?:إلى|الى)\s+"), ("شير", r"\s+(?:إلى|الى)\s+"), ("شكك", r"\s+في\s+"),
+    ("رحب", r"\s+ب\S+"), ("هدد", r"\s+ب\S+"), ("لوح", r"\s+ب\S+"), ("وصف", r"\s+\S+\s+ب\S+|\s+ب\S+"),
+    ("اتهم", r"\s+\S+\s+ب\S+"), ("أشاد", r"\s+ب\S+"), ("اعتبر", r"\s+(?:أن|إن|ان)\s+"),
+)
+
+
+def _ar_preposition_stop(lemma: str) -> str | None:
+    """The preposition that ends the speaker after this verb stem, if any."""
+    for stem, stop in sorted(_AR_VERB_PREPOSITION, key=lambda kv: -len(kv[0])):
+        if lemma.startswith(stem):
+            return stop
+    return None
+
+
+_AR_QUOTE_CHARS = "\"«»“”"
+_AR_PROTECT = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(_AR_QUOTE_CHARS + "،")})
+_AR_UNPROTECT = {0xE000 + i: c for i, c in enumerate(_AR_QUOTE_CHARS + "،")}
+_AR_MEDIA_HEAD = r"(?:[وبل]?(?:ال)?(?:صحيفة|جريدة|موقع|قناة|وكالة|شبكة|مجلة|مراسل|مراسلة|برنامج|منظمة|حركة|جمعية|شركة|مركز|معهد|حزب|تطبيق|منصة|حساب|تقرير|إذاعة|تلفزيون))"
+_AR_QUOTED_NAME = re.compile(
+    rf"(^|(?<!\S){_AR_MEDIA_HEAD})(\s*[\"«“][^\"«»“”]{{1,40}}[\"»”])")
+_AR_TITLES = frozenset(
+    "وزير وزيرة رئيس رئيسة زعيم زعيمة ضابط مدير مديرة متحدث متحدثة ناطق ناطقة سفير سفيرة خبير خبيرة محلل "
+    "محللة باحث باحثة كاتب كاتبة أستاذ أستاذة نائب نائبة أمين أمينة قائد مسؤول مسؤولة مبعوث مبعوثة سيناتور "
+    "صحافي صحافية صحفي صحفية دكتور مستشار مستشارة عضو عضوة مرشح مرشحة سياسي سياسية معارض معارضة ناشط ناشطة "
+    "مراسل مراسلة محامي محامية مفوض مفوضة ملك أمير حاكم محافظ عميد لواء عقيد رائد مؤسس منسق منسقة".split())
+_AR_NAME_AFTER = re.compile(r"\s*([^\s،:«»\"“”.؛()]+(?:\s+[^\s،:«»\"“”.؛()]+){0,2})\s*(?=،|:|«|\"|“|\s+(?:إن|أن|ان|إنه|أنه|بأن|قائلا|قائلاً)(?:\s|$))")
+_AR_NOT_NAME = re.compile(r"^(?:ال|و?(?:في|على|عن|من|إلى|الى|أمس|اليوم|يوم|خلال|عبر|أمام|مع|الذي|التي|إن|أن|ان|قائلا|قائلاً|لـ|ل|ب)(?:\s|$))")
+
+
+def _ar_protect_quoted_names(rest: str) -> str:
+    """A short quoted name after a media head or right after the verb ("صحيفة "X" الكتالونية",
+    'وحذرت "X" من') is part of the speaker: its quote marks stop nothing."""
+    if not any(c in rest for c in _AR_QUOTE_CHARS):
+        return rest
+
+    def protect(m: re.Match) -> str:
+        head, inner = m.group(1), m.group(2)
+        after = rest[m.end():]
+        if not head and (len(inner.split()) > 2 or not re.match(r"\s*(?:،|\s(?:من|عبر|على|في|إن|أن|ب\S+))", after)):
+            return inner  # a quotation right after the verb, not a name
+        return head + inner.translate(_AR_PROTECT)
+
+    return _AR_QUOTED_NAME.sub(protect, rest)
+
+
+def _ar_name_after_title(span: str, after: str) -> str:
+    """"title, Name" keeps both ("وزير الإعلام، فلان الفلاني، إن"): the name after the comma,
+    when the span is a bare title (a title word, no name yet)."""
+    words = span.split()
+    if not words or len(words) > 10:
+        return ""
+    head = re.sub(r"^و?ال", "", words[0])
+    if head not in _AR_TITLES:
+        return ""
+    found = _AR_NAME_AFTER.match(after)
+    if not found or _AR_NOT_NAME.match(found.group(1)) or _AR_CUE.search(found.group(1)):
+        return ""
+    return "، " + found.group(1)
 
 
 def _ar_span(rest: str, stop: str | None = None) -> str | None:
@@ -284,14 +340,17 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     relayed = _AR_RELAYED.search(rest)
     if relayed and (not _AR_END.search(rest) or relayed.start() <= _AR_END.search(rest).start()):
         rest = rest[relayed.end():]  # "ذكرت وكالة رويترز نقلا عن متحدث ...": the original speaker
+    rest = _ar_protect_quoted_names(rest)
     match = _AR_END.search(rest)
     span = (rest[:match.start()] if match else rest)
+    if match and match.group() == "،":
+        span += _ar_name_after_title(span, rest[match.end():])
     stop_at = _AR_OBJECT_STOP.search(" " + span)
     if stop_at:
         span = span[:max(0, stop_at.start() - 1)]
     span = span.strip()
     span = _AR_SOURCE_PREFIX.sub("", span)
-    span = span.replace("\x00", " عن ").replace("\x01", ".")
+    span = span.replace("\x00", " عن ").replace("\x01", ".").translate(_AR_UNPROTECT)
     words = span.split()
     if not words or len(words) > 15 or _AR_NOT_SOURCE.match(span):
         return None
@@ -300,11 +359,13 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
 
 _AR_DATELINE = re.compile(r"^\s*(?:[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+){0,2}\s*[-–—]\s*)?(?:\(?\s*(?:رويترز|أ\s*ف\s*ب|فرانس\s+برس|الأناضول|وكالات|وام|واس|قنا|كونا|بترا|سانا|أ\s*ش\s*أ|د\s*ب\s*أ|شينخوا|سبوتنيك|معا|وفا|الجزيرة\s+نت|الجزيرة|العربية\.نت|سكاي\s+نيوز\s+عربية|خاص|[\u0621-\u064A]+\s+نت)\s*\)?\s*)?[-–—:]\s*(?=\S)")
 # Words after which the subject noun phrase has ended (demonstratives, relatives, object heads).
-_AR_OBJECT_STOP = re.compile(r"\s+(?:هذه|هذا|ذلك|تلك|هذين|هاتين|هؤلاء|التي|الذي|الذين|اللذين|اللتين|ما|مما|كل|جميع|أي|أية|أنباء|الأنباء|التقارير|تقارير|الاتهامات|اتهامات|المزاعم|مزاعم|الرواية|رواية|الخبر|الادعاءات|ادعاءات|وجود|صحة|قلقه|قلقها|قلقهم|أمله|أملها|استعداد\S*|رفض\S*|تأييد\S*|دعم\S*|ترحيب\S*|إدانت\S*|ادانت\S*|أسف\S*|تفاؤل\S*|استغراب\S*|تضامن\S*|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم\S*|الليلة|مساء|صباح|اليوم|أمس|لاحقا|لاحقاً|مؤخرا|مؤخراً|حينها|الى|إلى)(?=\s|$|،)")
+_AR_OBJECT_STOP = re.compile(r"(?<!وكالة)(?<!وكالات)\s+(?:هذه|هذا|ذلك|تلك|هذين|هاتين|هؤلاء|التي|الذي|الذين|اللذين|اللتين|ما|مما|كل|جميع|أي|أية|أنباء|الأنباء|التقارير|تقارير|الاتهامات|اتهامات|المزاعم|مزاعم|الرواية|رواية|الخبر|الادعاءات|ادعاءات|وجود|صحة|قلقه|قلقها|قلقهم|أمله|أملها|استعداد\S*|رفض\S*|تأييد\S*|دعم\S*|ترحيب\S*|إدانت\S*|ادانت\S*|أسف\S*|تفاؤل\S*|استغراب\S*|تضامن\S*|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم\S*|الليلة|مساء|صباح|اليوم|أمس|لاحقا|لاحقاً|مؤخرا|مؤخراً|حينها|الى|إلى)(?=\s|$|،)")
 _AR_DEFINITE_ADJECTIVES = frozenset(
     "العام العامة السابق السابقة الأعلى الاعلى الأول الاول الجديد الجديدة المقبل الحالي المؤقت المساعد "
     "الأسبق المكلف المنتهية الرسمي الرسمية الخاص الخاصة الأممي الأممية الدولي الدولية العليا الكبير الأكبر "
-    "التنفيذي المستقل المنتخب المتحدة الموحدة المشتركة العربي العربية".split())
+    "التنفيذي المستقل المنتخب المتحدة الموحدة المشتركة العربي العربية "
+    "المطلعة المطلع المقربة المقرب المقربون المختصة المختص المعنية المعني المسؤول المسؤولة المكلفة "
+    "المستقلة المنتخبة المعارض المعارضة".split())
 
 
 def _named_ar(source: str, cue: str, text: str, near: int) -> Attribution:
@@ -327,6 +388,36 @@ def _ar_subject_end(span: str) -> str:
     return span
 
 
+# After the verb, no subject: a complementizer, a quotation, or a preposition, a time or
+# circumstance phrase ("وأكد في كلمة له أنه", "لفت إلى أن", "صرح به", "قال فيه").
+_AR_NO_SUBJECT = re.compile(
+    r"\s*(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|:|«|\"|“|'|laquo;|،|"
+    r"(?:إلى|الى|على)\s+(?:إن|أن|ان|أنه|إنه|أنها|إنها|ضرورة|أهمية)|"
+    r"(?:في|خلال|عبر|أمام|على|عن|من|مع|لدى|به|بها|فيه|فيها|ذلك|له|لها|أيضا|أيضاً|كذلك|بدوره|بدورها|مؤخرا|مؤخراً|"
+    r"أمس|اليوم|الليلة|مساء|صباح|يوم)(?=\s|$|،))")
+_AR_PRONOUN_OBJECT = re.compile(r"\s*(?:به|بها|فيه|فيها|عنه|عنها|بذلك)(?=\s+(?!إن|أن|ان|بأن|بأنه|بأنها|إنه|أنه|إنها|أنها)[\u0621-\u064A])")
+_AR_BEFORE_LEAD = re.compile(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)\s+)+")
+_AR_BEFORE_NOT = re.compile(r"^(?:حيث|إذ|الذي|التي|الذين|عندما|بعدما|بينما|حين|حينما|لما|ما|من|هو|هي|هم|ذلك|هذا|وهو|وهي|أنه|أنها|إنه|إنها|أن|إن|لأن|كي|لكي|حتى|قبل|بعد)(?:\s|$)")
+
+
+def _ar_subject_before(text: str, start: int) -> str | None:
+    """A subject before the verb ("برينس نفى ذلك", "مدير ... قال إن"): the clause's words before it."""
+    before = re.split(r"[.،:«»\"“”؛]", text[:start])[-1].strip()
+    before = _AR_BEFORE_LEAD.sub("", before)
+    words = before.split()
+    if not 0 < len(words) <= 10 or _AR_CUE.search(before) or _AR_BEFORE_NOT.match(before):
+        return None
+    if words[0][:1] in "يت" and len(words) > 1:
+        return None  # a verb opens the clause: the words before the cue are its subject or object
+    return before
+
+
+def _ar_clause_start(text: str, start: int) -> bool:
+    """The cue opens the sentence (after a dateline) or a clause after a comma."""
+    head = text[:start].rstrip()
+    return start <= 12 and not re.search(r"[\u0621-\u064A]{2,}\s+[\u0621-\u064A]{2,}", head) or head.endswith(("،", ",", "؛", "."))
+
+
 def _attribute_ar(text: str) -> Attribution:
     pluperfect = _AR_PLUPERFECT.match(text)
     if pluperfect:
@@ -345,7 +436,6 @@ def _attribute_ar(text: str) -> Attribution:
     for match in _AR_CUE.finditer(text):
         if not _inside_quotes(text, match.start()):
             candidates.append((match.start(), match.group(1), match.end(1), False))
-    implicit = None
     for start, cue, end, according in sorted(candidates):
         rest = text[end:]
         verb = cue.lstrip("وف") if cue[:1] in "وف" and len(cue) > 3 else cue
@@ -356,25 +446,26 @@ def _attribute_ar(text: str) -> Attribution:
                 continue  # "نقل المصابون" (carried the wounded), not attribution
             source = _ar_span(rest[nested.end():])
             near = end + nested.end()
-        elif re.match(r"\s*(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|:|«|\"|“)", rest) and not according:
+        elif not according and _AR_NO_SUBJECT.match(_ar_protect_quoted_names(rest)) and not _AR_PRONOUN_OBJECT.match(rest):
             # no subject after the verb: a subject before it ("الوزير قال إن"), else implicit
-            before = re.split(r"[.،:«»\"“”؛]", text[:start])[-1].strip()
-            before = re.sub(r"^(?:و|ثم|فيما|بينما|كما|وقد|قد|وكان|كان)\s+", "", before)
-            words = before.split()
-            if 0 < len(words) <= 8 and not _AR_CUE.search(before):
+            before = _ar_subject_before(text, start)
+            if before:
                 return _named_ar(before, cue, text, start - len(before) - 1)
-            if implicit is None and start <= 12:
-                implicit = Attribution(None, cue, _quote_type(text, "ar"), form="implicit")
+            if _ar_clause_start(text, start):
+                # a subject-less reporting verb opening the sentence or a clause: the first
+                # attribution, so it decides the quote type ("وأضاف أن ...، وفقا لبيان")
+                return Attribution(None, cue, _quote_type(text, "ar"), form="implicit")
             continue
         else:
-            source = _ar_span(rest, stop=_AR_VERB_PREPOSITION.get(lemma[:3]))
+            pronoun = _AR_PRONOUN_OBJECT.match(rest)  # "صرح به النائب": the subject after the pronoun
+            if pronoun:
+                rest, end = rest[pronoun.end():], end + pronoun.end()
+            source = _ar_span(rest, stop=_ar_preposition_stop(lemma))
             if source and not according:
                 source = _ar_subject_end(source)
             near = end
         if source:
             return _named_ar(source, cue, text, near)
-    if implicit is not None:
-        return implicit
     carried = _AR_CARRIED.match(text)
     if carried:
         cue = text[:carried.end(1)].strip()
