@@ -72,11 +72,25 @@ def _inside_quotes(text: str, pos: int) -> bool:
     return any(a < pos < b for a, b in _quote_spans(text))
 
 
-def _quote_type(text: str, lang: str = "en") -> str:
+def _quote_type(text: str, lang: str = "en", limit: int | None = None) -> str:
     """Direct when a quotation is present, else indirect. In Arabic a quotation needs three words
-    or more: shorter quoted pieces are names of papers, titles or scare quotes (tuned on dev)."""
-    shortest = 3 if lang == "ar" else 1
-    return "direct" if any(len(text[a:b].split()) >= shortest for a, b in _quote_spans(text)) else "indirect"
+    or more: shorter quoted pieces are names of papers, titles or scare quotes (tuned on dev); an
+    opening mark left open to the end of the sentence (a quotation that runs on) counts, and so
+    do "laquo;" and an opening ' before Arabic letters. ``limit``: quotations from there on belong
+    to a later attribution ("ووصف X ...، وقال «...»": the first one decides)."""
+    if lang != "ar":
+        return "direct" if any(len(text[a:b].split()) >= 1 for a, b in _quote_spans(text)) else "indirect"
+    end = len(text) if limit is None else limit
+    if any(a < end and len(_WORD.findall(text, a, b)) >= 3 for a, b in _quote_spans(text)):
+        return "direct"
+    opening = _AR_OPEN_QUOTE.search(text, 0, end)
+    return "direct" if opening and len(_WORD.findall(text, opening.end())) >= 3 else "indirect"
+
+
+_WORD = re.compile(r"\w+")
+# An Arabic quotation that is never closed: « or “ with no closing mark after it, laquo;,
+# ' before a letter, or the last of an odd number of ".
+_AR_OPEN_QUOTE = re.compile(r"«(?=[^»]*$)|“(?=[^”]*$)|laquo;|(?<![\w'])'(?=[\u0621-\u064A])|^(?=(?:[^\"]*\"[^\"]*\")*[^\"]*\"[^\"]*$)[^\"]*\"")
 
 
 # --- English --------------------------------------------------------------------------------
@@ -248,7 +262,7 @@ _AR_CUE = re.compile(rf"(?:^|(?<=[\s«\"“،:(]))([وف]?(?:{_AR_VERBS}))(?=[\s
 _AR_ACCORDING = re.compile(rf"(?:^|(?<=[\s،(]))([وف]?(?:{_AR_ACCORDING_TO})(?:ـ)?)(?:\s*ما\s+\S+)?\s*")
 _AR_AS_REVEALED = re.compile(r"(?:^|(?<=[\s،]))(حسبما\s+\S+|كما\s+(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت))\s+")
 _AR_END = re.compile(
-    r"\s+(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول|للمراسلين|للصحافة|لنظير\S*)(?=\s|$|[:،.؛])"
+    r"\s+(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|بعد|قبل|منذ|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول|للمراسلين|للصحافة|لنظير\S*)(?=\s|$|[:،.؛])"
     r"|\s+ل(?=[«»\"“”])|\s+[-–—]|[،:«\"“”».؛]"
 )
 _AR_PLUPERFECT = re.compile(rf"^[وف]?(?:كان|كانت)\s+(.+?)\s+قد\s+([وف]?(?:{_AR_VERBS}))(?=\s|$)")
@@ -365,24 +379,47 @@ _AR_DEFINITE_ADJECTIVES = frozenset(
     "الأسبق المكلف المنتهية الرسمي الرسمية الخاص الخاصة الأممي الأممية الدولي الدولية العليا الكبير الأكبر "
     "التنفيذي المستقل المنتخب المتحدة الموحدة المشتركة العربي العربية "
     "المطلعة المطلع المقربة المقرب المقربون المختصة المختص المعنية المعني المسؤول المسؤولة المكلفة "
-    "المستقلة المنتخبة المعارض المعارضة".split())
+    "المستقلة المنتخبة المعارض المعارضة السريع المتحدث الناطق".split())
+
+
+_AR_ELATIVE = re.compile(r"^ال[أا][\u0621-\u064A]{2}[\u0621-\u064A]$")  # الأحمر، الأوسط، الأعلى
 
 
 def _named_ar(source: str, cue: str, text: str, near: int) -> Attribution:
-    return _named(source, cue, text, near, "ar")
+    found = _named(source, cue, text, near, "ar")
+    if found.quote_type == "direct" and found.span:
+        limit = _ar_next_attribution(text, found.span[1])
+        if limit is not None:
+            found = found._replace(quote_type=_quote_type(text, "ar", limit))
+    return found
+
+
+def _ar_next_attribution(text: str, after: int) -> int | None:
+    """Where a second, coordinated attribution starts ("، وقالت", " وأضاف"), after ``after``."""
+    for match in _AR_CUE.finditer(text, after):
+        if match.group(1).startswith("و") and not _inside_quotes(text, match.start()):
+            return match.start()
+    return None
 
 
 def _ar_subject_end(span: str) -> str:
     """Cut the verb's object off a verb-first subject: after a definite head and its definite
     adjectives, another definite noun starts the object ("نفى الجيش الإسرائيلي الرواية")."""
     words = span.split()
-    if len(words) < 2 or not words[0].startswith(("ال", "وال")):
+    if len(words) < 2:
         return span
-    for i, word in enumerate(words[1:], 1):
+    if words[0].startswith(("ال", "وال")):
+        head = 0
+    elif len(words) >= 3 and words[1].startswith("ال"):
+        head = 1  # an indefinite head and its definite genitive ("نقابة المعلمين القرار")
+    else:
+        return span
+    for i, word in enumerate(words[head + 1:], head + 1):
         bare = word
         if not bare.startswith("ال"):
             return span  # a name, a genitive or a preposition: the phrase goes on
-        adjective = bare.endswith(("ي", "ية", "يون", "يين", "يان", "يتان")) or bare in _AR_DEFINITE_ADJECTIVES
+        adjective = bare.endswith(("ي", "ية", "يون", "يين", "يان", "يتان")) or bare in _AR_DEFINITE_ADJECTIVES \
+            or bool(_AR_ELATIVE.match(bare))
         if not adjective:
             return " ".join(words[:i])
     return span
@@ -400,9 +437,14 @@ _AR_BEFORE_LEAD = re.compile(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|
 _AR_BEFORE_NOT = re.compile(r"^(?:حيث|إذ|الذي|التي|الذين|عندما|بعدما|بينما|حين|حينما|لما|ما|من|هو|هي|هم|ذلك|هذا|وهو|وهي|أنه|أنها|إنه|إنها|أن|إن|لأن|كي|لكي|حتى|قبل|بعد)(?:\s|$)")
 
 
-def _ar_subject_before(text: str, start: int) -> str | None:
-    """A subject before the verb ("برينس نفى ذلك", "مدير ... قال إن"): the clause's words before it."""
+def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str | None:
+    """A subject before the verb ("برينس نفى ذلك", "مدير ... قال إن"): the clause's words before it.
+    ``after_verb``: the cue completes a verb ("خرج X بعد المباراة ليقول"): the subject of that verb."""
     before = re.split(r"[.،:«»\"“”؛]", text[:start])[-1].strip()
+    if after_verb:
+        first = re.match(r"\S+", before)
+        subject = _ar_span(before[first.end():] + " ") if first else None
+        return _ar_subject_end(subject) if subject else None
     before = _AR_BEFORE_LEAD.sub("", before)
     words = before.split()
     if not 0 < len(words) <= 10 or _AR_CUE.search(before) or _AR_BEFORE_NOT.match(before):
@@ -448,7 +490,7 @@ def _attribute_ar(text: str) -> Attribution:
             near = end + nested.end()
         elif not according and _AR_NO_SUBJECT.match(_ar_protect_quoted_names(rest)) and not _AR_PRONOUN_OBJECT.match(rest):
             # no subject after the verb: a subject before it ("الوزير قال إن"), else implicit
-            before = _ar_subject_before(text, start)
+            before = _ar_subject_before(text, start, after_verb=cue.startswith("ل"))
             if before:
                 return _named_ar(before, cue, text, start - len(before) - 1)
             if _ar_clause_start(text, start):

@@ -60,3 +60,28 @@ def test_subject_less_cue_takes_the_speaker_named_before():
 
 def test_according_to_a_procedure_is_not_a_source():
     assert speaker("وجرى تحريز المضبوطات وفق الأصول المتبعة.") is None
+
+
+@pytest.mark.parametrize("text, quote_type", [
+    # a quotation left open to the end of the sentence
+    ('وكتب الوزير على حسابه أن "الطريق إلى الحل يمر عبر الحوار', "direct"),
+    # a broken HTML mark for «
+    ("وتقول الكاتبة: laquo;لم أكن أتوقع أن يطول الانتظار إلى هذا الحد", "direct"),
+    # an opening ' before Arabic letters
+    ("وأضاف 'أن الوضع في المدينة صعب جدا ...", "direct"),
+    # a one-word quoted name with spaces inside the marks is not a quotation
+    ('وقال تقرير لموقع " BBC " إن الأسعار ارتفعت.', "indirect"),
+    # the first attribution decides: the quotation belongs to the second one
+    ('ووصفت الوزيرة الاتفاق بأنه متوازن، وقالت "هذا يوم مهم لبلادنا".', "indirect"),
+])
+def test_arabic_quote_type(text, quote_type):
+    assert attribute(text, "ar").quote_type == quote_type
+
+
+def test_cue_after_a_verb_takes_that_verb_subject():
+    assert speaker("وخرج المدرب بعد المباراة ليقول إن الفريق قدم كل ما لديه.") == "المدرب"
+    assert speaker("وتمضي سلمى لتقول إن الرحلة كانت شاقة.") == "سلمى"
+
+
+def test_condemned_is_a_cue():
+    assert speaker("استنكرت نقابة المعلمين القرار الأخير.") == "نقابة المعلمين"
