@@ -16,3 +16,8 @@ def test_notebook_runs(path, tmp_path):
     NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     errors = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
+    # outputs a reader sees must not carry library deprecation noise (e.g. Pandas4Warning)
+    streams = [o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs
+               if o.output_type == "stream"]
+    noisy = [t for t in streams if any(w in t for w in ("Pandas4Warning", "FutureWarning", "DeprecationWarning"))]
+    assert not noisy, noisy
