@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from framing.errors import InputError, UnsupportedLanguageError
+from framing.errors import FramingError, InputError, UnsupportedLanguageError
 from framing.limits import CLI_CHUNK, PARQUET_ROW_GROUP_ARTICLES
 from framing.schema import UNDETERMINED, atomic_output
 
@@ -50,6 +50,34 @@ def _chunks(lines, size: int = CLI_CHUNK):
         yield chunk
 
 
+def _lines_until_error(numbered, failed: list):
+    """The lines of ``iter_lines``; a bad line ends them and its error is put in ``failed``."""
+    try:
+        for _, line in numbered:
+            yield line
+    except FramingError as exc:
+        failed.append(exc)
+
+
+def _partial_output(args, rows: int, which: str) -> str:
+    """What a failed `classify` left behind: streamed rows (stdout, a pipe, a device) are not
+    taken back; a regular -o FILE is only written when the whole run succeeds."""
+    import os
+    import stat
+
+    target = getattr(args, "output", None)
+    streamed = target in (None, "-")
+    if not streamed:
+        try:
+            streamed = not stat.S_ISREG(os.stat(target).st_mode)
+        except OSError:
+            streamed = False
+    if not streamed:
+        return f"nothing was written to {target}"
+    where = "stdout" if target in (None, "-") else target
+    return f"{rows} row(s), {which}, were already written to {where}"
+
+
 def cmd_classify(args) -> int:
     """Score one sentence per input line."""
     from framing.io.inputs import iter_lines
@@ -65,18 +93,23 @@ def cmd_classify(args) -> int:
     with atomic_output(args.output) as out:
         writer = (SentenceTable(out, scorer.frames, wide=args.wide) if args.format == "table"
                   else SentenceWriter(out, args.format, scorer.frames))
-        for chunk in _chunks(line for _, line in iter_lines(args.input)):
+        failed: list[FramingError] = []
+        for chunk in _chunks(_lines_until_error(iter_lines(args.input), failed)):
             table = scorer.classify(chunk, lang=args.lang, cues=args.cues)
             writer.write(table)
             total, unscored = total + len(chunk), unscored + int((table["lang"] == UNDETERMINED).sum())
             progress.update(lines=total)
         writer.close()
         progress.close()
+        if failed and total:  # a bad line: every line before it is written (streamed) or nothing is (-o FILE)
+            raise InputError(f"{failed[0]}; {_partial_output(args, total, 'one per line before it (incomplete output)')}")
+        if failed:
+            raise failed[0]
         if total == 0:
             raise InputError(f"{args.input if args.input != '-' else '<stdin>'}: no input lines")
         if unscored == total:
             raise UnsupportedLanguageError("no line could be scored: lines are empty or not Arabic/English text "
-                                           "(use --lang to force a language)")
+                                           f"(use --lang to force a language); {_partial_output(args, total, f'all with lang {UNDETERMINED!r}')}")
     if unscored:
         warn(f"{unscored} of {total} line(s) not scored: empty or not Arabic/English (lang '{UNDETERMINED}')")
     summary(f"classified {plural(total, 'line')} in {elapsed(progress.seconds())}{_where(args)}", args.quiet)
