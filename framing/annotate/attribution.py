@@ -36,6 +36,7 @@ _AR_ACCORDING_TO = "|".join(map(re.escape, _LEXICONS["ar"]["according_to"]))
 _AR_CONTINUATION = "|".join(map(re.escape, _LEXICONS["ar"]["continuation_verbs"]))
 
 QUOTE_TYPES = ("direct", "indirect", "none")
+_WORD = re.compile(r"\w+")
 _QUOTES = re.compile(r"[\"“”«»]")
 _QUOTE_SPAN = re.compile(r"\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»")
 
@@ -63,9 +64,23 @@ class Attribution(NamedTuple):
 NONE = Attribution(None, None, "none", False)
 
 
+# A sentence that opens inside a quotation ('I never said that," he added.'): the quotation
+# runs from the start to the first closing mark after punctuation, with no opening mark before.
+_UNOPENED = re.compile(r"^[^\"“”«»]{3,}?[,.!?…―—-]\s*[\"”]")
+# A quotation that runs to the end of the sentence (“... with no closing mark).
+_UNCLOSED = re.compile(r"“[^”]{3,}$")
+
+
 @lru_cache(maxsize=64)
 def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in _QUOTE_SPAN.finditer(text))
+    spans = [(m.start(), m.end()) for m in _QUOTE_SPAN.finditer(text)]
+    lead = _UNOPENED.match(text) if text.isascii() or "”" in text or '"' in text else None
+    if lead:
+        spans = [(0, lead.end())] + [(a, b) for a, b in spans if a >= lead.end()]
+    tail = _UNCLOSED.search(text) if "“" in text else None
+    if tail and not any(a <= tail.start() < b for a, b in spans):
+        spans.append((tail.start(), len(text)))
+    return tuple(spans)
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -79,7 +94,10 @@ def _quote_type(text: str, lang: str = "en", limit: int | None = None) -> str:
     do "laquo;" and an opening ' before Arabic letters. ``limit``: quotations from there on belong
     to a later attribution ("ووصف X ...، وقال «...»": the first one decides)."""
     if lang != "ar":
-        return "direct" if any(len(text[a:b].split()) >= 1 for a, b in _quote_spans(text)) else "indirect"
+        # one quoted word is a scare quote ("dare", “liar”); a closing colon introduces the words
+        if text.rstrip().endswith(":"):
+            return "direct"
+        return "direct" if any(len(_WORD.findall(text, a, b)) >= 2 for a, b in _quote_spans(text)) else "indirect"
     end = len(text) if limit is None else limit
     if any(a < end and len(_WORD.findall(text, a, b)) >= 3 for a, b in _quote_spans(text)):
         return "direct"
@@ -87,7 +105,6 @@ def _quote_type(text: str, lang: str = "en", limit: int | None = None) -> str:
     return "direct" if opening and len(_WORD.findall(text, opening.end())) >= 3 else "indirect"
 
 
-_WORD = re.compile(r"\w+")
 # An Arabic quotation that is never closed: « or “ with no closing mark after it, laquo;,
 # ' before a letter, or the last of an odd number of ".
 _AR_OPEN_QUOTE = re.compile(r"«(?=[^»]*$)|“(?=[^”]*$)|laquo;|(?<![\w'])'(?=[\u0621-\u064A])|^(?=(?:[^\"]*\"[^\"]*\")*[^\"]*\"[^\"]*$)[^\"]*\"")
@@ -113,16 +130,20 @@ _EN_TRAILING = re.compile(
     r"\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last (?:week|month|year|night)|"
     r"this (?:week|month|morning|year)|at a (?:news |press )?(?:conference|briefing)|in a (?:statement|post|video)|"
     r"during\b|late on|early on|later|earlier|who\b|which\b|whose\b|speaking\b|in an interview|in remarks|"
-    r"on (?:Twitter|X|Telegram|Facebook|state television|television)|yesterday|today|(?:on )?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d)\b.*$",
+    r"on (?:Twitter|X|Telegram|Facebook|state television|television)|yesterday|today|for (?:two|three|several|many|\d+) (?:days|weeks|months|years)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|night|evening))?$|[a-z]{3,}(?:ally|ently|antly|ously|ively|ately|edly|fully|ckly|rly|cly)$|(?:on )?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d)\b.*$",
     re.IGNORECASE)
 _EN_LEADING = re.compile(r"^(?:but|and|so|yet|however|meanwhile|separately|in addition|in a statement|on \w+|earlier|later|still|instead|now|also|indeed|in fact|at the same time|for (?:his|her|their|its) part)\b[,\s]*", re.IGNORECASE)
 # A clause boundary inside the stretch before the cue: the speaker starts after it.
 _EN_CLAUSE = re.compile(r".*\b(?:as|while|when|after|before|because|since|although|though|whereas|if|that|but|where|even as|even though|so|which|whom)\s+(?=\S)", re.IGNORECASE)
 # A speaker never ends in a function word or an auxiliary ("the public might", "the Guardian has been").
 _EN_BAD_END = re.compile(r"\b(?:the|a|an|to|of|that|has|have|had|been|was|were|is|are|be|might|may|could|would|will|should|can|must|not|this|than|in|on|at|for|with|by|from)$|[’']\w+$", re.IGNORECASE)
-_EN_ADVERBIAL = re.compile(r"^(?:despite|contrary|in|on|after|before|during|with|without|for|at|by|from|like|unlike|as|since|until|amid|among|under|over|through|instead|though|although|if|when|while|because)\b")
-_EN_APPOSITIVE = re.compile(r"^(?:Democrat|Republican|Independent|a|an|the|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z]+ of|[a-z]+ at|[a-z]+ for|now|then|formerly|once)\b")
-_EN_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|of|the|al|el|bin|ibn|de|van|von|da|for|and|at|on|[a-z]+-(?:General|general)|spokesman|spokeswoman|spokesperson|minister|president|secretary|ambassador|envoy|chief|leader|senator|adviser|advisor|analyst|official|director|commander)$")
+_EN_ADVERBIAL = re.compile(r"^(?:despite|contrary|in|on|after|before|during|with|without|for|at|by|from|like|unlike|since|until|amid|among|under|over|through|instead|however|therefore|meanwhile|nonetheless|nevertheless|moreover|too|though|in turn|again|once again)\b(?!\s+(?:he|she|they|I|we|it)\b)")
+_EN_APPOSITIVE = re.compile(r"^(?:Democrat|Republican|Independent|a|an|the|one|another|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z-]+ of|[a-z-]+ at|[a-z-]+ for|now|then|formerly|once)\b")
+_EN_RELATIVE = re.compile(r"^(?:who|whose|which|whom)\b")
+# "His lawyer, Name," / "The stepmother, Name,": a title before the name keeps both.
+_EN_TITLE_BEFORE = re.compile(r"^(?:The|the|His|his|Her|her|Their|their|Its|its|Our|our)\s+(?:[a-z-]+\s+){0,2}[a-z-]+$")
+_EN_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|of|the|al|el|bin|ibn|de|van|von|da|for|and|at|on|[a-z]+-(?:General|general)|spokesman|spokeswoman|spokesperson|minister|president|secretary|ambassador|envoy|chief|leader|senator|adviser|advisor|analyst|official|director|commander)$")
 # "CAIRO, May 3 (Harbor News) -", "(Reuters) -", "WASHINGTON -": never part of a speaker.
 _EN_DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'’\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?|[A-Z][A-Z.'’\- ]{2,30}\s*)?"
@@ -139,6 +160,21 @@ def _en_appositive_before(before: str) -> bool:
     """``before`` ends in "Name, an appositive," (the speaker is the name, before the cue)."""
     segments = [x.strip() for x in before.rstrip(" ,").split(",") if x.strip()]
     return len(segments) >= 2 and bool(_EN_APPOSITIVE.match(segments[-1])) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip())
+
+
+def _en_subject_segment(before: str) -> bool:
+    """``before`` ends in the subject of the cue ("Haddad, however,", "His lawyer, Name,",
+    "X, an ally of Y, Z’s donor,"): the verb is not inverted."""
+    segments = [x.strip() for x in before.rstrip(" ,").split(",") if x.strip()]
+    if len(segments) > 1 and _en_name_like(segments[-1]) and _EN_TITLE_BEFORE.match(_EN_LEADING.sub("", segments[-2]).strip()):
+        return True
+    while len(segments) > 1 and (_EN_ADVERBIAL.match(segments[-1]) or _EN_APPOSITIVE.match(segments[-1])
+                                 or re.match(r"^[A-Z][\w’']*[’']s\s", segments[-1])):
+        segments.pop()
+    if len(segments) == len([x for x in before.split(",") if x.strip()]):
+        return False  # nothing skipped: "The deal is near, said X" may be inverted
+    last = _EN_LEADING.sub("", segments[-1]).strip()
+    return _en_name_like(last) or bool(_EN_TITLE_BEFORE.match(last))
 
 
 def _en_name_like(segment: str) -> bool:
@@ -164,7 +200,7 @@ def _en_trim(source: str) -> str | None:
 
 def _en_source_before(prefix: str) -> str | None:
     """Speaker as the noun phrase before the cue, without comma appositives ("X, a fellow at Y,")."""
-    prefix = prefix.rstrip(" ,")
+    prefix = re.sub(r"(?:,\s*|\s+)(?:has|have|had|has also|had also|also)$", "", prefix.rstrip(" ,")).rstrip(" ,")
     quote = max(prefix.rfind("\""), prefix.rfind("”"))
     if quote != -1:
         prefix = prefix[quote + 1:].lstrip(" ,")
@@ -174,8 +210,21 @@ def _en_source_before(prefix: str) -> str | None:
     if not segments:
         return None
     last = segments[-1]
+    while len(segments) > 2 and _EN_APPOSITIVE.match(segments[-1]) and _EN_APPOSITIVE.match(segments[-2]) \
+            and not _en_name_like(segments[-2]):
+        segments.pop()  # "X, another ally of Y, Z’s biggest donor, said": appositives after appositives
+    if len(segments) > 2 and _EN_APPOSITIVE.match(segments[-1]) and re.match(r"^[A-Z][\w’']*’s\s", segments[-1]) is None \
+            and _en_name_like(_EN_LEADING.sub("", segments[-3]).strip()) and _EN_APPOSITIVE.match(segments[-2]):
+        segments.pop()
+    if len(segments) > 2 and re.match(r"^[A-Z][\w’']*[’']s\s", segments[-1]) and _EN_APPOSITIVE.match(segments[-2]):
+        segments.pop()  # "..., Labour’s biggest donor, said": a possessive appositive
+    last = segments[-1]
+    if len(segments) > 1 and _EN_RELATIVE.match(last):
+        return _en_trim(segments[-2])  # "A third source, who is familiar with X, told": the head
     if len(segments) > 1 and _EN_APPOSITIVE.match(last) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip()):
         last = segments[-2]  # "Rachel Lee, a senior fellow at the Stimson Center, said": the name
+    elif len(segments) > 1 and _en_name_like(last) and _EN_TITLE_BEFORE.match(_EN_LEADING.sub("", segments[-2]).strip()):
+        return _en_trim(_EN_LEADING.sub("", segments[-2]).strip() + ", " + last)  # "His lawyer, Name, told"
     return _en_trim(last)
 
 
@@ -189,6 +238,14 @@ def _en_source_after(suffix: str) -> str | None:
     span = _EN_TRAILING.sub("", span).strip()
     span = re.sub(r"\s+(?:in|at|from|on)\s+[A-Z].*$|\s+(?:to|of)\s+(?:the\s+)?(?:reporters|journalists|media|press)\b.*$", "", span)
     return span or None
+
+
+_EN_SUBJECT = re.compile(r"^\s*((?:The|A|An)\s+(?:(?!(?:is|was|are|were|has|had|have|will|would|did|does|do|can|could)\b)[a-z-]+\s+)?(?!(?:is|was|are|were|has|had|have|will|would|did|does|do|can|could)\b)[a-z-]+|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)(?=\s+[a-z])")
+
+
+def _blank_lead(text: str) -> str:
+    """The text without a leading conjunction ("But ...")."""
+    return re.sub(r"^(?:But|And|Yet)\s+", "", text)
 
 
 def _pronoun(source: str) -> bool:
@@ -217,7 +274,7 @@ def _attribute_en(text: str) -> Attribution:
         cue = text[start:end]
         before, after = text[:start], text[end:]
         inverted = verb.group() in _EN_INVERSION and re.search(r",\s*$", before) and not re.match(r"\s+\S+\s+that\b", after) \
-            and not _en_appositive_before(before) and re.match(r"\s+[^,.;:\"“”]{1,60}?(?:[,.;:]|$)", after) \
+            and not _en_appositive_before(before) and not _en_subject_segment(before) and re.match(r"\s+[^,.;:\"“”]{1,60}?(?:[,.;:]|$)", after) \
             and len(re.split(r"[,.;:]", after, maxsplit=1)[0].split()) <= 6
         quoted_before = verb.group() in _EN_INVERSION and re.search(r"[\"”]\s*,?\s*$", before)
         if quoted_before or inverted and re.match(r"\s+(?:[A-Z]|the |an? |one |two )", after):
@@ -226,10 +283,10 @@ def _attribute_en(text: str) -> Attribution:
         else:
             source = _en_source_before(before)
             where = start
-            if source and source.endswith((" and", " but")):
+            if source and source.endswith((" and", " but")) or not source and re.search(r"(?:^|[,\s])(?:but|and)\s*$", before):
                 # a coordinated verb ("X carried ... and reported"): the speaker is the sentence subject
-                subject = _en_trim(re.split(r"[,;:\"“]", text, maxsplit=1)[0])
-                source = subject if subject and subject[:1].isupper() and len(subject.split()) <= 8 else None
+                subject = _EN_SUBJECT.match(_blank_lead(text))
+                source = subject.group(1) if subject and not _pronoun(subject.group(1)) or subject and subject.start(1) == 0 else None
         if not source:
             continue
         if _pronoun(source):
