@@ -1,16 +1,19 @@
 """Latency and throughput of `framing serve` for a ~600-word article, on 127.0.0.1 only.
 
-Run:  .venv/bin/python benchmarks/api_latency.py
+Run:  .venv/bin/python benchmarks/api_latency.py [--workers 2] [--lang en] [--repeat 3]
 
-Starts a real server process (default model, a temporary store), then for concurrency 1 and 8,
-with and without storing, sends a bounded number of requests (at most 60 s per setting) from
-client threads with keep-alive connections, and prints p50/p99 latency, throughput and the
-server's peak resident memory.
+Starts a real server process (`framing serve --workers N`, default model, a temporary store),
+then for concurrency 1 and 8, with and without storing, sends a bounded number of requests (at
+most 60 s per setting) from client threads with keep-alive connections, and prints p50/p99
+latency, throughput, the 1-minute load average before each setting and the server's peak
+resident memory (all worker processes). ``--repeat`` runs each setting several times.
 """
 
 from __future__ import annotations
 
+import argparse
 import http.client
+import os
 import json
 import socket
 import statistics
@@ -32,10 +35,20 @@ def free_port() -> int:
 
 
 def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):  # peak resident set size
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):  # peak resident set size
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
 
 
 def article(lang: str) -> str:
@@ -79,11 +92,20 @@ def run(port: int, body: bytes, concurrency: int, requests: int, limit_s: float 
 
 
 def main() -> None:
-    print("command: .venv/bin/python benchmarks/api_latency.py")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes (framing serve --workers)")
+    parser.add_argument("--lang", choices=("en", "ar"), action="append", help="article language(s) (default: both)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each setting")
+    parser.add_argument("--concurrency", type=int, action="append", help="client concurrency (default: 1 and 8)")
+    args = parser.parse_args()
+    langs = args.lang or ["en", "ar"]
+    levels = args.concurrency or [1, 8]
+    print("command: .venv/bin/python benchmarks/api_latency.py " + " ".join(sys.argv[1:]))
+    print(f"machine: {os.cpu_count()} cores; server workers: {args.workers}; client threads on the same machine")
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         server = subprocess.Popen([sys.executable, "-m", "framing.cli", "serve", "--port", str(port),
-                                   "--db", str(Path(tmp) / "store.sqlite")],
+                                   "--workers", str(args.workers), "--db", str(Path(tmp) / "store.sqlite")],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             for _ in range(300):
@@ -94,23 +116,29 @@ def main() -> None:
                         break
                 except OSError:
                     time.sleep(0.2)
-            for lang in ("en", "ar"):
+            time.sleep(1.0 if args.workers > 1 else 0)  # every worker up
+            for lang in langs:
                 text = article(lang)
                 print(f"\n{lang} article: {len(text.split())} words")
                 for store in (False, True):
-                    for concurrency, n in ((1, 150), (8, 400)):
+                    for concurrency in levels:
+                        n = 150 if concurrency == 1 else 50 * concurrency * max(1, args.workers)
                         body = json.dumps({"text": text, "store": store, "id": f"{lang}-bench"}).encode()
-                        run(port, body, concurrency, 16)  # warm-up
-                        lat, wall = run(port, body, concurrency, n)
-                        lat.sort()
-                        p50 = statistics.median(lat) * 1000
-                        p99 = lat[min(len(lat) - 1, int(0.99 * len(lat)))] * 1000
-                        print(f"  store={str(store):5} concurrency={concurrency}: {len(lat)} requests, "
-                              f"p50 {p50:6.1f} ms, p99 {p99:6.1f} ms, {len(lat) / wall:6.1f} req/s")
-            print(f"\nserver peak RSS: {rss_mb(server.pid):.0f} MB")
+                        for _ in range(args.repeat):
+                            run(port, body, concurrency, 16 * max(1, args.workers))  # warm-up
+                            load = os.getloadavg()[0]
+                            lat, wall = run(port, body, concurrency, n)
+                            lat.sort()
+                            p50 = statistics.median(lat) * 1000
+                            p99 = lat[min(len(lat) - 1, int(0.99 * len(lat)))] * 1000
+                            print(f"  store={str(store):5} concurrency={concurrency}: {len(lat)} requests, "
+                                  f"p50 {p50:6.1f} ms, p99 {p99:6.1f} ms, {len(lat) / wall:6.1f} req/s  (load {load:.2f})")
+            pids = children(server.pid) or [server.pid]
+            pids = [p for pid in pids for p in (children(pid) or [pid])]
+            print(f"\nserver peak RSS: {sum(rss_mb(p) for p in pids):.0f} MB over {len(pids)} process(es)")
         finally:
             server.terminate()
-            server.wait(timeout=10)
+            server.wait(timeout=20)
 
 
 if __name__ == "__main__":
