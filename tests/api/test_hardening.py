@@ -237,3 +237,19 @@ def test_chunked_oversized_body_gets_json_413(live_server):
     assert response.status == 413 and json.loads(response.read())["status"] == 413
     conn.request("GET", "/v1/health")  # same connection: the body was drained, keep-alive holds
     assert conn.getresponse().status == 200
+
+
+def test_internal_errors_are_json_500(small_model, tmp_path):
+    from framing.scoring import Scorer
+
+    class Broken:
+        columns = ["broken"]
+
+        def __call__(self, sentences):
+            raise RuntimeError("annotator bug")
+
+    app = create_app(model=Scorer(small_model, annotators=[Broken()]), db_path=str(tmp_path / "s.sqlite"))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post("/v1/score", json={"text": SHORT})
+    assert r.status_code == 500
+    assert r.json() == {"error": "internal error (RuntimeError); see the server log", "status": 500}
