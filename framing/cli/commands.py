@@ -143,8 +143,8 @@ def cmd_score(args) -> int:
         _scorer(args)  # a bad model or gazetteer fails here, with a one-line error, before any cluster starts
         done = score_partitions(args.inputs, args.output, model_path=args.model, scheduler=args.scheduler,
                                 workers=args.workers, outlet=args.outlet, lang=args.lang, actors_path=args.actors)
-        summary(f"scored {plural(len(done['written']), 'part')} ({plural(sum(n for _, n in done['written']), 'sentence')}) "
-                f"in {elapsed(time.monotonic() - started)} -> {args.output}; skipped {len(done['skipped'])} finished part(s)",
+        summary(f"wrote {len(done['written'])} part(s) ({plural(sum(n for _, n in done['written']), 'sentence')}) to "
+                f"{args.output} in {elapsed(time.monotonic() - started)}; skipped {len(done['skipped'])} finished part(s)",
                 args.quiet)
         return 0
     if args.format == "parquet" and not args.output:
