@@ -57,10 +57,20 @@ def _f1(counts: np.ndarray) -> np.ndarray:
 
 
 def _replicates(counts: np.ndarray, n_boot: int, seed: int) -> np.ndarray:
+    """Summed counts of ``n_boot`` resamples of the groups (with replacement), drawn in chunks
+    so memory stays near 16 MB whatever the number of groups (rows, when ungrouped)."""
     rng = np.random.default_rng(seed)
     g = counts.shape[0]
-    weights = rng.multinomial(g, np.full(g, 1 / g), size=n_boot)  # (n_boot, n_groups)
-    return np.einsum("bg,glk->blk", weights, counts)
+    flat = counts.reshape(g, -1)
+    out = np.empty((n_boot, flat.shape[1]))
+    step = max(1, min(n_boot, 2_000_000 // g))
+    for start in range(0, n_boot, step):
+        b = min(step, n_boot - start)
+        draws = rng.integers(0, g, size=(b, g), dtype=np.int64)
+        draws += (np.arange(b, dtype=np.int64) * g)[:, None]
+        weights = np.bincount(draws.ravel(), minlength=b * g).reshape(b, g).astype(np.float64)  # times drawn
+        out[start:start + b] = weights @ flat
+    return out.reshape(n_boot, *counts.shape[1:])
 
 
 def _summaries(point: np.ndarray, reps: np.ndarray, labels: Sequence[str]) -> dict[str, Interval]:

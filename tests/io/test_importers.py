@@ -61,3 +61,31 @@ def test_import_command_writes_a_trainable_corpus(tmp_path, capsys):
     assert len(frame) == 12 and frame["labels"].map(len).sum() == 6
     assert main(["import", "nope", str(tmp_path), "-o", str(out)]) == 1
     assert "unknown format 'nope'" in capsys.readouterr().err
+
+
+def test_importers_fill_article_id(tmp_path):
+    (tmp_path / "train-labels-subtask-3.template").write_text("111\t1\tA line.\n111\t2\tAnother.\n222\t1\tThird.\n", "utf-8")
+    (tmp_path / "train-labels-subtask-3.txt").write_text("111\t1\t\n111\t2\tDoubt\n222\t1\t\n", "utf-8")
+    assert list(importers.semeval_lines(tmp_path)["article_id"]) == ["111", "111", "222"]
+    armpro = tmp_path / "armpro.jsonl"
+    armpro.write_text("\n".join([json.dumps(r, ensure_ascii=False) for r in [
+        {"page_id": "MIS_1062-eurl_04", "paragraph_id": "MIS_1062-eurl_04_008", "paragraph": "نص", "labels": []},
+        {"paragraph_id": "MIS_1062-eurl_04_009", "paragraph": "نص آخر", "labels": []},  # no page_id: from the id
+        {"id": "FAT_336-eurl_02_011", "text": "نص ثالث", "labels": ["Doubt"], "type": "paragraph"},  # ArAIEval
+        {"id": "00149", "text": "تغريدة", "labels": ["no_technique"], "type": "tweet"},  # a tweet: its own group
+    ]]) + "\n", "utf-8")
+    assert list(importers.armpro(armpro)["article_id"]) == ["MIS_1062-eurl_04", "MIS_1062-eurl_04", "FAT_336-eurl_02", "00149"]
+    mtsc = tmp_path / "mtsc.jsonl"
+    mtsc.write_text("\n".join([json.dumps(r) for r in [
+        {"primary_gid": "allsides_1000_401_25_Reality Leigh Winner_0_6", "sentence_normalized": "A.", "targets": [{"polarity": 4.0}]},
+        {"primary_gid": "polusa_v1_59488606_-1_30_Dr. Sidney J. Blair_1_3", "sentence_normalized": "B.", "targets": [{"polarity": 2.0}]},
+    ]]) + "\n", "utf-8")
+    assert list(importers.newsmtsc(mtsc)["article_id"]) == ["allsides_1000_401", "polusa_v1_59488606"]
+
+
+def test_import_command_keeps_article_id_for_training(tmp_path):
+    (tmp_path / "train-labels-subtask-3.template").write_text("7\t1\tThey doubt it.\n8\t1\tTalks resumed.\n", "utf-8")
+    (tmp_path / "train-labels-subtask-3.txt").write_text("7\t1\tDoubt\n8\t1\t\n", "utf-8")
+    out = tmp_path / "corpus.jsonl"
+    assert main(["import", "semeval-lines", str(tmp_path), "-o", str(out)]) == 0
+    assert list(read_corpus(out)["article_id"]) == ["7", "8"]
