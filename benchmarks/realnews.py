@@ -61,13 +61,19 @@ def _ours(params: dict | None = None, real_only: bool = False):
         pred = proba >= np.array(list(model.thresholds.values()))
         X = model.featurize(model.analyze(list(test_rows["text"]), list(test_rows["lang"])))
         tone = np.asarray(model.tone.predict(X)).astype(str) if model.tone is not None else None
-        tuned = rows[rows["stratum"] == "random"]
-        return pred, proba, tone, _rates(model.card["cv_metrics"]), label_matrix(tuned, FRAMES).mean(axis=0)
+        return pred, proba, tone, _rates(model.card["cv_metrics"]), _prior(rows[rows["stratum"] == "random"])
     return run
 
 
-def _rates(cv: dict) -> dict[str, tuple[float, float]]:
-    return {f: (cv["labels"][f]["tpr"], cv["labels"][f]["fpr"]) for f in FRAMES}
+def _rates(cv: dict) -> dict[str, dict[str, tuple[float, float]]]:
+    """Cross-validated (tpr, fpr) per language and frame."""
+    return {lang: {f: (part["labels"][f]["tpr"], part["labels"][f]["fpr"]) for f in FRAMES}
+            for lang, part in cv["by_lang"].items()}
+
+
+def _prior(rows: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Base rate of each frame per language in the rows a model was calibrated on."""
+    return {lang: label_matrix(part, FRAMES).mean(axis=0) for lang, part in rows.groupby("lang")}
 
 
 def _baseline(train_rows, test_rows):
@@ -78,7 +84,7 @@ def _baseline(train_rows, test_rows):
     from sklearn.linear_model import LogisticRegression
 
     from framing.models.frames import FrameClassifier
-    from framing.models.metrics import group_keys, multilabel_report
+    from framing.models.metrics import group_keys
 
     word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, dtype=np.float32)
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=3, dtype=np.float32)
@@ -91,14 +97,17 @@ def _baseline(train_rows, test_rows):
     clf = FrameClassifier().fit(X, y, groups=groups, tune_mask=tune)
     proba = clf.predict_proba(X_test)
     pred = clf.predict(X_test).astype(bool)
-    oof = multilabel_report(y[tune], clf.oof_proba_[tune] >= clf.thresholds_, FRAMES, intervals=False)
+    from framing.models.metrics import cv_report
+
+    oof = cv_report(y[tune], clf.oof_proba_[tune] >= clf.thresholds_, FRAMES, train_rows["lang"].to_numpy()[tune],
+                    intervals=False)
     has_tone = train_rows["tone"].notna().to_numpy()
     tone_rows = pd.concat([train_rows[has_tone][["text", "tone", "article_id"]], _newsmtsc()], ignore_index=True)
     Xt = hstack([word.transform(tone_rows["text"]), char.transform(tone_rows["text"])]).tocsr()
     # the same tone treatment as ours: one logistic regression (C=4) on the same rows
     tone_model = LogisticRegression(C=4.0, max_iter=3000).fit(Xt, tone_rows["tone"])
     tone = tone_model.predict(X_test).astype(str)
-    return pred, proba, tone, _rates(oof), y[tune].mean(axis=0)
+    return pred, proba, tone, _rates(oof), _prior(train_rows[tune])
 
 
 _NEWSMTSC: pd.DataFrame | None = None
@@ -130,8 +139,7 @@ def _shipped(train_rows, test_rows):
     pred = proba >= np.array(list(model.thresholds.values()))
     X = model.featurize(model.analyze(list(test_rows["text"]), list(test_rows["lang"])))
     tone = np.asarray(model.tone.predict(X)).astype(str)
-    written = train_rows[train_rows["stratum"] == "written"]
-    return pred, proba, tone, _rates(model.card["cv_metrics"]), label_matrix(written, FRAMES).mean(axis=0)
+    return pred, proba, tone, _rates(model.card["cv_metrics"]), _prior(train_rows[train_rows["stratum"] == "written"])
 
 
 def _vader(test_rows) -> np.ndarray | None:
@@ -206,8 +214,8 @@ def report(name, result, test_rows, y, n_boot) -> None:
         human = y[m].mean(axis=0)
         raw = pred[m].mean(axis=0)
         mean_p = proba[m].mean(axis=0)
-        acc = [adjusted_count(raw[j], *rates[FRAMES[j]]) for j in range(len(FRAMES))]
-        em = em_prevalence(proba[m], train_prior)
+        acc = [adjusted_count(raw[j], *rates[lang][FRAMES[j]]) for j in range(len(FRAMES))]
+        em = em_prevalence(proba[m], train_prior[lang])
         print(f"  {lang} prevalence (points): " + "; ".join(
             f"{fr} human {100 * human[j]:.1f} raw {100 * raw[j]:.1f} mean-p {100 * mean_p[j]:.1f} "
             f"ACC {100 * acc[j]:.1f} EM {100 * em[j]:.1f}" for j, fr in enumerate(FRAMES)))

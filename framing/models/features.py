@@ -151,10 +151,13 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     stop_words : if True, function words are not unigram features (they stay inside n-grams).
     cues : ``{frame: {lang: [terms]}}`` cue lexicons (usually from a codebook), or None.
     cue_weight : scale of the cue-count block relative to the TF-IDF blocks.
+    languages : language codes (e.g. ``("ar", "en")``) whose one-hot indicator columns come
+        first in the matrix (``lang:ar``, ``lang:en``): a per-language intercept for the linear
+        model, and the segments :class:`FrameClassifier` calibrates separately; None for none.
     """
 
     def __init__(self, word_ngrams=(1, 2), stem_ngrams=(1, 1), prefix_length=4, char_ngrams=None, min_df=2,
-                 stop_words=True, cues=None, cue_weight=1.0):
+                 stop_words=True, cues=None, cue_weight=1.0, languages=None):
         self.word_ngrams = word_ngrams
         self.stem_ngrams = stem_ngrams
         self.prefix_length = prefix_length
@@ -163,6 +166,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.stop_words = stop_words
         self.cues = cues
         self.cue_weight = cue_weight
+        self.languages = languages
 
     # -- fitting ------------------------------------------------------------------------
 
@@ -217,7 +221,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         return frames, index
 
     def _feature_names(self):
-        names = []
+        names = [f"lang:{lang}" for lang in self._languages()]
         for name, block in self.blocks_.items():
             names.extend(f"{name}:{term}" for term in block.terms())
         if self.char_vectorizer_ is not None:
@@ -237,10 +241,20 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "blocks_")
         return self.transform_analyses(self._analyze_all(X))
 
+    def _languages(self) -> tuple[str, ...]:
+        return tuple(getattr(self, "languages", None) or ())  # models saved before this option have none
+
     def transform_analyses(self, docs: list[Analysis]):
         """Transform texts that were already analysed (saves re-analysis in explanations)."""
         keeps = self._keeps(docs)
         parts = [block.transform(self._sequences(name, docs), keeps) for name, block in self.blocks_.items()]
+        languages = self._languages()
+        if languages:
+            column = {lang: j for j, lang in enumerate(languages)}
+            rows = [i for i, d in enumerate(docs) if d.lang in column]
+            cols = [column[docs[i].lang] for i in rows]
+            parts.insert(0, sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                                          shape=(len(docs), len(languages))))
         if self.char_vectorizer_ is not None:
             parts.append(self.char_vectorizer_.transform([" ".join(d.tokens) for d in docs]))
         if self.cue_frames_:
@@ -271,6 +285,6 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             self.feature_names_ = self._feature_names()
 
     def get_feature_names_out(self, input_features=None):
-        """Feature names, block-prefixed (``w:``, ``s:``, ``p:``, ``cue:``, ``c:``)."""
+        """Feature names, block-prefixed (``lang:``, ``w:``, ``s:``, ``p:``, ``c:``, ``cue:``)."""
         check_is_fitted(self, "feature_names_")
         return self.feature_names_

@@ -58,21 +58,29 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         iterable of ``(train, test)`` index arrays.
     threshold : "f1" to pick each label's threshold by cross-validation, or a float in (0, 1).
     random_state : seed for the fold split.
+    segments : the first ``segments`` columns of X are one-hot segment indicators (e.g. the
+        language columns of ``TextFeatures(languages=...)``); Platt calibration is then fitted
+        per segment where the tuning rows of that segment hold at least 2 positive and 2
+        negative examples of a label (else the pooled calibration is used), so probabilities
+        follow each language's own base rates. 0 for one pooled calibration.
 
     Attributes
     ----------
     coef_, intercept_ : linear weights, one row per label.
-    calibration_ : (n_labels, 2) Platt slope and offset.
+    calibration_ : (n_labels, 2) Platt slope and offset (pooled).
+    segment_calibration_ : (segments, n_labels, 2) Platt slope and offset per segment (NaN where
+        the pooled calibration is used).
     thresholds_ : decision threshold per label on calibrated probabilities.
     oof_proba_ : out-of-fold calibrated probabilities of the training rows (for reports).
     """
 
-    def __init__(self, C=16.0, class_weight="balanced", cv=5, threshold="f1", random_state=0):
+    def __init__(self, C=16.0, class_weight="balanced", cv=5, threshold="f1", random_state=0, segments=0):
         self.C = C
         self.class_weight = class_weight
         self.cv = cv
         self.threshold = threshold
         self.random_state = random_state
+        self.segments = segments
 
     def _lr(self):
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear")
@@ -123,7 +131,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                     raise ValueError(f"label #{j} has {positives} positive example(s) of {total} {name} rows; "
                                      "each label needs at least 2 positive and 2 negative examples")
         splits = self._splits(X, y, groups)
+        segment = self._segment_of(X)
         coef, intercept, calibration, thresholds = [], [], [], []
+        by_segment = np.full((int(self.segments), y.shape[1], 2), np.nan)
         oof = np.zeros(y.shape, dtype=np.float64)
         for j in range(y.shape[1]):
             yj = y[:, j]
@@ -140,7 +150,15 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                                                                      sample_weight=weights[tune])
                 full = self._lr().fit(X, yj, sample_weight=weights)
             a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
-            oof[:, j] = _sigmoid(a * decision + b)
+            slope, offset = np.full(n, a), np.full(n, b)
+            for k in range(int(self.segments)):
+                rows = tune & (segment == k)
+                if 2 <= yj[rows].sum() <= rows.sum() - 2:
+                    seg = LogisticRegression(C=1e4, max_iter=1000).fit(decision[rows, None], yj[rows],
+                                                                       sample_weight=weights[rows])
+                    by_segment[k, j] = seg.coef_[0, 0], seg.intercept_[0]
+                    slope[segment == k], offset[segment == k] = by_segment[k, j]
+            oof[:, j] = _sigmoid(slope * decision + offset)
             coef.append(full.coef_[0])
             intercept.append(full.intercept_[0])
             calibration.append((a, b))
@@ -149,6 +167,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.coef_ = np.vstack(coef).astype(np.float32)
         self.intercept_ = np.asarray(intercept, dtype=np.float64)
         self.calibration_ = np.asarray(calibration, dtype=np.float64)
+        self.segment_calibration_ = by_segment
         self.thresholds_ = np.asarray(thresholds, dtype=np.float64)
         self.oof_proba_ = oof.astype(np.float32)
         return self
@@ -163,11 +182,31 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             return list(self.cv.split(X, y, groups))
         return [(np.asarray(train), np.asarray(test)) for train, test in self.cv]
 
+    def _segment_of(self, X) -> np.ndarray:
+        """Segment index of each row from the leading indicator columns (-1: none)."""
+        k = int(getattr(self, "segments", 0) or 0)
+        if not k:
+            return np.full(X.shape[0], -1)
+        block = X[:, :k]
+        block = block.toarray() if hasattr(block, "toarray") else np.asarray(block)
+        return np.where(block.max(axis=1) > 0, block.argmax(axis=1), -1)
+
     def _calibrated_logits(self, X):
         check_is_fitted(self, "coef_")
         X = validate_data(self, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
         scores = np.asarray(X @ self.coef_.T, dtype=np.float64) + self.intercept_
-        return scores * self.calibration_[:, 0] + self.calibration_[:, 1]
+        slope = np.broadcast_to(self.calibration_[:, 0], scores.shape).copy()
+        offset = np.broadcast_to(self.calibration_[:, 1], scores.shape).copy()
+        by_segment = getattr(self, "segment_calibration_", None)
+        if by_segment is not None and by_segment.size:
+            segment = self._segment_of(X)
+            for k in range(by_segment.shape[0]):
+                rows = segment == k
+                fitted = ~np.isnan(by_segment[k, :, 0])
+                if rows.any() and fitted.any():
+                    slope[np.ix_(rows, fitted)] = by_segment[k, fitted, 0]
+                    offset[np.ix_(rows, fitted)] = by_segment[k, fitted, 1]
+        return scores * slope + offset
 
     def decision_function(self, X):
         """Calibrated log-odds minus the log-odds of each label's threshold: > 0 means predicted."""

@@ -26,6 +26,8 @@ from framing.models.features import Analysis, TextFeatures, analyze
 from framing.models.frames import FrameClassifier
 from framing.models.io import load_bundle, save_bundle
 from framing.text.language import SUPPORTED_LANGUAGES
+
+LANGUAGES = tuple(SUPPORTED_LANGUAGES)  # language indicator columns, calibrated separately
 from framing.text.stopwords import for_language
 
 DEFAULT_MODEL = "default.skops"
@@ -51,7 +53,8 @@ def make_pipeline(**params: Any) -> Pipeline:
     ``params`` use scikit-learn's ``step__param`` names, e.g. ``frames__C=8.0`` or
     ``features__cues=codebook_cues``.
     """
-    pipeline = Pipeline([("features", TextFeatures()), ("frames", FrameClassifier())])
+    pipeline = Pipeline([("features", TextFeatures(languages=LANGUAGES)),
+                         ("frames", FrameClassifier(segments=len(LANGUAGES)))])
     if params:
         pipeline.set_params(**params)
     return pipeline

@@ -122,3 +122,26 @@ def test_tune_mask_calibrates_on_the_masked_rows_only():
     assert b.predict_proba(X[:300])[:, 1].mean() - base_rate > 0.05
     with pytest.raises(ValueError, match="one value per row"):
         FrameClassifier().fit(X, y, tune_mask=tune[:10])
+
+
+def test_segments_are_calibrated_to_their_own_base_rates():
+    # Two languages (indicator columns first) with base rates 5% and 30% and the same signal:
+    # per-segment calibration follows each language's base rate.
+    rng = np.random.default_rng(5)
+    n = 4000
+    seg = rng.integers(0, 2, size=n)
+    y = (rng.random(n) < np.where(seg == 0, 0.05, 0.30)).astype(int)
+    signal = np.where(y == 1, 1.0, -1.0)[:, None] + rng.normal(scale=1.2, size=(n, 3))
+    X = np.column_stack([seg == 0, seg == 1, signal]).astype(float)
+    split = FrameClassifier(cv=3, segments=2).fit(X, y)
+    for k, rate in ((0, 0.05), (1, 0.30)):
+        rows = seg == k
+        assert abs(split.predict_proba(X[rows])[:, 1].mean() - y[rows].mean()) < 0.02
+    assert not np.isnan(split.segment_calibration_).any()
+
+
+def test_text_features_language_columns_come_first():
+    feats = TextFeatures(languages=("ar", "en"), min_df=1).fit(["The talks resumed.", "استؤنفت المحادثات."])
+    X = feats.transform(["Talks resumed today.", "المحادثات"])
+    assert list(feats.get_feature_names_out()[:2]) == ["lang:ar", "lang:en"]
+    assert X[:, :2].toarray().tolist() == [[0, 1], [1, 0]]
