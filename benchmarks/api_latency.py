@@ -5,8 +5,10 @@ Run:  .venv/bin/python benchmarks/api_latency.py [--workers 2] [--lang en] [--re
 Starts a real server process (`framing serve --workers N`, default model, a temporary store),
 then for concurrency 1 and 8, with and without storing, sends a bounded number of requests (at
 most 60 s per setting) from client threads with keep-alive connections, and prints p50/p99
-latency, throughput, the 1-minute load average before each setting and the server's peak
-resident memory (all worker processes). ``--repeat`` runs each setting several times.
+latency, throughput, the server's CPU time per request (all its processes: a figure other
+processes on the machine disturb less than wall-clock ones; cores / CPU per request bounds the
+throughput), the 1-minute load average before each setting and the server's peak resident
+memory (all worker processes). ``--repeat`` runs each setting several times.
 """
 
 from __future__ import annotations
@@ -42,6 +44,18 @@ def rss_mb(pid: int) -> float:
     except OSError:
         pass
     return 0.0
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
 
 
 def children(pid: int) -> list[int]:
@@ -117,6 +131,8 @@ def main() -> None:
                 except OSError:
                     time.sleep(0.2)
             time.sleep(1.0 if args.workers > 1 else 0)  # every worker up
+            tree = [server.pid, *children(server.pid)]
+            tree += [q for p in tree[1:] for q in children(p)]
             for lang in langs:
                 text = article(lang)
                 print(f"\n{lang} article: {len(text.split())} words")
@@ -127,12 +143,15 @@ def main() -> None:
                         for _ in range(args.repeat):
                             run(port, body, concurrency, 16 * max(1, args.workers))  # warm-up
                             load = os.getloadavg()[0]
+                            cpu0 = cpu_seconds(tree)
                             lat, wall = run(port, body, concurrency, n)
+                            cpu_ms = (cpu_seconds(tree) - cpu0) / len(lat) * 1000
                             lat.sort()
                             p50 = statistics.median(lat) * 1000
                             p99 = lat[min(len(lat) - 1, int(0.99 * len(lat)))] * 1000
                             print(f"  store={str(store):5} concurrency={concurrency}: {len(lat)} requests, "
-                                  f"p50 {p50:6.1f} ms, p99 {p99:6.1f} ms, {len(lat) / wall:6.1f} req/s  (load {load:.2f})")
+                                  f"p50 {p50:6.1f} ms, p99 {p99:6.1f} ms, {len(lat) / wall:6.1f} req/s; "
+                                  f"server CPU {cpu_ms:5.1f} ms/request  (load {load:.2f})")
             pids = children(server.pid) or [server.pid]
             pids = [p for pid in pids for p in (children(pid) or [pid])]
             print(f"\nserver peak RSS: {sum(rss_mb(p) for p in pids):.0f} MB over {len(pids)} process(es)")

@@ -108,7 +108,7 @@ async def _send_error(send, status: int, message: str, close: bool = False) -> N
 
 
 def _trusted_arrays():
-    """scikit-learn without its per-call parameter and finiteness checks (about 5% of a request):
+    """scikit-learn without its per-call parameter and finiteness checks (2-6% of a request):
     the service feeds the model only arrays its own featurizer built from text."""
     import sklearn
 
@@ -211,22 +211,22 @@ def create_app(model: Scorer | FrameModel | None = None, model_path: str | None 
         for (result, _), stored_id in zip(keep, ids):
             result["id"], result["stored"] = stored_id, True
 
-    # Scoring is CPU-bound Python: one article at a time per process (``cpu``), run on the event
-    # loop itself. Handing it to a thread only added GIL hand-offs between that thread and the
-    # loop (measured: more CPU per request and a longer tail at concurrency 8); scale with
-    # ``--workers`` instead. Storing (an fsync) runs in a thread, so the loop keeps serving.
+    # Scoring is CPU-bound Python: one thread at a time per process. Parallel threads would only
+    # fight over the GIL (measured: lower throughput and twice the p99 at concurrency 8). Scoring
+    # on the event loop itself instead of a thread measured the same within noise (issue 12).
     cpu = anyio.CapacityLimiter(1)
+
+    def _score_one(item: ArticleIn) -> dict[str, Any]:
+        with _trusted_arrays():  # scikit-learn's config is per thread: set it in the scoring thread
+            scored = [_score(item)]
+        _store([item], scored)
+        return scored[0][0]
 
     @app.post("/v1/score", response_model=ScoredArticleOut, responses=_ERRORS, tags=["scoring"])
     async def score(item: ArticleIn) -> JSONResponse:
         """Score one article: per-sentence frames with probabilities, labels and cue terms."""
-        async with cpu:
-            with _trusted_arrays():
-                scored = _score(item)
-        if item.store:
-            await anyio.to_thread.run_sync(_store, [item], [scored])
         # Our own dict is already JSON-ready: skip re-validating it (a third of the request time).
-        return JSONResponse(scored[0])
+        return JSONResponse(await anyio.to_thread.run_sync(_score_one, item, limiter=cpu))
 
     @app.post("/v1/score/batch", response_model=BatchOut, responses=_ERRORS, tags=["scoring"])
     async def score_batch(batch: BatchIn) -> JSONResponse:
