@@ -46,7 +46,8 @@ class _BodyLimit:
     The rest of an oversized body is read and dropped (up to ``drain`` bytes in all) before the
     413 goes out: a client that sends its whole body before reading the answer (Python's urllib,
     most stdlib clients) then reads the JSON error instead of a reset connection. A body over
-    ``drain`` is answered at once and the connection closed.
+    ``drain``, or one the client holds back until "100 Continue", is answered at once and the
+    connection closed.
     """
 
     def __init__(self, app, limit: int, drain: int = MAX_DRAIN_BYTES):
@@ -70,9 +71,12 @@ class _BodyLimit:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        declared = dict(scope.get("headers") or []).get(b"content-length")
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            drained = int(declared) <= self.drain and await self._drain(receive, 0, True)
+            # A client waiting for "100 Continue" (curl) has sent nothing yet: answer at once.
+            waiting = headers.get(b"expect", b"").lower() == b"100-continue"
+            drained = not waiting and int(declared) <= self.drain and await self._drain(receive, 0, True)
             return await _send_error(send, 413, self._message(), close=not drained)
         chunks, size, more = [], 0, True
         while more:

@@ -253,3 +253,20 @@ def test_internal_errors_are_json_500(small_model, tmp_path):
         r = c.post("/v1/score", json={"text": SHORT})
     assert r.status_code == 500
     assert r.json() == {"error": "internal error (RuntimeError); see the server log", "status": 500}
+
+
+def test_expect_100_continue_gets_the_413_without_sending_the_body(live_server):
+    from urllib.parse import urlsplit
+
+    url = urlsplit(live_server)
+    with socket.create_connection((url.hostname, url.port), timeout=10) as s:
+        s.sendall(b"POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: 3145728\r\nExpect: 100-continue\r\n\r\n")
+        answer = b""
+        while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 413") and b"100 Continue" not in answer
+    assert json.loads(answer.split(b"\r\n\r\n", 1)[1])["status"] == 413
