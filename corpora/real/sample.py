@@ -117,6 +117,19 @@ def draw(lang: str, root: str | None) -> list[dict]:
     return sample
 
 
+SKELETON = ("id", "dataset", "doc_id", "article_id", "start", "end", "sha1", "stratum", "split")
+
+
+def write_sample(sample: list[dict], skeleton: Path, items: Path, item) -> None:
+    """Write the stand-off skeletons (no text) and the annotators' items (``item(row)``)."""
+    with skeleton.open("w", encoding="utf-8") as fh:
+        for row in sample:
+            fh.write(json.dumps({k: row[k] for k in SKELETON}, ensure_ascii=False) + "\n")
+    with items.open("w", encoding="utf-8") as fh:
+        for row in sample:
+            fh.write(json.dumps(item(row), ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -125,14 +138,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in SIZES:
         sample = draw(lang, args.datasets)
-        skeleton_keys = ("id", "dataset", "doc_id", "article_id", "start", "end", "sha1", "stratum", "split")
-        with (args.out / f"{lang}.sample.jsonl").open("w", encoding="utf-8") as fh:
-            for row in sample:
-                fh.write(json.dumps({k: row[k] for k in skeleton_keys}, ensure_ascii=False) + "\n")
-        with (args.out / f"{lang}.items.jsonl").open("w", encoding="utf-8") as fh:
-            for row in sample:
-                item = {"id": row["id"], "title": row["title"], "previous": row["previous"], "text": row["text"]}
-                fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+        write_sample(sample, args.out / f"{lang}.sample.jsonl", args.out / f"{lang}.items.jsonl",
+                     lambda row: {"id": row["id"], "title": row["title"], "previous": row["previous"], "text": row["text"]})
         counts = {s: sum(r["stratum"] == s for r in sample) for s in ("random", "enriched")}
         test = sum(r["split"] == "test" for r in sample)
         print(f"{lang}: {len(sample)} sentences from {len({r['article_id'] for r in sample})} articles; "

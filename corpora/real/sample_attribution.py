@@ -12,14 +12,13 @@ article, for annotators; it holds dataset text and stays outside the project).
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample import POOLS, SEED, pool  # noqa: E402  (the same sentence pool as the frame sample)
+from sample import POOLS, SEED, pool, write_sample  # noqa: E402  (the same sentence pool as the frame sample)
 
 SIZES = {"cue": 240, "random": 120}
 CUES = {
@@ -61,14 +60,9 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in CUES:
         sample = draw(lang, args.datasets)
-        keys = ("id", "dataset", "doc_id", "article_id", "start", "end", "sha1", "stratum", "split")
-        with (args.out / f"{lang}.attr.sample.jsonl").open("w", encoding="utf-8") as fh:
-            for row in sample:
-                fh.write(json.dumps({k: row[k] for k in keys}, ensure_ascii=False) + "\n")
-        with (args.out / f"{lang}.attr.items.jsonl").open("w", encoding="utf-8") as fh:
-            for row in sample:
-                item = {"id": row["id"], "title": row["title"][:140], "context": row["context"][-600:], "text": row["text"]}
-                fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+        write_sample(sample, args.out / f"{lang}.attr.sample.jsonl", args.out / f"{lang}.attr.items.jsonl",
+                     lambda row: {"id": row["id"], "title": row["title"][:140], "context": row["context"][-600:],
+                                  "text": row["text"]})
         print(f"{lang}: {len(sample)} sentences from {len({r['article_id'] for r in sample})} articles; "
               f"test {sum(r['split'] == 'test' for r in sample)}")
 
