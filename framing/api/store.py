@@ -131,6 +131,7 @@ class ArticleStore:
         """Create the schema, or bring an older one up to :data:`SCHEMA_VERSION`, in one transaction."""
         db.execute("BEGIN IMMEDIATE")
         try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]  # again: another process may have migrated
             exists = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='articles'").fetchone()
             if exists and version < 2:
                 db.execute("ALTER TABLE articles ADD COLUMN date_utc TEXT")

@@ -270,3 +270,23 @@ def test_expect_100_continue_gets_the_413_without_sending_the_body(live_server):
             answer += chunk
     assert answer.startswith(b"HTTP/1.1 413") and b"100 Continue" not in answer
     assert json.loads(answer.split(b"\r\n\r\n", 1)[1])["status"] == 413
+
+
+def test_two_openers_of_a_v1_store_migrate_it_once(tmp_path):
+    path = tmp_path / "old.sqlite"
+    _v1_store(path, {"a": "2024-10-03"})
+    errors = []
+
+    def open_store():
+        try:
+            ArticleStore(path)
+        except Exception as exc:  # pragma: no cover - what the test looks for
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert {a["id"] for a in ArticleStore(path).list(until="2024-10-03")[1]} == {"a"}
