@@ -70,6 +70,40 @@ def _our_estimators() -> list[tuple[str, type]]:
     return out
 
 
+def _skops_utils():
+    """``skops.io._utils`` loaded before ``skops.io`` itself (whose import runs the slow part),
+    through a placeholder parent package that is removed again at once."""
+    import importlib
+    import types
+
+    import skops
+
+    placeholder = types.ModuleType("skops.io")
+    placeholder.__path__ = [str(Path(skops.__file__).parent / "io")]
+    sys.modules["skops.io"] = placeholder
+    try:
+        return importlib.import_module("skops.io._utils")
+    finally:
+        del sys.modules["skops.io"]
+
+
+def _fast_whichmodule(original):
+    """skops names module-less objects (numpy and scipy ufuncs, listed in its default trust
+    list at import) by scanning every loaded module: ~2 s in a process that has pandas and
+    camel-tools loaded. Look in numpy and scipy.special first; the default trust list is not
+    used by framing (loading passes exactly :data:`MODEL_TYPES`)."""
+    def whichmodule(obj, name):
+        module_name = getattr(obj, "__module__", None)
+        if module_name is not None:
+            return module_name
+        for candidate in ("numpy", "scipy.special"):
+            module = sys.modules.get(candidate)
+            if module is not None and getattr(module, name, None) is obj:
+                return candidate
+        return original(obj, name)
+    return whichmodule
+
+
 def _skops_io():
     """Import ``skops.io`` on first use (it is only needed to load or save a model).
 
@@ -99,9 +133,13 @@ def _skops_io():
         estimators = _our_estimators()
         for target, _ in saved:
             target.all_estimators = lambda *args, **kwargs: list(estimators)
+        utils = _skops_utils()
+        original_whichmodule = utils.whichmodule
+        utils.whichmodule = _fast_whichmodule(original_whichmodule)
         try:
             import skops.io
         finally:
+            utils.whichmodule = original_whichmodule
             for target, original in saved:
                 if original is None:
                     del target.all_estimators
