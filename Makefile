@@ -68,6 +68,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/api_latency.py
 	$(PY) benchmarks/public.py
+	$(PY) benchmarks/learning_curve.py
 	$(PY) benchmarks/realnews.py
 	$(PY) benchmarks/crosslingual.py
 	$(PY) benchmarks/dask_speedup.py
