@@ -198,7 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="convert a public labeled dataset to our corpus format (JSONL)",
                        description="Convert public corpora: semeval-lines (SemEval-2023 Task 3 subtask 3 folder), "
                                    "semeval-articles (subtask 2 folder), armpro / araieval (JSONL), newsmtsc (JSONL, tone), "
-                                   "arsarcasm (CSV, tone), arsas (TSV, tone).")
+                                   "arsarcasm (CSV, tone), arsas (TSV, tone), standoff (our stand-off labels in corpora/real, "
+                                   "joined with the datasets' text; a changed text is an error).")
     p.add_argument("format", metavar="FORMAT")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-o", "--output", required=True, metavar="CORPUS.jsonl")
