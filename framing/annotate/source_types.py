@@ -22,29 +22,35 @@ _OFFICIAL_ACTORS = {"leader", "government", "military", "country", "organisation
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, list[tuple[str, re.Pattern]]]:
+def _lexicon() -> dict[str, dict[str, list]]:
     import yaml
 
-    data = yaml.safe_load(resources.files("framing.data").joinpath("attribution.yaml").read_text("utf-8"))["source_types"]
-    out: dict[str, list[tuple[str, re.Pattern]]] = {}
-    for lang, groups in data.items():
-        rules = []
-        for group in _ORDER:
-            words = [str(w) for w in groups.get(group, ())]
-            if lang == "ar":
-                alternatives = "|".join(re.escape(normalize_arabic(w)) for w in words)
-                rules.append((group, re.compile(rf"(?:^|\s)(?:[وفبلك]|لل)?(?:{alternatives})(?=\s|$)")))
-            else:
-                alternatives = "|".join(re.escape(w.lower()) for w in words)
-                rules.append((group, re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")))
-        out[lang] = rules
-    return out
+    return yaml.safe_load(resources.files("framing.data").joinpath("attribution.yaml").read_text("utf-8"))["source_types"]
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str) -> list[tuple[str, re.Pattern]]:
+    """The rules of one language, compiled on first use (an English-only run never pays for
+    normalizing the Arabic lexicon, which loads camel-tools' Unicode tables)."""
+    groups = _lexicon().get(lang)
+    if groups is None:
+        return []
+    rules = []
+    for group in _ORDER:
+        words = [str(w) for w in groups.get(group, ())]
+        if lang == "ar":
+            alternatives = "|".join(re.escape(normalize_arabic(w)) for w in words)
+            rules.append((group, re.compile(rf"(?:^|\s)(?:[وفبلك]|لل)?(?:{alternatives})(?=\s|$)")))
+        else:
+            alternatives = "|".join(re.escape(w.lower()) for w in words)
+            rules.append((group, re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")))
+    return rules
 
 
 @lru_cache(maxsize=20_000)
 def _by_rules(source: str, lang: str) -> str | None:
     text = normalize_arabic(source) if lang == "ar" else source.lower()
-    for group, pattern in _patterns().get(lang, ()):
+    for group, pattern in _patterns(lang):
         if pattern.search(text):
             return group
     return None
