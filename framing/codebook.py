@@ -91,7 +91,7 @@ class Codebook:
             import yaml
 
             try:
-                data = yaml.safe_load(raw)
+                data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 where = f":{mark.line + 1}" if mark else ""

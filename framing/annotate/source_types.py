@@ -25,7 +25,9 @@ _OFFICIAL_ACTORS = {"leader", "government", "military", "country", "organisation
 def _lexicon() -> dict[str, dict[str, list]]:
     import yaml
 
-    return yaml.safe_load(resources.files("framing.data").joinpath("attribution.yaml").read_text("utf-8"))["source_types"]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+    text = resources.files("framing.data").joinpath("attribution.yaml").read_text("utf-8")
+    return yaml.load(text, Loader=loader)["source_types"]
 
 
 @lru_cache(maxsize=None)
