@@ -183,6 +183,9 @@ def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0) -> d
                 a, b = _words(got.resolved or "").lower(), _words(want).lower()
                 resolution[g] += (a == b, 1)
                 resolution_partial[g] += (bool(a) and (a in b or b in a), 1)
+                if show and a != b:
+                    errors.append(f"    {r['id']} RESOLUTION gold={want!r} got={got.resolved!r} "
+                                  f"form={r.get('speaker_form')}/{got.form} | {r['text'][:120]}")
         found = set(gazetteer.find(r["text"], lang))
         gold = set(r.get("actors") or ())
         actors[g] += (len(found & gold), len(found - gold), len(gold - found))

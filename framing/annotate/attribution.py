@@ -31,9 +31,25 @@ def _load_lexicons() -> dict[str, dict[str, list[str]]]:
     return yaml.load(resources.files("framing.data").joinpath("attribution.yaml").read_text("utf-8"), Loader=loader)
 
 
+def _ar_forms(verbs: list[str]) -> list[str]:
+    """The listed Arabic verbs with their regular variants, derived rather than listed: the
+    plural of a past verb listed with its feminine ("قال", "قالت" -> "قالوا"), the plural of a
+    present verb listed with its feminine ("يقول", "تقول" -> "يقولون"), and the spelling with a
+    bare alef for a hamza ("أكد" -> "اكد"). Longest first, so that an alternation takes a whole word."""
+    listed = set(verbs)
+    out = set(verbs)
+    for verb in verbs:
+        if verb.endswith("ت") and verb[:-1] in listed:
+            out.add(verb[:-1] + "وا")
+        if verb.startswith("ي") and "ت" + verb[1:] in listed:
+            out.add(verb + "ون")
+    out |= {"ا" + v[1:] for v in out if v[:1] in "أإ"}
+    return sorted(out, key=lambda v: (-len(v), v))
+
+
 _LEXICONS = _load_lexicons()
 _AR_ACCORDING_TO = "|".join(map(re.escape, _LEXICONS["ar"]["according_to"]))
-_AR_CONTINUATION = "|".join(map(re.escape, _LEXICONS["ar"]["continuation_verbs"]))
+_AR_CONTINUATION = "|".join(map(re.escape, _ar_forms(_LEXICONS["ar"]["continuation_verbs"])))
 
 QUOTE_TYPES = ("direct", "indirect", "none")
 _WORD = re.compile(r"\w+")
@@ -314,12 +330,12 @@ def _named(source: str, cue: str, text: str, near: int, lang: str = "en") -> Att
 
 # --- Arabic ---------------------------------------------------------------------------------
 
-_AR_VERBS = "|".join(map(re.escape, _LEXICONS["ar"]["verbs"]))
+_AR_VERBS = "|".join(map(re.escape, _ar_forms(_LEXICONS["ar"]["verbs"])))
 _AR_CUE = re.compile(rf"(?:^|(?<=[\s«\"“،:(]))([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
 _AR_ACCORDING = re.compile(rf"(?:^|(?<=[\s،(]))([وف]?(?:{_AR_ACCORDING_TO})(?:ـ)?)(?:\s*ما\s+\S+)?\s*")
 _AR_AS_REVEALED = re.compile(r"(?:^|(?<=[\s،]))(حسبما\s+\S+|كما\s+(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت))\s+")
 _AR_END = re.compile(
-    r"\s+(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|بعد|قبل|منذ|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول|للمراسلين|للصحافة|لنظير\S*)(?=\s|$|[:،.؛])"
+    r"\s+'?(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|فإن|فان|فقد|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|بعد|قبل|منذ|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول|للمراسلين|للصحافة|لنظير\S*)(?=\s|$|[:،.؛])"
     r"|\s+ل(?=[«»\"“”])|\s+[-–—]|[،:«\"“”».؛]"
 )
 _AR_PLUPERFECT = re.compile(rf"^[وف]?(?:كان|كانت)\s+(.+?)\s+قد\s+([وف]?(?:{_AR_VERBS}))(?=\s|$)")
@@ -366,7 +382,10 @@ _AR_TITLES = frozenset(
     "محللة باحث باحثة كاتب كاتبة أستاذ أستاذة نائب نائبة أمين أمينة قائد مسؤول مسؤولة مبعوث مبعوثة سيناتور "
     "صحافي صحافية صحفي صحفية دكتور مستشار مستشارة عضو عضوة مرشح مرشحة سياسي سياسية معارض معارضة ناشط ناشطة "
     "مراسل مراسلة محامي محامية مفوض مفوضة ملك أمير حاكم محافظ عميد لواء عقيد رائد مؤسس منسق منسقة".split())
+_AR_NAME_STOP = r"(?:في|خلال|عبر|على|عن|من|لـ|أمس|اليوم|يوم|مساء|صباح|بعد|قبل|أثناء|لدى|أمام|للصحفيين|للصحافيين|لوكالة|لصحيفة|لقناة|لموقع|لشبكة)"
 _AR_NAME_AFTER = re.compile(r"\s*([^\s،:«»\"“”.؛()]+(?:\s+[^\s،:«»\"“”.؛()]+){0,2})\s*(?=،|:|«|\"|“|\s+(?:إن|أن|ان|إنه|أنه|بأن|قائلا|قائلاً)(?:\s|$))")
+# A name of one or two words followed by a preposition or time phrase ("، فلان الفلاني في حديث له").
+_AR_SHORT_NAME_AFTER = re.compile(rf"\s*((?!{_AR_NAME_STOP}\s|ل)[^\s،:«»\"“”.؛()]+(?:\s+(?!{_AR_NAME_STOP}(?:\s|$))[^\s،:«»\"“”.؛()]+)?)\s+(?={_AR_NAME_STOP}\s)")
 _AR_NOT_NAME = re.compile(r"^(?:ال|و?(?:في|على|عن|من|إلى|الى|أمس|اليوم|يوم|خلال|عبر|أمام|مع|الذي|التي|إن|أن|ان|قائلا|قائلاً|لـ|ل|ب)(?:\s|$))")
 
 
@@ -386,6 +405,9 @@ def _ar_protect_quoted_names(rest: str) -> str:
     return _AR_QUOTED_NAME.sub(protect, rest)
 
 
+_AR_INSTITUTIONS = frozenset("موقع وزارة شركة مركز جامعة مجلس هيئة صحيفة قناة وكالة منظمة حزب جمعية معهد مكتب إدارة بلدية مؤسسة".split())
+
+
 def _ar_name_after_title(span: str, after: str) -> str:
     """"title, Name" keeps both ("وزير الإعلام، فلان الفلاني، إن"): the name after the comma,
     when the span is a bare title (a title word, no name yet)."""
@@ -393,9 +415,13 @@ def _ar_name_after_title(span: str, after: str) -> str:
     if not words or len(words) > 10:
         return ""
     head = re.sub(r"^و?ال", "", words[0])
-    if head not in _AR_TITLES:
-        return ""
-    found = _AR_NAME_AFTER.match(after)
+    if head not in _AR_TITLES or _ar_subject_end(span) != span:
+        return ""  # not a title, or the verb's object follows it ("الوزير الخطة، مشيرا")
+    if any(a.startswith(("ال", "لل")) and not b.startswith(("ال", "لل", "و", "في", "من")) and b[:1] not in _AR_QUOTE_CHARS
+           and not (b[:1] in "بل" and (b[1:] in _AR_INSTITUTIONS or c.startswith("ال")))
+           for a, b, c in zip(words, words[1:], words[2:] + [""])):
+        return ""  # "الرئيس الأمريكي السابق فلان": a name after the title is there already
+    found = _AR_NAME_AFTER.match(after) or _AR_SHORT_NAME_AFTER.match(after)
     if not found or _AR_NOT_NAME.match(found.group(1)) or _AR_CUE.search(found.group(1)):
         return ""
     return "، " + found.group(1)
@@ -459,26 +485,56 @@ def _ar_next_attribution(text: str, after: int) -> int | None:
     return None
 
 
+# Definite titles that stand in apposition before a name ("الوزير الدكتور فلان").
+_AR_TITLE_APPOSITION = frozenset("الدكتور الشيخ المهندس اللواء العميد العقيد الفريق السفير الأستاذ الاستاذ القاضي المستشار الأمير الملك السيد السيدة النائب".split())
+_AR_PARTICIPLE = re.compile(r"^ال(?:م[\u0621-\u064A]{3,}|[^ا\s]ا[^ا\s]{2})(?:ة|ون|ين|ات|ان)?$")  # المسلحة، المتحدة، الحاكم
+
+
+def _ar_adjective(word: str) -> bool:
+    """A definite word that can follow a definite noun as its adjective (nisba, listed,
+    elative, participle), with its feminine or plural ending."""
+    if word.endswith(("ي", "ية", "يون", "يين", "يان", "يتان")) or _AR_ELATIVE.match(word) or _AR_PARTICIPLE.match(word):
+        return True
+    if word in _AR_DEFINITE_ADJECTIVES:
+        return True
+    for suffix in ("ة", "ون", "ين", "ات"):
+        if word.endswith(suffix) and word[:-len(suffix)] in _AR_DEFINITE_ADJECTIVES:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _ar_country_names() -> frozenset[str]:
+    """One-word Arabic country names of the gazetteer ("أرمينيا"): a name takes no genitive."""
+    from framing.annotate.actors import default_gazetteer
+
+    names = set()
+    for actor in default_gazetteer().actors.values():
+        if actor.type == "country":
+            names.update(a for a in actor.aliases.get("ar", ()) if " " not in a and not a.startswith("ال"))
+    return frozenset(names)
+
+
 def _ar_subject_end(span: str) -> str:
-    """Cut the verb's object off a verb-first subject: after a definite head and its definite
-    adjectives, another definite noun starts the object ("نفى الجيش الإسرائيلي الرواية")."""
+    """Cut the verb's object off a verb-first subject ("نفى الجيش الإسرائيلي الرواية").
+
+    A definite noun takes no genitive, so after a definite word another definite word is its
+    adjective or the start of the object; after an indefinite word it is a genitive ("نقابة
+    المعلمين"), except after a sound plural in -ون ("محللون بارزون الخطة") or a country name
+    ("اتهمت أرمينيا الجانب الآخر"), which take none either."""
     words = span.split()
-    if len(words) < 2:
-        return span
-    if words[0].startswith(("ال", "وال")):
-        head = 0
-    elif len(words) >= 3 and words[1].startswith("ال"):
-        head = 1  # an indefinite head and its definite genitive ("نقابة المعلمين القرار")
-    else:
-        return span
-    for i, word in enumerate(words[head + 1:], head + 1):
-        bare = word
-        if not bare.startswith("ال"):
-            return span  # a name, a genitive or a preposition: the phrase goes on
-        adjective = bare.endswith(("ي", "ية", "يون", "يين", "يان", "يتان")) or bare in _AR_DEFINITE_ADJECTIVES \
-            or bool(_AR_ELATIVE.match(bare))
-        if not adjective:
-            return " ".join(words[:i])
+    if len(words) < 2 or "،" in span:
+        return span  # "title، Name": bounded already
+    head = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
+    if head in _ar_country_names() and words[1].startswith("ال") and not words[1].endswith(("ي", "ية", "يون", "يين")):
+        return words[0]
+    previous = words[0]
+    for i, word in enumerate(words[1:], 1):
+        if word.startswith("ال"):
+            closed = previous.startswith("ال") or (previous.endswith("ون") and len(previous) >= 6)
+            if closed and not _ar_adjective(word) and word not in _AR_TITLE_APPOSITION and word[2:] not in _AR_TITLES:
+                return " ".join(words[:i])
+        previous = word
     return span
 
 
@@ -490,7 +546,10 @@ _AR_NO_SUBJECT = re.compile(
     r"(?:في|خلال|عبر|أمام|على|عن|من|مع|لدى|به|بها|فيه|فيها|ذلك|له|لها|أيضا|أيضاً|كذلك|بدوره|بدورها|مؤخرا|مؤخراً|"
     r"أمس|اليوم|الليلة|مساء|صباح|يوم)(?=\s|$|،))")
 _AR_PRONOUN_OBJECT = re.compile(r"\s*(?:به|بها|فيه|فيها|عنه|عنها|بذلك)(?=\s+(?!إن|أن|ان|بأن|بأنه|بأنها|إنه|أنه|إنها|أنها)[\u0621-\u064A])")
-_AR_BEFORE_LEAD = re.compile(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)\s+)+")
+_AR_BEFORE_LEAD = re.compile(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|فقد|لقد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)(?:\s+|$))+")
+_AR_AFTER_RELATIVE = re.compile(r"(?:^|\s)و?(?:الذين|اللذين|اللواتي|اللاتي)\s+$")  # plural: the relative is the subject
+# The last complementizer before the cue: the subject is what follows it ("مشيرا إلى أن أوروبا ترى").
+_AR_COMPLEMENTIZER = re.compile(r"^.*(?:^|\s)(?:أن|إن|ان|بأن|لأن)\s+")
 _AR_BEFORE_NOT = re.compile(r"^(?:حيث|إذ|الذي|التي|الذين|عندما|بعدما|بينما|حين|حينما|لما|ما|من|هو|هي|هم|ذلك|هذا|وهو|وهي|أنه|أنها|إنه|إنها|أن|إن|لأن|كي|لكي|حتى|قبل|بعد)(?:\s|$)")
 
 
@@ -502,6 +561,13 @@ def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str |
         first = re.match(r"\S+", before)
         subject = _ar_span(before[first.end():] + " ") if first else None
         return _ar_subject_end(subject) if subject else None
+    complementizer = _AR_COMPLEMENTIZER.match(before)
+    if complementizer:
+        before = before[complementizer.end():]
+        if len(before.split()) > 4 or re.search(r"(?:^|\s)و", before):
+            return None  # a clause, not a subject
+    if re.search(r"(?:^|\s)و?(?:الذي|التي|الذين|اللذين|اللواتي|اللاتي)$", before):
+        return None  # "الذين يرفضون": the relative pronoun is the subject
     before = _AR_BEFORE_LEAD.sub("", before)
     words = before.split()
     if not 0 < len(words) <= 10 or _AR_CUE.search(before) or _AR_BEFORE_NOT.match(before):
@@ -536,6 +602,8 @@ def _attribute_ar(text: str) -> Attribution:
         if not _inside_quotes(text, match.start()):
             candidates.append((match.start(), match.group(1), match.end(1), False))
     for start, cue, end, according in sorted(candidates):
+        if not according and _AR_AFTER_RELATIVE.search(text, max(0, start - 12), start):
+            continue  # "الذين يرفضون": the verb of a relative clause
         rest = text[end:]
         verb = cue.lstrip("وف") if cue[:1] in "وف" and len(cue) > 3 else cue
         lemma = verb[1:] if verb[:1] in "يت" and len(verb) > 3 and not according else verb

@@ -1,0 +1,45 @@
+"""Attribution rules by class of construction (issue 14, second round), on sentences we wrote."""
+
+import pytest
+
+from framing.annotate.attribution import _ar_forms, attribute, attribute_sentences
+
+
+def speaker(text, lang="ar"):
+    return attribute(text, lang).source
+
+
+def test_arabic_verb_forms_are_derived_from_the_lexicon():
+    forms = _ar_forms(["قال", "قالت", "يقول", "تقول", "أكد"])
+    assert {"قالوا", "يقولون", "اكد"} <= set(forms)
+    assert forms == sorted(forms, key=lambda v: (-len(v), v))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a derived plural verb after a lead particle: no subject, the particle is not one
+    ("كما طالبوا، بحسب بيان للجنة، بفتح تحقيق مستقل.", None),
+    # the subject after the last complementizer before a verb-final cue
+    ("وانتقد الوزير الخطة، مشيرا إلى أن الحكومة ترى أن الأرقام مبالغ فيها.", "الوزير"),
+    # "فإن" ends the source of "بحسب"
+    ("وبحسب خبراء المنظمة فإن الأسعار سترتفع هذا العام.", "خبراء المنظمة"),
+    # "title، Name" followed by a preposition keeps the name
+    ("وقال المتحدث العسكري السابق، سامي حداد في حديث لإذاعة محلية إن الهدنة صامدة.", "المتحدث العسكري السابق، سامي حداد"),
+    # ... but not when the title already carries its name
+    ("أبدى الرئيس الأسبق كريم فهمي، أسفه من القرار.", "الرئيس الأسبق كريم فهمي"),
+    # a definite noun takes no genitive: a second definite noun after it starts the object
+    ("استنكرت الرابطة الوطنية لحماية المستهلك القرار الأخير للبلدية.", "الرابطة الوطنية لحماية المستهلك"),
+    # plural and feminine forms of listed adjectives stay with the head
+    ("وقال رؤساء البلديات السابقون إن الموازنة لا تكفي.", "رؤساء البلديات السابقون"),
+    # a sound plural in -ون takes no genitive either
+    ("وانتقد مزارعون غاضبون الأسعار الجديدة للأسمدة.", "مزارعون غاضبون"),
+    # a country name takes no genitive
+    ("واتهمت ليتوانيا الجانب الآخر بخرق الاتفاق.", "ليتوانيا"),
+    # a title in apposition stays with the head
+    ("وأفاد رئيس هيئة المعابر الوزير سالم داود أن المعبر فتح.", "رئيس هيئة المعابر الوزير سالم داود"),
+])
+def test_arabic_span_classes(text, expected):
+    assert speaker(text) == expected
+
+
+def test_arabic_relative_clause_verb_is_not_an_attribution():
+    assert speaker("وتجمع العمال الذين يرفضون التعديلات الأخيرة أمام المصنع.") is None
