@@ -268,6 +268,47 @@ def _pronoun(source: str) -> bool:
     return source.lower() in _EN_PRONOUNS
 
 
+def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
+    """The attribution a reporting verb introduces, or None when it has no speaker."""
+    prefix = _EN_VERB_PREFIX.search(text, max(0, verb.start() - 12), verb.start())
+    suffix = _EN_VERB_SUFFIX.match(text, verb.end())
+    start = prefix.start() if prefix else verb.start()
+    end = suffix.end() if suffix else verb.end()
+    cue = text[start:end]
+    before, after = text[:start], text[end:]
+    inverted = verb.group() in _EN_INVERSION and re.search(r",\s*$", before) and not re.match(r"\s+\S+\s+that\b", after) \
+        and not _en_appositive_before(before) and not _en_subject_segment(before) and re.match(r"\s+[^,.;:\"“”]{1,60}?(?:[,.;:]|$)", after) \
+        and len(re.split(r"[,.;:]", after, maxsplit=1)[0].split()) <= 6
+    quoted_before = verb.group() in _EN_INVERSION and re.search(r"[\"”]\s*,?\s*$", before)
+    if quoted_before or inverted and re.match(r"\s+(?:[A-Z]|the |an? |one |two )", after):
+        source = _en_source_after(after)
+        where = end
+    else:
+        source = _en_source_before(before)
+        where = start
+        if source and source.endswith((" and", " but")) or not source and re.search(r"(?:^|[,\s])(?:but|and)\s*$", before):
+            # a coordinated verb ("X carried ... and reported"): the speaker is the sentence subject
+            subject = _EN_SUBJECT.match(_blank_lead(text))
+            source = subject.group(1) if subject and not _pronoun(subject.group(1)) or subject and subject.start(1) == 0 else None
+    if not source:
+        return None
+    if _pronoun(source):
+        return Attribution(source, cue, _quote_type(text), form="pronoun", span=locate(text, source, where))
+    return _named(source, cue, text, where)
+
+
+_EN_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|of|whose|new|false|unfounded|[a-z]+ous|[A-Za-z]+[’']s)\s+$", re.IGNORECASE)
+_EN_AFTER_QUOTE = re.compile(r"[,!?…—-][”\"]\s+(?:[^\"“”;:!?]{0,80}?)$")
+_EN_OBJECT_AFTER = re.compile(r"\s+(?:at least|more than|nearly|about|some|the lives|lives)\b")
+
+
+def _en_noun_use(text: str, verb: re.Match) -> bool:
+    """A verb form used as a noun ("the claims", "his reports") or with a non-speech object
+    ("claimed at least 165 lives")."""
+    return bool(_EN_DETERMINER_BEFORE.search(text, max(0, verb.start() - 30), verb.start())) \
+        or verb.group() in ("claimed", "claims") and bool(_EN_OBJECT_AFTER.match(text, verb.end()))
+
+
 def _attribute_en(text: str) -> Attribution:
     if ("said" in text or "say" in text) and _EN_NOT_ATTRIBUTION.search(text) and not _EN_VERB.search(text[20:]):
         return NONE
@@ -280,38 +321,36 @@ def _attribute_en(text: str) -> Attribution:
         source = _en_trim(source) if source else None
         if source:
             return _named(source, "citing", text, citing.end())
-    for verb in _EN_VERB.finditer(text):
-        if _inside_quotes(text, verb.start()):
-            continue
-        prefix = _EN_VERB_PREFIX.search(text, max(0, verb.start() - 12), verb.start())
-        suffix = _EN_VERB_SUFFIX.match(text, verb.end())
-        start = prefix.start() if prefix else verb.start()
-        end = suffix.end() if suffix else verb.end()
-        cue = text[start:end]
-        before, after = text[:start], text[end:]
-        inverted = verb.group() in _EN_INVERSION and re.search(r",\s*$", before) and not re.match(r"\s+\S+\s+that\b", after) \
-            and not _en_appositive_before(before) and not _en_subject_segment(before) and re.match(r"\s+[^,.;:\"“”]{1,60}?(?:[,.;:]|$)", after) \
-            and len(re.split(r"[,.;:]", after, maxsplit=1)[0].split()) <= 6
-        quoted_before = verb.group() in _EN_INVERSION and re.search(r"[\"”]\s*,?\s*$", before)
-        if quoted_before or inverted and re.match(r"\s+(?:[A-Z]|the |an? |one |two )", after):
-            source = _en_source_after(after)
-            where = end
-        else:
-            source = _en_source_before(before)
-            where = start
-            if source and source.endswith((" and", " but")) or not source and re.search(r"(?:^|[,\s])(?:but|and)\s*$", before):
-                # a coordinated verb ("X carried ... and reported"): the speaker is the sentence subject
-                subject = _EN_SUBJECT.match(_blank_lead(text))
-                source = subject.group(1) if subject and not _pronoun(subject.group(1)) or subject and subject.start(1) == 0 else None
-        if not source:
-            continue
-        if _pronoun(source):
-            return Attribution(source, cue, _quote_type(text), form="pronoun", span=locate(text, source, where))
-        return _named(source, cue, text, where)
+    passive = _EN_PASSIVE_QUOTED.search(text) if "quoted" in text else None
+    if passive and not _inside_quotes(text, passive.start()):
+        source = _en_source_before(text[:passive.start()])
+        if source and not _pronoun(source):
+            return _named(source, passive.group(1), text, passive.start())
+    agent = _EN_PASSIVE_BY.search(text) if " by " in text else None
+    if agent and not _inside_quotes(text, agent.start()):
+        source = _en_source_after(" " + text[agent.end():])
+        if source and source[:1].isupper():
+            return _named(source, agent.group(1), text, agent.end())
+    verbs = [v for v in _EN_VERB.finditer(text) if not _inside_quotes(text, v.start()) and not _en_noun_use(text, v)]
+    # a speaker named right after a quotation voices it, even after an earlier reporting verb
+    # ('X reported that ...: "...," the judge said.')
+    after_quote = []
+    for i, v in enumerate(verbs[1:], 1):
+        closing = _EN_AFTER_QUOTE.search(text, max(0, v.start() - 90), v.start()) if v.group() in _EN_INVERSION else None
+        if closing and verbs[i - 1].start() < closing.start():
+            after_quote.append(v)
+            break
+    for verb in after_quote + verbs:
+        found = _en_verb_attribution(text, verb)
+        if found is not None:
+            return found
     saying = _EN_PRONOUN_SAYING.match(text) if "saying" in text or "adding" in text else None
     if saying:
         return Attribution(saying.group(1), saying.group(2), _quote_type(text), form="pronoun",
                            span=(saying.start(1), saying.end(1)))
+    headline = _en_headline(text)
+    if headline is not None:
+        return headline
     for match in (_EN_ACCORDING.finditer(text) if "ccording" in text else ()):
         rest = text[match.end():]
         if _EN_ACCORDING_NOT.match(rest) or _inside_quotes(text, match.start()):
@@ -321,7 +360,59 @@ def _attribute_en(text: str) -> Attribution:
         source = _EN_TRAILING.sub("", source).strip()
         if source:
             return _named(source, text[match.start():match.end()].strip(), text, match.end())
-    return NONE
+    return _en_transcript(text)
+
+
+# "X was quoted as saying", "X was quoted in a magazine": X voices the quotation.
+_EN_PASSIVE_QUOTED = re.compile(r"\s+(?:was|were|is|are|has been|had been)\s+((?:widely\s+|later\s+|also\s+)?quoted(?:\s+as\s+(?:saying|telling|warning))?)\b")
+# "reporters were told by X", "it was reported by X": the agent after "by" is the speaker.
+_EN_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+((?:told|reported|announced|confirmed|stated|revealed|disclosed|described|claimed)"
+    r"(?:\s+(?:in|on|at|during|last|this|earlier)\s+[^,;:\"“”]{1,30}?)?\s+by)\s+")
+# A headline in title case: "Name Says ...", "Outlet's Anchor Rips ...".
+_EN_HEADLINE_VERBS = frozenset(v.title() for v in _LEXICONS["en"]["verbs"] if " " not in v) | {
+    "Slams", "Rips", "Blasts", "Knocks", "Urges", "Vows", "Calls", "Questions", "Doubts", "Touts", "Accuses", "Defends", "Mocks", "Hits"}
+_EN_HEADLINE_VERB = re.compile(r"\s(" + "|".join(sorted(_EN_HEADLINE_VERBS, key=len, reverse=True)) + r")\s")
+# A transcript line: "SMITH: ...", "Dina Lee: ...", "Mr. Lee: ...".
+_EN_TRANSCRIPT = re.compile(r"^\s*((?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2})|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){0,3})\s*:\s+(?=\S)")
+_EN_NOT_SPEAKER_LABEL = frozenset(
+    "BREAKING UPDATE UPDATED WATCH READ NOTE EDITOR EDITORS PHOTO VIDEO LISTEN RELATED MORE ALSO SOURCE SOURCES FACT "
+    "CLAIM VERDICT TRANSCRIPT EXCLUSIVE ANALYSIS OPINION COMMENTARY ADVERTISEMENT Q A SEE WARNING EMBED ALERT "
+    "CORRECTION CLARIFICATION DISCLAIMER SPOILER THE AN WANTED REPORT POLL".split())
+_EN_FIRST_PERSON = re.compile(r"[\"“'‘]|(?:I|I'm|I’m|We|We've|We’ve|We're|We’re|Well|Yes|No|Thank|Thanks|You|Our|My|Look|Listen|So)\b")
+
+
+def _en_headline(text: str) -> Attribution | None:
+    """A title-case line ("Senator Lee Says Deal Is Dead"): the name before the capitalized verb."""
+    words = text.split()
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.7 * len(words):
+        return None
+    verb = _EN_HEADLINE_VERB.search(text)
+    if not verb:
+        return None
+    source = text[:verb.start()].strip()
+    if not _en_name_like(source) or len(source.split()) > 5:
+        return None
+    return _named(source, verb.group(1), text, 0)
+
+
+def _en_transcript(text: str) -> Attribution:
+    """A transcript or interview line, "NAME: words": NAME speaks them (a direct quotation)."""
+    match = _EN_TRANSCRIPT.match(text) if ":" in text[:40] else None
+    if not match:
+        return NONE
+    name = match.group(1)
+    first = name.split()[0].rstrip(".").upper()
+    if first in _EN_NOT_SPEAKER_LABEL or name.upper() in _EN_NOT_SPEAKER_LABEL:
+        return NONE
+    if not name.isupper():
+        if len(name.split()) < 2 and not re.match(r"(?:Mr|Mrs|Ms|Dr)\.", name) or re.search(r"[’']s\b", name):
+            return NONE  # one title-case word ("Update:") or a possessive ("Lee’s Plan:") is a label
+        if not _EN_FIRST_PERSON.match(text, match.end()):
+            return NONE  # "Name: a headline about Name"; a speaker's words open with a quote or "I", "We" ...
+    elif text[match.end():].isupper():
+        return NONE  # "WARNING: GRAPHIC CONTENT"
+    return Attribution(name, ":", "direct", resolved=name, span=(match.start(1), match.end(1)), form="named")
 
 
 def _named(source: str, cue: str, text: str, near: int, lang: str = "en") -> Attribution:
@@ -530,6 +621,8 @@ def _ar_subject_end(span: str) -> str:
         return words[0]
     previous = words[0]
     for i, word in enumerate(words[1:], 1):
+        if previous.startswith("ال") and len(word) >= 5 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال"):
+            return " ".join(words[:i])  # "الضباط حركتهم": a noun with a possessive is the object
         if word.startswith("ال"):
             closed = previous.startswith("ال") or (previous.endswith("ون") and len(previous) >= 6)
             if closed and not _ar_adjective(word) and word not in _AR_TITLE_APPOSITION and word[2:] not in _AR_TITLES:
@@ -547,6 +640,7 @@ _AR_NO_SUBJECT = re.compile(
     r"أمس|اليوم|الليلة|مساء|صباح|يوم)(?=\s|$|،))")
 _AR_PRONOUN_OBJECT = re.compile(r"\s*(?:به|بها|فيه|فيها|عنه|عنها|بذلك)(?=\s+(?!إن|أن|ان|بأن|بأنه|بأنها|إنه|أنه|إنها|أنها)[\u0621-\u064A])")
 _AR_BEFORE_LEAD = re.compile(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|فقد|لقد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)(?:\s+|$))+")
+_AR_PRONOUN_BEFORE = re.compile(r"(?:^|[\s،])و?(هو|هي|هم|هن|أنا|نحن)\s+$")
 _AR_AFTER_RELATIVE = re.compile(r"(?:^|\s)و?(?:الذين|اللذين|اللواتي|اللاتي)\s+$")  # plural: the relative is the subject
 # The last complementizer before the cue: the subject is what follows it ("مشيرا إلى أن أوروبا ترى").
 _AR_COMPLEMENTIZER = re.compile(r"^.*(?:^|\s)(?:أن|إن|ان|بأن|لأن)\s+")
@@ -601,7 +695,15 @@ def _attribute_ar(text: str) -> Attribution:
     for match in _AR_CUE.finditer(text):
         if not _inside_quotes(text, match.start()):
             candidates.append((match.start(), match.group(1), match.end(1), False))
+    participle = _AR_PARTICIPLE_CUE.search(text) if "م" in text or "قائل" in text or "لافت" in text else None
+    if participle and _inside_quotes(text, participle.start()):
+        participle = None
     for start, cue, end, according in sorted(candidates):
+        if participle is not None and participle.start() < start:
+            found = _ar_participle_attribution(text, participle)
+            if found is not None:
+                return found
+            participle = None
         if not according and _AR_AFTER_RELATIVE.search(text, max(0, start - 12), start):
             continue  # "الذين يرفضون": the verb of a relative clause
         rest = text[end:]
@@ -615,6 +717,10 @@ def _attribute_ar(text: str) -> Attribution:
             near = end + nested.end()
         elif not according and _AR_NO_SUBJECT.match(_ar_protect_quoted_names(rest)) and not _AR_PRONOUN_OBJECT.match(rest):
             # no subject after the verb: a subject before it ("الوزير قال إن"), else implicit
+            pronoun = _AR_PRONOUN_BEFORE.search(text, max(0, start - 8), start)
+            if pronoun:  # "وهو يقول إن": a pronoun subject, resolved like an implicit one
+                return Attribution(pronoun.group(1), cue, _quote_type(text, "ar"), form="pronoun",
+                                   span=(pronoun.start(1), pronoun.end(1)))
             before = _ar_subject_before(text, start, after_verb=cue.startswith("ل"))
             if before:
                 return _named_ar(before, cue, text, start - len(before) - 1)
@@ -633,11 +739,72 @@ def _attribute_ar(text: str) -> Attribution:
             near = end
         if source:
             return _named_ar(source, cue, text, near)
+    if participle is not None:
+        found = _ar_participle_attribution(text, participle)
+        if found is not None:
+            return found
     carried = _AR_CARRIED.match(text)
     if carried:
         cue = text[:carried.end(1)].strip()
         return Attribution(None, cue, _quote_type(text, "ar"), form="implicit")
+    transcript = _AR_TRANSCRIPT.match(text) if ":" in text[:50] else None
+    if transcript and _ar_speaker_label(transcript.group(1)):
+        name = transcript.group(1)
+        return Attribution(name, ":", "direct", resolved=name, span=(transcript.start(1), transcript.end(1)), form="named")
     return NONE
+
+
+# A circumstantial participle of a reporting verb ("..., مضيفا أن", "مطالبين الحكومة بـ"): the
+# speaker is the subject of the main clause before it.
+_AR_PARTICIPLE_CUE = re.compile(
+    r"(?:^|(?<=[\s،]))و?((?:مضيف|مشير|مؤكد|معتبر|مطالب|متهم|محذر|معلن|لافت|موضح|منوه|مشدد|قائل|معرب|متسائل|منتقد|مستنكر|"
+    r"متوعد|مهدد|مشكك|معترف|ملوح|مبين|مستدرك|متابع|مذكر|مرجح|متوقع|نافي)(?:ا|اً|ة|ين|تين|ان))(?=[\s،:«\"“]|$)")
+_AR_NOT_VERB = frozenset("لم لن لا ما قد أيضا أيضاً كذلك حينها أثناء هذا هذه ذلك تلك ثم".split())
+_AR_PREPOSITION = frozenset("في على عن من إلى الى مع منذ خلال عبر أمام لدى حول ضد بعد قبل حتى عند".split())
+
+
+def _ar_participle_attribution(text: str, participle: re.Match) -> Attribution | None:
+    """The subject of the main clause before a participle cue: the words after a clause-initial
+    verb ("ويخرج المحتجون ... مطالبين"), or before "قد" ("وكانت الدول الأربع قد قطعت ..., متهمة")."""
+    cue = participle.group(1)
+    for segment in re.finditer(r"[^،.؛:«»\"“”]+", text[:participle.start()]):
+        clause = _AR_BEFORE_LEAD.sub("", segment.group().strip())
+        words = clause.split()
+        if len(words) < 3:
+            continue  # "وعام 1963": a time phrase, not the main clause
+        pluperfect = re.match(r"^(?:كان|كانت)\s+(.+?)\s+قد\s", segment.group().strip().lstrip("و"))
+        if pluperfect:
+            return _named_ar(pluperfect.group(1), cue, text, participle.start())
+        first = words[0][1:] if words[0][:1] in "وف" and len(words[0]) > 3 else words[0]
+        if first in ("هو", "هي", "هم", "هن", "أنا", "نحن"):
+            at = segment.start() + segment.group().find(first)
+            return Attribution(first, cue, _quote_type(text, "ar"), form="pronoun", span=(at, at + len(first)))
+        # the clause opens with a verb: a present tense, a feminine or plural past, or a past
+        # verb before a definite subject ("بدأ الضباط"); titles, nouns in ة and particles do not
+        verb_like = re.match(r"^[يت][\u0621-\u064A]{2,}$", first) or re.match(r"^[\u0621-\u064A]{2,}(?:ت|وا)$", first) \
+            or re.match(r"^[\u0621-\u064A]{3,4}$", first) and words[1].startswith("ال")
+        if not verb_like or first.endswith("ة") or first in _AR_TITLES or first in _AR_PREPOSITION or first in _AR_NOT_VERB:
+            return None  # not verb-first: no subject is guessed
+        subject = []
+        for word in words[1:]:
+            if word in _AR_PREPOSITION or word in _AR_NOT_VERB or word.startswith("ب") and subject and subject[-1].startswith("ال"):
+                break
+            subject.append(word)
+        source = _ar_subject_end(" ".join(subject)) if subject else None
+        if not source or len(source.split()) > 5 or not (source.startswith("ال") or source.split()[0][:1] not in "يت"):
+            return None
+        return _named_ar(source, cue, text, segment.start() + segment.group().find(source))
+    return None
+
+
+# An interview or transcript line: "الوزير: ..." / "فلان الفلاني: «...»".
+_AR_TRANSCRIPT = re.compile(r"^\s*([^\s:،.«»\"“”]+(?:\s+[^\s:،.«»\"“”]+){0,3})\s*:\s*(?=\S)")
+
+
+def _ar_speaker_label(label: str) -> bool:
+    """A label before a colon names a speaker: it opens with a title ("الوزير", "رئيس الوزراء")."""
+    head = re.sub(r"^و?ال", "", label.split()[0])
+    return head in _AR_TITLES
 
 
 # --- public API -----------------------------------------------------------------------------

@@ -43,3 +43,53 @@ def test_arabic_span_classes(text, expected):
 
 def test_arabic_relative_clause_verb_is_not_an_attribution():
     assert speaker("وتجمع العمال الذين يرفضون التعديلات الأخيرة أمام المصنع.") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # circumstantial participles take the subject of the verb-first main clause
+    ("ويتظاهر المزارعون أمام الوزارة منذ أسابيع مطالبين الحكومة بخفض الضرائب.", "المزارعون"),
+    ("وكانت الدول الثلاث قد أغلقت حدودها، متهمة جارتها بدعم المهربين.", "الدول الثلاث"),
+    ("وانسحبت النقابة من المفاوضات، مؤكدة أن العرض غير كاف.", "النقابة"),
+    # a noun with a possessive after the definite subject is the object
+    ("وأعلن المحتجون الغاضبون رفضهم الخطة، معلنين الإضراب المفتوح.", "المحتجون الغاضبون"),
+    # no verb-first main clause: no subject is guessed
+    ("ولم يتوقف النقاش حتى الآن، مطالبين بالمزيد.", None),
+])
+def test_arabic_participle_cues(text, expected):
+    assert speaker(text) == expected
+
+
+def test_arabic_pronoun_subject_before_the_verb():
+    found = attribute("وهي تقول إن الحصار سيطول.", "ar")
+    assert (found.source, found.form) == ("هي", "pronoun")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("الوزير: لن نقبل بأي تسوية على حساب المزارعين.", "الوزير"),
+    ("عاجل: انقطاع الكهرباء في المدينة.", None),
+])
+def test_arabic_transcript_lines(text, expected):
+    assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # transcript and interview lines
+    ("HARPER: Thanks for having me, it is good to be back.", "HARPER"),
+    ("Jane Doe: \"We were never told about the closure.\"", "Jane Doe"),
+    ("WARNING: GRAPHIC CONTENT AHEAD", None),
+    ("Jane Doe: Local Baker Wins Regional Prize", None),
+    ("Update: the road has reopened.", None),
+    # title-case headline verbs
+    ("Senator Mark Blake Says Budget Deal Is Dead", "Senator Mark Blake"),
+    # passives: the quoted person, the agent after "by"
+    ("\"We will rebuild,\" Okafor was quoted as saying in the weekly.", "Okafor"),
+    ("Reporters were told by Dana Ruiz, the council's spokeswoman, that the vote was delayed.", "Dana Ruiz"),
+    # a speaker named right after a quotation voices it
+    ("The paper reported that the mayor was unmoved: \"We are not changing course,\" the mayor, Ann Holt, said.",
+     "the mayor, Ann Holt"),
+    # verb forms used as nouns
+    ("The storm has so far claimed at least 40 lives.", None),
+    ("Investigators could not confirm his claims that the files were deleted.", None),
+])
+def test_english_classes(text, expected):
+    assert speaker(text, "en") == expected
