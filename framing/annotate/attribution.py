@@ -331,6 +331,9 @@ def _attribute_en(text: str) -> Attribution:
         source = _en_source_after(" " + text[agent.end():])
         if source and source[:1].isupper():
             return _named(source, agent.group(1), text, agent.end())
+    opening = _EN_OPENING_VERB.match(text)
+    if opening:  # a fragment "said he will ...": the subject was split off into the line before
+        return Attribution(None, opening.group(1), _quote_type(text), form="implicit")
     verbs = [v for v in _EN_VERB.finditer(text) if not _inside_quotes(text, v.start()) and not _en_noun_use(text, v)]
     # a speaker named right after a quotation voices it, even after an earlier reporting verb
     # ('X reported that ...: "...," the judge said.')
@@ -363,6 +366,7 @@ def _attribute_en(text: str) -> Attribution:
     return _en_transcript(text)
 
 
+_EN_OPENING_VERB = re.compile(r"^\s*((?:also\s+)?(?:said|says|added|told|noted|warned|stressed|argued|explained))\s+(?!by\b)")
 # "X was quoted as saying", "X was quoted in a magazine": X voices the quotation.
 _EN_PASSIVE_QUOTED = re.compile(r"\s+(?:was|were|is|are|has been|had been)\s+((?:widely\s+|later\s+|also\s+)?quoted(?:\s+as\s+(?:saying|telling|warning))?)\b")
 # "reporters were told by X", "it was reported by X": the agent after "by" is the speaker.
@@ -865,6 +869,18 @@ def _person_in(text: str, lang: str) -> str | None:
     return None
 
 
+def _subject_person(text: str) -> str | None:
+    """The person a sentence opens with ("Ann Lee, a professor at X, was the first ..."), if any."""
+    match = _EN_PERSON.match(_blank_lead(text.strip()))
+    if not match or len(match.group().split()) < 2 or match.group().split()[0] in _EN_NOT_PERSON_START:
+        return None
+    after = _blank_lead(text.strip())[match.end():]
+    return match.group().strip() if re.match(r"\s*(?:,|\(|\s(?:is|was|has|had|who|will|would)\b)", after) else None
+
+
+_EN_NOT_PERSON_START = frozenset("The A An In On At But And It He She They We I This That These Those When While After Before If As".split())
+
+
 def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Iterable[str] | None = None) -> list[Attribution]:
     """Attribution of consecutive sentences of one article.
 
@@ -879,7 +895,19 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
     kinds = list(kinds) if kinds is not None else ["sentence"] * len(texts)
     for text, lang, kind in zip(texts, langs, kinds):
         result = attribute(text, lang, speaker, kind)
-        if result.form == "pronoun" and result.resolved is None and out:
+        if result.form == "pronoun" and lang == "en" and result.span and result.span[0] > 0 and result.source.lower() in ("he", "she"):
+            # "Ann Lee is expected to ... that she says": the sentence opens with the person
+            opening = _EN_PERSON.match(_blank_lead(_blank_dateline(text, lang).strip()))
+            if opening and len(opening.group().split()) > 1 and opening.group().split()[0] not in _EN_NOT_PERSON_START \
+                    and opening.end() < result.span[0]:
+                result = result._replace(resolved=opening.group().strip(), carried=True)
+        if result.form in ("pronoun", "implicit") and out and lang == "en" and kinds[len(out) - 1] not in _EN_BLANK_LINE_KINDS \
+                and out[-1].form == "none":
+            # the sentence before names a person as its subject and voices nobody: "He" is that person
+            person = _subject_person(texts[len(out) - 1])
+            if person:
+                result = result._replace(resolved=person, carried=True)
+        if result.form in ("pronoun", "implicit") and result.resolved is None and out:
             person = _person_in(texts[len(out) - 1], lang)
             if person:
                 result = result._replace(resolved=person, carried=True)

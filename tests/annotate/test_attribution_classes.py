@@ -93,3 +93,20 @@ def test_arabic_transcript_lines(text, expected):
 ])
 def test_english_classes(text, expected):
     assert speaker(text, "en") == expected
+
+
+def test_english_pronoun_takes_the_person_the_sentence_opens_with():
+    found = attribute_sentences(["Maria Lopez is expected to present a plan that she says will cut costs."], ["en"])[-1]
+    assert (found.source, found.resolved) == ("she", "Maria Lopez")
+
+
+def test_english_pronoun_takes_the_subject_of_the_sentence_before():
+    texts = ["\"We are ready,\" the mayor said.", "The port reopened on Monday.",
+             "Tom Reyes, a professor of logistics, was the first to predict the delays.",
+             "He previously said: \"The backlog will last months.\""]
+    assert attribute_sentences(texts, ["en"] * 4)[-1].resolved == "Tom Reyes"
+
+
+def test_english_fragment_opening_with_a_reporting_verb_is_implicit():
+    found = attribute_sentences(["Senator Ana Cruz (D-Ore.)", "said she will hold hearings on the contract."], ["en", "en"])[-1]
+    assert (found.form, found.resolved) == ("implicit", "Senator Ana Cruz")
