@@ -641,7 +641,8 @@ _AR_NO_SUBJECT = re.compile(
     r"\s*(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|:|«|\"|“|'|laquo;|،|"
     r"(?:إلى|الى|على)\s+(?:إن|أن|ان|أنه|إنه|أنها|إنها|ضرورة|أهمية)|"
     r"(?:في|خلال|عبر|أمام|على|عن|من|مع|لدى|به|بها|فيه|فيها|ذلك|له|لها|أيضا|أيضاً|كذلك|بدوره|بدورها|مؤخرا|مؤخراً|"
-    r"أمس|اليوم|الليلة|مساء|صباح|يوم)(?=\s|$|،))")
+    r"أمس|اليوم|الليلة|مساء|صباح|يوم)(?=\s|$|،|:)|"
+    r"(?:لماذا|هل|كيف|متى|أين|عما|عمّا|إن\s+كان|إذا|ما\s+إذا)(?=\s))")  # "تساءل لماذا ...": a question, no subject
 _AR_PRONOUN_OBJECT = re.compile(r"\s*(?:به|بها|فيه|فيها|عنه|عنها|بذلك)(?=\s+(?!إن|أن|ان|بأن|بأنه|بأنها|إنه|أنه|إنها|أنها)[\u0621-\u064A])")
 _AR_BEFORE_LEAD = re.compile(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|فقد|لقد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)(?:\s+|$))+")
 _AR_PRONOUN_BEFORE = re.compile(r"(?:^|[\s،])و?(هو|هي|هم|هن|أنا|نحن)\s+$")
@@ -664,6 +665,8 @@ def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str |
         before = before[complementizer.end():]
         if len(before.split()) > 4 or re.search(r"(?:^|\s)و", before):
             return None  # a clause, not a subject
+    if re.search(r"(?:^|\s)(?:قد|لقد)\s", before):
+        return None  # "X قد نشر تغريدة قال فيها": another verb's clause
     if re.search(r"(?:^|\s)و?(?:الذي|التي|الذين|اللذين|اللواتي|اللاتي)$", before):
         return None  # "الذين يرفضون": the relative pronoun is the subject
     before = _AR_BEFORE_LEAD.sub("", before)
@@ -725,7 +728,7 @@ def _attribute_ar(text: str) -> Attribution:
             if pronoun:  # "وهو يقول إن": a pronoun subject, resolved like an implicit one
                 return Attribution(pronoun.group(1), cue, _quote_type(text, "ar"), form="pronoun",
                                    span=(pronoun.start(1), pronoun.end(1)))
-            before = _ar_subject_before(text, start, after_verb=cue.startswith("ل"))
+            before = _ar_subject_before(text, start, after_verb=cue[:1] == "ل" and cue[1:2] in "يت")
             if before:
                 return _named_ar(before, cue, text, start - len(before) - 1)
             if _ar_clause_start(text, start):

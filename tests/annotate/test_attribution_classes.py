@@ -110,3 +110,15 @@ def test_english_pronoun_takes_the_subject_of_the_sentence_before():
 def test_english_fragment_opening_with_a_reporting_verb_is_implicit():
     found = attribute_sentences(["Senator Ana Cruz (D-Ore.)", "said she will hold hearings on the contract."], ["en", "en"])[-1]
     assert (found.form, found.resolved) == ("implicit", "Senator Ana Cruz")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subject before a verb that starts with ل ("لفت") is not the "ليقول" construction
+    ("سمير لفت في حديث للإذاعة إلى أن الطريق مغلق.", "سمير"),
+    # a question after the verb: no subject
+    ("وتساءلت لماذا تأخر الإعلان عن النتائج.", None),
+    # the clause before has its own verb ("قد نشر"): no subject is taken from it
+    ("وكان الناشط سعيد قد نشر تدوينة قال فيها: \"لن نتراجع\".", None),
+])
+def test_arabic_subject_before_the_verb(text, expected):
+    assert speaker(text) == expected
