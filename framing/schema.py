@@ -466,3 +466,18 @@ def atomic_output(path: str | os.PathLike | None, binary: bool = False) -> Itera
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def already_written(path: str | os.PathLike | None, rows: int, which: str) -> str:
+    """What a run that fails midway leaves at ``path`` (see :func:`atomic_output`): rows streamed
+    to stdout, a pipe or a device are not taken back; a regular file is only written when the
+    whole run succeeds."""
+    streamed = path is None or str(path) == "-"
+    if not streamed:
+        try:
+            streamed = not stat.S_ISREG(os.stat(path).st_mode)
+        except OSError:
+            streamed = False
+    if not streamed:
+        return f"nothing was written to {path}"
+    return f"{rows} row(s), {which}, were already written to {'stdout' if path in (None, '-') else path}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
@@ -36,3 +36,13 @@ def by_actor(sentences: pd.DataFrame, frames: Sequence[str], actors: str = "acto
     if gazetteer is not None:  # an ActorGazetteer: add each actor's English name
         table.insert(1, "name", table["actor"].map({k: v.name.get("en", k) for k, v in gazetteer.actors.items()}))
     return table
+
+
+def actor_table(articles: Iterable[Any], frames: Sequence[str], gazetteer=None, brief: bool = False) -> pd.DataFrame:
+    """:func:`by_actor` over scored articles (``framing score --by-actor``); ``brief`` leaves out
+    the mean-probability columns (for a terminal table). :class:`InputError` when there are none."""
+    parts = [article.sentences for article in articles]
+    if not parts:
+        raise InputError("no article could be scored")
+    table = by_actor(pd.concat(parts, ignore_index=True), frames, gazetteer=gazetteer)
+    return table[[c for c in table.columns if not c.endswith("_mean")]] if brief else table

@@ -32,6 +32,8 @@ def compare_report(sentences: pd.DataFrame, frames: Sequence[str], by: str = "ou
     ``frames`` keep their order (the codebook's) in every table and figure. ``provenance`` (see
     :func:`provenance`) is recorded in the report; the settings used here are added to it.
     """
+    if n_boot < 100 or n_perm < 99:
+        raise InputError("n_boot (--n-boot) must be at least 100 and n_perm (--n-perm) at least 99")
     missing = [f for f in frames if f not in sentences]
     if missing:
         raise InputError(f"scored sentences lack frame column(s) {', '.join(missing)}; use the model that scored them")

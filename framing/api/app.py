@@ -33,7 +33,7 @@ from framing.api.schemas import (
     parse_iso_date,
 )
 from framing.api.store import ArticleStore
-from framing.errors import FramingError
+from framing.errors import FramingError, InputError
 from framing.limits import DEFAULT_DB, MAX_BODY_BYTES, MAX_DRAIN_BYTES
 from framing.models.model import FrameModel
 from framing.scoring import Scorer
@@ -319,3 +319,20 @@ def create_app_from_env() -> FastAPI:
     FRAMING_ACTORS (your gazetteer file)."""
     return create_app(model_path=os.environ.get("FRAMING_MODEL") or None, db_path=os.environ.get("FRAMING_DB") or None,
                       actors=os.environ.get("FRAMING_ACTORS") or None)
+
+
+def serve(host: str, port: int, db: str, model: str | None = None, actors: str | None = None, workers: int = 1) -> None:
+    """Run the service with uvicorn (``framing serve``). A bad model, gazetteer, store, port or
+    worker count fails here with a typed error, before the port is bound."""
+    import uvicorn
+
+    if workers < 1 or not 0 < port < 65536:
+        raise InputError("--workers must be at least 1 and --port between 1 and 65535")
+    Scorer.load(model, actors=actors)
+    ArticleStore(db)
+    os.environ["FRAMING_DB"] = db
+    for name, value in (("FRAMING_MODEL", model), ("FRAMING_ACTORS", actors)):
+        if value:
+            os.environ[name] = value
+    uvicorn.run("framing.api.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="info")

@@ -288,8 +288,16 @@ class ArticleStore:
     def export(self, out, fmt: str, outlet: str | None = None, since: str | None = None,
                until: str | None = None) -> tuple[int, int]:
         """Write stored sentence rows (the columns of ``framing score``) to ``out`` as jsonl, csv
-        or parquet; returns ``(sentences, articles)``. :class:`InputError` when none match."""
+        or parquet; returns ``(sentences, articles)``. ``since``/``until`` are ISO 8601 dates.
+        :class:`InputError` when a date is malformed or no article matches."""
+        from framing.api.schemas import parse_iso_date
         from framing.schema import SentenceWriter, table_from_article
+
+        try:
+            since = parse_iso_date(since, "--since") if since else None
+            until = parse_iso_date(until, "--until") if until else None
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
 
         rows = articles = 0
         writer = None

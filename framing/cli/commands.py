@@ -7,8 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from framing.errors import FramingError, InputError, UnsupportedLanguageError
-from framing.limits import CLI_CHUNK, PARQUET_ROW_GROUP_ARTICLES
+from framing.errors import InputError
+from framing.io.progress import Progress, elapsed, plural, summary
+from framing.limits import PARQUET_ROW_GROUP_ARTICLES
 from framing.schema import UNDETERMINED, atomic_output
 
 
@@ -22,9 +23,7 @@ def warn(message: str) -> None:
     print(f"framing: warning: {' '.join(message.split())}", file=sys.stderr)
 
 
-def _progress(args, label: str):
-    from framing.cli.progress import Progress
-
+def _progress(args, label: str) -> Progress:
     to_terminal = not getattr(args, "output", None) and sys.stdout.isatty()
     return Progress(label, quiet=getattr(args, "quiet", False), output_to_terminal=to_terminal)
 
@@ -39,108 +38,50 @@ def _scorer(args):
     return Scorer.load(args.model, actors=getattr(args, "actors", None))
 
 
-def _chunks(lines, size: int = CLI_CHUNK):
-    chunk: list[str] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _warn_languages(card, texts=(), langs=None) -> None:
+    """One warning when the input has a language the model was not trained on."""
+    from framing.scoring import language_warning
+    from framing.text.language import detect_language
 
-
-def _lines_until_error(numbered, failed: list):
-    """The lines of ``iter_lines``; a bad line ends them and its error is put in ``failed``."""
-    try:
-        for _, line in numbered:
-            yield line
-    except FramingError as exc:
-        failed.append(exc)
-
-
-def _partial_output(args, rows: int, which: str) -> str:
-    """What a failed `classify` left behind: streamed rows (stdout, a pipe, a device) are not
-    taken back; a regular -o FILE is only written when the whole run succeeds."""
-    import os
-    import stat
-
-    target = getattr(args, "output", None)
-    streamed = target in (None, "-")
-    if not streamed:
-        try:
-            streamed = not stat.S_ISREG(os.stat(target).st_mode)
-        except OSError:
-            streamed = False
-    if not streamed:
-        return f"nothing was written to {target}"
-    where = "stdout" if target in (None, "-") else target
-    return f"{rows} row(s), {which}, were already written to {where}"
+    message = language_warning(card, langs if langs is not None else {detect_language(t) for t in texts})
+    if message:
+        warn(message)
 
 
 def cmd_classify(args) -> int:
     """Score one sentence per input line."""
-    from framing.io.inputs import iter_lines
-    from framing.schema import SentenceTable, SentenceWriter
+    from framing.io.lines import classify_lines
 
     if args.input == "-" and sys.stdin.isatty():
         warn("reading sentences from the terminal, one per line; end with Ctrl-D (or pass a FILE)")
-    from framing.cli.progress import elapsed, plural, summary
-
     scorer = _scorer(args)
-    total = unscored = 0
     progress = _progress(args, "classifying")
     with atomic_output(args.output) as out:
-        writer = (SentenceTable(out, scorer.frames, wide=args.wide) if args.format == "table"
-                  else SentenceWriter(out, args.format, scorer.frames))
-        failed: list[FramingError] = []
-        for chunk in _chunks(_lines_until_error(iter_lines(args.input), failed)):
-            table = scorer.classify(chunk, lang=args.lang, cues=args.cues)
-            writer.write(table)
-            total, unscored = total + len(chunk), unscored + int((table["lang"] == UNDETERMINED).sum())
-            progress.update(lines=total)
-        writer.close()
+        done = classify_lines(scorer, args.input, out, args.format, lang=args.lang, cues=args.cues, wide=args.wide,
+                              target=args.output, on_progress=lambda n: progress.update(lines=n))
         progress.close()
-        if failed and total:  # a bad line: every line before it is written (streamed) or nothing is (-o FILE)
-            raise InputError(f"{failed[0]}; {_partial_output(args, total, 'one per line before it (incomplete output)')}")
-        if failed:
-            raise failed[0]
-        if total == 0:
-            raise InputError(f"{args.input if args.input != '-' else '<stdin>'}: no input lines")
-        if unscored == total:
-            raise UnsupportedLanguageError("no line could be scored: lines are empty or not Arabic/English text "
-                                           f"(use --lang to force a language); {_partial_output(args, total, f'all with lang {UNDETERMINED!r}')}")
-    if unscored:
-        warn(f"{unscored} of {total} line(s) not scored: empty or not Arabic/English (lang '{UNDETERMINED}')")
-    summary(f"classified {plural(total, 'line')} in {elapsed(progress.seconds())}{_where(args)}", args.quiet)
+    if done.unscored:
+        warn(f"{done.unscored} of {done.lines} line(s) not scored: empty or not Arabic/English (lang '{UNDETERMINED}')")
+    summary(f"classified {plural(done.lines, 'line')} in {elapsed(progress.seconds())}{_where(args)}", args.quiet)
     return 0
-
-
-def _articles(scorer, args):
-    from framing.io.articles import score_files
-
-    return score_files(scorer, args.inputs, outlet=args.outlet, lang=args.lang, skip_errors=args.skip_errors,
-                       on_skip=lambda where, message: warn(f"{where}: skipped: {message}"), cues=args.cues)
 
 
 def cmd_score(args) -> int:
     """Score whole articles, streaming sentence rows (or per-actor tables) out."""
-    import pandas as pd
-
-    from framing.schema import write_articles, write_frame
-
-    from framing.cli.progress import counted_articles, elapsed, plural, summary
+    from framing.io.articles import score_files
+    from framing.io.progress import counted_articles
     from framing.io.scored import looks_scored
+    from framing.schema import write_articles, write_frame
 
     for path in args.inputs:
         if looks_scored(path):
             raise InputError(f"{path} is already scored output (sentence rows from `framing score`), not articles: "
                              f"compare it with `framing compare {path} --by outlet`, or score the original article files")
+    started = time.monotonic()
+    scorer = _scorer(args)  # a bad model or gazetteer fails here, before any cluster starts
     if args.engine == "dask":
         from framing.engine import score_partitions
 
-        started = time.monotonic()
-        _scorer(args)  # a bad model or gazetteer fails here, with a one-line error, before any cluster starts
         done = score_partitions(args.inputs, args.output, model_path=args.model, scheduler=args.scheduler,
                                 workers=args.workers, outlet=args.outlet, lang=args.lang, actors_path=args.actors)
         summary(f"wrote {len(done['written'])} part(s) ({plural(sum(n for _, n in done['written']), 'sentence')}) to "
@@ -149,20 +90,17 @@ def cmd_score(args) -> int:
         return 0
     if args.format == "parquet" and not args.output:
         raise InputError("--format parquet writes a binary file: give -o/--output FILE.parquet")
-    scorer = _scorer(args)
     progress, tally = _progress(args, "scoring"), {"articles": 0, "sentences": 0}
-    articles = counted_articles(_articles(scorer, args), progress, tally)
+    articles = counted_articles(score_files(scorer, args.inputs, outlet=args.outlet, lang=args.lang, cues=args.cues,
+                                            skip_errors=args.skip_errors,
+                                            on_skip=lambda where, message: warn(f"{where}: skipped: {message}")),
+                                progress, tally)
     with atomic_output(args.output, binary=args.format == "parquet") as out:
         if args.by_actor:
-            from framing.analysis.actors import by_actor
+            from framing.analysis.actors import actor_table
 
-            parts = [a.sentences for a in articles]
-            progress.close()
-            if not parts:
-                raise InputError("no article could be scored")
-            table = by_actor(pd.concat(parts, ignore_index=True), scorer.frames, gazetteer=scorer.gazetteer)
-            write_frame(table[[c for c in table.columns if not c.endswith("_mean")]] if args.format == "table" else table,
-                        out, args.format)
+            table = actor_table(articles, scorer.frames, scorer.gazetteer, brief=args.format == "table")
+            write_frame(table, out, args.format)
         elif not write_articles(articles, out, args.format, scorer.frames, PARQUET_ROW_GROUP_ARTICLES, wide=args.wide):
             raise InputError("no article could be scored")
         progress.close()
@@ -183,44 +121,23 @@ def cmd_suggest(args) -> int:
     _warn_languages(model.card, lines)
     table = suggest(model, lines, k=args.k, diversity=args.diversity)
     with atomic_output(args.output) as out:
-        if args.format == "table":
-            out.write(suggestions_text(table))
-        else:
-            write_frame(table, out, args.format)
+        out.write(suggestions_text(table)) if args.format == "table" else write_frame(table, out, args.format)
     return 0
-
-
-def _warn_languages(card, texts=None, langs=None) -> None:
-    """One warning when the input has a language the model was not trained on."""
-    from framing.scoring import language_warning
-
-    if langs is None:
-        from framing.text.language import detect_language
-
-        langs = {detect_language(t) for t in texts}
-    message = language_warning(card, langs)
-    if message:
-        warn(message)
 
 
 def cmd_compare(args) -> int:
     """Compare groups of articles (scored sentence files, or article files scored first)."""
     from framing.analysis.aggregate import error_rates_from_card
-    from framing.analysis.report import compare_report, summary_text, to_json
+    from framing.analysis.report import compare_report, provenance, summary_text, to_json
     from framing.io.articles import read_sentences
 
-    from framing.analysis.report import provenance
-    from framing.cli.progress import elapsed, plural, summary
-
-    if args.n_boot < 100 or args.n_perm < 99:
-        raise InputError("--n-boot must be at least 100 and --n-perm at least 99")
     progress = _progress(args, "comparing")
     scorer = _scorer(args)
     sentences = read_sentences(args.inputs, scorer)
-    rates = error_rates_from_card(scorer.card) if args.adjust else None
-    record = provenance(args.inputs, scorer.card, args.model, scorer.codebook) if args.out else None
     tables = compare_report(sentences, scorer.frames, by=args.by, out=args.out, measure=args.measure,
-                            n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed, error_rates=rates, provenance=record)
+                            n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed,
+                            error_rates=error_rates_from_card(scorer.card) if args.adjust else None,
+                            provenance=provenance(args.inputs, scorer.card, args.model, scorer.codebook) if args.out else None)
     print(to_json(tables) if args.format == "json" else summary_text(tables))
     articles = sentences["article_id"].nunique() if "article_id" in sentences else 0
     where = f" -> {args.out}/report.html (figures PNG+SVG, CSV tables)" if args.out else ""
@@ -237,48 +154,27 @@ def cmd_import(args) -> int:
     with atomic_output(args.output) as out:
         importers.write_corpus(frame, out)
     counts = frame["labels"].explode().value_counts()
-    if not args.quiet:
-        print(f"wrote {len(frame)} rows to {args.output}; labels: " + ", ".join(f"{k} {v}" for k, v in counts.head(12).items()),
-              file=sys.stderr)
+    summary(f"wrote {len(frame)} rows to {args.output}; labels: " + ", ".join(f"{k} {v}" for k, v in counts.head(12).items()),
+            args.quiet)
     return 0
 
 
 def cmd_serve(args) -> int:
     """Run the HTTP service."""
-    import os
+    from framing.api.app import serve
 
-    if args.workers < 1 or not 0 < args.port < 65536:
-        raise InputError("--workers must be at least 1 and --port between 1 and 65535")
-    import uvicorn
-
-    from framing.api.store import ArticleStore
-
-    _scorer(args)  # fail fast, with a one-line error, before binding the port
-    ArticleStore(args.db)
-    os.environ["FRAMING_DB"] = args.db
-    for name, value in (("FRAMING_MODEL", args.model), ("FRAMING_ACTORS", args.actors)):
-        if value:
-            os.environ[name] = value
-    uvicorn.run("framing.api.app:create_app_from_env", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_level="info")
+    serve(args.host, args.port, args.db, model=args.model, actors=args.actors, workers=args.workers)
     return 0
 
 
 def cmd_export(args) -> int:
     """Write stored articles' sentence rows, with the columns of `framing score`."""
-    from framing.api.schemas import parse_iso_date
     from framing.api.store import ArticleStore
 
-    if not Path(args.db).is_file():
-        raise InputError(f"--db {args.db}: no such store")
-    try:
-        since = parse_iso_date(args.since, "--since") if args.since else None
-        until = parse_iso_date(args.until, "--until") if args.until else None
-    except ValueError as exc:
-        raise InputError(str(exc)) from None
+    store = ArticleStore(args.db, readonly=True)
     with atomic_output(args.output, binary=args.format == "parquet") as out:
-        rows, articles = ArticleStore(args.db, readonly=True).export(out, args.format, args.outlet, since, until)
-    print(f"exported {rows} sentences from {articles} articles to {args.output}", file=sys.stderr)
+        rows, articles = store.export(out, args.format, args.outlet, args.since, args.until)
+    summary(f"exported {rows} sentences from {articles} articles to {args.output}")
     return 0
 
 
@@ -290,10 +186,7 @@ def cmd_train(args) -> int:
     from framing.models.card import training_text
     from framing.models.train import parse_params, train
 
-    from framing.cli.progress import elapsed, plural, summary
-
-    started = time.monotonic()
-    out = Path(args.out)
+    started, out = time.monotonic(), Path(args.out)
     if out.suffix != ".skops":
         raise InputError(f"--out {args.out}: model files end in .skops")
     if any(Path(c).resolve() == out.resolve() for c in args.corpora):

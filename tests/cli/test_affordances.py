@@ -7,7 +7,7 @@ import re
 import pytest
 
 from framing.cli import build_parser, main
-from framing.cli.progress import Progress, elapsed, plural
+from framing.io.progress import Progress, elapsed, plural
 from conftest import write_jsonl
 
 LONG = ("The foreign ministers met in Doha on Tuesday and agreed to resume the talks next month, "
