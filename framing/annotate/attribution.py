@@ -14,6 +14,7 @@ phrases or the verb's object. Measured in ``benchmarks/attribution.py``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +30,29 @@ def _load_lexicons() -> dict[str, dict[str, list[str]]]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(resources.files("framing.data").joinpath("attribution.yaml").read_text("utf-8"), Loader=loader)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regex alternation for ``words``, factored by common prefixes ("sa(?:id|ys)"): the
+    same matches as "|".join(words) taken longest first, much faster in Python's re."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(root)
 
 
 def _ar_forms(verbs: list[str]) -> list[str]:
@@ -128,7 +152,7 @@ _AR_OPEN_QUOTE = re.compile(r"«(?=[^»]*$)|“(?=[^”]*$)|laquo;|(?<![\w'])'(?
 
 # --- English --------------------------------------------------------------------------------
 
-_EN_VERBS = "|".join(map(re.escape, _LEXICONS["en"]["verbs"]))
+_EN_VERBS = _trie(_LEXICONS["en"]["verbs"])
 _EN_VERB = re.compile(rf"\b(?:{_EN_VERBS})\b")  # lower case only: verbs in news prose
 _EN_VERB_PREFIX = re.compile(r"(?:also|further|later|then)\s+$")
 _EN_VERB_SUFFIX = re.compile(r"\s+(?:in a statement|on Telegram|on X|reporters|journalists|a news conference|a regular briefing)\b")
@@ -334,16 +358,18 @@ def _attribute_en(text: str) -> Attribution:
     opening = _EN_OPENING_VERB.match(text)
     if opening:  # a fragment "said he will ...": the subject was split off into the line before
         return Attribution(None, opening.group(1), _quote_type(text), form="implicit")
-    verbs = [v for v in _EN_VERB.finditer(text) if not _inside_quotes(text, v.start()) and not _en_noun_use(text, v)]
+    verbs = (v for v in _EN_VERB.finditer(text) if not _inside_quotes(text, v.start()) and not _en_noun_use(text, v))
+    after_quote = []
+    if "”" in text or '"' in text:
+        verbs = list(verbs)
     # a speaker named right after a quotation voices it, even after an earlier reporting verb
     # ('X reported that ...: "...," the judge said.')
-    after_quote = []
-    for i, v in enumerate(verbs[1:], 1):
+    for i, v in enumerate(verbs[1:] if isinstance(verbs, list) else (), 1):
         closing = _EN_AFTER_QUOTE.search(text, max(0, v.start() - 90), v.start()) if v.group() in _EN_INVERSION else None
         if closing and verbs[i - 1].start() < closing.start():
             after_quote.append(v)
             break
-    for verb in after_quote + verbs:
+    for verb in itertools.chain(after_quote, verbs):
         found = _en_verb_attribution(text, verb)
         if found is not None:
             return found
@@ -386,8 +412,13 @@ _EN_NOT_SPEAKER_LABEL = frozenset(
 _EN_FIRST_PERSON = re.compile(r"[\"“'‘]|(?:I|I'm|I’m|We|We've|We’ve|We're|We’re|Well|Yes|No|Thank|Thanks|You|Our|My|Look|Listen|So)\b")
 
 
+_EN_LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
+
+
 def _en_headline(text: str) -> Attribution | None:
     """A title-case line ("Senator Lee Says Deal Is Dead"): the name before the capitalized verb."""
+    if len(_EN_LOWER_WORD.findall(text)) * 3 > text.count(" ") + 1:
+        return None  # most words in lower case: not a headline
     words = text.split()
     if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.7 * len(words):
         return None
@@ -425,7 +456,7 @@ def _named(source: str, cue: str, text: str, near: int, lang: str = "en") -> Att
 
 # --- Arabic ---------------------------------------------------------------------------------
 
-_AR_VERBS = "|".join(map(re.escape, _ar_forms(_LEXICONS["ar"]["verbs"])))
+_AR_VERBS = _trie(_ar_forms(_LEXICONS["ar"]["verbs"]))
 _AR_CUE = re.compile(rf"(?:^|(?<=[\s«\"“،:(]))([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
 _AR_ACCORDING = re.compile(rf"(?:^|(?<=[\s،(]))([وف]?(?:{_AR_ACCORDING_TO})(?:ـ)?)(?:\s*ما\s+\S+)?\s*")
 _AR_AS_REVEALED = re.compile(r"(?:^|(?<=[\s،]))(حسبما\s+\S+|كما\s+(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت))\s+")
@@ -763,9 +794,10 @@ def _attribute_ar(text: str) -> Attribution:
 
 # A circumstantial participle of a reporting verb ("..., مضيفا أن", "مطالبين الحكومة بـ"): the
 # speaker is the subject of the main clause before it.
+_AR_PARTICIPLES = ("مضيف مشير مؤكد معتبر مطالب متهم محذر معلن لافت موضح منوه مشدد قائل معرب متسائل منتقد مستنكر "
+                   "متوعد مهدد مشكك معترف ملوح مبين مستدرك متابع مذكر مرجح متوقع نافي").split()
 _AR_PARTICIPLE_CUE = re.compile(
-    r"(?:^|(?<=[\s،]))و?((?:مضيف|مشير|مؤكد|معتبر|مطالب|متهم|محذر|معلن|لافت|موضح|منوه|مشدد|قائل|معرب|متسائل|منتقد|مستنكر|"
-    r"متوعد|مهدد|مشكك|معترف|ملوح|مبين|مستدرك|متابع|مذكر|مرجح|متوقع|نافي)(?:ا|اً|ة|ين|تين|ان))(?=[\s،:«\"“]|$)")
+    r"(?:^|(?<=[\s،]))و?(" + _trie(_AR_PARTICIPLES) + r"(?:ا|اً|ة|ين|تين|ان))(?=[\s،:«\"“]|$)")
 _AR_NOT_VERB = frozenset("لم لن لا ما قد أيضا أيضاً كذلك حينها أثناء هذا هذه ذلك تلك ثم".split())
 _AR_PREPOSITION = frozenset("في على عن من إلى الى مع منذ خلال عبر أمام لدى حول ضد بعد قبل حتى عند".split())
 
