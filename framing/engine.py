@@ -71,6 +71,9 @@ def score_partitions(inputs: Sequence[str], out_dir: str | Path, model_path: str
     missing = [p for p in inputs if not Path(p).is_file()]
     if missing:
         raise InputError(f"{missing[0]}: no such file")
+    from framing.io.scored import refuse_scored
+
+    refuse_scored(inputs)
     todo = [p for p in inputs if not (out / part_name(p)).exists()]
     skipped = [part_name(p) for p in inputs if (out / part_name(p)).exists()]
     written: list = []

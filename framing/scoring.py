@@ -63,11 +63,13 @@ def model_languages(card: dict[str, Any] | None) -> frozenset[str] | None:
     return None
 
 
-def language_warning(card: dict[str, Any] | None, langs: Iterable[str]) -> str | None:
-    """The warning for input ``langs`` a model with ``card`` was not trained on (None if covered)."""
+def language_warning(card: dict[str, Any] | None, langs: Iterable[str] = (), texts: Iterable[str] = ()) -> str | None:
+    """The warning for input ``langs`` (or the detected languages of ``texts``) a model with
+    ``card`` was not trained on; None if covered."""
     covered = model_languages(card)
     if covered is None:
         return None
+    langs = set(langs) | {detect_language(t) for t in texts}
     missing = sorted({lang for lang in langs if lang in schema.LANGUAGES} - covered)
     if not missing:
         return None

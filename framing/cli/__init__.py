@@ -13,6 +13,7 @@ import os
 import sys
 
 from framing.limits import DEFAULT_CUES, DEFAULT_DB, DEFAULT_HOST, DEFAULT_PORT
+from framing.schema import LANGUAGES
 
 EXIT_INPUT = 1
 EXIT_INTERRUPTED = 130
@@ -72,6 +73,13 @@ def _quiet(p: argparse.ArgumentParser) -> None:
                    help="no progress bar and no summary line on stderr (the bar shows only on a terminal)")
 
 
+def _scoring(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--lang", choices=LANGUAGES, help=f"treat {what} as this language instead of detecting it")
+    p.add_argument("--cues", type=int, default=DEFAULT_CUES, metavar="N",
+                   help="cue terms per predicted frame (0 = none; default: %(default)s)")
+    p.add_argument("--wide", action="store_true", help="with --format table: whole sentences instead of cutting them to one line")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
     from framing import __version__
@@ -85,10 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", nargs="?", default="-", metavar="FILE|-", help="text file, one sentence per line (default: stdin)")
     _model(p)
     p.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl", help="output format (default: %(default)s)")
-    p.add_argument("--lang", choices=("ar", "en"), help="treat every line as this language instead of detecting it")
-    p.add_argument("--cues", type=int, default=DEFAULT_CUES, metavar="N",
-                   help="cue terms per predicted frame (0 = none; default: %(default)s)")
-    p.add_argument("--wide", action="store_true", help="with --format table: whole sentences instead of cutting them to one line")
+    _scoring(p, "every line")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
     _quiet(p)
 
@@ -98,10 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     _model(p)
     p.add_argument("--format", choices=("table", "jsonl", "csv", "parquet"), default="table",
                    help="output format (default: %(default)s)")
-    p.add_argument("--wide", action="store_true", help="with --format table: whole sentences instead of cutting them to one line")
+    _scoring(p, "articles")
     p.add_argument("--outlet", metavar="NAME", help="outlet name for every article (overrides the files' own)")
-    p.add_argument("--lang", choices=("ar", "en"), help="treat articles as this language instead of detecting it")
-    p.add_argument("--cues", type=int, default=DEFAULT_CUES, metavar="N", help="cue terms per predicted frame (default: %(default)s)")
     p.add_argument("--skip-errors", action="store_true",
                    help="report unusable articles as warnings and go on (default: stop at the first)")
     p.add_argument("--by-actor", action="store_true",

@@ -38,12 +38,11 @@ def _scorer(args):
     return Scorer.load(args.model, actors=getattr(args, "actors", None))
 
 
-def _warn_languages(card, texts=(), langs=None) -> None:
-    """One warning when the input has a language the model was not trained on."""
+def _warn_languages(card, **given) -> None:
+    """One warning when the input (``langs=`` or ``texts=``) has a language the model lacks."""
     from framing.scoring import language_warning
-    from framing.text.language import detect_language
 
-    message = language_warning(card, langs if langs is not None else {detect_language(t) for t in texts})
+    message = language_warning(card, **given)
     if message:
         warn(message)
 
@@ -70,13 +69,8 @@ def cmd_score(args) -> int:
     """Score whole articles, streaming sentence rows (or per-actor tables) out."""
     from framing.io.articles import score_files
     from framing.io.progress import counted_articles
-    from framing.io.scored import looks_scored
     from framing.schema import write_articles, write_frame
 
-    for path in args.inputs:
-        if looks_scored(path):
-            raise InputError(f"{path} is already scored output (sentence rows from `framing score`), not articles: "
-                             f"compare it with `framing compare {path} --by outlet`, or score the original article files")
     started = time.monotonic()
     scorer = _scorer(args)  # a bad model or gazetteer fails here, before any cluster starts
     if args.engine == "dask":
@@ -118,7 +112,7 @@ def cmd_suggest(args) -> int:
 
     lines = [line for _, line in iter_lines(args.input) if line.strip()]
     model = FrameModel.load(args.model)
-    _warn_languages(model.card, lines)
+    _warn_languages(model.card, texts=lines)
     table = suggest(model, lines, k=args.k, diversity=args.diversity)
     with atomic_output(args.output) as out:
         out.write(suggestions_text(table)) if args.format == "table" else write_frame(table, out, args.format)

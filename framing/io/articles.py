@@ -45,10 +45,17 @@ def score_files(scorer: Scorer, paths: Sequence[str], outlet: str | None = None,
                 cues: int | None = None) -> Iterator[ScoredArticle]:
     """Yield a :class:`~framing.scoring.ScoredArticle` for every article in ``paths``.
 
-    An unusable article raises :class:`InputError` naming file and line, or with
-    ``skip_errors`` is reported to ``on_skip(where, message)`` and skipped.
+    A path that is already scored output is refused at once (:class:`InputError`). An unusable
+    article raises :class:`InputError` naming file and line, or with ``skip_errors`` is reported
+    to ``on_skip(where, message)`` and skipped.
     """
-    options = {} if cues is None else {"cues": cues}
+    from framing.io.scored import refuse_scored
+
+    refuse_scored(paths)
+    return _score_files(scorer, paths, outlet, lang, skip_errors, on_skip, {} if cues is None else {"cues": cues})
+
+
+def _score_files(scorer, paths, outlet, lang, skip_errors, on_skip, options) -> Iterator[ScoredArticle]:
     for where, fields in iter_articles(paths, outlet):
         text = fields.pop("text")
         try:

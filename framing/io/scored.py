@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import pandas as pd
 
@@ -77,3 +77,11 @@ def looks_scored(path: str | Path) -> bool:
     except (OSError, ValueError, UnicodeDecodeError, ImportError):
         return False  # unreadable here: the reader will name the problem
     return set(SCORED_MARKERS) <= columns
+
+
+def refuse_scored(paths: Sequence[str | Path]) -> None:
+    """:class:`InputError` when one of ``paths`` is already scored output, not articles."""
+    for path in paths:
+        if looks_scored(path):
+            raise InputError(f"{path} is already scored output (sentence rows from `framing score`), not articles: "
+                             f"compare it with `framing compare {path} --by outlet`, or score the original article files")
