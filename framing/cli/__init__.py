@@ -88,7 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("classify", help="score sentences, one per input line (no re-segmentation)",
+    def command(name: str, help: str, description: str | None = None) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=description or help[0].upper() + help[1:] + ".")
+
+    p = command("classify", help="score sentences, one per input line (no re-segmentation)",
                        description="Score one sentence per input line. Output has one row per input line, in order.")
     p.add_argument("input", nargs="?", default="-", metavar="FILE|-", help="text file, one sentence per line (default: stdin)")
     _model(p)
@@ -97,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
     _quiet(p)
 
-    p = sub.add_parser("score", help="split articles into sentences and score each sentence",
+    p = command("score", help="split articles into sentences and score each sentence",
                        description="Score whole articles: .txt, .html, or corpus files (.jsonl/.csv/.tsv/.parquet with a 'text' column).")
     p.add_argument("inputs", nargs="+", metavar="FILE")
     _model(p)
@@ -116,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically); required for parquet")
     _quiet(p)
 
-    p = sub.add_parser("train", help="train a frame model on labeled corpora and report cross-validated scores",
+    p = command("train", help="train a frame model on labeled corpora and report cross-validated scores",
                        description="Train on corpus files: JSONL (or CSV/Parquet) with one sentence per row, columns text, labels "
                                    "(a list), optional lang, id, article_id, tone (README: 'Training on your own data'). "
                                    "Without --codebook the label set is taken from the corpus.")
@@ -138,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: %(default)s)")
     _quiet(p)
 
-    p = sub.add_parser("evaluate", help="evaluate a model on labeled corpora",
+    p = command("evaluate", help="evaluate a model on labeled corpora",
                        description="Per-label precision/recall/F1/support and micro/macro F1, overall and per language, "
                                    "each F1 with a 95% bootstrap interval resampled by article. Labels without "
                                    "positives in the corpus are left out of the macro average.")
@@ -149,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "without the column, are resampled row by row)")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
-    p = sub.add_parser("compare", help="compare outlets: prevalence with CIs, tests, tone, trends, distinctive terms",
+    p = command("compare", help="compare outlets: prevalence with CIs, tests, tone, trends, distinctive terms",
                        description="Compare groups of articles. INPUTS are scored sentence files (from `framing score` "
                                    "or `framing export`: .parquet/.csv/.jsonl) or article corpus files, which are scored first.")
     p.add_argument("inputs", nargs="+", metavar="SCORED_OR_ARTICLES")
@@ -169,8 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="terminal output format (default: %(default)s)")
     _quiet(p)
 
-    p = sub.add_parser("suggest", help="which unlabeled sentences to label next (uncertain and diverse)",
-                       description="Rank unlabeled sentences (one per line) by model uncertainty, keeping the picks diverse.")
+    p = command("suggest", help="which unlabeled sentences (one per line) to label next: uncertain and diverse")
     p.add_argument("input", nargs="?", default="-", metavar="FILE|-")
     _model(p, actors=False)
     p.add_argument("-k", type=int, default=20, help="how many sentences (default 20)")
@@ -179,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE")
 
     env = os.environ.get
-    p = sub.add_parser("serve", help="run the HTTP scoring service (FastAPI; OpenAPI at /docs)",
+    p = command("serve", help="run the HTTP scoring service (FastAPI; OpenAPI at /docs)",
                        description="Serve the HTTP API. Flags override the FRAMING_* environment variables.")
     p.add_argument("--host", default=env("FRAMING_HOST", DEFAULT_HOST))
     p.add_argument("--port", type=int, default=int(env("FRAMING_PORT", str(DEFAULT_PORT))))
@@ -189,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"SQLite store file, created on first use (default: ./{DEFAULT_DB})")
     p.add_argument("--workers", type=int, default=int(env("FRAMING_WORKERS", "1")), help="worker processes")
 
-    p = sub.add_parser("export", help="export stored articles' sentence scores to Parquet, CSV or JSONL",
+    p = command("export", help="export stored articles' sentence scores to Parquet, CSV or JSONL",
                        description="Write one row per stored sentence, with the same columns as `framing score`.")
     p.add_argument("--db", metavar="PATH", default=env("FRAMING_DB", DEFAULT_DB))
     p.add_argument("--format", choices=("parquet", "csv", "jsonl"), default="parquet")
@@ -198,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", metavar="DATE")
     p.add_argument("-o", "--output", metavar="FILE", required=True)
 
-    p = sub.add_parser("import", help="convert a public labeled dataset to our corpus format (JSONL)",
+    p = command("import", help="convert a public labeled dataset to our corpus format (JSONL)",
                        description="Convert public corpora: semeval-lines (SemEval-2023 Task 3 subtask 3 folder), "
                                    "semeval-articles (subtask 2 folder), armpro / araieval (JSONL), newsmtsc (JSONL, tone), "
                                    "arsarcasm (CSV, tone), arsas (TSV, tone), standoff (our stand-off labels in corpora/real, "
@@ -210,9 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-unmapped", action="store_true", help="with --map, keep labels the mapping does not mention")
     _quiet(p)
 
-    p = sub.add_parser("info", help="show a model's card: codebook, thresholds, metrics, training data",
-                       description="Show a model's card: codebook, languages, thresholds, training data, cross-validated "
-                                   "frame and tone metrics.")
+    p = command("info", help="show a model's card: codebook, languages, thresholds, training data, CV metrics")
     _model(p, actors=False)
     p.add_argument("--format", choices=("text", "json"), default="text", help="text for reading, json for the whole card "
                    "(default: %(default)s)")

@@ -180,11 +180,9 @@ def cmd_train(args) -> int:
     from framing.models.card import training_text
     from framing.models.train import parse_params, train
 
-    started, out = time.monotonic(), Path(args.out)
-    if out.suffix != ".skops":
-        raise InputError(f"--out {args.out}: model files end in .skops")
-    if any(Path(c).resolve() == out.resolve() for c in args.corpora):
-        raise InputError(f"--out {args.out} is one of the input corpora; refusing to overwrite it")
+    from framing.models.io import model_path
+
+    started, out = time.monotonic(), model_path(args.out, args.corpora)
     codebook = Codebook.load(args.codebook) if args.codebook else None
     corpus = read_corpus(args.corpora, codebook)
     model = train(corpus, codebook, sources=[Path(c).as_posix() for c in args.corpora], params=parse_params(args.param),

@@ -150,12 +150,21 @@ def _skops_io():
     return skops.io
 
 
-def save_bundle(bundle: dict[str, Any], path: str | Path) -> None:
-    """Write ``bundle`` to ``path`` atomically (a crash never leaves a half-written model)."""
-    sio = _skops_io()
+def model_path(path: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
+    """``path`` as a model file to write: it must end in ``.skops`` and not be one of ``inputs``
+    (e.g. the training corpora); :class:`ModelError` otherwise."""
     path = Path(path)
     if path.suffix != ".skops":
         raise ModelError(f"{path}: model files must end in .skops")
+    if any(Path(p).resolve() == path.resolve() for p in inputs):
+        raise ModelError(f"{path} is one of the input corpora; refusing to overwrite it")
+    return path
+
+
+def save_bundle(bundle: dict[str, Any], path: str | Path) -> None:
+    """Write ``bundle`` to ``path`` atomically (a crash never leaves a half-written model)."""
+    sio = _skops_io()
+    path = model_path(path)
     data = sio.dumps({"format": FORMAT, **bundle})
     with atomic_output(path, binary=True) as handle:
         handle.write(data)
