@@ -50,15 +50,18 @@ class ActorGazetteer:
         self.actors = {a.id: a for a in actors}
         self.blocked = {lang: tuple(phrases) for lang, phrases in (blocked or {}).items()}
         self._ar_index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None  # built on first Arabic text
-        self._en: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+        self._en: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
         pairs = [(alias, actor.id) for actor in actors for alias in actor.aliases.get("en", ())]
         pairs += [(phrase, "") for phrase in self.blocked.get("en", ())]  # "" names no actor
         for alias, actor_id in pairs:
             tokens = tuple(_en_tokens(alias))
             if tokens:
                 exact = alias.isupper()  # acronyms match case-sensitively: WHO, not "who"
+                # a capitalized alias is a name: not matched by a word in lower case ("turkey",
+                # "chad", "china" are not Turkey, Chad, China); upper case text still matches
+                proper = not exact and tokens[0][:1].isupper()
                 key = tokens if exact else tuple(t.lower() for t in tokens)
-                self._en.setdefault(tokens[0].lower(), []).append((key, exact, actor_id))
+                self._en.setdefault(tokens[0].lower(), []).append((key, exact, proper, actor_id))
         for entries in self._en.values():
             entries.sort(key=lambda e: -len(e[0]))  # longest alias first
 
@@ -156,8 +159,10 @@ class ActorGazetteer:
         return list(seen)
 
     def _match_en(self, tokens: list[str], lowered: list[str], i: int):
-        for alias, exact, actor_id in self._en.get(lowered[i], ()):
+        for alias, exact, proper, actor_id in self._en.get(lowered[i], ()):
             n = len(alias)
+            if proper and tokens[i].islower():
+                continue
             if tuple((tokens if exact else lowered)[i:i + n]) == alias:
                 return n, actor_id
         return None

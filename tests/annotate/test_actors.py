@@ -49,3 +49,23 @@ def test_by_actor_tabulates_frames_and_tone():
     assert table.loc["RUS", "sentences"] == 2 and table.loc["USA", "articles"] == 2
     assert table.loc["RUS", "threat_share"] == 0.5 and table.loc["USA", "diplomacy_share"] == 0.5
     assert table.loc["USA", "tone_negative"] == 0.5
+
+
+# English precision: capitalized aliases are names, outlets and people that contain a place are blocked
+
+
+def test_lowercase_common_words_are_not_capitalized_country_names():
+    g = default_gazetteer()
+    assert g.find("They carved the turkey and served a china teapot.", "en") == []
+    assert g.find("TURKEY AND CHINA SIGN TRADE PACT", "en") == ["TUR", "CHN"]
+    assert g.find("Turkey and China signed a trade pact.", "en") == ["TUR", "CHN"]
+
+
+def test_outlets_and_people_containing_a_place_name_no_actor():
+    g = default_gazetteer()
+    assert g.find("The Washington Post ran the story first.", "en") == []
+    assert g.find("Lawmaker Jim Jordan questioned the witness.", "en") == []
+    assert g.find("She moved to Atlanta, Georgia, last year.", "en") == []
+    # the place itself is still found
+    assert g.find("Officials in Washington and Amman welcomed the talks.", "en") == ["USA", "JOR"]
+    assert g.find("Georgia and Armenia reopened the border.", "en") == ["GEO", "ARM"]
