@@ -10,7 +10,6 @@ the original (the span covers the invisible marks inside it, the reported text d
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 
 _DELETE = re.compile("[\u0640\u064B-\u065F\u0670]")  # tatweel, harakat, superscript alef
@@ -21,6 +20,10 @@ _CF = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u20
        "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
        "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
 _CHANGES = re.compile("[" + _CF + "\u0640\u064B-\u065F\u0670" + "".join(_SPACES) + "]")
+# What clean() deletes: the Cf characters (the same set as unicodedata.category(ch) == "Cf" for
+# Python's Unicode 14 tables; a test checks it) and _DELETE.
+_DROP = re.compile("[" + _CF + "\u0640\u064B-\u065F\u0670" + "]+")
+_SPACE_TABLE = str.maketrans(_SPACES)
 
 
 class CleanText(NamedTuple):
@@ -46,14 +49,18 @@ def clean(text: str) -> CleanText:
     """
     if text.isascii() or not _CHANGES.search(text):
         return CleanText(text, None, text)
-    chars: list[str] = []
+    pieces: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if unicodedata.category(ch) == "Cf" or _DELETE.match(ch):
-            continue
-        chars.append(_SPACES.get(ch, ch))
-        offsets.append(i)
-    return CleanText("".join(chars), tuple(offsets), text)
+    pos = 0
+    for match in _DROP.finditer(text):  # runs of deleted characters; what lies between is kept
+        if match.start() > pos:
+            pieces.append(text[pos:match.start()])
+            offsets.extend(range(pos, match.start()))
+        pos = match.end()
+    if pos < len(text):
+        pieces.append(text[pos:])
+        offsets.extend(range(pos, len(text)))
+    return CleanText("".join(pieces).translate(_SPACE_TABLE), tuple(offsets), text)
 
 
 _FLEX = re.compile(r"\s+")

@@ -27,3 +27,24 @@ def test_locate_finds_the_occurrence_nearest_a_position():
     assert locate(text, "said", near=20) == (21, 25)
     assert locate(text, "then  he") == (13, 20)  # whitespace may differ
     assert locate(text, "nothing") is None
+
+
+def test_deleted_characters_are_exactly_the_format_characters_and_marks():
+    import sys
+    import unicodedata
+
+    from framing.annotate.spans import _DELETE, _DROP
+
+    wrong = [c for c in range(sys.maxunicode + 1)
+             if (unicodedata.category(chr(c)) == "Cf" or bool(_DELETE.match(chr(c)))) != bool(_DROP.match(chr(c)))]
+    assert wrong == []
+
+
+def test_clean_keeps_offsets_of_kept_characters():
+    from framing.annotate.spans import clean
+
+    text = "\u200fقَالَ\u00a0المـتحدث\u200c باسم\u2066 الوزارة"
+    cleaned = clean(text)
+    assert cleaned.text == "قال المتحدث باسم الوزارة"
+    assert all(text[o] == ch or ch == " " for ch, o in zip(cleaned.text, cleaned.offsets))
+    assert cleaned.to_original(0, 3) == (1, 5)
