@@ -883,8 +883,6 @@ def attribute(text: str, lang: str, previous: Attribution | None = None, kind: s
         where = found.span or locate(seen, found.source)
         if where is None:
             return NONE
-        if found.form == "named" and _LEARNED_SPANS and found.cue not in (None, ":"):
-            where = _refine_span(seen, where, found.cue, lang)
         span = cleaned.to_original(*where)
         found = found._replace(source=cleaned.text[where[0]:where[1]])
     if found.form == "named":
@@ -892,46 +890,6 @@ def attribute(text: str, lang: str, previous: Attribution | None = None, kind: s
     antecedent = previous.resolved if previous is not None else None
     # a continuation cue with nobody named before it keeps its cue and quote type; no speaker is guessed
     return found._replace(span=span, resolved=antecedent, carried=antecedent is not None)
-
-
-_LEARNED_SPANS = True  # the learned boundaries (span_model) refine the rules' speaker span
-
-
-def learned_spans(enabled: bool) -> bool:
-    """Turn the learned span boundaries on or off (off: the rules' spans, as when the weights
-    are being fitted); returns the previous setting."""
-    global _LEARNED_SPANS
-    previous, _LEARNED_SPANS = _LEARNED_SPANS, bool(enabled)
-    return previous
-
-
-def _cue_position(text: str, cue: str, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The occurrence of ``cue`` in ``text`` nearest the speaker span, outside it."""
-    best, gap = None, None
-    at = text.find(cue)
-    while at >= 0:
-        end = at + len(cue)
-        if end <= span[0] or at >= span[1]:
-            distance = span[0] - end if end <= span[0] else at - span[1]
-            if gap is None or distance < gap:
-                best, gap = (at, end), distance
-        at = text.find(cue, at + 1)
-    return best
-
-
-def _refine_span(text: str, where: tuple[int, int], cue: str, lang: str) -> tuple[int, int]:
-    """The rules' speaker span with its boundaries decided by the learned model (the rules' span
-    when the model is absent or no region can be formed)."""
-    from framing.annotate.span_model import default_span_model
-
-    model = default_span_model()
-    if model is None:
-        return where
-    position = _cue_position(text, cue, where)
-    if position is None:
-        return where
-    start, end = model.refine(text, where, position, lang)
-    return (start, end) if end > start else where
 
 
 def _person_in(text: str, lang: str) -> str | None:
