@@ -641,6 +641,118 @@ def _ar_country_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _ar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(common, construct, names, surnames) from ``ar_words.json`` (built by
+    ``corpora/build_lexicon.py`` from the project's own text): stems attested as common nouns or
+    adjectives, stems attested as the head of a genitive construction, words of the gazetteer's
+    names, and those that end a name there."""
+    import json
+
+    data = json.loads(resources.files("framing.data").joinpath("ar_words.json").read_text("utf-8"))
+    return tuple(frozenset(data[k]) for k in ("common", "construct", "names", "surnames"))
+
+
+# Verbal nouns of the derived verb forms, recognized by their pattern (no list needed):
+# تفاعل، تفعيل، افتعال، انفعال، استفعال، إفعال، مفاعلة ("تعاطف", "تعزيز", "اجتماع", "استعداد", "إعلان").
+_AR_MASDAR = re.compile(
+    r"^(?:ت[\u0621-\u064A]ا[\u0621-\u064A]{2}|ت[\u0621-\u064A]{2}ي[\u0621-\u064A]|[اإ][\u0621-\u064A]ت[\u0621-\u064A]ا[\u0621-\u064A]"
+    r"|ان[\u0621-\u064A]{2}ا[\u0621-\u064A]|است[\u0621-\u064A]{2}ا[\u0621-\u064A]|إ[\u0621-\u064A]{2}ا[\u0621-\u064A]|م[\u0621-\u064A]ا[\u0621-\u064A]{2}ة)$")
+# Words inside a person's name ("أبو الريش", "ولد السالك", "عبد الحكيم", "بن سلمان").
+_AR_NAME_PARTICLES = frozenset("أبو أبي ابو ابي بن ابن بنت ولد عبد آل أم ذو دي دا فان فون".split())
+_AR_FUNCTION = frozenset(
+    "في على عن من إلى الى مع منذ خلال عبر أمام لدى حول ضد بعد قبل حتى عند بين دون تحت فوق نحو إن أن ان "
+    "لا لم لن ما قد كان كانت هو هي هم هن أنا نحن ذلك هذا هذه تلك هؤلاء الذي التي الذين كما أو ثم بل "
+    "لكن إذا إذ حيث كل بعض أي غير أيضا أيضاً بلا".split())
+
+
+@lru_cache(maxsize=8192)
+def _ar_common(word: str) -> bool:
+    """``word`` (no article) is a common noun or adjective: attested so in our text, with or
+    without a feminine or plural ending, or a verbal noun of a derived form."""
+    common, _, names, _ = _ar_words()
+    if word in names:
+        return False
+    if word in common or _AR_MASDAR.match(word):
+        return True
+    return any(word.endswith(e) and len(word) - len(e) >= 3 and word[:-len(e)] in common for e in ("ة", "ات", "ون", "ين", "ا"))
+
+
+# Broken plurals of common nouns, by pattern: فعائل، مفاعل/مفاعيل، أفعال، أفعلاء، فعلاء ("وسائل",
+# "مصادر", "أطباء", "خبراء"): not names even when our text never attests them.
+_AR_BROKEN_PLURAL = re.compile(
+    r"^(?:[\u0621-\u064A]{2}ائ[\u0621-\u064A]|م[\u0621-\u064A]ا[\u0621-\u064A]ي?[\u0621-\u064A]|أ[\u0621-\u064A]{2}ا[\u0621-\u064A]"
+    r"|أ[\u0621-\u064A]{2}اء|[\u0621-\u064A]{3}اء)$")
+
+
+_AR_CLITIC_ARTICLE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
+
+
+# A noun with a possessive pronoun ("خارجيتها", "رئيسهم"): a common noun, not a name.
+_AR_POSSESSED = re.compile(r"(?:[\u0621-\u064A]{2}(?:ت|ي)(?:ه|ها|هم|هما)|[\u0621-\u064A]{3}(?:ها|هم|هما|كم|نا))$")
+
+
+@lru_cache(maxsize=8192)
+def _ar_name_kind(word: str) -> str | None:
+    """"surname" for a word that ends a gazetteer name ("ترامب"), "gazetteer" for another word of
+    the gazetteer's names, "unknown" for a word our text never
+    attests as a common noun (nor a title, function word, feminine or plural noun), else None."""
+    names, surnames = _ar_words()[2:]
+    if word in surnames or word[:1] == "و" and word[1:] in surnames:
+        return "surname"
+    if word in names or word[:1] == "و" and word[1:] in names:
+        return "gazetteer"
+    if word in _AR_NAME_PARTICLES:
+        return "unknown"
+    if _AR_CLITIC_ARTICLE.match(word) or not re.fullmatch(r"[\u0621-\u064A]{2,}", word):
+        return None
+    for bare in (word, word[1:]) if word[:1] == "و" and len(word) > 3 else (word,):
+        if bare in _AR_FUNCTION or bare in _AR_TITLES or bare.endswith(("ة", "ات")) or _ar_common(bare) \
+                or _AR_BROKEN_PLURAL.match(bare) or _AR_POSSESSED.search(bare):
+            return None
+    if bare[:1] in "بل" and (_ar_common(bare[1:]) or bare[1:] in _AR_TITLES):
+        return None  # "لشؤون", "بموقع": a preposition with a noun
+    return "unknown"
+
+
+def _ar_after_name(word: str, after: str, kind: str) -> bool:
+    """After a name, ``word`` starts a new phrase (the verb's object, an appositive or the next
+    clause): a common noun that is no title and not followed by another name word, a definite
+    noun that is no adjective of a gazetteer name, or a preposition with a common noun
+    ("لوزير", "بقرار")."""
+    if word[:1] == "و" or word in _AR_NAME_PARTICLES or word in _ar_words()[2] or word in _AR_TITLES:
+        return False  # "ترامب وماكرون": coordination; name parts; "X رئيس ...": apposition kept
+    if word.startswith("ال"):
+        stem = word[2:]
+        if kind != "surname" or stem in _AR_TITLES or word in _AR_TITLE_APPOSITION or _ar_adjective(word):
+            return False  # "فخر الدين": a definite word after an unknown name may be part of it
+        return _ar_common(stem)
+    if word[:1] in "لب" and len(word) > 3:
+        stem = word[2:] if word.startswith("لل") else word[1:]
+        stem = stem[2:] if stem.startswith("ال") else stem
+        return stem in _AR_TITLES or _ar_common(stem)
+    if word.endswith(("ي", "ية", "يون", "يين", "يان")) or not after or _ar_name_kind(after):
+        return False  # an indefinite nisba of the name; "رجب طيب أردوغان", "محمد سعيد": a name goes on
+    return _ar_common(word)
+
+
+def _ar_construct_noun(word: str) -> bool:
+    """A definite nisba-shaped word that our text attests as the head of a genitive
+    construction ("العملية": "عملية السلام"): a noun, not an adjective."""
+    return word.endswith("ية") and word[2:] in _ar_words()[1] and word not in _AR_DEFINITE_ADJECTIVES
+
+
+def _ar_name_end(words: list[str]) -> int:
+    """Where the speaker ends after a name ("أكد ترامب تعاطف ...", "روبليس لوزير ..."): the index
+    of the first word after a name word that starts a new phrase, else ``len(words)``."""
+    for i in range(1, len(words)):
+        previous = words[i - 1]
+        kind = None if previous in _AR_NAME_PARTICLES else _ar_name_kind(previous)
+        if kind and _ar_after_name(words[i], words[i + 1] if i + 1 < len(words) else "", kind):
+            return i
+    return len(words)
+
+
 def _ar_subject_end(span: str) -> str:
     """Cut the verb's object off a verb-first subject ("نفى الجيش الإسرائيلي الرواية").
 
@@ -654,13 +766,17 @@ def _ar_subject_end(span: str) -> str:
     head = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
     if head in _ar_country_names() and words[1].startswith("ال") and not words[1].endswith(("ي", "ية", "يون", "يين")):
         return words[0]
+    cut = _ar_name_end(words)
+    if cut < len(words):
+        words = words[:cut]
+        span = " ".join(words)
     previous = words[0]
     for i, word in enumerate(words[1:], 1):
         if previous.startswith("ال") and len(word) >= 5 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال"):
             return " ".join(words[:i])  # "الضباط حركتهم": a noun with a possessive is the object
         if word.startswith("ال"):
             closed = previous.startswith("ال") or (previous.endswith("ون") and len(previous) >= 6)
-            if closed and not _ar_adjective(word) and word not in _AR_TITLE_APPOSITION and word[2:] not in _AR_TITLES:
+            if closed and (not _ar_adjective(word) or _ar_construct_noun(word)) and word not in _AR_TITLE_APPOSITION and word[2:] not in _AR_TITLES:
                 return " ".join(words[:i])
         previous = word
     return span

@@ -1,0 +1,59 @@
+"""Arabic speaker boundaries from the word list (framing/data/ar_words.json) and morphology,
+and Arabic quote types, on sentences we wrote."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from framing.annotate.attribution import _ar_common, _ar_name_kind, attribute
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def speaker(text):
+    return attribute(text, "ar").source
+
+
+def test_word_list_tells_common_nouns_from_names():
+    assert _ar_common("وزير") and _ar_common("تقارير")  # attested with the article
+    assert _ar_common("تراجع") and _ar_common("استئناف")  # verbal nouns by pattern
+    assert not _ar_common("ترامب")  # a gazetteer name is never a common noun
+    assert _ar_name_kind("ترامب") == "surname"
+    assert _ar_name_kind("كوستيلو") == "unknown"  # never attested as a common noun
+    assert _ar_name_kind("وسائل") is None  # a broken plural by pattern
+    assert _ar_name_kind("للوزارة") is None and _ar_name_kind("المكتب") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name then a verbal noun: the verb's object starts there
+    ("وأكد بوتين استعداد بلاده لاستئناف المحادثات.", "بوتين"),
+    ("ونفى الوزير جوزيف كوستيلو تراجع الحكومة عن الخطة.", "الوزير جوزيف كوستيلو"),
+    # a name then a preposition with a common noun or title ("لوزير", "بقرار")
+    ("وقال المتحدث فرانك كوستيلو لوزير الخارجية الزائر إن الموعد لم يتحدد.", "المتحدث فرانك كوستيلو"),
+    # a surname of the gazetteer then a definite noun that is no adjective: the object
+    ("وانتقد ترامب الخطة الجديدة للموازنة.", "ترامب"),
+    # ... but a nisba adjective of the name stays
+    ("وقالت أرمينيا الرسمية إن الحدود هادئة.", "أرمينيا الرسمية"),
+    # a nisba-shaped noun that heads genitives in our text ("عملية السلام") is no adjective
+    ("ووصف السفير الأسبق العملية الأخيرة بأنها خطأ.", "السفير الأسبق"),
+    # names with common words inside stay whole: a name word after it, particles, the end
+    ("وقال الرئيس التركي رجب طيب أردوغان إن بلاده لن تتراجع.", "الرئيس التركي رجب طيب أردوغان"),
+    ("وقال المتحدث باسم الحركة يحيى سعيد إن الهدنة صامدة.", "المتحدث باسم الحركة يحيى سعيد"),
+    ("وأكد الأمين العام أبو الفضل إن الاجتماع سيعقد غدا.", "الأمين العام أبو الفضل"),
+    ("وقالت وسائل إعلام محلية إن الطريق أغلق.", "وسائل إعلام محلية"),
+    # a title after the name is an appositive that stays
+    ("وقالت سلمى حداد المتحدثة باسم البلدية إن المياه عادت.", "سلمى حداد المتحدثة باسم البلدية"),
+])
+def test_arabic_name_boundaries(text, expected):
+    assert speaker(text) == expected
+
+
+def test_word_list_is_rebuilt_reproducibly():
+    done = subprocess.run([sys.executable, str(ROOT / "corpora" / "build_lexicon.py"), "--check"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    data = json.loads((ROOT / "framing" / "data" / "ar_words.json").read_text("utf-8"))
+    assert set(data) == {"common", "construct", "names", "surnames"}
