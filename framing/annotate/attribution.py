@@ -663,7 +663,7 @@ _AR_NAME_PARTICLES = frozenset("أبو أبي ابو ابي بن ابن بنت �
 _AR_FUNCTION = frozenset(
     "في على عن من إلى الى مع منذ خلال عبر أمام لدى حول ضد بعد قبل حتى عند بين دون تحت فوق نحو إن أن ان "
     "لا لم لن ما قد كان كانت هو هي هم هن أنا نحن ذلك هذا هذه تلك هؤلاء الذي التي الذين كما أو ثم بل "
-    "لكن إذا إذ حيث كل بعض أي غير أيضا أيضاً بلا".split())
+    "لكن إذا إذ حيث كل بعض أي غير أيضا أيضاً بلا داخل خارج وسط خلف قرب عقب إثر ضمن لدى".split())
 
 
 @lru_cache(maxsize=8192)
@@ -697,6 +697,7 @@ def _ar_name_kind(word: str) -> str | None:
     """"surname" for a word that ends a gazetteer name ("ترامب"), "gazetteer" for another word of
     the gazetteer's names, "unknown" for a word our text never
     attests as a common noun (nor a title, function word, feminine or plural noun), else None."""
+    word = word.strip("()[]\"'«»“”")
     names, surnames = _ar_words()[2:]
     if word in surnames or word[:1] == "و" and word[1:] in surnames:
         return "surname"
@@ -737,9 +738,15 @@ def _ar_after_name(word: str, after: str, kind: str) -> bool:
 
 
 def _ar_construct_noun(word: str) -> bool:
-    """A definite nisba-shaped word that our text attests as the head of a genitive
-    construction ("العملية": "عملية السلام"): a noun, not an adjective."""
-    return word.endswith("ية") and word[2:] in _ar_words()[1] and word not in _AR_DEFINITE_ADJECTIVES
+    """A definite adjective-shaped word (nisba, participle) that our text attests as the head of
+    a genitive construction ("العملية": "عملية السلام", "المجتمع": "مجتمع المدينة"): a noun,
+    not an adjective. Passive participles and elatives stay adjectives ("مجهولة المصدر")."""
+    stem = word[2:]
+    return stem in _ar_words()[1] and word not in _AR_DEFINITE_ADJECTIVES and not word.endswith("ي") \
+        and not _AR_PASSIVE_PARTICIPLE.match(stem) and not _AR_ELATIVE.match(word)
+
+
+_AR_PASSIVE_PARTICIPLE = re.compile(r"^م[\u0621-\u064A]{2}و[\u0621-\u064A](?:ة|ون|ين|ات)?$")
 
 
 def _ar_name_end(words: list[str]) -> int:
@@ -751,6 +758,18 @@ def _ar_name_end(words: list[str]) -> int:
         if kind and _ar_after_name(words[i], words[i + 1] if i + 1 < len(words) else "", kind):
             return i
     return len(words)
+
+
+def _ar_after_definite(word: str, after: str) -> bool:
+    """After a definite word, an indefinite common noun is neither its genitive nor its adjective
+    (adjectives agree in definiteness): it starts the object or the next phrase. Names, titles,
+    nisba forms (also surnames: "شكري"), prepositions and coordination go on."""
+    if word[:1] in "وبل" or word in _AR_TITLES or word in _AR_FUNCTION or word in _AR_NAME_PARTICLES \
+            or word.endswith(("ي", "ية", "يون", "يين", "يان")) or _ar_name_kind(after):
+        return False
+    if after.startswith("ال") and not _AR_MASDAR.match(word):
+        return False  # "كامل الوزير": a first name before a surname with the article
+    return _ar_common(word) and _ar_name_kind(word) is None
 
 
 def _ar_subject_end(span: str) -> str:
@@ -774,6 +793,8 @@ def _ar_subject_end(span: str) -> str:
     for i, word in enumerate(words[1:], 1):
         if previous.startswith("ال") and len(word) >= 5 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال"):
             return " ".join(words[:i])  # "الضباط حركتهم": a noun with a possessive is the object
+        if previous.startswith("ال") and i + 1 < len(words) and _ar_after_definite(word, words[i + 1]):
+            return " ".join(words[:i])  # "الجيش الإسرائيلي مقتل اثنين": an indefinite noun after a definite one
         if word.startswith("ال"):
             closed = previous.startswith("ال") or (previous.endswith("ون") and len(previous) >= 6)
             if closed and (not _ar_adjective(word) or _ar_construct_noun(word)) and word not in _AR_TITLE_APPOSITION and word[2:] not in _AR_TITLES:

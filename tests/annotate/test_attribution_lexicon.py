@@ -44,6 +44,14 @@ def test_word_list_tells_common_nouns_from_names():
     ("وقال المتحدث باسم الحركة يحيى سعيد إن الهدنة صامدة.", "المتحدث باسم الحركة يحيى سعيد"),
     ("وأكد الأمين العام أبو الفضل إن الاجتماع سيعقد غدا.", "الأمين العام أبو الفضل"),
     ("وقالت وسائل إعلام محلية إن الطريق أغلق.", "وسائل إعلام محلية"),
+    # after a definite noun an indefinite common noun is the object (adjectives agree in definiteness)
+    ("وأعلنت الشرطة المحلية توقيف ثلاثة أشخاص بعد الحادث.", "الشرطة المحلية"),
+    ("وأعلن الاتحاد العربي للسباحة (أكوا) إلغاء البطولة هذا العام.", "الاتحاد العربي للسباحة (أكوا)"),
+    # ... but a first name before a surname with the article, a preposition or an adverb goes on
+    ("وقال وزير الزراعة الليبي كامل الفاسي إن المحصول وفير.", "وزير الزراعة الليبي كامل الفاسي"),
+    ("وأكدت المصادر المطلعة داخل الحزب أن الاجتماع تأجل.", "المصادر المطلعة داخل الحزب"),
+    # a participle-shaped word attested as a genitive head is a noun: the object after a definite head
+    ("وأعلن الجيش السوداني المنطقة الحدودية منطقة عسكرية مغلقة.", "الجيش السوداني"),
     # a title after the name is an appositive that stays
     ("وقالت سلمى حداد المتحدثة باسم البلدية إن المياه عادت.", "سلمى حداد المتحدثة باسم البلدية"),
 ])
