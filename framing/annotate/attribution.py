@@ -127,22 +127,41 @@ def _inside_quotes(text: str, pos: int) -> bool:
     return any(a < pos < b for a, b in _quote_spans(text))
 
 
-def _quote_type(text: str, lang: str = "en", limit: int | None = None) -> str:
+def _quote_type(text: str, lang: str = "en", limit: int | None = None, start: int = 0) -> str:
     """Direct when a quotation is present, else indirect. In Arabic a quotation needs three words
     or more: shorter quoted pieces are names of papers, titles or scare quotes (tuned on dev); an
     opening mark left open to the end of the sentence (a quotation that runs on) counts, and so
     do "laquo;" and an opening ' before Arabic letters. ``limit``: quotations from there on belong
-    to a later attribution ("ووصف X ...، وقال «...»": the first one decides)."""
+    to a later attribution ("ووصف X ...، وقال «...»": the first one decides). ``start``: where
+    the attribution starts (its speaker); an Arabic quotation that opens deep inside the
+    reported clause after it is a quoted fragment of indirect speech (:func:`_ar_fragment`)."""
     if lang != "ar":
         # one quoted word is a scare quote ("dare", “liar”); a closing colon introduces the words
         if text.rstrip().endswith(":"):
             return "direct"
         return "direct" if any(len(_WORD.findall(text, a, b)) >= 2 for a, b in _quote_spans(text)) else "indirect"
     end = len(text) if limit is None else limit
-    if any(a < end and len(_WORD.findall(text, a, b)) >= 3 for a, b in _quote_spans(text)):
-        return "direct"
+    quotes = [a for a, b in _quote_spans(text) if a < end and len(_WORD.findall(text, a, b)) >= 3]
+    if quotes:
+        return "indirect" if all(_ar_fragment(text, a, start) for a in quotes) else "direct"
     opening = _AR_OPEN_QUOTE.search(text, 0, end)
     return "direct" if opening and len(_WORD.findall(text, opening.end())) >= 3 else "indirect"
+
+
+_AR_COMPLEMENTIZER_AT = re.compile(r"(?:^|(?<=[\s،]))[وف]?(?:إن|أن|ان|بأن|بان|إنه|أنه|إنها|أنها|إنهم|أنهم|بأنه|بأنها|بأنهم)(?=\s)")
+
+
+def _ar_fragment(text: str, at: int, start: int = 0) -> bool:
+    """The quotation opening at ``at`` is a fragment quoted inside indirect speech: it opens more
+    than three words into the clause after the first complementizer that follows ``start``
+    ("ذكرت الوكالة أن الانفجار كان نتيجة حريق "بالقرب من ..."") and not at a clause boundary
+    (after a comma or colon). A quotation right after the complementizer, before it, or with
+    no complementizer is the speaker's own words ("وقال إنه "...", "قال X "..."")."""
+    complementizer = _AR_COMPLEMENTIZER_AT.search(text, start, at)
+    if complementizer is None:
+        return False
+    between = text[complementizer.end():at]
+    return len(between.split()) > 3 and not re.search(r"[،:؛,]\s*$", between)
 
 
 # An Arabic quotation that is never closed: « or “ with no closing mark after it, laquo;,
@@ -575,9 +594,18 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     span = _AR_SOURCE_PREFIX.sub("", span)
     span = span.replace("\x00", " عن ").replace("\x01", ".").translate(_AR_UNPROTECT)
     words = span.split()
-    if not words or len(words) > 15 or _AR_NOT_SOURCE.match(span):
+    if not words or len(words) > 15 or _AR_NOT_SOURCE.match(span) or _ar_prepositional(words[0]):
         return None
     return span
+
+
+def _ar_prepositional(word: str) -> bool:
+    """A word that is a preposition with a common noun ("لفترة", "بسبب"): no subject starts with one."""
+    if word[:1] not in "لب" or len(word) < 5 or word in _AR_NAME_PARTICLES or _ar_name_kind(word):
+        return False
+    stem = word[2:] if word.startswith("لل") else word[1:]
+    stem = stem[2:] if stem.startswith("ال") else stem
+    return len(stem) >= 3 and stem not in _ar_words()[2] and _ar_common(stem) and not _ar_common(word)
 
 
 _AR_DATELINE = re.compile(r"^\s*(?:[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+){0,2}\s*[-–—]\s*)?(?:\(?\s*(?:رويترز|أ\s*ف\s*ب|فرانس\s+برس|الأناضول|وكالات|وام|واس|قنا|كونا|بترا|سانا|أ\s*ش\s*أ|د\s*ب\s*أ|شينخوا|سبوتنيك|معا|وفا|الجزيرة\s+نت|الجزيرة|العربية\.نت|سكاي\s+نيوز\s+عربية|خاص|[\u0621-\u064A]+\s+نت)\s*\)?\s*)?[-–—:]\s*(?=\S)")
@@ -598,8 +626,7 @@ def _named_ar(source: str, cue: str, text: str, near: int) -> Attribution:
     found = _named(source, cue, text, near, "ar")
     if found.quote_type == "direct" and found.span:
         limit = _ar_next_attribution(text, found.span[1])
-        if limit is not None:
-            found = found._replace(quote_type=_quote_type(text, "ar", limit))
+        found = found._replace(quote_type=_quote_type(text, "ar", limit, start=found.span[0]))
     return found
 
 
@@ -811,6 +838,8 @@ _AR_NO_SUBJECT = re.compile(
     r"(?:في|خلال|عبر|أمام|على|عن|من|مع|لدى|به|بها|فيه|فيها|ذلك|له|لها|أيضا|أيضاً|كذلك|بدوره|بدورها|مؤخرا|مؤخراً|"
     r"أمس|اليوم|الليلة|مساء|صباح|يوم)(?=\s|$|،|:)|"
     r"(?:لماذا|هل|كيف|متى|أين|عما|عمّا|إن\s+كان|إذا|ما\s+إذا)(?=\s))")  # "تساءل لماذا ...": a question, no subject
+_AR_SAID_IN_IT = re.compile(r"\s*(?:فيه|فيها|فيهم)\s+(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|بأنه|بأنها)(?=\s)")
+_AR_COLON_AFTER = re.compile(r"\s*(?:(?:فيه|فيها|فيهم|له|لها)\s*)?:\s*\S")
 _AR_PRONOUN_OBJECT = re.compile(r"\s*(?:به|بها|فيه|فيها|عنه|عنها|بذلك)(?=\s+(?!إن|أن|ان|بأن|بأنه|بأنها|إنه|أنه|إنها|أنها)[\u0621-\u064A])")
 _AR_BEFORE_LEAD = re.compile(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|فقد|لقد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)(?:\s+|$))+")
 _AR_PRONOUN_BEFORE = re.compile(r"(?:^|[\s،])و?(هو|هي|هم|هن|أنا|نحن)\s+$")
@@ -903,6 +932,13 @@ def _attribute_ar(text: str) -> Attribution:
                 # a subject-less reporting verb opening the sentence or a clause: the first
                 # attribution, so it decides the quote type ("وأضاف أن ...، وفقا لبيان")
                 return Attribution(None, cue, _quote_type(text, "ar"), form="implicit")
+            if _AR_COLON_AFTER.match(rest):
+                # "حيث قالت: ...", "نشر تغريدة قال فيها: ...": the words after the colon are quoted
+                return Attribution(None, cue, "direct", form="implicit")
+            relative = _AR_SAID_IN_IT.match(rest)
+            if relative:
+                # "وأصدر بيانا قال فيه إن ...": the verb of a relative clause, its subject unnamed
+                return Attribution(None, cue, _quote_type(text, "ar", start=start), form="implicit")
             continue
         else:
             pronoun = _AR_PRONOUN_OBJECT.match(rest)  # "صرح به النائب": the subject after the pronoun

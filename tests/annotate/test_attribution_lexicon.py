@@ -65,3 +65,26 @@ def test_word_list_is_rebuilt_reproducibly():
     assert done.returncode == 0, done.stdout + done.stderr
     data = json.loads((ROOT / "framing" / "data" / "ar_words.json").read_text("utf-8"))
     assert set(data) == {"common", "construct", "names", "surnames"}
+
+
+def test_a_subject_never_starts_with_a_preposition_and_a_noun():
+    # "لفترة قصيرة" after the verb is a time phrase, not its subject
+    assert attribute("وحذرت لفترة قصيرة من عواقب القرار قبل أن تتراجع.", "ar").source is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation right after the complementizer is the speaker's own words
+    ('وقال المتحدث إنه "لن يتراجع عن هذا القرار أبدا".', "direct"),
+    # a fragment quoted deep inside indirect speech keeps it indirect
+    ('وذكرت الوزارة أن الحريق اندلع ليلا في مخزن قديم "قرب محطة القطارات في وسط المدينة".', "indirect"),
+    # ... unless it opens a clause of its own after a comma
+    ('وأضاف الوزير أن المفاوضات تعثرت مرات عدة خلال الشهر، "لكننا لن نيأس من الحل".', "direct"),
+    # a quotation before the cue is direct
+    ('"سنعيد بناء كل البيوت المدمرة"، قال رئيس البلدية.', "direct"),
+    # a colon after a subject-less cue introduces the words: direct, also without a named speaker
+    ('وجاء ذلك في منشور للبلدية على صفحتها، حيث قالت: "المياه ستعود غدا إلى الأحياء الشرقية".', "direct"),
+    # "بيانا قال فيه إن": a reporting verb in a relative clause, indirect
+    ("وأصدر الحزب بيانا قال فيه إن الانتخابات ستجري في موعدها.", "indirect"),
+])
+def test_arabic_quote_types(text, expected):
+    assert attribute(text, "ar").quote_type == expected
