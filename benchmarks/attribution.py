@@ -1,6 +1,7 @@
 """Attribution and actors on held-out real news (issue 14), plus the written set as development data.
 
 Run:  .venv/bin/python benchmarks/attribution.py [--split dev|test|all] [--errors N] [--lang en|ar]
+      [--baseline OLD_attribution.py]   (paired differences to other rules on the same items)
 
 Real-news set: ``corpora/real/attribution/{en,ar}.jsonl`` (stand-off; the text is joined from
 ``../shared/datasets`` and the run is skipped when that folder is absent). Each sentence is
@@ -261,15 +262,62 @@ def written(langs) -> None:
         print(f"  {'quote type accuracy':32s} {fmt(ratio_interval(quote, w))}")
 
 
+def paired(lang: str, split: str, baseline: str) -> None:
+    """Paired differences (this tree's rules minus the rules in ``baseline``, a copy of
+    ``framing/annotate/attribution.py`` from another commit) on the same items, with 95%
+    intervals from the same bootstrap over articles."""
+    import importlib.util
+
+    global attribute, attribute_sentences
+    spec = importlib.util.spec_from_file_location("baseline_attribution", baseline)
+    base = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(base)
+    records = [r for r in join(REAL / f"{lang}.jsonl") if split == "all" or r["split"] == split]
+    _, articles = load_articles(records)
+    groups = sorted({r["article_id"] for r in records})
+    gi = {g: i for i, g in enumerate(groups)}
+    current = (attribute, attribute_sentences)
+    counts = []
+    for module in (base, None):
+        attribute, attribute_sentences = (module.attribute, module.attribute_sentences) if module else current
+        exact, quote = np.zeros((len(groups), 3)), np.zeros((len(groups), 2))
+        for r in records:
+            got = predict(r, articles.get(r["article_id"], []), lang)
+            gold, pred = trim(r["text"], r.get("speaker")), trim(r["text"], got.span)
+            same = gold is not None and gold == pred
+            exact[gi[r["article_id"]]] += (same, pred is not None and not same, gold is not None and not same)
+            quote[gi[r["article_id"]]] += (got.quote_type == r["quote_type"], 1)
+        counts.append((exact, quote))
+    attribute, attribute_sentences = current
+    w = _weights(len(groups))
+
+    def f1(c):
+        return 2 * c[..., 0] / (2 * c[..., 0] + c[..., 1] + c[..., 2])
+
+    (e0, q0), (e1, q1) = counts
+    print(f"\npaired, {lang}, {split}: baseline {baseline} -> this tree")
+    for name, before, after, reps in (
+            ("speaker exact F1", f1(e0.sum(0)), f1(e1.sum(0)), f1(w @ e1) - f1(w @ e0)),
+            ("quote type accuracy", q0[:, 0].sum() / q0[:, 1].sum(), q1[:, 0].sum() / q1[:, 1].sum(),
+             (w @ q1)[:, 0] / (w @ q1)[:, 1] - (w @ q0)[:, 0] / (w @ q0)[:, 1])):
+        lo, hi = np.nanpercentile(reps, [2.5, 97.5])
+        print(f"  {name:32s} {before:.3f} -> {after:.3f}, difference {after - before:+.3f} [{lo:+.3f}, {hi:+.3f}]")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all", "both"), default="dev")
     parser.add_argument("--lang", choices=("en", "ar"), default=None)
     parser.add_argument("--errors", type=int, default=0, help="print up to N span or quote-type errors (gold/predicted) per language and split")
+    parser.add_argument("--baseline", default=None, help="a copy of attribution.py from another commit: print paired differences to it (needs --lang)")
     args = parser.parse_args()
     langs = [args.lang] if args.lang else ["en", "ar"]
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     print("command: .venv/bin/python benchmarks/attribution.py " + " ".join(sys.argv[1:]))
+    if args.baseline:
+        for split in splits:
+            paired(args.lang or "ar", split, args.baseline)
+        return
     real(langs, splits, args.errors)
     written(langs)
 
