@@ -25,6 +25,27 @@ from framing.annotate.spans import clean, locate
 from framing.schema import ATTRIBUTION_COLUMNS, LANGUAGES
 
 
+class _LazyPattern:
+    """A regular expression compiled on first use: the module compiles ~75 patterns, and a run
+    in one language needs only its own. On first use the module global is rebound to the
+    compiled pattern, so later calls pay nothing."""
+
+    __slots__ = ("_args", "_name")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args, self._name = (pattern, flags), None
+
+    def __getattr__(self, attribute: str):
+        compiled = re.compile(*self._args)
+        if self._name is not None and globals().get(self._name) is self:
+            globals()[self._name] = compiled
+        return getattr(compiled, attribute)
+
+
+def _lazy(pattern: str, flags: int = 0) -> Any:
+    return _LazyPattern(pattern, flags)
+
+
 def _load_lexicons() -> dict[str, dict[str, list[str]]]:
     import yaml
 
@@ -76,9 +97,9 @@ _AR_ACCORDING_TO = "|".join(map(re.escape, _LEXICONS["ar"]["according_to"]))
 _AR_CONTINUATION = "|".join(map(re.escape, _ar_forms(_LEXICONS["ar"]["continuation_verbs"])))
 
 QUOTE_TYPES = ("direct", "indirect", "none")
-_WORD = re.compile(r"\w+")
-_QUOTES = re.compile(r"[\"“”«»]")
-_QUOTE_SPAN = re.compile(r"\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»")
+_WORD = _lazy(r"\w+")
+_QUOTES = _lazy(r"[\"“”«»]")
+_QUOTE_SPAN = _lazy(r"\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»")
 
 
 SPEAKER_FORMS = ("named", "pronoun", "implicit", "none")
@@ -106,9 +127,9 @@ NONE = Attribution(None, None, "none", False)
 
 # A sentence that opens inside a quotation ('I never said that," he added.'): the quotation
 # runs from the start to the first closing mark after punctuation, with no opening mark before.
-_UNOPENED = re.compile(r"^[^\"“”«»]{3,}?[,.!?…―—-]\s*[\"”]")
+_UNOPENED = _lazy(r"^[^\"“”«»]{3,}?[,.!?…―—-]\s*[\"”]")
 # A quotation that runs to the end of the sentence (“... with no closing mark).
-_UNCLOSED = re.compile(r"“[^”]{3,}$")
+_UNCLOSED = _lazy(r"“[^”]{3,}$")
 
 
 @lru_cache(maxsize=64)
@@ -148,7 +169,7 @@ def _quote_type(text: str, lang: str = "en", limit: int | None = None, start: in
     return "direct" if opening and len(_WORD.findall(text, opening.end())) >= 3 else "indirect"
 
 
-_AR_COMPLEMENTIZER_AT = re.compile(r"(?:^|(?<=[\s،]))[وف]?(?:إن|أن|ان|بأن|بان|إنه|أنه|إنها|أنها|إنهم|أنهم|بأنه|بأنها|بأنهم)(?=\s)")
+_AR_COMPLEMENTIZER_AT = _lazy(r"(?:^|(?<=[\s،]))[وف]?(?:إن|أن|ان|بأن|بان|إنه|أنه|إنها|أنها|إنهم|أنهم|بأنه|بأنها|بأنهم)(?=\s)")
 
 
 def _ar_fragment(text: str, at: int, start: int = 0) -> bool:
@@ -166,45 +187,45 @@ def _ar_fragment(text: str, at: int, start: int = 0) -> bool:
 
 # An Arabic quotation that is never closed: « or “ with no closing mark after it, laquo;,
 # ' before a letter, or the last of an odd number of ".
-_AR_OPEN_QUOTE = re.compile(r"«(?=[^»]*$)|“(?=[^”]*$)|laquo;|(?<![\w'])'(?=[\u0621-\u064A])|^(?=(?:[^\"]*\"[^\"]*\")*[^\"]*\"[^\"]*$)[^\"]*\"")
+_AR_OPEN_QUOTE = _lazy(r"«(?=[^»]*$)|“(?=[^”]*$)|laquo;|(?<![\w'])'(?=[\u0621-\u064A])|^(?=(?:[^\"]*\"[^\"]*\")*[^\"]*\"[^\"]*$)[^\"]*\"")
 
 
 # --- English --------------------------------------------------------------------------------
 
 _EN_VERBS = _trie(_LEXICONS["en"]["verbs"])
-_EN_VERB = re.compile(rf"\b(?:{_EN_VERBS})\b")  # lower case only: verbs in news prose
-_EN_VERB_PREFIX = re.compile(r"(?:also|further|later|then)\s+$")
-_EN_VERB_SUFFIX = re.compile(r"\s+(?:in a statement|on Telegram|on X|reporters|journalists|a news conference|a regular briefing)\b")
-_EN_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
-_EN_NOT_ATTRIBUTION = re.compile(r"^(?:[Tt]hat said|[Nn]eedless to say|[Hh]aving said that)\b|\b[Tt]he said\b")
-_EN_ACCORDING_NOT = re.compile(r"^(?:plan|schedule|the plan|the schedule|tradition|custom|a formula|the formula|the constitution|the law|the rules|rules|law)\b", re.IGNORECASE)
-_EN_CITING = re.compile(r"\bciting\s+", re.IGNORECASE)
-_EN_QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+(?:saying|telling|warning)", re.IGNORECASE)
-_EN_AUXILIARY = re.compile(r"\s+(?:declined|refused|did not|didn't|would not|wouldn't|could not|was quick|went on) to$|\s+(?:has|have|had|also|later|then|would|will|did|previously|repeatedly|recently|once|publicly|privately|had earlier)$", re.IGNORECASE)
+_EN_VERB = _lazy(rf"\b(?:{_EN_VERBS})\b")  # lower case only: verbs in news prose
+_EN_VERB_PREFIX = _lazy(r"(?:also|further|later|then)\s+$")
+_EN_VERB_SUFFIX = _lazy(r"\s+(?:in a statement|on Telegram|on X|reporters|journalists|a news conference|a regular briefing)\b")
+_EN_ACCORDING = _lazy(r"\baccording to\s+", re.IGNORECASE)
+_EN_NOT_ATTRIBUTION = _lazy(r"^(?:[Tt]hat said|[Nn]eedless to say|[Hh]aving said that)\b|\b[Tt]he said\b")
+_EN_ACCORDING_NOT = _lazy(r"^(?:plan|schedule|the plan|the schedule|tradition|custom|a formula|the formula|the constitution|the law|the rules|rules|law)\b", re.IGNORECASE)
+_EN_CITING = _lazy(r"\bciting\s+", re.IGNORECASE)
+_EN_QUOTED_AS = _lazy(r"\bquoted\s+(.+?)\s+as\s+(?:saying|telling|warning)", re.IGNORECASE)
+_EN_AUXILIARY = _lazy(r"\s+(?:declined|refused|did not|didn't|would not|wouldn't|could not|was quick|went on) to$|\s+(?:has|have|had|also|later|then|would|will|did|previously|repeatedly|recently|once|publicly|privately|had earlier)$", re.IGNORECASE)
 _EN_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Rep", "Sen", "Gov", "St", "Jr", "Sr")
 _EN_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_EN_PRONOUN_SAYING = re.compile(r"^(?:(?:But|And)\s+)?(He|She|They)\b[^\"“]*?,\s+(saying|adding)\b")
-_EN_SOURCE_PREFIX = re.compile(r"^(?:(?:figures|data|estimates|a statement|a report|statements|documents|a survey|a tally|a count|preliminary results)\s+(?:\w+\s+){0,2}?(?:by|from|of)\s+)", re.IGNORECASE)
-_EN_TRAILING = re.compile(
+_EN_PRONOUN_SAYING = _lazy(r"^(?:(?:But|And)\s+)?(He|She|They)\b[^\"“]*?,\s+(saying|adding)\b")
+_EN_SOURCE_PREFIX = _lazy(r"^(?:(?:figures|data|estimates|a statement|a report|statements|documents|a survey|a tally|a count|preliminary results)\s+(?:\w+\s+){0,2}?(?:by|from|of)\s+)", re.IGNORECASE)
+_EN_TRAILING = _lazy(
     r"\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last (?:week|month|year|night)|"
     r"this (?:week|month|morning|year)|at a (?:news |press )?(?:conference|briefing)|in a (?:statement|post|video)|"
     r"during\b|late on|early on|later|earlier|who\b|which\b|whose\b|speaking\b|in an interview|in remarks|"
     r"on (?:Twitter|X|Telegram|Facebook|state television|television)|yesterday|today|for (?:two|three|several|many|\d+) (?:days|weeks|months|years)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|night|evening))?$|[a-z]{3,}(?:ally|ently|antly|ously|ively|ately|edly|fully|ckly|rly|cly)$|(?:on )?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d)\b.*$",
     re.IGNORECASE)
-_EN_LEADING = re.compile(r"^(?:but|and|so|yet|however|meanwhile|separately|in addition|in a statement|on \w+|earlier|later|still|instead|now|also|indeed|in fact|at the same time|for (?:his|her|their|its) part)\b[,\s]*", re.IGNORECASE)
+_EN_LEADING = _lazy(r"^(?:but|and|so|yet|however|meanwhile|separately|in addition|in a statement|on \w+|earlier|later|still|instead|now|also|indeed|in fact|at the same time|for (?:his|her|their|its) part)\b[,\s]*", re.IGNORECASE)
 # A clause boundary inside the stretch before the cue: the speaker starts after it.
-_EN_CLAUSE = re.compile(r".*\b(?:as|while|when|after|before|because|since|although|though|whereas|if|that|but|where|even as|even though|so|which|whom)\s+(?=\S)", re.IGNORECASE)
+_EN_CLAUSE = _lazy(r".*\b(?:as|while|when|after|before|because|since|although|though|whereas|if|that|but|where|even as|even though|so|which|whom)\s+(?=\S)", re.IGNORECASE)
 # A speaker never ends in a function word or an auxiliary ("the public might", "the Guardian has been").
-_EN_BAD_END = re.compile(r"\b(?:the|a|an|to|of|that|has|have|had|been|was|were|is|are|be|might|may|could|would|will|should|can|must|not|this|than|in|on|at|for|with|by|from)$|[’']\w+$", re.IGNORECASE)
-_EN_ADVERBIAL = re.compile(r"^(?:despite|contrary|in|on|after|before|during|with|without|for|at|by|from|like|unlike|since|until|amid|among|under|over|through|instead|however|therefore|meanwhile|nonetheless|nevertheless|moreover|too|though|in turn|again|once again)\b(?!\s+(?:he|she|they|I|we|it)\b)")
-_EN_APPOSITIVE = re.compile(r"^(?:Democrat|Republican|Independent|a|an|the|one|another|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z-]+ of|[a-z-]+ at|[a-z-]+ for|now|then|formerly|once)\b")
-_EN_RELATIVE = re.compile(r"^(?:who|whose|which|whom)\b")
+_EN_BAD_END = _lazy(r"\b(?:the|a|an|to|of|that|has|have|had|been|was|were|is|are|be|might|may|could|would|will|should|can|must|not|this|than|in|on|at|for|with|by|from)$|[’']\w+$", re.IGNORECASE)
+_EN_ADVERBIAL = _lazy(r"^(?:despite|contrary|in|on|after|before|during|with|without|for|at|by|from|like|unlike|since|until|amid|among|under|over|through|instead|however|therefore|meanwhile|nonetheless|nevertheless|moreover|too|though|in turn|again|once again)\b(?!\s+(?:he|she|they|I|we|it)\b)")
+_EN_APPOSITIVE = _lazy(r"^(?:Democrat|Republican|Independent|a|an|the|one|another|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z-]+ of|[a-z-]+ at|[a-z-]+ for|now|then|formerly|once)\b")
+_EN_RELATIVE = _lazy(r"^(?:who|whose|which|whom)\b")
 # "His lawyer, Name," / "The stepmother, Name,": a title before the name keeps both.
-_EN_TITLE_BEFORE = re.compile(r"^(?:The|the|His|his|Her|her|Their|their|Its|its|Our|our)\s+(?:[a-z-]+\s+){0,2}[a-z-]+$")
-_EN_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|of|the|al|el|bin|ibn|de|van|von|da|for|and|at|on|[a-z]+-(?:General|general)|spokesman|spokeswoman|spokesperson|minister|president|secretary|ambassador|envoy|chief|leader|senator|adviser|advisor|analyst|official|director|commander)$")
+_EN_TITLE_BEFORE = _lazy(r"^(?:The|the|His|his|Her|her|Their|their|Its|its|Our|our)\s+(?:[a-z-]+\s+){0,2}[a-z-]+$")
+_EN_NAME_WORD = _lazy(r"^(?:[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|of|the|al|el|bin|ibn|de|van|von|da|for|and|at|on|[a-z]+-(?:General|general)|spokesman|spokeswoman|spokesperson|minister|president|secretary|ambassador|envoy|chief|leader|senator|adviser|advisor|analyst|official|director|commander)$")
 # "CAIRO, May 3 (Harbor News) -", "(Reuters) -", "WASHINGTON -": never part of a speaker.
-_EN_DATELINE = re.compile(
+_EN_DATELINE = _lazy(
     r"^\s*(?:[A-Z][A-Za-z.'’\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?|[A-Z][A-Z.'’\- ]{2,30}\s*)?"
     r"(?:\([^()]{2,40}\)\s*)?[-–—]{1,2}\s+(?=\S)")
 
@@ -299,7 +320,7 @@ def _en_source_after(suffix: str) -> str | None:
     return span or None
 
 
-_EN_SUBJECT = re.compile(r"^\s*((?:The|A|An)\s+(?:(?!(?:is|was|are|were|has|had|have|will|would|did|does|do|can|could)\b)[a-z-]+\s+)?(?!(?:is|was|are|were|has|had|have|will|would|did|does|do|can|could)\b)[a-z-]+|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)(?=\s+[a-z])")
+_EN_SUBJECT = _lazy(r"^\s*((?:The|A|An)\s+(?:(?!(?:is|was|are|were|has|had|have|will|would|did|does|do|can|could)\b)[a-z-]+\s+)?(?!(?:is|was|are|were|has|had|have|will|would|did|does|do|can|could)\b)[a-z-]+|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)(?=\s+[a-z])")
 
 
 def _blank_lead(text: str) -> str:
@@ -340,9 +361,9 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
     return _named(source, cue, text, where)
 
 
-_EN_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|of|whose|new|false|unfounded|[a-z]+ous|[A-Za-z]+[’']s)\s+$", re.IGNORECASE)
-_EN_AFTER_QUOTE = re.compile(r"[,!?…—-][”\"]\s+(?:[^\"“”;:!?]{0,80}?)$")
-_EN_OBJECT_AFTER = re.compile(r"\s+(?:at least|more than|nearly|about|some|the lives|lives)\b")
+_EN_DETERMINER_BEFORE = _lazy(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|of|whose|new|false|unfounded|[a-z]+ous|[A-Za-z]+[’']s)\s+$", re.IGNORECASE)
+_EN_AFTER_QUOTE = _lazy(r"[,!?…—-][”\"]\s+(?:[^\"“”;:!?]{0,80}?)$")
+_EN_OBJECT_AFTER = _lazy(r"\s+(?:at least|more than|nearly|about|some|the lives|lives)\b")
 
 
 def _en_noun_use(text: str, verb: re.Match) -> bool:
@@ -411,27 +432,27 @@ def _attribute_en(text: str) -> Attribution:
     return _en_transcript(text)
 
 
-_EN_OPENING_VERB = re.compile(r"^\s*((?:also\s+)?(?:said|says|added|told|noted|warned|stressed|argued|explained))\s+(?!by\b)")
+_EN_OPENING_VERB = _lazy(r"^\s*((?:also\s+)?(?:said|says|added|told|noted|warned|stressed|argued|explained))\s+(?!by\b)")
 # "X was quoted as saying", "X was quoted in a magazine": X voices the quotation.
-_EN_PASSIVE_QUOTED = re.compile(r"\s+(?:was|were|is|are|has been|had been)\s+((?:widely\s+|later\s+|also\s+)?quoted(?:\s+as\s+(?:saying|telling|warning))?)\b")
+_EN_PASSIVE_QUOTED = _lazy(r"\s+(?:was|were|is|are|has been|had been)\s+((?:widely\s+|later\s+|also\s+)?quoted(?:\s+as\s+(?:saying|telling|warning))?)\b")
 # "reporters were told by X", "it was reported by X": the agent after "by" is the speaker.
-_EN_PASSIVE_BY = re.compile(
+_EN_PASSIVE_BY = _lazy(
     r"\b(?:was|were|been|being|is|are)\s+((?:told|reported|announced|confirmed|stated|revealed|disclosed|described|claimed)"
     r"(?:\s+(?:in|on|at|during|last|this|earlier)\s+[^,;:\"“”]{1,30}?)?\s+by)\s+")
 # A headline in title case: "Name Says ...", "Outlet's Anchor Rips ...".
 _EN_HEADLINE_VERBS = frozenset(v.title() for v in _LEXICONS["en"]["verbs"] if " " not in v) | {
     "Slams", "Rips", "Blasts", "Knocks", "Urges", "Vows", "Calls", "Questions", "Doubts", "Touts", "Accuses", "Defends", "Mocks", "Hits"}
-_EN_HEADLINE_VERB = re.compile(r"\s(" + "|".join(sorted(_EN_HEADLINE_VERBS, key=len, reverse=True)) + r")\s")
+_EN_HEADLINE_VERB = _lazy(r"\s(" + "|".join(sorted(_EN_HEADLINE_VERBS, key=len, reverse=True)) + r")\s")
 # A transcript line: "SMITH: ...", "Dina Lee: ...", "Mr. Lee: ...".
-_EN_TRANSCRIPT = re.compile(r"^\s*((?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2})|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){0,3})\s*:\s+(?=\S)")
+_EN_TRANSCRIPT = _lazy(r"^\s*((?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2})|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){0,3})\s*:\s+(?=\S)")
 _EN_NOT_SPEAKER_LABEL = frozenset(
     "BREAKING UPDATE UPDATED WATCH READ NOTE EDITOR EDITORS PHOTO VIDEO LISTEN RELATED MORE ALSO SOURCE SOURCES FACT "
     "CLAIM VERDICT TRANSCRIPT EXCLUSIVE ANALYSIS OPINION COMMENTARY ADVERTISEMENT Q A SEE WARNING EMBED ALERT "
     "CORRECTION CLARIFICATION DISCLAIMER SPOILER THE AN WANTED REPORT POLL".split())
-_EN_FIRST_PERSON = re.compile(r"[\"“'‘]|(?:I|I'm|I’m|We|We've|We’ve|We're|We’re|Well|Yes|No|Thank|Thanks|You|Our|My|Look|Listen|So)\b")
+_EN_FIRST_PERSON = _lazy(r"[\"“'‘]|(?:I|I'm|I’m|We|We've|We’ve|We're|We’re|Well|Yes|No|Thank|Thanks|You|Our|My|Look|Listen|So)\b")
 
 
-_EN_LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
+_EN_LOWER_WORD = _lazy(r"(?:^|\s)[a-z]")
 
 
 def _en_headline(text: str) -> Attribution | None:
@@ -476,25 +497,25 @@ def _named(source: str, cue: str, text: str, near: int, lang: str = "en") -> Att
 # --- Arabic ---------------------------------------------------------------------------------
 
 _AR_VERBS = _trie(_ar_forms(_LEXICONS["ar"]["verbs"]))
-_AR_CUE = re.compile(rf"(?:^|(?<=[\s«\"“،:(]))([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
-_AR_ACCORDING = re.compile(rf"(?:^|(?<=[\s،(]))([وف]?(?:{_AR_ACCORDING_TO})(?:ـ)?)(?:\s*ما\s+\S+)?\s*")
-_AR_AS_REVEALED = re.compile(r"(?:^|(?<=[\s،]))(حسبما\s+\S+|كما\s+(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت))\s+")
-_AR_END = re.compile(
+_AR_CUE = _lazy(rf"(?:^|(?<=[\s«\"“،:(]))([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
+_AR_ACCORDING = _lazy(rf"(?:^|(?<=[\s،(]))([وف]?(?:{_AR_ACCORDING_TO})(?:ـ)?)(?:\s*ما\s+\S+)?\s*")
+_AR_AS_REVEALED = _lazy(r"(?:^|(?<=[\s،]))(حسبما\s+\S+|كما\s+(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت))\s+")
+_AR_END = _lazy(
     r"\s+'?(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|فإن|فان|فقد|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|بعد|قبل|منذ|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول|للمراسلين|للصحافة|لنظير\S*)(?=\s|$|[:،.؛])"
     r"|\s+ل(?=[«»\"“”])|\s+[-–—]|[،:«\"“”».؛]"
 )
-_AR_PLUPERFECT = re.compile(rf"^[وف]?(?:كان|كانت)\s+(.+?)\s+قد\s+([وف]?(?:{_AR_VERBS}))(?=\s|$)")
-_AR_STATEMENT = re.compile(r"(?:^|\s)[وف]?جاء\s+في\s+(?:بيان|تقرير|رسالة|تغريدة)\S*\s+(?:صادرة?\s+عن\s+|ل)(.+?)(?=[:،.«\"]|$)")
-_AR_CARRIED = re.compile(
+_AR_PLUPERFECT = _lazy(rf"^[وف]?(?:كان|كانت)\s+(.+?)\s+قد\s+([وف]?(?:{_AR_VERBS}))(?=\s|$)")
+_AR_STATEMENT = _lazy(r"(?:^|\s)[وف]?جاء\s+في\s+(?:بيان|تقرير|رسالة|تغريدة)\S*\s+(?:صادرة?\s+عن\s+|ل)(.+?)(?=[:،.«\"]|$)")
+_AR_CARRIED = _lazy(
     rf"^(?:ثم\s+)?[وف]?({_AR_CONTINUATION})"
     r"(?:\s+(?:قائلا|قائلة|قائلاً|بالقول|يقول|تقول))?\s*(?=أن|إن|ان|:|«|\"|“|إلى|الى|على|وهو|وهي|في\s+بيان|في\s+تصريح|في\s+هذا\s+السياق|$)"
 )
-_AR_NESTED = re.compile(r"\s+عن\s+")
+_AR_NESTED = _lazy(r"\s+عن\s+")
 
 
-_AR_RELAYED = re.compile(r"\s+(?:نقلا?ً?\s+عن|على\s+لسان)\s+")
-_AR_SOURCE_PREFIX = re.compile(r"^(?:(?:الأرقام|الارقام|البيانات|التقديرات)(?:\s+الرسمية)?\s+التي\s+(?:نشرها|نشرتها|أصدرها|أصدرتها|أعلنها|أعلنتها)|تقديرات|بيانات|أرقام|ارقام|إحصاءات|احصاءات|معطيات)\s+(?=\S+\s+\S)")
-_AR_NOT_SOURCE = re.compile(r"^(?:ذلك|هذا|هذه|الخطة|الجدول|ما هو مقرر|مقرر|القانون|الدستور|التوقعات|العادة|الأصول|الاصول|الإجراءات|الاجراءات|الآليات|الضوابط|المعايير|الشروط|القواعد|الأنظمة|اللوائح|القوانين|البروتوكول|ما يقتضيه|ما تقتضيه)(?:\s|$)")
+_AR_RELAYED = _lazy(r"\s+(?:نقلا?ً?\s+عن|على\s+لسان)\s+")
+_AR_SOURCE_PREFIX = _lazy(r"^(?:(?:الأرقام|الارقام|البيانات|التقديرات)(?:\s+الرسمية)?\s+التي\s+(?:نشرها|نشرتها|أصدرها|أصدرتها|أعلنها|أعلنتها)|تقديرات|بيانات|أرقام|ارقام|إحصاءات|احصاءات|معطيات)\s+(?=\S+\s+\S)")
+_AR_NOT_SOURCE = _lazy(r"^(?:ذلك|هذا|هذه|الخطة|الجدول|ما هو مقرر|مقرر|القانون|الدستور|التوقعات|العادة|الأصول|الاصول|الإجراءات|الاجراءات|الآليات|الضوابط|المعايير|الشروط|القواعد|الأنظمة|اللوائح|القوانين|البروتوكول|ما يقتضيه|ما تقتضيه)(?:\s|$)")
 
 
 # After these verbs the speaker ends at a preposition: "دعا X إلى", "شكك X في", "رحب X بـ".
@@ -520,7 +541,7 @@ _AR_QUOTE_CHARS = "\"«»“”"
 _AR_PROTECT = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(_AR_QUOTE_CHARS + "،")})
 _AR_UNPROTECT = {0xE000 + i: c for i, c in enumerate(_AR_QUOTE_CHARS + "،")}
 _AR_MEDIA_HEAD = r"(?:[وبل]?(?:ال)?(?:صحيفة|جريدة|موقع|قناة|وكالة|شبكة|مجلة|مراسل|مراسلة|برنامج|منظمة|حركة|جمعية|شركة|مركز|معهد|حزب|تطبيق|منصة|حساب|تقرير|إذاعة|تلفزيون))"
-_AR_QUOTED_NAME = re.compile(
+_AR_QUOTED_NAME = _lazy(
     rf"(^|(?<!\S){_AR_MEDIA_HEAD})(\s*[\"«“][^\"«»“”]{{1,40}}[\"»”])")
 _AR_TITLES = frozenset(
     "وزير وزيرة رئيس رئيسة زعيم زعيمة ضابط مدير مديرة متحدث متحدثة ناطق ناطقة سفير سفيرة خبير خبيرة محلل "
@@ -528,10 +549,10 @@ _AR_TITLES = frozenset(
     "صحافي صحافية صحفي صحفية دكتور مستشار مستشارة عضو عضوة مرشح مرشحة سياسي سياسية معارض معارضة ناشط ناشطة "
     "مراسل مراسلة محامي محامية مفوض مفوضة ملك أمير حاكم محافظ عميد لواء عقيد رائد مؤسس منسق منسقة".split())
 _AR_NAME_STOP = r"(?:في|خلال|عبر|على|عن|من|لـ|أمس|اليوم|يوم|مساء|صباح|بعد|قبل|أثناء|لدى|أمام|للصحفيين|للصحافيين|لوكالة|لصحيفة|لقناة|لموقع|لشبكة)"
-_AR_NAME_AFTER = re.compile(r"\s*([^\s،:«»\"“”.؛()]+(?:\s+[^\s،:«»\"“”.؛()]+){0,2})\s*(?=،|:|«|\"|“|\s+(?:إن|أن|ان|إنه|أنه|بأن|قائلا|قائلاً)(?:\s|$))")
+_AR_NAME_AFTER = _lazy(r"\s*([^\s،:«»\"“”.؛()]+(?:\s+[^\s،:«»\"“”.؛()]+){0,2})\s*(?=،|:|«|\"|“|\s+(?:إن|أن|ان|إنه|أنه|بأن|قائلا|قائلاً)(?:\s|$))")
 # A name of one or two words followed by a preposition or time phrase ("، فلان الفلاني في حديث له").
-_AR_SHORT_NAME_AFTER = re.compile(rf"\s*((?!{_AR_NAME_STOP}\s|ل)[^\s،:«»\"“”.؛()]+(?:\s+(?!{_AR_NAME_STOP}(?:\s|$))[^\s،:«»\"“”.؛()]+)?)\s+(?={_AR_NAME_STOP}\s)")
-_AR_NOT_NAME = re.compile(r"^(?:ال|و?(?:في|على|عن|من|إلى|الى|أمس|اليوم|يوم|خلال|عبر|أمام|مع|الذي|التي|إن|أن|ان|قائلا|قائلاً|لـ|ل|ب)(?:\s|$))")
+_AR_SHORT_NAME_AFTER = _lazy(rf"\s*((?!{_AR_NAME_STOP}\s|ل)[^\s،:«»\"“”.؛()]+(?:\s+(?!{_AR_NAME_STOP}(?:\s|$))[^\s،:«»\"“”.؛()]+)?)\s+(?={_AR_NAME_STOP}\s)")
+_AR_NOT_NAME = _lazy(r"^(?:ال|و?(?:في|على|عن|من|إلى|الى|أمس|اليوم|يوم|خلال|عبر|أمام|مع|الذي|التي|إن|أن|ان|قائلا|قائلاً|لـ|ل|ب)(?:\s|$))")
 
 
 def _ar_protect_quoted_names(rest: str) -> str:
@@ -608,9 +629,9 @@ def _ar_prepositional(word: str) -> bool:
     return len(stem) >= 3 and stem not in _ar_words()[2] and _ar_common(stem) and not _ar_common(word)
 
 
-_AR_DATELINE = re.compile(r"^\s*(?:[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+){0,2}\s*[-–—]\s*)?(?:\(?\s*(?:رويترز|أ\s*ف\s*ب|فرانس\s+برس|الأناضول|وكالات|وام|واس|قنا|كونا|بترا|سانا|أ\s*ش\s*أ|د\s*ب\s*أ|شينخوا|سبوتنيك|معا|وفا|الجزيرة\s+نت|الجزيرة|العربية\.نت|سكاي\s+نيوز\s+عربية|خاص|[\u0621-\u064A]+\s+نت)\s*\)?\s*)?[-–—:]\s*(?=\S)")
+_AR_DATELINE = _lazy(r"^\s*(?:[\u0621-\u064A]+(?:\s+[\u0621-\u064A]+){0,2}\s*[-–—]\s*)?(?:\(?\s*(?:رويترز|أ\s*ف\s*ب|فرانس\s+برس|الأناضول|وكالات|وام|واس|قنا|كونا|بترا|سانا|أ\s*ش\s*أ|د\s*ب\s*أ|شينخوا|سبوتنيك|معا|وفا|الجزيرة\s+نت|الجزيرة|العربية\.نت|سكاي\s+نيوز\s+عربية|خاص|[\u0621-\u064A]+\s+نت)\s*\)?\s*)?[-–—:]\s*(?=\S)")
 # Words after which the subject noun phrase has ended (demonstratives, relatives, object heads).
-_AR_OBJECT_STOP = re.compile(r"(?<!وكالة)(?<!وكالات)\s+(?:هذه|هذا|ذلك|تلك|هذين|هاتين|هؤلاء|التي|الذي|الذين|اللذين|اللتين|ما|مما|كل|جميع|أي|أية|أنباء|الأنباء|التقارير|تقارير|الاتهامات|اتهامات|المزاعم|مزاعم|الرواية|رواية|الخبر|الادعاءات|ادعاءات|وجود|صحة|قلقه|قلقها|قلقهم|أمله|أملها|استعداد\S*|رفض\S*|تأييد\S*|دعم\S*|ترحيب\S*|إدانت\S*|ادانت\S*|أسف\S*|تفاؤل\S*|استغراب\S*|تضامن\S*|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم\S*|الليلة|مساء|صباح|اليوم|أمس|لاحقا|لاحقاً|مؤخرا|مؤخراً|حينها|الى|إلى)(?=\s|$|،)")
+_AR_OBJECT_STOP = _lazy(r"(?<!وكالة)(?<!وكالات)\s+(?:هذه|هذا|ذلك|تلك|هذين|هاتين|هؤلاء|التي|الذي|الذين|اللذين|اللتين|ما|مما|كل|جميع|أي|أية|أنباء|الأنباء|التقارير|تقارير|الاتهامات|اتهامات|المزاعم|مزاعم|الرواية|رواية|الخبر|الادعاءات|ادعاءات|وجود|صحة|قلقه|قلقها|قلقهم|أمله|أملها|استعداد\S*|رفض\S*|تأييد\S*|دعم\S*|ترحيب\S*|إدانت\S*|ادانت\S*|أسف\S*|تفاؤل\S*|استغراب\S*|تضامن\S*|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم\S*|الليلة|مساء|صباح|اليوم|أمس|لاحقا|لاحقاً|مؤخرا|مؤخراً|حينها|الى|إلى)(?=\s|$|،)")
 _AR_DEFINITE_ADJECTIVES = frozenset(
     "العام العامة السابق السابقة الأعلى الاعلى الأول الاول الجديد الجديدة المقبل الحالي المؤقت المساعد "
     "الأسبق المكلف المنتهية الرسمي الرسمية الخاص الخاصة الأممي الأممية الدولي الدولية العليا الكبير الأكبر "
@@ -619,7 +640,7 @@ _AR_DEFINITE_ADJECTIVES = frozenset(
     "المستقلة المنتخبة المعارض المعارضة السريع المتحدث الناطق".split())
 
 
-_AR_ELATIVE = re.compile(r"^ال[أا][\u0621-\u064A]{2}[\u0621-\u064A]$")  # الأحمر، الأوسط، الأعلى
+_AR_ELATIVE = _lazy(r"^ال[أا][\u0621-\u064A]{2}[\u0621-\u064A]$")  # الأحمر، الأوسط، الأعلى
 
 
 def _named_ar(source: str, cue: str, text: str, near: int) -> Attribution:
@@ -640,7 +661,7 @@ def _ar_next_attribution(text: str, after: int) -> int | None:
 
 # Definite titles that stand in apposition before a name ("الوزير الدكتور فلان").
 _AR_TITLE_APPOSITION = frozenset("الدكتور الشيخ المهندس اللواء العميد العقيد الفريق السفير الأستاذ الاستاذ القاضي المستشار الأمير الملك السيد السيدة النائب".split())
-_AR_PARTICIPLE = re.compile(r"^ال(?:م[\u0621-\u064A]{3,}|[^ا\s]ا[^ا\s]{2})(?:ة|ون|ين|ات|ان)?$")  # المسلحة، المتحدة، الحاكم
+_AR_PARTICIPLE = _lazy(r"^ال(?:م[\u0621-\u064A]{3,}|[^ا\s]ا[^ا\s]{2})(?:ة|ون|ين|ات|ان)?$")  # المسلحة، المتحدة، الحاكم
 
 
 def _ar_adjective(word: str) -> bool:
@@ -682,7 +703,7 @@ def _ar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozens
 
 # Verbal nouns of the derived verb forms, recognized by their pattern (no list needed):
 # تفاعل، تفعيل، افتعال، انفعال، استفعال، إفعال، مفاعلة ("تعاطف", "تعزيز", "اجتماع", "استعداد", "إعلان").
-_AR_MASDAR = re.compile(
+_AR_MASDAR = _lazy(
     r"^(?:ت[\u0621-\u064A]ا[\u0621-\u064A]{2}|ت[\u0621-\u064A]{2}ي[\u0621-\u064A]|[اإ][\u0621-\u064A]ت[\u0621-\u064A]ا[\u0621-\u064A]"
     r"|ان[\u0621-\u064A]{2}ا[\u0621-\u064A]|است[\u0621-\u064A]{2}ا[\u0621-\u064A]|إ[\u0621-\u064A]{2}ا[\u0621-\u064A]|م[\u0621-\u064A]ا[\u0621-\u064A]{2}ة)$")
 # Words inside a person's name ("أبو الريش", "ولد السالك", "عبد الحكيم", "بن سلمان").
@@ -707,16 +728,16 @@ def _ar_common(word: str) -> bool:
 
 # Broken plurals of common nouns, by pattern: فعائل، مفاعل/مفاعيل، أفعال، أفعلاء، فعلاء ("وسائل",
 # "مصادر", "أطباء", "خبراء"): not names even when our text never attests them.
-_AR_BROKEN_PLURAL = re.compile(
+_AR_BROKEN_PLURAL = _lazy(
     r"^(?:[\u0621-\u064A]{2}ائ[\u0621-\u064A]|م[\u0621-\u064A]ا[\u0621-\u064A]ي?[\u0621-\u064A]|أ[\u0621-\u064A]{2}ا[\u0621-\u064A]"
     r"|أ[\u0621-\u064A]{2}اء|[\u0621-\u064A]{3}اء)$")
 
 
-_AR_CLITIC_ARTICLE = re.compile(r"^[وف]?(?:[بلك]?ال|لل)")
+_AR_CLITIC_ARTICLE = _lazy(r"^[وف]?(?:[بلك]?ال|لل)")
 
 
 # A noun with a possessive pronoun ("خارجيتها", "رئيسهم"): a common noun, not a name.
-_AR_POSSESSED = re.compile(r"(?:[\u0621-\u064A]{2}(?:ت|ي)(?:ه|ها|هم|هما)|[\u0621-\u064A]{3}(?:ها|هم|هما|كم|نا))$")
+_AR_POSSESSED = _lazy(r"(?:[\u0621-\u064A]{2}(?:ت|ي)(?:ه|ها|هم|هما)|[\u0621-\u064A]{3}(?:ها|هم|هما|كم|نا))$")
 
 
 @lru_cache(maxsize=8192)
@@ -773,7 +794,7 @@ def _ar_construct_noun(word: str) -> bool:
         and not _AR_PASSIVE_PARTICIPLE.match(stem) and not _AR_ELATIVE.match(word)
 
 
-_AR_PASSIVE_PARTICIPLE = re.compile(r"^م[\u0621-\u064A]{2}و[\u0621-\u064A](?:ة|ون|ين|ات)?$")
+_AR_PASSIVE_PARTICIPLE = _lazy(r"^م[\u0621-\u064A]{2}و[\u0621-\u064A](?:ة|ون|ين|ات)?$")
 
 
 def _ar_name_end(words: list[str]) -> int:
@@ -832,21 +853,21 @@ def _ar_subject_end(span: str) -> str:
 
 # After the verb, no subject: a complementizer, a quotation, or a preposition, a time or
 # circumstance phrase ("وأكد في كلمة له أنه", "لفت إلى أن", "صرح به", "قال فيه").
-_AR_NO_SUBJECT = re.compile(
+_AR_NO_SUBJECT = _lazy(
     r"\s*(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|:|«|\"|“|'|laquo;|،|"
     r"(?:إلى|الى|على)\s+(?:إن|أن|ان|أنه|إنه|أنها|إنها|ضرورة|أهمية)|"
     r"(?:في|خلال|عبر|أمام|على|عن|من|مع|لدى|به|بها|فيه|فيها|ذلك|له|لها|أيضا|أيضاً|كذلك|بدوره|بدورها|مؤخرا|مؤخراً|"
     r"أمس|اليوم|الليلة|مساء|صباح|يوم)(?=\s|$|،|:)|"
     r"(?:لماذا|هل|كيف|متى|أين|عما|عمّا|إن\s+كان|إذا|ما\s+إذا)(?=\s))")  # "تساءل لماذا ...": a question, no subject
-_AR_SAID_IN_IT = re.compile(r"\s*(?:فيه|فيها|فيهم)\s+(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|بأنه|بأنها)(?=\s)")
-_AR_COLON_AFTER = re.compile(r"\s*(?:(?:فيه|فيها|فيهم|له|لها)\s*)?:\s*\S")
-_AR_PRONOUN_OBJECT = re.compile(r"\s*(?:به|بها|فيه|فيها|عنه|عنها|بذلك)(?=\s+(?!إن|أن|ان|بأن|بأنه|بأنها|إنه|أنه|إنها|أنها)[\u0621-\u064A])")
-_AR_BEFORE_LEAD = re.compile(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|فقد|لقد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)(?:\s+|$))+")
-_AR_PRONOUN_BEFORE = re.compile(r"(?:^|[\s،])و?(هو|هي|هم|هن|أنا|نحن)\s+$")
-_AR_AFTER_RELATIVE = re.compile(r"(?:^|\s)و?(?:الذين|اللذين|اللواتي|اللاتي)\s+$")  # plural: the relative is the subject
+_AR_SAID_IN_IT = _lazy(r"\s*(?:فيه|فيها|فيهم)\s+(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|بأنه|بأنها)(?=\s)")
+_AR_COLON_AFTER = _lazy(r"\s*(?:(?:فيه|فيها|فيهم|له|لها)\s*)?:\s*\S")
+_AR_PRONOUN_OBJECT = _lazy(r"\s*(?:به|بها|فيه|فيها|عنه|عنها|بذلك)(?=\s+(?!إن|أن|ان|بأن|بأنه|بأنها|إنه|أنه|إنها|أنها)[\u0621-\u064A])")
+_AR_BEFORE_LEAD = _lazy(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|فقد|لقد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)(?:\s+|$))+")
+_AR_PRONOUN_BEFORE = _lazy(r"(?:^|[\s،])و?(هو|هي|هم|هن|أنا|نحن)\s+$")
+_AR_AFTER_RELATIVE = _lazy(r"(?:^|\s)و?(?:الذين|اللذين|اللواتي|اللاتي)\s+$")  # plural: the relative is the subject
 # The last complementizer before the cue: the subject is what follows it ("مشيرا إلى أن أوروبا ترى").
-_AR_COMPLEMENTIZER = re.compile(r"^.*(?:^|\s)(?:أن|إن|ان|بأن|لأن)\s+")
-_AR_BEFORE_NOT = re.compile(r"^(?:حيث|إذ|الذي|التي|الذين|عندما|بعدما|بينما|حين|حينما|لما|ما|من|هو|هي|هم|ذلك|هذا|وهو|وهي|أنه|أنها|إنه|إنها|أن|إن|لأن|كي|لكي|حتى|قبل|بعد)(?:\s|$)")
+_AR_COMPLEMENTIZER = _lazy(r"^.*(?:^|\s)(?:أن|إن|ان|بأن|لأن)\s+")
+_AR_BEFORE_NOT = _lazy(r"^(?:حيث|إذ|الذي|التي|الذين|عندما|بعدما|بينما|حين|حينما|لما|ما|من|هو|هي|هم|ذلك|هذا|وهو|وهي|أنه|أنها|إنه|إنها|أن|إن|لأن|كي|لكي|حتى|قبل|بعد)(?:\s|$)")
 
 
 def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str | None:
@@ -969,7 +990,7 @@ def _attribute_ar(text: str) -> Attribution:
 # speaker is the subject of the main clause before it.
 _AR_PARTICIPLES = ("مضيف مشير مؤكد معتبر مطالب متهم محذر معلن لافت موضح منوه مشدد قائل معرب متسائل منتقد مستنكر "
                    "متوعد مهدد مشكك معترف ملوح مبين مستدرك متابع مذكر مرجح متوقع نافي").split()
-_AR_PARTICIPLE_CUE = re.compile(
+_AR_PARTICIPLE_CUE = _lazy(
     r"(?:^|(?<=[\s،]))و?(" + _trie(_AR_PARTICIPLES) + r"(?:ا|اً|ة|ين|تين|ان))(?=[\s،:«\"“]|$)")
 _AR_NOT_VERB = frozenset("لم لن لا ما قد أيضا أيضاً كذلك حينها أثناء هذا هذه ذلك تلك ثم".split())
 _AR_PREPOSITION = frozenset("في على عن من إلى الى مع منذ خلال عبر أمام لدى حول ضد بعد قبل حتى عند".split())
@@ -1010,7 +1031,7 @@ def _ar_participle_attribution(text: str, participle: re.Match) -> Attribution |
 
 
 # An interview or transcript line: "الوزير: ..." / "فلان الفلاني: «...»".
-_AR_TRANSCRIPT = re.compile(r"^\s*([^\s:،.«»\"“”]+(?:\s+[^\s:،.«»\"“”]+){0,3})\s*:\s*(?=\S)")
+_AR_TRANSCRIPT = _lazy(r"^\s*([^\s:،.«»\"“”]+(?:\s+[^\s:،.«»\"“”]+){0,3})\s*:\s*(?=\S)")
 
 
 def _ar_speaker_label(label: str) -> bool:
@@ -1023,7 +1044,7 @@ def _ar_speaker_label(label: str) -> bool:
 
 _EN_BLANK_LINE_KINDS = ("headline", "title")
 _CARRY_WINDOW = 4  # sentences a named speaker stays available to later pronouns and implicit cues
-_EN_PERSON = re.compile(r"(?:(?:[A-Z][a-z]+\.?\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
+_EN_PERSON = _lazy(r"(?:(?:[A-Z][a-z]+\.?\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 
 
 def _blank_dateline(text: str, lang: str) -> str:
@@ -1160,3 +1181,8 @@ class AttributionAnnotator:
                 "source_resolved": [a.resolved for a in found],
                 "source_type": [source_type(a.resolved, g, self._gazetteer) if a.resolved and g else None
                                 for a, g in zip(found, langs)]}
+
+
+for _name, _value in list(globals().items()):  # name each lazy pattern after its global
+    if isinstance(_value, _LazyPattern):
+        _value._name = _name
