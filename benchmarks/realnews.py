@@ -1,6 +1,14 @@
 """Frames and tone on real news: candidates compared on the real-news test split (issue "Real news").
 
 Run:  .venv/bin/python benchmarks/realnews.py [--candidates NAME,...] [--n-boot 2000]
+      .venv/bin/python benchmarks/realnews.py --dev [--candidates NAME,...] [--reference NAME]
+
+``--dev`` is the model-selection protocol: it never reads the test split. Candidates are scored by
+grouped 5-fold CV by article on the real-news TRAINING split: each fold trains on the written
+corpus plus the other folds' real rows (enriched included) and is scored on its own random
+stratum; out-of-fold predictions of all folds are pooled and reported with the same 95%
+article-bootstrap intervals, plus paired differences to ``--reference``. Everything the defaults
+use was chosen this way; the test split is scored once per final candidate (without ``--dev``).
 
 Data: ``corpora/real/{ar,en}.jsonl`` (our stand-off labels, joined with ``../shared/datasets``)
 and our written corpus ``corpora/frames/*.train.jsonl``. Every candidate is trained on the same
@@ -52,17 +60,40 @@ def load() -> tuple[pd.DataFrame, pd.DataFrame]:
 # -- candidates: each returns, on the test rows, (frame indicator predictions, frame probabilities,
 #    tone predictions, CV rates {frame: (tpr, fpr)}, base rates of the rows it was calibrated on) --
 
-def _ours(params: dict | None = None, real_only: bool = False):
+def _ours(params: dict | None = None, real_only: bool = False, tone: dict | None = None,
+          extra: dict | None = None):
+    """``train`` with its defaults (or ``params``/``tone`` keyword arguments such as ``tone_c``),
+    tone extra rows ``extra`` ``{source: weight}`` (default NewsMTSC train at full weight)."""
+    extra = extra or {"newsmtsc": 1.0}
+    tone_kwargs = dict(tone or {})
+
     def run(train_rows, test_rows):
         rows = train_rows[train_rows["stratum"] != "written"] if real_only else train_rows
+        # as `make model` reads them: written corpus files carry no stratum (train() weighs such
+        # rows other_corpus_weight)
+        rows = rows.assign(stratum=rows["stratum"].where(rows["stratum"] != "written"))
+        sources = [_tone_source(name) for name in extra]
+        tone_rows = pd.concat(sources, ignore_index=True) if sources else None
+        weights = {str(part["source"].iloc[0]): float(w) for part, w in zip(sources, extra.values()) if len(part)}
         model = train(rows.reset_index(drop=True), Codebook.load(ROOT / "framing" / "data" / "codebook.yaml"),
-                      params=params, tune_on="stratum=random", tone_extra=_newsmtsc(), tone_extra_weight=1.0)
+                      params=params, tune_on="stratum=random", tone_extra=tone_rows, tone_extra_weight=weights,
+                      **tone_kwargs)
         proba = model.predict_proba(list(test_rows["text"]), lang=list(test_rows["lang"]))
         pred = proba >= np.array(list(model.thresholds.values()))
         X = model.featurize(model.analyze(list(test_rows["text"]), list(test_rows["lang"])))
         tone = np.asarray(model.tone.predict(X)).astype(str) if model.tone is not None else None
+        if len(test_rows) >= 500:  # in-process speed of the model (frames, cues, tone; language detected)
+            texts = list(test_rows["text"])
+            best = min(_timed(model.predict_columns, texts) for _ in range(3))
+            print(f"    in-process FrameModel.predict_columns: {len(texts) / best:,.0f} lines/s ({len(texts)} lines)")
         return pred, proba, tone, _rates(model.card["cv_metrics"]), _prior(rows[rows["stratum"] == "random"])
     return run
+
+
+def _timed(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
 
 
 def _rates(cv: dict) -> dict[str, dict[str, tuple[float, float]]]:
@@ -204,43 +235,485 @@ def _with_embeddings(weight: float = 1.0, words: bool = True):
     return run
 
 
+# -- context (title, neighbouring sentences) and unlabeled real sentences ---------------------
+
+def _pools() -> pd.DataFrame:
+    """Every eligible sentence of the real-news pools (``corpora/real/sample.py``'s ``pool``: the
+    sentences labeled rows were drawn from), in reading order, with ``title``, ``previous`` and
+    ``next`` (neighbouring sentences of the same article), keyed by dataset, doc_id and start."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("real_sample", ROOT / "corpora" / "real" / "sample.py")
+    sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample)
+    frames = []
+    for lang, pools in sample.POOLS.items():
+        seen: set[str] = set()
+        rows = sample.pool(lang, pools["random"], None, seen)
+        if pools["enriched"] != pools["random"]:
+            rows += sample.pool(lang, pools["enriched"], None, seen)
+        frame = pd.DataFrame(rows)
+        frame["lang"] = lang
+        same = frame["article_id"].eq(frame["article_id"].shift(-1))
+        frame["next"] = frame["text"].shift(-1).where(same, "")
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def add_context(train_rows: pd.DataFrame, test_rows: pd.DataFrame, unlabeled: bool = False):
+    """``title``, ``previous`` and ``next`` columns for the real rows (empty for written rows and
+    rows not found); with ``unlabeled``, training rows also get the pool's unlabeled sentences of
+    TRAINING articles only (articles with labeled training rows; never a test article) as rows
+    with ``stratum="unlabeled"``, no labels and no tone."""
+    import json as _json
+
+    pools = _pools()
+    key = lambda d, i, s: f"{d}\t{i}\t{int(s)}"  # noqa: E731
+    pools["key"] = [key(d, i, s) for d, i, s in zip(pools["dataset"], pools["doc_id"], pools["start"])]
+    context = pools.set_index("key")[["title", "previous", "next"]]
+    context = context[~context.index.duplicated()]
+    where = {}
+    for lang in ("ar", "en"):
+        for line in (ROOT / "corpora" / "real" / f"{lang}.jsonl").read_text("utf-8").splitlines():
+            if line.strip():
+                rec = _json.loads(line)
+                where[rec["id"]] = key(rec["dataset"], rec["doc_id"], rec["start"])
+
+    def attach(rows: pd.DataFrame) -> pd.DataFrame:
+        keys = rows["id"].map(where)
+        found = context.reindex(keys.fillna("-"))
+        out = rows.copy()
+        for col in ("title", "previous", "next"):
+            out[col] = found[col].fillna("").astype(str).to_numpy()
+        return out
+
+    train_rows, test_rows = attach(train_rows), attach(test_rows)
+    if unlabeled:
+        labeled_keys = set(where.values())
+        train_articles = set(train_rows.loc[train_rows["stratum"] != "written", "article_id"].astype(str))
+        test_articles = set(test_rows["article_id"].astype(str))
+        pick = pools[~pools["key"].isin(labeled_keys) & pools["article_id"].astype(str).isin(train_articles)
+                     & ~pools["article_id"].astype(str).isin(test_articles)]
+        pick = pick.drop_duplicates("text")
+        extra = pd.DataFrame({"id": "unlabeled-" + pick["key"], "text": pick["text"], "lang": pick["lang"],
+                              "labels": [[] for _ in range(len(pick))], "tone": None,
+                              "article_id": pick["article_id"].astype(str), "stratum": "unlabeled", "split": "train",
+                              "title": pick["title"].fillna(""), "previous": pick["previous"].fillna(""),
+                              "next": pick["next"].fillna("")})
+        train_rows = pd.concat([train_rows, extra], ignore_index=True)
+    return train_rows, test_rows
+
+
+def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | None = None):
+    """Frames only (no tone): the default features (``params``: ``TextFeatures`` parameters), plus,
+    with ``context`` ``{"previous": w, "next": w, "title": w}``, the same features of those texts as
+    separate blocks scaled by w; FrameClassifier with the default settings, grouped CV by article,
+    calibrated and tuned on the random stratum. Returns a predict function ``rows -> (pred, proba)``."""
+    from scipy.sparse import hstack
+
+    from framing.models.features import analyze
+    from framing.models.metrics import group_keys
+    from framing.models.model import make_pipeline
+
+    params = dict(params or {})
+    pipeline = make_pipeline(**params)
+    features, clf = pipeline.named_steps["features"], pipeline.named_steps["frames"]
+    docs = [analyze(t, g) for t, g in zip(rows["text"], rows["lang"])]
+    features.fit(docs)
+    n_lang = len(features.languages or ())
+
+    def matrix(part: pd.DataFrame, part_docs=None):
+        part_docs = part_docs or [analyze(t, g) for t, g in zip(part["text"], part["lang"])]
+        blocks = [features.transform_analyses(part_docs)]
+        for col, weight in (context or {}).items():
+            ctx = [analyze(str(t), g) if str(t).strip() else analyze("", g) for t, g in zip(part[col], part["lang"])]
+            blocks.append(features.transform_analyses(ctx)[:, n_lang:] * float(weight))
+        return hstack(blocks, format="csr")
+
+    X = matrix(rows, docs)
+    y = label_matrix(rows, FRAMES)
+    weights = rows["weight"].astype(float).to_numpy() if "weight" in rows.columns else None
+    clf.fit(X, y, groups=group_keys(rows, "article_id"), sample_weight=weights,
+            tune_mask=(rows["stratum"] == "random").to_numpy())
+
+    def predict(part: pd.DataFrame):
+        X_part = matrix(part)
+        return clf.predict(X_part).astype(bool), clf.predict_proba(X_part)
+    return predict
+
+
+def _frames(params: dict | None = None, context: dict | None = None, stratum_weight: dict | None = None,
+            pseudo: dict | None = None):
+    """A frames-only candidate: ``params`` for ``make_pipeline`` (``features__``/``frames__``
+    names), ``context`` blocks, ``stratum_weight`` (row weight per stratum, e.g. written 0.5) and
+    ``pseudo`` self-training ``{"weight": w, "high": p, "low": p}``: a first model labels the
+    unlabeled sentences of training articles; sentences where every frame is confidently decided
+    (probability >= high: positive, <= low: negative) join the training rows at weight w."""
+    feature_params = {k[len("features__"):]: v for k, v in (params or {}).items() if k.startswith("features__")}
+    frame_params = {k: v for k, v in (params or {}).items() if not k.startswith("features__")}
+
+    def run(train_rows, test_rows):
+        rows = train_rows[train_rows["stratum"] != "unlabeled"].reset_index(drop=True)
+        if stratum_weight:
+            rows = rows.assign(weight=rows["stratum"].map(lambda s: float(stratum_weight.get(s, 1.0))))
+        all_params = {**{f"features__{k}": v for k, v in feature_params.items()}, **frame_params}
+        predict = _fit_frames(rows, all_params, context)
+        if pseudo:
+            pool = train_rows[train_rows["stratum"] == "unlabeled"].reset_index(drop=True)
+            _, proba = predict(pool)
+            sure = ((proba >= pseudo["high"]) | (proba <= pseudo["low"])).all(axis=1)
+            picked = pool[sure].copy()
+            picked["labels"] = [[f for f, p in zip(FRAMES, row) if p >= pseudo["high"]] for row in proba[sure]]
+            picked["stratum"] = "pseudo"
+            picked["weight"] = float(pseudo["weight"])
+            if "weight" not in rows.columns:
+                rows = rows.assign(weight=1.0)
+            print(f"    pseudo-labeled {len(picked)} of {len(pool)} unlabeled sentences "
+                  f"(positives: {dict(zip(FRAMES, label_matrix(picked, FRAMES).sum(axis=0).tolist()))})", flush=True)
+            predict = _fit_frames(pd.concat([rows, picked], ignore_index=True), all_params, context)
+        pred, proba = predict(test_rows)
+        return pred, proba, None, None, None
+    run.uses_unlabeled = bool(pseudo)
+    run.uses_context = bool(context)
+    return run
+
+
+_EXTRA: dict[str, pd.DataFrame] = {}
+
+
+def _tone_source(name: str) -> pd.DataFrame:
+    """Tone-only rows of a public dataset (cached): newsmtsc (en, MIT), arsas (ar, research use;
+    'Mixed' left out), arsarcasm (ar, MIT); empty when the file is absent."""
+    if name not in _EXTRA:
+        from framing.io import importers
+        from framing.io.standoff import datasets_dir
+
+        files = {"newsmtsc": "NewsMTSC/train.jsonl", "arsas": "ArSAS/ArSAS-train.txt",
+                 "arsarcasm": "ArSarcasm-v2/training_data.csv"}
+        path = datasets_dir() / files[name]
+        _EXTRA[name] = (getattr(importers, name)(path) if path.is_file()
+                        else pd.DataFrame(columns=["text", "lang", "tone", "source"]))
+    return _EXTRA[name]
+
+
+def _tone_family(variants: dict[str, dict]):
+    """Tone estimators only (no frames), several variants sharing one feature fit per feature
+    setting: ``{name: {"features": {TextFeatures params}, "C": float, "class_weight": ...,
+    "extra": {source: weight}}}``. Features are fitted on the candidate's training rows (as
+    ``train`` does); tone rows are the training rows with a tone plus the extra sources."""
+    def run(train_rows, test_rows):
+        import scipy.sparse as sp
+        from sklearn.linear_model import LogisticRegression
+
+        from framing.models.features import analyze
+        from framing.models.model import make_pipeline
+
+        out = {}
+        by_features: dict[str, list[str]] = {}
+        for name, v in variants.items():
+            by_features.setdefault(repr(sorted((v.get("features") or {}).items())), []).append(name)
+        has = train_rows["tone"].notna().to_numpy()
+        tones = train_rows["tone"][has].astype(str).to_numpy()
+        for names in by_features.values():
+            fparams = {f"features__{k}": val for k, val in (variants[names[0]].get("features") or {}).items()}
+            features = make_pipeline(**fparams).named_steps["features"]
+            docs = [analyze(t, g) for t, g in zip(train_rows["text"], train_rows["lang"])]
+            features.fit(docs)
+            X = features.transform_analyses([d for d, h in zip(docs, has) if h])
+            X_test = features.transform_analyses([analyze(t, g) for t, g in zip(test_rows["text"], test_rows["lang"])])
+            extra_X: dict[str, object] = {}
+            for name in names:
+                v = variants[name]
+                blocks, ys, ws = [X], [tones], [np.ones(len(tones))]
+                for source, weight in (v.get("extra") or {}).items():
+                    rows = _tone_source(source)
+                    if source not in extra_X:
+                        extra_X[source] = features.transform_analyses([analyze(t, g) for t, g in zip(rows["text"], rows["lang"])])
+                    blocks.append(extra_X[source])
+                    ys.append(rows["tone"].astype(str).to_numpy())
+                    ws.append(np.full(len(rows), float(weight)))
+                y_fit, w_fit = np.concatenate(ys), np.concatenate(ws)
+                class_weight = v.get("class_weight")
+                if isinstance(class_weight, str) and class_weight.startswith("balanced-by-language"):
+                    from framing.models.tone import balance_power, balanced_by_language
+
+                    langs = np.concatenate([train_rows["lang"][has].to_numpy()]
+                                           + [_tone_source(src)["lang"].to_numpy() for src in (v.get("extra") or {})])
+                    w_fit = balanced_by_language(y_fit, langs, w_fit, balance_power(class_weight))
+                    class_weight = None
+                model = LogisticRegression(C=v.get("C", 4.0), class_weight=class_weight, max_iter=3000)
+                model.fit(sp.vstack(blocks, format="csr"), y_fit, sample_weight=w_fit)
+                out[name] = (None, None, model.predict(X_test).astype(str), None, None)
+        return out
+    return run
+
+
 CANDIDATES = {
     "written-only (before)": _shipped,
     "baseline tfidf+LR (tuned)": _baseline,
     "ours: written + real": _ours(),
+    "ours: written + real; tone before": _ours(tone={"tone_c": 4.0, "tone_class_weight": None}),
+    "ours: defaults before": _ours({"frames__C": 16.0, "frames__class_weight": "balanced"},
+                                   tone={"tone_c": 4.0, "tone_class_weight": None, "other_corpus_weight": 1.0}),
+    "ours: written + real; tone + ArSAS 0.25": _ours(extra={"newsmtsc": 1.0, "arsas": 0.25}),
     "ours: written + real, char 2-5": _ours({"features__char_ngrams": (2, 5)}),
     "ours: real only": _ours(real_only=True),
     "USE embeddings + LR": _with_embeddings(words=False),
     "ours + USE embeddings": _with_embeddings(),
+    # tone estimators alone (dev selection of the tone component)
+    "tone: C and class weights": _tone_family({
+        "tone C=4 (before)": {"C": 4.0, "extra": {"newsmtsc": 1.0}},
+        "tone C=1": {"C": 1.0, "extra": {"newsmtsc": 1.0}},
+        "tone C=16": {"C": 16.0, "extra": {"newsmtsc": 1.0}},
+        "tone balanced C=1": {"C": 1.0, "class_weight": "balanced", "extra": {"newsmtsc": 1.0}},
+        "tone balanced C=4": {"C": 4.0, "class_weight": "balanced", "extra": {"newsmtsc": 1.0}},
+        "tone balanced C=16": {"C": 16.0, "class_weight": "balanced", "extra": {"newsmtsc": 1.0}},
+    }),
+    # frames only (dev selection of the frames component)
+    "frames: default": _frames(),
+    "frames: C=4": _frames({"frames__C": 4.0}),
+    "frames: C=64": _frames({"frames__C": 64.0}),
+    "frames: no class weights": _frames({"frames__class_weight": None}),
+    "frames: written rows 0.5": _frames(stratum_weight={"written": 0.5}),
+    "frames: written rows 0.25": _frames(stratum_weight={"written": 0.25}),
+    "frames: enriched rows 0.5": _frames(stratum_weight={"enriched": 0.5}),
+    "frames: function words kept": _frames({"features__stop_words": False}),
+    "frames: word 1-3": _frames({"features__word_ngrams": (1, 3)}),
+    "frames: context 0.3": _frames(context={"previous": 0.3, "next": 0.3, "title": 0.3}),
+    "frames: context 0.5": _frames(context={"previous": 0.5, "next": 0.5, "title": 0.5}),
+    "frames: context previous 0.3": _frames(context={"previous": 0.3}),
+    "frames: self-training 0.3": _frames(pseudo={"weight": 0.3, "high": 0.8, "low": 0.1}),
+    "frames: self-training 1.0": _frames(pseudo={"weight": 1.0, "high": 0.8, "low": 0.1}),
+    "tone: C and weights by language and Arabic extras": _tone_family({
+        "tone C=1": {"C": 1.0, "extra": {"newsmtsc": 1.0}},
+        "tone C=0.5": {"C": 0.5, "extra": {"newsmtsc": 1.0}},
+        "tone C=0.25": {"C": 0.25, "extra": {"newsmtsc": 1.0}},
+        "tone balanced C=0.5": {"C": 0.5, "class_weight": "balanced", "extra": {"newsmtsc": 1.0}},
+        "tone by-language C=0.5": {"C": 0.5, "class_weight": "balanced-by-language", "extra": {"newsmtsc": 1.0}},
+        "tone by-language C=1": {"C": 1.0, "class_weight": "balanced-by-language", "extra": {"newsmtsc": 1.0}},
+        "tone by-language C=2": {"C": 2.0, "class_weight": "balanced-by-language", "extra": {"newsmtsc": 1.0}},
+        "tone by-language C=1, ArSAS 0.25": {"C": 1.0, "class_weight": "balanced-by-language",
+                                             "extra": {"newsmtsc": 1.0, "arsas": 0.25}},
+        "tone by-language C=1, ArSAS 0.5": {"C": 1.0, "class_weight": "balanced-by-language",
+                                            "extra": {"newsmtsc": 1.0, "arsas": 0.5}},
+        "tone by-language C=1, ArSAS 1.0": {"C": 1.0, "class_weight": "balanced-by-language",
+                                            "extra": {"newsmtsc": 1.0, "arsas": 1.0}},
+        "tone by-language C=1, ArSarcasm-v2 0.5": {"C": 1.0, "class_weight": "balanced-by-language",
+                                                   "extra": {"newsmtsc": 1.0, "arsarcasm": 0.5}},
+        "tone C=0.5, ArSAS 0.5": {"C": 0.5, "extra": {"newsmtsc": 1.0, "arsas": 0.5}},
+    }),
+    "tone: partial balance and ArSAS": _tone_family({
+        "tone C=4 (before)": {"C": 4.0, "extra": {"newsmtsc": 1.0}},
+        "tone C=1": {"C": 1.0, "extra": {"newsmtsc": 1.0}},
+        "tone by-language C=1": {"C": 1.0, "class_weight": "balanced-by-language", "extra": {"newsmtsc": 1.0}},
+        "tone by-language^0.5 C=1": {"C": 1.0, "class_weight": "balanced-by-language:0.5", "extra": {"newsmtsc": 1.0}},
+        "tone by-language^0.5 C=2": {"C": 2.0, "class_weight": "balanced-by-language:0.5", "extra": {"newsmtsc": 1.0}},
+        "tone by-language^0.5 C=1, ArSAS 0.25": {"C": 1.0, "class_weight": "balanced-by-language:0.5",
+                                                 "extra": {"newsmtsc": 1.0, "arsas": 0.25}},
+        "tone by-language C=1, ArSAS 0.25": {"C": 1.0, "class_weight": "balanced-by-language",
+                                             "extra": {"newsmtsc": 1.0, "arsas": 0.25}},
+        "tone by-language C=1, ArSAS 0.1": {"C": 1.0, "class_weight": "balanced-by-language",
+                                            "extra": {"newsmtsc": 1.0, "arsas": 0.1}},
+    }),
+    "frames: C=4 no class weights": _frames({"frames__C": 4.0, "frames__class_weight": None}),
+    "frames: C=4 no class weights written 0.5": _frames({"frames__C": 4.0, "frames__class_weight": None},
+                                                          stratum_weight={"written": 0.5}),
+    "frames: C=4 no class weights untuned 0.5": _frames({"frames__C": 4.0, "frames__class_weight": None},
+                                                        stratum_weight={"written": 0.5, "enriched": 0.5}),
+    "frames: C=4 no class weights written 0.5 context 0.5": _frames(
+        {"frames__C": 4.0, "frames__class_weight": None}, stratum_weight={"written": 0.5},
+        context={"previous": 0.5, "next": 0.5, "title": 0.5}),
+    "frames: context 1.0": _frames(context={"previous": 1.0, "next": 1.0, "title": 1.0}),
+    "frames: context neighbours 0.5": _frames(context={"previous": 0.5, "next": 0.5}),
+    "frames: context title 0.5": _frames(context={"title": 0.5}),
+    "frames: context 0.5 C=4 no class weights": _frames({"frames__C": 4.0, "frames__class_weight": None},
+                                                          context={"previous": 0.5, "next": 0.5, "title": 0.5}),
+    "tone: features": _tone_family({
+        "tone balanced C=4, function words kept": {"features": {"stop_words": False}, "C": 4.0,
+                                                    "class_weight": "balanced", "extra": {"newsmtsc": 1.0}},
+        "tone balanced C=4, + char 2-5": {"features": {"char_ngrams": (2, 5)}, "C": 4.0,
+                                          "class_weight": "balanced", "extra": {"newsmtsc": 1.0}},
+    }),
 }
+DEV_DEFAULT = ["ours: written + real", "baseline tfidf+LR (tuned)", "tone: C and class weights", "tone: features"]
+
+
+def dev_folds(train_rows: pd.DataFrame, n_splits: int = 5, seed: int = 0) -> np.ndarray:
+    """Fold (0..n_splits-1) of each real-news training row, whole articles per fold, stratified
+    on the frames; -1 for written rows (always in training)."""
+    from framing.models.split import group_folds
+
+    real = train_rows["stratum"].isin(["random", "enriched"]).to_numpy()
+    folds = np.full(len(train_rows), -1)
+    part = train_rows[real]
+    folds[real] = group_folds(label_matrix(part, FRAMES), part["article_id"].astype(str).to_numpy(), n_splits, seed)
+    unlabeled = (train_rows["stratum"] == "unlabeled").to_numpy()
+    if unlabeled.any():  # unlabeled sentences follow their article (pool articles all have labeled rows)
+        fold_of = dict(zip(part["article_id"].astype(str), folds[real]))
+        folds[unlabeled] = train_rows.loc[unlabeled, "article_id"].astype(str).map(fold_of).fillna(-2).astype(int)
+    return folds
+
+
+def _dev_fold(names: list[str], fit_rows: pd.DataFrame, test_rows: pd.DataFrame) -> dict:
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    out = {}
+    for name in names:
+        start = time.perf_counter()
+        candidate = CANDIDATES[name]
+        rows = fit_rows if getattr(candidate, "uses_unlabeled", False) else fit_rows[fit_rows["stratum"] != "unlabeled"]
+        result = candidate(rows.reset_index(drop=True), test_rows)
+        for key, value in (result.items() if isinstance(result, dict) else [(name, result)]):
+            out[key] = value
+        print(f"    fold: {name} in {time.perf_counter() - start:.0f} s", flush=True)
+    return out
+
+
+def run_dev(names: list[str], train_rows: pd.DataFrame, n_boot: int, reference: str | None = None,
+            tone_reference: str | None = None, jobs: int = 2) -> dict:
+    """Grouped 5-fold CV by article on the real-news training split (the test split is never read)."""
+    from joblib import Parallel, delayed
+
+    folds = dev_folds(train_rows)
+    k = int(folds.max()) + 1
+    test_mask = (train_rows["stratum"] == "random").to_numpy() & (folds >= 0)
+    keep = folds != -2
+    train_rows, folds = train_rows[keep].reset_index(drop=True), folds[keep]
+    test_mask = test_mask[keep]
+    dev = train_rows[test_mask].reset_index(drop=True)
+    dev_fold = folds[test_mask]
+    print(f"dev: grouped {k}-fold CV by article on the real-news training split; scored rows (random stratum): "
+          f"{len(dev)} ({dev['lang'].value_counts().to_dict()}, {dev['article_id'].nunique()} articles); "
+          f"each fold also trains on the {int((train_rows['stratum'] == 'written').sum())} written rows and the other "
+          f"folds' real rows ({int((train_rows['stratum'] == 'unlabeled').sum())} unlabeled sentences of training articles "
+          f"for self-training candidates)")
+    start = time.perf_counter()
+    parts = Parallel(n_jobs=jobs, verbose=0)(
+        delayed(_dev_fold)(names, train_rows[folds != f].reset_index(drop=True), dev[dev_fold == f].reset_index(drop=True))
+        for f in range(k))
+    print(f"(all folds in {time.perf_counter() - start:.0f} s)")
+    results: dict[str, list] = {}
+    for f, part in enumerate(parts):
+        rows = np.flatnonzero(dev_fold == f)
+        for name, (pred, proba, tone, _, _) in part.items():
+            slot = results.setdefault(name, [None, None, None])
+            if pred is not None:
+                if slot[0] is None:
+                    slot[0] = np.zeros((len(dev), len(FRAMES)), dtype=bool)
+                    slot[1] = np.zeros((len(dev), len(FRAMES)))
+                slot[0][rows], slot[1][rows] = pred, proba
+            if tone is not None:
+                if slot[2] is None:
+                    slot[2] = np.empty(len(dev), dtype=object)
+                slot[2][rows] = tone
+    y = label_matrix(dev, FRAMES)
+    for name, (pred, _, tone) in results.items():
+        print(f"\n## {name}  (dev CV)")
+        dev_report(pred, tone, dev, y, n_boot)
+    frames_ref = reference if reference in results and results[reference][0] is not None else next(
+        (n for n, r in results.items() if r[0] is not None), None)
+    tone_reference = tone_reference or reference
+    tone_ref = tone_reference if tone_reference in results and results[tone_reference][2] is not None else next(
+        (n for n, r in results.items() if r[2] is not None), None)
+    print(f"\n## paired differences on dev (macro-F1, 95% paired bootstrap over articles); "
+          f"frames minus {frames_ref!r}, tone minus {tone_ref!r}")
+    for name, (pred, _, tone) in results.items():
+        for lang in ("ar", "en"):
+            m = (dev["lang"] == lang).to_numpy()
+            parts_ = []
+            if pred is not None and frames_ref and name != frames_ref:
+                d = paired_difference(y[m], pred[m], results[frames_ref][0][m], FRAMES, dev["article_id"][m], n_boot)
+                parts_.append(f"frames {_signed(d['macro'])}")
+            if tone is not None and tone_ref and name != tone_ref:
+                truth = one_hot(list(dev["tone"][m]), TONES)
+                d = paired_difference(truth, one_hot(list(tone[m]), TONES), one_hot(list(results[tone_ref][2][m]), TONES),
+                                      TONES, dev["article_id"][m], n_boot)
+                parts_.append(f"tone {_signed(d['macro'])}")
+            if parts_:
+                print(f"  {lang} {name}: " + "; ".join(parts_))
+    return results
+
+
+def _signed(iv) -> str:
+    verdict = " *" if iv.low > 0 or iv.high < 0 else ""
+    return f"{iv.value:+.3f} [{iv.low:+.3f}, {iv.high:+.3f}]{verdict}"
+
+
+def dev_report(pred, tone, dev, y, n_boot) -> None:
+    for lang in ("ar", "en"):
+        m = (dev["lang"] == lang).to_numpy()
+        groups = dev["article_id"][m]
+        if pred is not None:
+            f = f1_intervals(y[m], pred[m], FRAMES, groups, n_boot)
+            print(f"  {lang} frames macro-F1 {f['macro']} | " + " | ".join(f"{k} {f[k]}" for k in FRAMES))
+        if tone is not None:
+            truth = one_hot(list(dev["tone"][m]), TONES)
+            t = f1_intervals(truth, one_hot(list(tone[m]), TONES), TONES, groups, n_boot)
+            print(f"  {lang} tone macro-F1 {t['macro']} | " + " | ".join(f"{k[:3]} {t[k].value:.3f}" for k in TONES))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--candidates", default=",".join(CANDIDATES))
+    parser.add_argument("--candidates", help="comma-separated candidate names (default: every test candidate; "
+                                              "with --dev: DEV_DEFAULT)")
     parser.add_argument("--n-boot", type=int, default=2000)
+    parser.add_argument("--dev", action="store_true",
+                        help="model selection: grouped 5-fold CV on the real-news training split (never the test split)")
+    parser.add_argument("--reference", help="with --dev: paired frame differences against this candidate (default: the first)")
+    parser.add_argument("--tone-reference", help="with --dev: paired tone differences against this one (default: the first)")
     args = parser.parse_args()
     train_rows, test_rows = load()
+    if args.dev:
+        del test_rows
+        names = args.candidates.split(",") if args.candidates else DEV_DEFAULT
+        unknown = [n for n in names if n not in CANDIDATES]
+        if unknown:
+            parser.error(f"unknown candidate(s): {', '.join(unknown)}; known: {', '.join(CANDIDATES)}")
+        chosen = [CANDIDATES[n] for n in names]
+        if any(getattr(c, "uses_context", False) or getattr(c, "uses_unlabeled", False) for c in chosen):
+            train_rows, _ = add_context(train_rows, train_rows.iloc[:0],
+                                        unlabeled=any(getattr(c, "uses_unlabeled", False) for c in chosen))
+        run_dev(names, train_rows, args.n_boot, args.reference, args.tone_reference)
+        return
     print(f"training rows: {len(train_rows)} ({train_rows['stratum'].value_counts().to_dict()}); "
           f"test rows (random stratum, unseen articles): {len(test_rows)} "
           f"({test_rows['lang'].value_counts().to_dict()}, {test_rows['article_id'].nunique()} articles)")
     y = label_matrix(test_rows, FRAMES)
     results = {}
-    for name in args.candidates.split(","):
+    names = args.candidates.split(",") if args.candidates else [n for n in CANDIDATES if not n.startswith(("tone:", "frames:"))]
+    chosen = [CANDIDATES[n] for n in names]
+    if any(getattr(c, "uses_context", False) or getattr(c, "uses_unlabeled", False) for c in chosen):
+        train_rows, test_rows = add_context(train_rows, test_rows,
+                                            unlabeled=any(getattr(c, "uses_unlabeled", False) for c in chosen))
+    for name in names:
         start = time.perf_counter()
-        results[name] = CANDIDATES[name](train_rows, test_rows)
+        candidate = CANDIDATES[name]
+        rows = train_rows if getattr(candidate, "uses_unlabeled", False) else train_rows[train_rows["stratum"] != "unlabeled"]
+        result = candidate(rows.reset_index(drop=True), test_rows)
+        if isinstance(result, dict):  # a family of tone variants: report each
+            for key, value in result.items():
+                results[key] = value
+                print(f"\n## {key}")
+                report(key, value, test_rows, y, args.n_boot)
+            continue
+        results[name] = result
         print(f"\n## {name}  (trained and scored in {time.perf_counter() - start:.0f} s)")
         report(name, results[name], test_rows, y, args.n_boot)
-    base = results.get("baseline tfidf+LR (tuned)")
-    if base is not None:
-        print("\n## paired differences to the tuned baseline (macro-F1, 95% paired bootstrap over articles)")
+    for ref_name in ("baseline tfidf+LR (tuned)", "ours: defaults before"):
+        base = results.get(ref_name)
+        if base is None:
+            continue
+        print(f"\n## paired differences to {ref_name!r} (macro-F1, 95% paired bootstrap over articles)")
         for name, res in results.items():
-            if name.startswith("baseline"):
+            if name == ref_name or name.startswith("baseline"):
                 continue
             for lang in ("ar", "en"):
                 m = (test_rows["lang"] == lang).to_numpy()
-                diff = paired_difference(y[m], res[0][m], base[0][m], FRAMES, test_rows["article_id"][m], args.n_boot)
-                print(f"  {lang} {name}: frames {diff['macro']}", end="")
+                print(f"  {lang} {name}:", end="")
+                if res[0] is not None:
+                    diff = paired_difference(y[m], res[0][m], base[0][m], FRAMES, test_rows["article_id"][m], args.n_boot)
+                    print(f" frames {diff['macro']}", end="")
                 if res[2] is not None and base[2] is not None:
                     truth = one_hot(list(test_rows["tone"][m]), TONES)
                     td = paired_difference(truth, one_hot(list(res[2][m]), TONES), one_hot(list(base[2][m]), TONES),
@@ -254,8 +727,9 @@ def report(name, result, test_rows, y, n_boot) -> None:
     for lang in ("ar", "en"):
         m = (test_rows["lang"] == lang).to_numpy()
         groups = test_rows["article_id"][m]
-        f = f1_intervals(y[m], pred[m], FRAMES, groups, n_boot)
-        print(f"  {lang} frames macro-F1 {f['macro']} | " + " | ".join(f"{k} {f[k]}" for k in FRAMES))
+        if pred is not None:
+            f = f1_intervals(y[m], pred[m], FRAMES, groups, n_boot)
+            print(f"  {lang} frames macro-F1 {f['macro']} | " + " | ".join(f"{k} {f[k]}" for k in FRAMES))
         if tone is not None:
             truth = one_hot(list(test_rows["tone"][m]), TONES)
             t = f1_intervals(truth, one_hot(list(tone[m]), TONES), TONES, groups, n_boot)
@@ -265,6 +739,8 @@ def report(name, result, test_rows, y, n_boot) -> None:
                 if vader is not None:
                     v = f1_intervals(truth, one_hot(list(vader), TONES), TONES, groups, n_boot)
                     print(f"  en tone macro-F1, VADER {v['macro']}")
+        if pred is None or rates is None:
+            continue
         human = y[m].mean(axis=0)
         raw = pred[m].mean(axis=0)
         mean_p = proba[m].mean(axis=0)

@@ -47,14 +47,23 @@ def default_model_path() -> Path:
     return Path(str(resources.files("framing.data").joinpath(DEFAULT_MODEL)))
 
 
+FRAMES_C = 4.0
+FRAMES_CLASS_WEIGHT = None
+"""Frame classifier defaults, chosen by grouped CV on the real-news training split
+(``benchmarks/realnews.py --dev``): C=4 without class weights beat C=16 with balanced weights
+(thresholds are tuned per frame anyway, so class weights mostly added variance)."""
+
+
 def make_pipeline(**params: Any) -> Pipeline:
-    """The default architecture: ``TextFeatures`` -> ``FrameClassifier``.
+    """The default architecture: ``TextFeatures`` -> ``FrameClassifier`` (C=:data:`FRAMES_C`,
+    class weights :data:`FRAMES_CLASS_WEIGHT`, Platt calibration per language).
 
     ``params`` use scikit-learn's ``step__param`` names, e.g. ``frames__C=8.0`` or
     ``features__cues=codebook_cues``.
     """
     pipeline = Pipeline([("features", TextFeatures(languages=LANGUAGES)),
-                         ("frames", FrameClassifier(segments=len(LANGUAGES)))])
+                         ("frames", FrameClassifier(C=FRAMES_C, class_weight=FRAMES_CLASS_WEIGHT,
+                                                    segments=len(LANGUAGES)))])
     if params:
         pipeline.set_params(**params)
     return pipeline

@@ -13,7 +13,10 @@ from framing.models.card import build_card
 from framing.models.features import analyze
 from framing.models.metrics import cv_report, group_keys
 from framing.models.model import FrameModel, make_pipeline
-from framing.models.tone import fit_tone
+from framing.models.tone import TONE_C, TONE_CLASS_WEIGHT, fit_tone
+
+OTHER_CORPUS_WEIGHT = 0.5
+"""Frame-fit weight of rows from corpora without the ``tune_on`` column (see :func:`train`)."""
 
 
 def label_matrix(frame: pd.DataFrame, classes: list[str]) -> np.ndarray:
@@ -27,21 +30,29 @@ def label_matrix(frame: pd.DataFrame, classes: list[str]) -> np.ndarray:
 
 
 def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Sequence[str] = (),
-          params: dict[str, Any] | None = None, tone_c: float = 4.0,
-          tone_extra: pd.DataFrame | None = None, tone_extra_weight: float = 0.2,
-          group_by: str | None = "article_id", tune_on: str | None = None) -> FrameModel:
+          params: dict[str, Any] | None = None, tone_c: float | Sequence[float] = TONE_C,
+          tone_extra: pd.DataFrame | None = None, tone_extra_weight: float | dict[str, float] = 1.0,
+          tone_class_weight: str | dict | None = TONE_CLASS_WEIGHT,
+          group_by: str | None = "article_id", tune_on: str | None = None,
+          other_corpus_weight: float = OTHER_CORPUS_WEIGHT) -> FrameModel:
     """Fit the default pipeline on a validated corpus (see :func:`framing.io.corpora.read_corpus`).
 
     Without a ``codebook`` the label set is taken from the corpus. Rows with a ``tone`` label
     also train the tone component (negative/neutral/positive), together with ``tone_extra``
-    (tone-only rows ``text, lang, tone, source``, e.g. from :mod:`framing.io.importers`).
+    (tone-only rows ``text, lang, tone, source``, e.g. from :mod:`framing.io.importers`), each
+    weighted ``tone_extra_weight`` (one number, or ``{source: weight}`` per source, e.g.
+    ``{"NewsMTSC": 1.0, "ArSAS": 0.5}``; sources not named get 1.0). Tone uses balanced class
+    weights and C chosen from the grid ``tone_c`` by grouped CV (see :func:`fit_tone`).
 
     Every cross-validation (calibration, thresholds, the reports) keeps the rows of one
     ``group_by`` value (articles) in one fold; rows without a value, or every row when the
     column is absent, are their own group. ``tune_on="COLUMN=VALUE"`` calibrates and chooses
     thresholds on those rows' out-of-fold scores only (e.g. ``stratum=random``: real news
-    sampled uniformly), and the cross-validated report is computed on them. A ``weight``
-    column, when present, weights rows in every fit. The model card records the codebook, a
+    sampled uniformly), and the cross-validated report is computed on them; rows of corpora
+    that lack that column altogether (e.g. our written corpus beside real news, whose files
+    have no ``stratum``) then weigh ``other_corpus_weight`` in the frame fits (0.5: chosen by
+    grouped CV on real news, ``benchmarks/realnews.py --dev``). A ``weight`` column, when
+    present, weights rows in every fit (multiplied by the former). The model card records the codebook, a
     hash of the training data, the grouping, cross-validated metrics with 95% intervals
     (overall and per language, frames and tone), the thresholds, parameters and versions.
     """
@@ -63,6 +74,10 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
     groups = group_keys(corpus, group_by)
     tune = tune_mask(corpus, tune_on)
     weights = corpus["weight"].astype(float).to_numpy() if "weight" in corpus.columns else None
+    other = other_corpus_rows(corpus, tune_on)
+    if other is not None and other.any() and other_corpus_weight != 1.0:
+        weights = (np.ones(len(corpus)) if weights is None else weights.copy())
+        weights[other] *= float(other_corpus_weight)
     docs = [analyze(t, l) for t, l in zip(corpus["text"], corpus["lang"])]
     try:
         pipeline = make_pipeline(**(params or {}))
@@ -72,8 +87,14 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
         if isinstance(exc, FramingError):
             raise
         raise TrainingError(f"training failed: {exc}") from None
-    tone, tone_card = fit_tone(pipeline.named_steps["features"], docs, corpus, tone_c, tone_extra, tone_extra_weight,
-                               groups=groups, tune=tune, group_by=group_by)
+    extra_weight = tone_extra_weight
+    if isinstance(tone_extra_weight, dict):
+        if tone_extra is not None and len(tone_extra):
+            source = tone_extra["source"] if "source" in tone_extra.columns else pd.Series([None] * len(tone_extra))
+            tone_extra = tone_extra.assign(weight=[float(tone_extra_weight.get(s, 1.0)) for s in source])
+        extra_weight = 1.0
+    tone, tone_card = fit_tone(pipeline.named_steps["features"], docs, corpus, tone_c, tone_extra, extra_weight,
+                               groups=groups, tune=tune, group_by=group_by, class_weight=tone_class_weight)
     clf = pipeline.named_steps["frames"]
     rows = np.ones(len(corpus), dtype=bool) if tune is None else tune
     oof_pred = clf.oof_proba_ >= clf.thresholds_
@@ -82,12 +103,26 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
     n_groups = len(corpus) if groups is None else len(set(groups))
     cv["design"] = {"folds": int(min(clf.cv, n_groups)) if isinstance(clf.cv, int) else str(clf.cv),
                     "grouped_by": group_by if groups is not None else None, "groups": int(n_groups),
-                    "tuned_on": tune_on, "rows": int(rows.sum())}
+                    "tuned_on": tune_on, "rows": int(rows.sum()),
+                    "other_corpus_rows": int(other.sum()) if other is not None else 0,
+                    "other_corpus_weight": float(other_corpus_weight) if other is not None and other.any() else None}
     card = build_card(codebook=codebook, corpus=corpus, sources=sources, counts=counts,
                       params=pipeline.get_params(deep=True),
                       thresholds={f: float(t) for f, t in zip(codebook.ids, clf.thresholds_)},
                       cv_metrics=cv, tone=tone_card)
     return FrameModel(pipeline, codebook, card, tone=tone)
+
+
+def other_corpus_rows(corpus: pd.DataFrame, tune_on: str | None) -> np.ndarray | None:
+    """Rows without a value in the ``tune_on`` column (corpora that do not carry it, e.g. the
+    written corpus trained beside real news); None without ``tune_on``."""
+    if not tune_on:
+        return None
+    column = tune_on.partition("=")[0]
+    if column not in corpus.columns:
+        return None
+    values = corpus[column]
+    return (values.isna() | (values.astype(str).str.strip() == "")).to_numpy()
 
 
 def tune_mask(corpus: pd.DataFrame, tune_on: str | None) -> np.ndarray | None:
