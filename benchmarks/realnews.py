@@ -61,13 +61,22 @@ def load() -> tuple[pd.DataFrame, pd.DataFrame]:
 #    tone predictions, CV rates {frame: (tpr, fpr)}, base rates of the rows it was calibrated on) --
 
 def _ours(params: dict | None = None, real_only: bool = False, tone: dict | None = None,
-          extra: dict | None = None):
+          extra: dict | None = None, context: bool = False):
     """``train`` with its defaults (or ``params``/``tone`` keyword arguments such as ``tone_c``),
-    tone extra rows ``extra`` ``{source: weight}`` (default NewsMTSC train at full weight)."""
+    tone extra rows ``extra`` ``{source: weight}`` (default NewsMTSC train at full weight). With
+    ``context``, the rows carry ``previous``/``next``/``title`` (as ``make corpus`` writes them),
+    so ``train`` fits the default context blocks; the test rows are then scored with their
+    context and also without it (``[scored without context]``)."""
     extra = extra or {"newsmtsc": 1.0}
     tone_kwargs = dict(tone or {})
+    if context:
+        params = dict(params or {})
+    elif params is None or "features__context_weight" not in params:
+        params = {**(params or {}), "features__context_weight": None}
 
     def run(train_rows, test_rows):
+        from framing.models.train import corpus_context
+
         rows = train_rows[train_rows["stratum"] != "written"] if real_only else train_rows
         # as `make model` reads them: written corpus files carry no stratum (train() weighs such
         # rows other_corpus_weight)
@@ -78,15 +87,33 @@ def _ours(params: dict | None = None, real_only: bool = False, tone: dict | None
         model = train(rows.reset_index(drop=True), Codebook.load(ROOT / "framing" / "data" / "codebook.yaml"),
                       params=params, tune_on="stratum=random", tone_extra=tone_rows, tone_extra_weight=weights,
                       **tone_kwargs)
-        proba = model.predict_proba(list(test_rows["text"]), lang=list(test_rows["lang"]))
+        test_context = corpus_context(test_rows)
+        proba = model.predict_proba(list(test_rows["text"]), lang=list(test_rows["lang"]), context=test_context)
         pred = proba >= np.array(list(model.thresholds.values()))
         X = model.featurize(model.analyze(list(test_rows["text"]), list(test_rows["lang"])))
-        tone = np.asarray(model.tone.predict(X)).astype(str) if model.tone is not None else None
+        tone = np.asarray(model.tone_proba(X).argmax(axis=1)) if model.tone is not None else None
+        tone = np.asarray(model.tone_classes)[tone].astype(str) if tone is not None else None
         if len(test_rows) >= 500:  # in-process speed of the model (frames, cues, tone; language detected)
             texts = list(test_rows["text"])
             best = min(_timed(model.predict_columns, texts) for _ in range(3))
             print(f"    in-process FrameModel.predict_columns: {len(texts) / best:,.0f} lines/s ({len(texts)} lines)")
-        return pred, proba, tone, _rates(model.card["cv_metrics"]), _prior(rows[rows["stratum"] == "random"])
+            if model.context_weights and test_context is not None:
+                best = min(_timed(lambda t: model.predict_columns(t, context=test_context), texts) for _ in range(3))
+                print(f"    ... with context: {len(texts) / best:,.0f} lines/s")
+        out = (pred, proba, tone, _rates(model.card["cv_metrics"]), _prior(rows[rows["stratum"] == "random"]))
+        if model.context_weights:
+            proba_empty = model.predict_proba(list(test_rows["text"]), lang=list(test_rows["lang"]))
+            pred_empty = proba_empty >= np.array(list(model.thresholds.values()))
+            return {run.label: out, f"{run.label} [scored without context]": (pred_empty, proba_empty, *out[2:])}
+        return out
+    run.uses_context = context
+    run.label = "ours"
+    return run
+
+
+def _ours_context(label: str, **kwargs):
+    run = _ours(context=True, **kwargs)
+    run.label = label
     return run
 
 
@@ -305,39 +332,46 @@ def add_context(train_rows: pd.DataFrame, test_rows: pd.DataFrame, unlabeled: bo
 
 
 def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | None = None):
-    """Frames only (no tone): the default features (``params``: ``TextFeatures`` parameters), plus,
-    with ``context`` ``{"previous": w, "next": w, "title": w}``, the same features of those texts as
-    separate blocks scaled by w; FrameClassifier with the default settings, grouped CV by article,
-    calibrated and tuned on the random stratum. Returns a predict function ``rows -> (pred, proba)``."""
+    """Frames only (no tone): the default features (``params``: ``make_pipeline`` parameters;
+    the library's context blocks with ``features__context_weight``, fed from the rows'
+    ``previous``/``next``/``title`` columns, as ``train`` does), plus, with ``context``
+    ``{"previous": w, "next": w, "title": w}``, the same features of those texts as separate
+    blocks scaled by w (the first context experiments, all languages); FrameClassifier with the
+    default settings, grouped CV by article, calibrated and tuned on the random stratum. Returns
+    a predict function ``(rows, with_context=True) -> (pred, proba)``."""
     from scipy.sparse import hstack
 
     from framing.models.features import analyze
     from framing.models.metrics import group_keys
     from framing.models.model import make_pipeline
+    from framing.models.train import corpus_context
 
-    params = dict(params or {})
+    params = {"features__context_weight": None, **(params or {})}
     pipeline = make_pipeline(**params)
     features, clf = pipeline.named_steps["features"], pipeline.named_steps["frames"]
     docs = [analyze(t, g) for t, g in zip(rows["text"], rows["lang"])]
-    features.fit(docs)
+    library_context = params["features__context_weight"] is not None
+    base = features.fit_transform(docs, context=corpus_context(rows) if library_context else None)
     n_lang = len(features.languages or ())
 
-    def matrix(part: pd.DataFrame, part_docs=None):
+    def matrix(part: pd.DataFrame, part_docs=None, X_part=None, with_context=True):
         part_docs = part_docs or [analyze(t, g) for t, g in zip(part["text"], part["lang"])]
-        blocks = [features.transform_analyses(part_docs)]
+        if X_part is None:
+            X_part = features.transform_analyses(part_docs, corpus_context(part) if with_context else None)
+        blocks = [X_part]
         for col, weight in (context or {}).items():
             ctx = [analyze(str(t), g) if str(t).strip() else analyze("", g) for t, g in zip(part[col], part["lang"])]
             blocks.append(features.transform_analyses(ctx)[:, n_lang:] * float(weight))
         return hstack(blocks, format="csr")
 
-    X = matrix(rows, docs)
+    X = matrix(rows, docs, base)
     y = label_matrix(rows, FRAMES)
     weights = rows["weight"].astype(float).to_numpy() if "weight" in rows.columns else None
     clf.fit(X, y, groups=group_keys(rows, "article_id"), sample_weight=weights,
             tune_mask=(rows["stratum"] == "random").to_numpy())
 
-    def predict(part: pd.DataFrame):
-        X_part = matrix(part)
+    def predict(part: pd.DataFrame, with_context: bool = True):
+        X_part = matrix(part, with_context=with_context)
         return clf.predict(X_part).astype(bool), clf.predict_proba(X_part)
     return predict
 
@@ -372,9 +406,23 @@ def _frames(params: dict | None = None, context: dict | None = None, stratum_wei
                   f"(positives: {dict(zip(FRAMES, label_matrix(picked, FRAMES).sum(axis=0).tolist()))})", flush=True)
             predict = _fit_frames(pd.concat([rows, picked], ignore_index=True), all_params, context)
         pred, proba = predict(test_rows)
+        if (params or {}).get("features__context_weight") is not None:  # also scored without any context
+            pred_empty, proba_empty = predict(test_rows, with_context=False)
+            return {run.label: (pred, proba, None, None, None),
+                    f"{run.label} [scored without context]": (pred_empty, proba_empty, None, None, None)}
         return pred, proba, None, None, None
     run.uses_unlabeled = bool(pseudo)
-    run.uses_context = bool(context)
+    run.uses_context = bool(context) or (params or {}).get("features__context_weight") is not None
+    run.label = "frames"
+    return run
+
+
+def _frames_context(weight: dict, dropout: float):
+    """The default frames (C=4, no class weights, written rows 0.5) with the library's context
+    blocks ``{lang: weight}`` and context dropout; also reported scored without context."""
+    run = _frames({"frames__C": 4.0, "frames__class_weight": None, "features__context_weight": weight,
+                   "features__context_dropout": dropout}, stratum_weight={"written": 0.5})
+    run.label = f"frames: context {weight} dropout {dropout}"
     return run
 
 
@@ -456,6 +504,7 @@ CANDIDATES = {
     "ours: defaults before": _ours({"frames__C": 16.0, "frames__class_weight": "balanced"},
                                    tone={"tone_c": 4.0, "tone_class_weight": None, "other_corpus_weight": 1.0}),
     "ours: written + real; tone + ArSAS 0.25": _ours(extra={"newsmtsc": 1.0, "arsas": 0.25}),
+    "ours: written + real; context ar 0.5 dropout 0.25": _ours_context("ours: written + real; context ar 0.5 dropout 0.25"),
     "ours: written + real, char 2-5": _ours({"features__char_ngrams": (2, 5)}),
     "ours: real only": _ours(real_only=True),
     "USE embeddings + LR": _with_embeddings(words=False),
@@ -528,6 +577,12 @@ CANDIDATES = {
     "frames: context title 0.5": _frames(context={"title": 0.5}),
     "frames: context 0.5 C=4 no class weights": _frames({"frames__C": 4.0, "frames__class_weight": None},
                                                           context={"previous": 0.5, "next": 0.5, "title": 0.5}),
+    "frames: context ar 0.5 dropout 0": _frames_context({"ar": 0.5, "en": 0.0}, 0.0),
+    "frames: context ar 0.5 dropout 0.25": _frames_context({"ar": 0.5, "en": 0.0}, 0.25),
+    "frames: context ar 0.5 dropout 0.5": _frames_context({"ar": 0.5, "en": 0.0}, 0.5),
+    "frames: context ar 1.0 dropout 0": _frames_context({"ar": 1.0, "en": 0.0}, 0.0),
+    "frames: context ar 1.0 dropout 0.25": _frames_context({"ar": 1.0, "en": 0.0}, 0.25),
+    "frames: context ar 1.0 dropout 0.5": _frames_context({"ar": 1.0, "en": 0.0}, 0.5),
     "tone: features": _tone_family({
         "tone balanced C=4, function words kept": {"features": {"stop_words": False}, "C": 4.0,
                                                     "class_weight": "balanced", "extra": {"newsmtsc": 1.0}},
@@ -700,7 +755,7 @@ def main() -> None:
         results[name] = result
         print(f"\n## {name}  (trained and scored in {time.perf_counter() - start:.0f} s)")
         report(name, results[name], test_rows, y, args.n_boot)
-    for ref_name in ("baseline tfidf+LR (tuned)", "ours: defaults before"):
+    for ref_name in ("baseline tfidf+LR (tuned)", "ours: defaults before", "ours: written + real"):
         base = results.get(ref_name)
         if base is None:
             continue

@@ -14,6 +14,7 @@ table (:mod:`framing.schema`) that aggregation, plots, the CLI and the API consu
 from __future__ import annotations
 
 import hashlib
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,34 @@ def language_warning(card: dict[str, Any] | None, langs: Iterable[str] = (), tex
     lacking = ", ".join(names.get(m, m) for m in missing)
     return (f"the model was trained on {have} only; its scores for {lacking} input are not meaningful "
             f"(near zero): train a model with {lacking} examples (framing train)")
+
+
+_WORD = re.compile(r"[^\W_]+")
+CONTEXT_MIN_WORDS = 3
+"""Sentences with fewer words are not anyone's neighbour (the real-news training pool left
+them out: ``corpora/real/sample.py``)."""
+
+
+def article_context(texts: Sequence[str], title: str | None = None, first: int = 0) -> tuple[list[str], list[str], list[str]]:
+    """``(previous, next, title)`` for the sentences of one article, in reading order: the
+    nearest sentence before and after each (of at least :data:`CONTEXT_MIN_WORDS` words; "" at
+    the article's edges) and the title. The first ``first`` rows (a title row) get no context."""
+    texts = list(texts)
+    n = len(texts)
+    eligible = [i >= first and len(_WORD.findall(t)) >= CONTEXT_MIN_WORDS for i, t in enumerate(texts)]
+    previous, following = [""] * n, [""] * n
+    last = ""
+    for i in range(first, n):
+        previous[i] = last
+        if eligible[i]:
+            last = texts[i]
+    last = ""
+    for i in range(n - 1, first - 1, -1):
+        following[i] = last
+        if eligible[i]:
+            last = texts[i]
+    titles = [""] * first + [title or ""] * (n - first)
+    return previous, following, titles
 
 
 def _is_title(piece: str, title: str) -> bool:
@@ -218,9 +247,10 @@ class Scorer:
         """Model card summary: codebook, thresholds, metrics, training data."""
         return self.model.info()
 
-    def predict_proba(self, texts: Sequence[str], lang: str | Sequence[str] | None = None) -> np.ndarray:
+    def predict_proba(self, texts: Sequence[str], lang: str | Sequence[str] | None = None,
+                      context: tuple | None = None) -> np.ndarray:
         """Calibrated probability per frame (see :meth:`FrameModel.predict_proba`)."""
-        return self.model.predict_proba(texts, lang)
+        return self.model.predict_proba(texts, lang, context)
 
     def save(self, path: str | Path) -> Path:
         """Save the model and its card (see :meth:`FrameModel.save`)."""
@@ -239,8 +269,8 @@ class Scorer:
             warnings.warn(message, LanguageCoverageWarning, stacklevel=4)
 
     def _columns(self, texts: list[str], lang: str | None, cues: int, in_article: bool,
-                 kinds: list[str] | None = None) -> dict[str, Any]:
-        predicted = self.model.predict_columns(texts, lang, cues)
+                 kinds: list[str] | None = None, context: tuple | None = None) -> dict[str, Any]:
+        predicted = self.model.predict_columns(texts, lang, cues, context=context)
         columns = predicted.columns
         self._warn_uncovered(columns["lang"])
         normalized = [d.normalized if d.lang in schema.LANGUAGES else "" for d in predicted.docs]
@@ -253,7 +283,8 @@ class Scorer:
         Columns: ``text, lang, labels``, one probability per frame, ``cues`` (``{frame: [terms]}``
         for predicted frames), ``tone``, ``tone_scores``, then the annotators' columns (``source,
         cue, quote_type, actors``). Texts that are empty or not Arabic/English get ``lang="und"``
-        and no scores rather than a guess.
+        and no scores rather than a guess. There is no article here, so a model with context
+        scores every sentence without context (no neighbours, no title).
         """
         if isinstance(texts, str):
             raise InputError("classify expects a list of sentences; use score_article for one article")
@@ -273,7 +304,9 @@ class Scorer:
 
         Boilerplate lines (share buttons, site names, bylines) are left out and listed in
         ``dropped``. A given ``title`` is scored as the first row (``kind="title"``); when the text
-        itself starts with that headline, the headline is scored once, not twice. Raises
+        itself starts with that headline, the headline is scored once, not twice. A model with
+        context gets, for each sentence, the previous and next kept sentence and the title
+        (:func:`article_context`; the title row itself gets none). Raises
         :class:`InputError` for empty or oversized text and :class:`UnsupportedLanguageError`
         when the article is neither Arabic nor English.
         """
@@ -296,7 +329,10 @@ class Scorer:
         rows += [(s.kind, s.text, s.start, s.end) for s in kept]
         if not rows:
             raise InputError("article: no sentences found (only boilerplate lines)")
-        columns = self._columns([r[1] for r in rows], lang, cues, in_article=True, kinds=[r[0] for r in rows])
+        texts = [r[1] for r in rows]
+        first = 1 if title and title.strip() else 0
+        context = article_context(texts, title if first else None, first) if self.model.context_weights else None
+        columns = self._columns(texts, lang, cues, in_article=True, kinds=[r[0] for r in rows], context=context)
         n = len(rows)
         ident = id or article_id(text)
         meta = {

@@ -196,3 +196,59 @@ def test_uncovered_language_warns_once(small_model):
     coverage = [w for w in caught if issubclass(w.category, LanguageCoverageWarning)]
     assert len(coverage) == 1
     assert "trained on English only" in str(coverage[0].message) and "Arabic" in str(coverage[0].message)
+
+
+# -- context (title, neighbouring sentences) ------------------------------------------------
+
+def _context_spy(small_model, monkeypatch):
+    """A scorer whose model claims context (Arabic) and records the context it is given."""
+    from framing.models.model import FrameModel
+    from framing.scoring import Scorer
+
+    monkeypatch.setattr(FrameModel, "context_weights", property(lambda self: {"ar": 0.5}))
+    seen = []
+    original = small_model.predict_columns
+
+    def spy(texts, lang=None, cues=3, context=None):
+        seen.append((list(texts), context))
+        return original(texts, lang, cues, context=context)
+
+    monkeypatch.setattr(small_model, "predict_columns", spy)
+    return Scorer(small_model), seen
+
+
+def test_score_article_passes_neighbours_and_title_in_order(small_model, monkeypatch):
+    scorer, seen = _context_spy(small_model, monkeypatch)
+    text = ("وصل وزير الخارجية إلى العاصمة صباح اليوم. نعم. وعقد لقاء مطولا مع نظيره في القصر. "
+            "ونفى المتحدث باسم الوزارة ما تداولته الصحف عن خلافات بين الجانبين.")
+    title = "زيارة رسمية لبحث العلاقات الثنائية"
+    article = scorer.score_article(text, title=title, lang="ar")
+    texts, (previous, following, titles) = seen[-1]
+    assert texts == article.sentences["text"].tolist() and texts[0] == title
+    body = texts[1:]
+    assert len(body) == 4 and body[1] == "نعم."
+    # the title row has no context; "نعم." (under three words) is nobody's neighbour
+    assert previous == ["", "", body[0], body[0], body[2]]
+    assert following == ["", body[2], body[2], body[3], ""]
+    assert titles == ["", title, title, title, title]
+
+
+def test_score_article_without_title_and_classify_without_context(small_model, monkeypatch):
+    scorer, seen = _context_spy(small_model, monkeypatch)
+    scorer.score_article("وصل الوزير إلى العاصمة صباح اليوم. وعقد لقاء مطولا مع نظيره في القصر.", lang="ar")
+    texts, (previous, following, titles) = seen[-1]
+    assert previous == ["", texts[0]] and following == [texts[1], ""] and titles == ["", ""]
+    scorer.classify(["وصل الوزير إلى العاصمة صباح اليوم.", "وعقد لقاء مطولا مع نظيره في القصر."])
+    assert seen[-1][1] is None  # one sentence per line, no article: no context
+
+
+def test_a_model_without_context_gets_none_from_score_article(small_model, monkeypatch):
+    from framing.scoring import Scorer
+
+    seen = []
+    original = small_model.predict_columns
+    monkeypatch.setattr(small_model, "predict_columns",
+                        lambda texts, lang=None, cues=3, context=None: seen.append(context) or original(texts, lang, cues))
+    Scorer(small_model).score_article("The minister arrived in the capital today. He met his counterpart.",
+                                      title="A visit")
+    assert seen == [None]

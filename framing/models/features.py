@@ -11,7 +11,12 @@ analysed once (language, normalization, tokens, stems) and the analysis feeds ev
 - ``cue:`` optional per-frame counts of codebook cue terms (matched on stems). Off by default:
   on our corpora they lowered cross-validated macro-F1 (0.85 with, 0.89 without), because the
   model leans on them and hard negatives use the same words;
-- ``c:`` optional character n-grams (more accurate on our test split, about 3x slower).
+- ``c:`` optional character n-grams (more accurate on our test split, about 3x slower);
+- ``prev:``, ``next:``, ``title:`` optional context blocks: the same features (all of the above
+  but the language columns) of the previous and next sentence of the same article and of the
+  article title, scaled by a weight per language (``context_weight``). Context is passed to
+  ``fit_transform``/``transform`` as ``context=(previous_texts, next_texts, titles)``; a missing
+  or empty context leaves those blocks at zero.
 
 Function words (``framing.text.stopwords``) are not features on their own, but stay inside
 n-grams ("no evidence", "لم يتسن"): alone they mostly encode the style of a corpus.
@@ -29,12 +34,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize as l2_normalize
 from sklearn.utils.validation import check_is_fitted
 
-from framing.text.language import detect_language
+from framing.text.language import SUPPORTED_LANGUAGES, detect_language
 from framing.text.normalize import normalize
 from framing.text.stopwords import for_language
 from framing.text.tokenize import arabic_stem, english_stem, tokenize
 
 _TOKENS = r"\S+"
+CONTEXT_BLOCKS = ("prev", "next", "title")
+"""Feature-name prefixes of the context blocks, in column order (``context=(previous, next, title)``)."""
 
 
 class Analysis(NamedTuple):
@@ -154,10 +161,20 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     languages : language codes (e.g. ``("ar", "en")``) whose one-hot indicator columns come
         first in the matrix (``lang:ar``, ``lang:en``): a per-language intercept for the linear
         model, and the segments :class:`FrameClassifier` calibrates separately; None for none.
+    context_weight : None (no context: the matrix is exactly as without this option), one weight
+        for every language, or ``{lang: weight}`` (e.g. ``{"ar": 0.5, "en": 0.0}``: context for
+        Arabic rows only). With a non-zero weight the matrix gets three more blocks, each as wide
+        as the sentence's own features without the language columns: the previous sentence,
+        the next sentence and the title (``prev:``, ``next:``, ``title:``), each scaled by the
+        weight of the row's language (rows of other languages keep them at zero).
+    context_dropout : share of rows whose context is left out in ``fit_transform`` (training
+        only; drawn with a fixed seed), so the model also learns to score sentences without
+        context (``framing classify``: one sentence per line, no article).
     """
 
     def __init__(self, word_ngrams=(1, 2), stem_ngrams=(1, 1), prefix_length=4, char_ngrams=None, min_df=2,
-                 stop_words=True, cues=None, cue_weight=1.0, languages=None):
+                 stop_words=True, cues=None, cue_weight=1.0, languages=None, context_weight=None,
+                 context_dropout=0.0):
         self.word_ngrams = word_ngrams
         self.stem_ngrams = stem_ngrams
         self.prefix_length = prefix_length
@@ -167,11 +184,16 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.cues = cues
         self.cue_weight = cue_weight
         self.languages = languages
+        self.context_weight = context_weight
+        self.context_dropout = context_dropout
 
     # -- fitting ------------------------------------------------------------------------
 
-    def fit(self, X, y=None):
-        """Learn vocabularies and IDF weights from raw texts or analyses; returns self."""
+    def fit(self, X, y=None, context=None):
+        """Learn vocabularies and IDF weights from raw texts or analyses; returns self.
+
+        Vocabularies come from the texts themselves; ``context`` is accepted (and ignored) so
+        that ``fit`` and ``fit_transform`` take the same arguments."""
         docs = self._analyze_all(X)
         keeps = self._keeps(docs)
         self.blocks_ = {}
@@ -193,10 +215,49 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             ).fit([" ".join(d.tokens) for d in docs])
             self.char_vectorizer_.stop_words_ = None  # pruned terms: large and unused
         self.cue_frames_, self.cue_index_ = self._compile_cues()
+        self.context_weights_ = self._resolve_context_weight()
         self.feature_names_ = self._feature_names()
         self.n_features_out_ = len(self.feature_names_)
         return self
 
+    def fit_transform(self, X, y=None, context=None):
+        """Fit, then transform ``X`` with ``context``, leaving out the context of a
+        ``context_dropout`` share of rows (fixed seed)."""
+        docs = self._analyze_all(X)
+        self.fit(docs)
+        if context is not None and self.context_weights_ and self.context_dropout:
+            share = float(self.context_dropout)
+            if not 0 <= share <= 1:
+                raise ValueError(f"context_dropout must be in [0, 1], got {self.context_dropout!r}")
+            keep = np.random.default_rng(0).random(len(docs)) >= share
+            context = tuple([t if k else "" for t, k in zip(self._context_column(c, len(docs)), keep)]
+                            for c in context)
+        return self.transform_analyses(docs, context)
+
+    def _resolve_context_weight(self) -> dict[str, float]:
+        """``{lang: weight}`` of the languages with context (non-zero weights only)."""
+        weight = self.context_weight
+        if weight is None:
+            return {}
+        if isinstance(weight, dict):
+            weights = {str(k): float(v) for k, v in weight.items()}
+        else:
+            weights = {lang: float(weight) for lang in (self._languages() or SUPPORTED_LANGUAGES)}
+        if any(not np.isfinite(v) or v < 0 for v in weights.values()):
+            raise ValueError(f"context_weight must be non-negative, got {self.context_weight!r}")
+        return {k: v for k, v in weights.items() if v > 0}
+
+    def _context(self) -> dict[str, float]:
+        return getattr(self, "context_weights_", None) or {}  # models saved before this option have none
+
+    @property
+    def n_base_features_(self) -> int:
+        """Columns before the context blocks (all of them for a model without context)."""
+        n = len(self.feature_names_)
+        if not self._context():
+            return n
+        k = len(self._languages())
+        return k + (n - k) // (len(CONTEXT_BLOCKS) + 1)
     @staticmethod
     def _sequences(block: str, docs: list[Analysis]) -> list[list[str]]:
         return [d.tokens if block == "w" else d.stems for d in docs]
@@ -222,11 +283,16 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def _feature_names(self):
         names = [f"lang:{lang}" for lang in self._languages()]
+        content: list[str] = []
         for name, block in self.blocks_.items():
-            names.extend(f"{name}:{term}" for term in block.terms())
+            content.extend(f"{name}:{term}" for term in block.terms())
         if self.char_vectorizer_ is not None:
-            names.extend(f"c:{term}" for term in self.char_vectorizer_.get_feature_names_out())
-        names.extend(f"cue:{frame}" for frame in self.cue_frames_)
+            content.extend(f"c:{term}" for term in self.char_vectorizer_.get_feature_names_out())
+        content.extend(f"cue:{frame}" for frame in self.cue_frames_)
+        names.extend(content)
+        if self._context():
+            for prefix in CONTEXT_BLOCKS:
+                names.extend(f"{prefix}:{name}" for name in content)
         return np.asarray(names, dtype=object)
 
     # -- transforming -------------------------------------------------------------------
@@ -236,30 +302,96 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             raise ValueError("TextFeatures expects a list of texts, not a single string")
         return [x if isinstance(x, Analysis) else analyze(str(x)) for x in X]
 
-    def transform(self, X):
-        """Sparse feature matrix of raw texts or analyses."""
+    def transform(self, X, context=None):
+        """Sparse feature matrix of raw texts or analyses (``context``: see :meth:`transform_analyses`)."""
         check_is_fitted(self, "blocks_")
-        return self.transform_analyses(self._analyze_all(X))
+        return self.transform_analyses(self._analyze_all(X), context)
 
     def _languages(self) -> tuple[str, ...]:
         return tuple(getattr(self, "languages", None) or ())  # models saved before this option have none
 
-    def transform_analyses(self, docs: list[Analysis]):
-        """Transform texts that were already analysed (saves re-analysis in explanations)."""
-        keeps = self._keeps(docs)
-        parts = [block.transform(self._sequences(name, docs), keeps) for name, block in self.blocks_.items()]
+    def transform_analyses(self, docs: list[Analysis], context=None):
+        """Transform texts that were already analysed (saves re-analysis in explanations).
+
+        ``context`` is ``(previous_texts, next_texts, titles)``: three sequences aligned with
+        ``docs`` (strings or analyses; None or "" for none). It is read only by a model with
+        ``context_weight``, and only for rows of a language with a non-zero weight; without it
+        the context blocks stay at zero. A context text equal to one of ``docs`` (a neighbouring
+        sentence of the same batch) reuses that row instead of being analysed again.
+        """
+        docs = list(docs)
+        content = self._content(docs)
         languages = self._languages()
+        parts = [content]
         if languages:
             column = {lang: j for j, lang in enumerate(languages)}
             rows = [i for i, d in enumerate(docs) if d.lang in column]
             cols = [column[docs[i].lang] for i in rows]
             parts.insert(0, sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
                                           shape=(len(docs), len(languages))))
+        if self._context():
+            parts.extend(self._context_blocks(docs, content, context))
+        return sp.hstack(parts, format="csr", dtype=np.float32)
+
+    def _content(self, docs: list[Analysis]):
+        """The sentence's own features without the language columns."""
+        keeps = self._keeps(docs)
+        parts = [block.transform(self._sequences(name, docs), keeps) for name, block in self.blocks_.items()]
         if self.char_vectorizer_ is not None:
             parts.append(self.char_vectorizer_.transform([" ".join(d.tokens) for d in docs]))
         if self.cue_frames_:
             parts.append(self._cue_counts(docs))
         return sp.hstack(parts, format="csr", dtype=np.float32)
+
+    @staticmethod
+    def _context_column(values, n: int) -> list:
+        values = list(values)
+        if len(values) != n:
+            raise ValueError(f"context: each of (previous, next, title) needs one entry per text ({n}), got {len(values)}")
+        return values
+
+    def _context_blocks(self, docs: list[Analysis], content, context) -> list:
+        """The ``prev``/``next``/``title`` blocks: rows of ``content`` (or of the context texts'
+        own features) scaled by the weight of each row's language."""
+        n, width = len(docs), content.shape[1]
+        if context is None:
+            return [sp.csr_matrix((n, width), dtype=np.float32) for _ in CONTEXT_BLOCKS]
+        if isinstance(context, str) or len(context) != len(CONTEXT_BLOCKS):
+            raise ValueError("context must be (previous_texts, next_texts, titles)")
+        weights = self._context()
+        row_weight = np.asarray([weights.get(d.lang, 0.0) for d in docs], dtype=np.float32)
+        index = {(d.lang, d.text): i for i, d in enumerate(docs) if d.text}
+        extra: list[Analysis] = []
+        sources = []
+        for values in context:
+            values = self._context_column(values, n)
+            src = np.full(n, -1, dtype=np.int64)
+            for i, value in enumerate(values):
+                if row_weight[i] == 0 or value is None:
+                    continue
+                if isinstance(value, Analysis):
+                    if not value.tokens:
+                        continue
+                    key, doc = (value.lang, value.text), value
+                else:
+                    if not isinstance(value, str) or not value.strip():
+                        continue  # None, NaN or empty: no context
+                    key, doc = (docs[i].lang, value), None
+                j = index.get(key) if key[1] else None
+                if j is None:
+                    j = n + len(extra)
+                    if key[1]:
+                        index[key] = j
+                    extra.append(doc if doc is not None else analyze(value, docs[i].lang))
+                src[i] = j
+            sources.append(src)
+        pool = sp.vstack([content, self._content(extra)], format="csr") if extra else content
+        blocks = []
+        for src in sources:
+            rows = np.flatnonzero(src >= 0)
+            select = sp.csr_matrix((row_weight[rows], (rows, src[rows])), shape=(n, pool.shape[0]), dtype=np.float32)
+            blocks.append(select @ pool)
+        return blocks
 
     def _cue_counts(self, docs: list[Analysis]):
         counts = np.zeros((len(docs), len(self.cue_frames_)), dtype=np.float32)
@@ -281,10 +413,14 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def __setstate__(self, state):
         self.__dict__.update(state)
+        # models saved before the context option: no context (get_params and clone still work)
+        self.__dict__.setdefault("context_weight", None)
+        self.__dict__.setdefault("context_dropout", 0.0)
         if "blocks_" in state:
             self.feature_names_ = self._feature_names()
 
     def get_feature_names_out(self, input_features=None):
-        """Feature names, block-prefixed (``lang:``, ``w:``, ``s:``, ``p:``, ``c:``, ``cue:``)."""
+        """Feature names, block-prefixed (``lang:``, ``w:``, ``s:``, ``p:``, ``c:``, ``cue:``; the
+        context blocks repeat the sentence's names after ``prev:``, ``next:``, ``title:``)."""
         check_is_fitted(self, "feature_names_")
         return self.feature_names_

@@ -47,6 +47,8 @@ def default_model_path() -> Path:
     return Path(str(resources.files("framing.data").joinpath(DEFAULT_MODEL)))
 
 
+Context = tuple  # (previous_texts, next_texts, titles): see TextFeatures.transform_analyses
+
 FRAMES_C = 4.0
 FRAMES_CLASS_WEIGHT = None
 """Frame classifier defaults, chosen by grouped CV on the real-news training split
@@ -54,14 +56,25 @@ FRAMES_CLASS_WEIGHT = None
 (thresholds are tuned per frame anyway, so class weights mostly added variance)."""
 
 
+CONTEXT_WEIGHT = {"ar": 0.5, "en": 0.0}
+CONTEXT_DROPOUT = 0.25
+"""Context blocks (previous and next sentence, title) per language and the share of training
+rows whose context is left out, chosen by grouped CV on the real-news training split
+(``benchmarks/realnews.py --dev``): context helps Arabic frames and hurts English ones; the
+dropout keeps sentences scored without context (``framing classify``) near the context-free
+model. :func:`framing.models.train.train` drops context altogether when the corpus has none."""
+
+
 def make_pipeline(**params: Any) -> Pipeline:
     """The default architecture: ``TextFeatures`` -> ``FrameClassifier`` (C=:data:`FRAMES_C`,
-    class weights :data:`FRAMES_CLASS_WEIGHT`, Platt calibration per language).
+    class weights :data:`FRAMES_CLASS_WEIGHT`, Platt calibration per language; context blocks
+    :data:`CONTEXT_WEIGHT` with dropout :data:`CONTEXT_DROPOUT`).
 
     ``params`` use scikit-learn's ``step__param`` names, e.g. ``frames__C=8.0`` or
     ``features__cues=codebook_cues``.
     """
-    pipeline = Pipeline([("features", TextFeatures(languages=LANGUAGES)),
+    pipeline = Pipeline([("features", TextFeatures(languages=LANGUAGES, context_weight=dict(CONTEXT_WEIGHT),
+                                                   context_dropout=CONTEXT_DROPOUT)),
                          ("frames", FrameClassifier(C=FRAMES_C, class_weight=FRAMES_CLASS_WEIGHT,
                                                     segments=len(LANGUAGES)))])
     if params:
@@ -93,6 +106,11 @@ class FrameModel:
     def tone_classes(self) -> list[str]:
         """Classes of the tone estimator ([] without one)."""
         return [str(c) for c in self.tone.classes_] if self.tone is not None else []
+
+    @property
+    def context_weights(self) -> dict[str, float]:
+        """``{lang: weight}`` of the context blocks ({} for a model without context)."""
+        return dict(self.pipeline.named_steps["features"]._context())
 
     @property
     def thresholds(self) -> dict[str, float]:
@@ -132,10 +150,13 @@ class FrameModel:
         langs = [lang] * len(texts) if lang is None or isinstance(lang, str) else list(lang)
         return [analyze(t, g) if t.strip() else Analysis("", "", [], []) for t, g in zip(texts, langs)]
 
-    def featurize(self, docs: Sequence[Analysis]):
-        """The sparse feature matrix of analysed texts (input of frames and tone)."""
+    def featurize(self, docs: Sequence[Analysis], context: Context | None = None):
+        """The sparse feature matrix of analysed texts (input of frames and tone).
+
+        ``context`` is ``(previous_texts, next_texts, titles)``, one entry of each per text
+        ("" or None for none; see :meth:`predict_proba`)."""
         features: TextFeatures = self.pipeline.named_steps["features"]
-        return features.transform_analyses(list(docs))
+        return features.transform_analyses(list(docs), context)
 
     def frame_proba(self, X) -> np.ndarray:
         """Calibrated probability per frame from a feature matrix, shape ``(n, len(frames))``."""
@@ -147,25 +168,37 @@ class FrameModel:
 
     def tone_proba(self, X) -> np.ndarray | None:
         """Tone probabilities from a feature matrix (columns: :attr:`tone_classes`), or None."""
-        return self.tone.predict_proba(X) if self.tone is not None else None
+        if self.tone is None:
+            return None
+        width = self.tone.coef_.shape[1]  # tone reads the sentence's own features, never context
+        return self.tone.predict_proba(X[:, :width] if X.shape[1] > width else X)
 
-    def predict_proba(self, texts: Sequence[str], lang: str | Sequence[str] | None = None) -> np.ndarray:
+    def predict_proba(self, texts: Sequence[str], lang: str | Sequence[str] | None = None,
+                      context: Context | None = None) -> np.ndarray:
         """Calibrated probability per frame, shape ``(len(texts), len(frames))``.
 
-        ``lang`` is one language for all texts, one per text, or None to detect it.
+        ``lang`` is one language for all texts, one per text, or None to detect it. ``context``
+        is ``(previous_texts, next_texts, titles)``: for each text, the previous and next
+        sentence of its article and the article's title ("" or None where there is none, e.g.
+        at the article's edges). Only a model trained with context reads it (see
+        :attr:`context_weights`), and only for its context languages; without it such a model
+        scores each sentence on its own.
         """
         texts = list(texts)
         langs = [lang] * len(texts) if lang is None or isinstance(lang, str) else list(lang)
-        return self.frame_proba(self.featurize([analyze(t, g) for t, g in zip(texts, langs)]))
+        return self.frame_proba(self.featurize([analyze(t, g) for t, g in zip(texts, langs)], context))
 
-    def predict(self, texts: Sequence[str], lang: str | Sequence[str] | None = None) -> np.ndarray:
+    def predict(self, texts: Sequence[str], lang: str | Sequence[str] | None = None,
+                context: Context | None = None) -> np.ndarray:
         """Indicator matrix of assigned frames (probability at or above each frame's threshold)."""
-        return (self.predict_proba(texts, lang) >= self.pipeline.named_steps["frames"].thresholds_).astype(int)
+        return (self.predict_proba(texts, lang, context) >= self.pipeline.named_steps["frames"].thresholds_).astype(int)
 
-    def predict_columns(self, texts: Sequence[str], lang: str | None = None, cues: int = DEFAULT_CUES) -> Predictions:
+    def predict_columns(self, texts: Sequence[str], lang: str | None = None, cues: int = DEFAULT_CUES,
+                        context: Context | None = None) -> Predictions:
         """Frames, labels, cue terms and tone of each text, as plain columns (see :class:`Predictions`).
 
         Texts that are empty or not Arabic/English get ``lang="und"`` and no scores (NaN).
+        ``context``: see :meth:`predict_proba` (cue terms come from the sentence itself).
         """
         if lang is not None and lang not in SUPPORTED_LANGUAGES:
             raise UnsupportedLanguageError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
@@ -178,7 +211,12 @@ class FrameModel:
         tones: list[str | None] = [None] * len(texts)
         tone_scores: list[dict[str, float] | None] = [None] * len(texts)
         if ok:
-            X = self.featurize([docs[i] for i in ok])
+            ok_context = None
+            if context is not None and self.context_weights:
+                if isinstance(context, str) or len(context) != 3 or any(len(c) != len(texts) for c in context):
+                    raise ValueError("context must be (previous_texts, next_texts, titles), one entry of each per text")
+                ok_context = tuple([c[i] for i in ok] for c in map(list, context))
+            X = self.featurize([docs[i] for i in ok], ok_context)
             p = self.frame_proba(X)
             proba[ok] = p
             tp = self.tone_proba(X)

@@ -96,9 +96,10 @@ def fit_tone(features, docs, corpus: pd.DataFrame, C: float | Sequence[float] = 
         return None, {"skipped": f"too few tone labels: {counts.to_dict()}"}
     import scipy.sparse as sp
 
-    X = features.transform_analyses([d for d, m in zip(docs, mask) if m])
+    width = features.n_base_features_  # tone reads the sentence's own features, never context blocks
+    X = features.transform_analyses([d for d, m in zip(docs, mask) if m])[:, :width]
     if extra is not None and len(extra):
-        X_extra = features.transform_analyses([analyze(t, l) for t, l in zip(extra["text"], extra["lang"])])
+        X_extra = features.transform_analyses([analyze(t, l) for t, l in zip(extra["text"], extra["lang"])])[:, :width]
         y_extra = extra["tone"].to_numpy().astype(str)
         w_extra = (extra["weight"].astype(float).fillna(extra_weight).to_numpy() if "weight" in extra.columns
                    else np.full(len(y_extra), float(extra_weight)))

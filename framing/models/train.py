@@ -18,6 +18,25 @@ from framing.models.tone import TONE_C, TONE_CLASS_WEIGHT, fit_tone
 OTHER_CORPUS_WEIGHT = 0.5
 """Frame-fit weight of rows from corpora without the ``tune_on`` column (see :func:`train`)."""
 
+CONTEXT_COLUMNS = ("previous", "next", "title")
+"""Optional corpus columns with each sentence's context: the previous and next sentence of its
+article and the article title (see :func:`corpus_context`)."""
+
+
+def corpus_context(corpus: pd.DataFrame) -> tuple[list[str], list[str], list[str]] | None:
+    """``(previous, next, title)`` texts of each row from the optional columns
+    :data:`CONTEXT_COLUMNS` (missing columns and empty cells: ""); None when no row has any."""
+    n = len(corpus)
+    out = []
+    for column in CONTEXT_COLUMNS:
+        if column not in corpus.columns:
+            out.append([""] * n)
+            continue
+        out.append([v if isinstance(v, str) else "" for v in corpus[column].tolist()])
+    if not any(v.strip() for values in out for v in values):
+        return None
+    return out[0], out[1], out[2]
+
 
 def label_matrix(frame: pd.DataFrame, classes: list[str]) -> np.ndarray:
     """Binary indicator matrix (n_rows x n_classes) for the ``labels`` column."""
@@ -52,7 +71,11 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
     that lack that column altogether (e.g. our written corpus beside real news, whose files
     have no ``stratum``) then weigh ``other_corpus_weight`` in the frame fits (0.5: chosen by
     grouped CV on real news, ``benchmarks/realnews.py --dev``). A ``weight`` column, when
-    present, weights rows in every fit (multiplied by the former). The model card records the codebook, a
+    present, weights rows in every fit (multiplied by the former). Optional columns ``previous``,
+    ``next`` and ``title`` (the neighbouring sentences of the same article and its title; empty
+    for rows without them, e.g. a written corpus) feed the context blocks of the features
+    (``features__context_weight``, by default Arabic only); a corpus without any context trains
+    a model without context blocks. The model card records the codebook, a
     hash of the training data, the grouping, cross-validated metrics with 95% intervals
     (overall and per language, frames and tone), the thresholds, parameters and versions.
     """
@@ -79,10 +102,14 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
         weights = (np.ones(len(corpus)) if weights is None else weights.copy())
         weights[other] *= float(other_corpus_weight)
     docs = [analyze(t, l) for t, l in zip(corpus["text"], corpus["lang"])]
+    context = corpus_context(corpus)
     try:
         pipeline = make_pipeline(**(params or {}))
+        if context is None and "features__context_weight" not in (params or {}):
+            pipeline.set_params(features__context_weight=None)  # nothing to learn from: no context blocks
+        fit_context = {"features__context": context} if context is not None else {}
         pipeline.fit(docs, y[:, 0] if y.shape[1] == 1 else y,  # one frame: a plain binary target
-                     frames__groups=groups, frames__sample_weight=weights, frames__tune_mask=tune)
+                     frames__groups=groups, frames__sample_weight=weights, frames__tune_mask=tune, **fit_context)
     except (ValueError, TypeError) as exc:  # scikit-learn's own checks (bad parameters, degenerate data)
         if isinstance(exc, FramingError):
             raise
@@ -96,6 +123,7 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
     tone, tone_card = fit_tone(pipeline.named_steps["features"], docs, corpus, tone_c, tone_extra, extra_weight,
                                groups=groups, tune=tune, group_by=group_by, class_weight=tone_class_weight)
     clf = pipeline.named_steps["frames"]
+    model_context = dict(pipeline.named_steps["features"]._context())
     rows = np.ones(len(corpus), dtype=bool) if tune is None else tune
     oof_pred = clf.oof_proba_ >= clf.thresholds_
     cv = cv_report(y[rows], oof_pred[rows], codebook.ids, corpus["lang"].to_numpy()[rows],
@@ -105,7 +133,10 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
                     "grouped_by": group_by if groups is not None else None, "groups": int(n_groups),
                     "tuned_on": tune_on, "rows": int(rows.sum()),
                     "other_corpus_rows": int(other.sum()) if other is not None else 0,
-                    "other_corpus_weight": float(other_corpus_weight) if other is not None and other.any() else None}
+                    "other_corpus_weight": float(other_corpus_weight) if other is not None and other.any() else None,
+                    "context_weights": model_context or None,
+                    "context_rows": int(sum(any(c[i].strip() for c in context) for i in range(len(corpus))))
+                    if context is not None and model_context else 0}
     card = build_card(codebook=codebook, corpus=corpus, sources=sources, counts=counts,
                       params=pipeline.get_params(deep=True),
                       thresholds={f: float(t) for f, t in zip(codebook.ids, clf.thresholds_)},
@@ -145,7 +176,8 @@ def evaluate(model: FrameModel, corpus: pd.DataFrame, group_by: str | None = "ar
     """Score ``corpus`` with ``model`` and report per-label P/R/F1, micro and macro F1, overall and
     per language, each F1 with a 95% bootstrap interval resampled by ``group_by`` (articles; rows
     when the corpus has no such column, and rows without a key are their own group). Labels
-    without positives in ``corpus`` are left out of the macro average (``macro.excluded``)."""
+    without positives in ``corpus`` are left out of the macro average (``macro.excluded``). A
+    model with context reads the corpus columns ``previous``, ``next``, ``title`` when present."""
     from framing.models.metrics import group_keys
 
     unknown = model.codebook.check_labels(label for row in corpus["labels"] for label in row)
@@ -154,7 +186,7 @@ def evaluate(model: FrameModel, corpus: pd.DataFrame, group_by: str | None = "ar
     if group_by and group_by != "article_id" and group_by not in corpus.columns:
         raise CorpusError([f"group by {group_by!r}: the corpus has no such column ({', '.join(map(str, corpus.columns))})"])
     y = label_matrix(corpus, model.frames)
-    proba = model.predict_proba(list(corpus["text"]), lang=list(corpus["lang"]))
+    proba = model.predict_proba(list(corpus["text"]), lang=list(corpus["lang"]), context=corpus_context(corpus))
     pred = proba >= np.array(list(model.thresholds.values()))
     groups = group_keys(corpus, group_by)
     return cv_report(y, pred, model.frames, corpus["lang"].to_numpy(), groups,
