@@ -9,6 +9,8 @@ import pytest
 
 from framing.models.features import CONTEXT_BLOCKS, TextFeatures, analyze
 
+ARABIC_CONTEXT = {"ar": 0.5, "en": 0.0}  # the setting chosen on dev (see framing.models.model.CONTEXT_WEIGHT)
+
 AR = ["أطلقت القوات صواريخ جديدة قرب الحدود الشمالية", "وصل الوزير إلى العاصمة في زيارة رسمية لبحث العلاقات",
       "نفى المتحدث صحة الأرقام التي نشرتها الصحيفة", "قال المسؤولون إن الصواريخ فشلت في إصابة أهدافها"]
 EN = ["The army moved new missiles close to the northern border", "The minister arrived in the capital for official talks",
@@ -118,15 +120,14 @@ def context_corpus(small_corpus):
 
 @pytest.fixture(scope="module")
 def context_model(context_corpus, codebook):
+    """Arabic context blocks at 0.5 (context is opt-in: the default architecture has none)."""
     from framing.models.train import train
 
-    return train(context_corpus, codebook)
+    return train(context_corpus, codebook, params={"features__context_weight": ARABIC_CONTEXT})
 
 
 def test_train_uses_context_columns_and_drops_context_without_them(context_model, small_model, context_corpus):
-    from framing.models.model import CONTEXT_WEIGHT
-
-    assert context_model.context_weights == {k: v for k, v in CONTEXT_WEIGHT.items() if v}
+    assert context_model.context_weights == {k: v for k, v in ARABIC_CONTEXT.items() if v}
     assert context_model.card["cv_metrics"]["design"]["context_rows"] == int((context_corpus["lang"] == "ar").sum())
     assert small_model.context_weights == {}  # the written corpus has no context: no context blocks
     features = small_model.pipeline.named_steps["features"]
@@ -208,3 +209,11 @@ def test_models_saved_before_the_context_option_load_without_context():
     old.__setstate__(state)
     assert old.get_params()["context_weight"] is None and old._context() == {}
     assert np.array_equal(_dense(old.transform_analyses(_docs(), CONTEXT)), _dense(features.transform_analyses(_docs())))
+
+
+def test_default_architecture_has_no_context_and_the_param_turns_it_on():
+    from framing.models.model import make_pipeline
+
+    assert make_pipeline().named_steps["features"].context_weight is None
+    on = make_pipeline(features__context_weight=ARABIC_CONTEXT)
+    assert on.named_steps["features"].context_weight == ARABIC_CONTEXT
