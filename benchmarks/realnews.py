@@ -88,8 +88,8 @@ def _ours(params: dict | None = None, real_only: bool = False, tone: dict | None
                       params=params, tune_on="stratum=random", tone_extra=tone_rows, tone_extra_weight=weights,
                       **tone_kwargs)
         test_context = corpus_context(test_rows)
-        proba = model.predict_proba(list(test_rows["text"]), lang=list(test_rows["lang"]), context=test_context)
-        pred = proba >= np.array(list(model.thresholds.values()))
+        proba, pred = model.predict_with_proba(list(test_rows["text"]), lang=list(test_rows["lang"]), context=test_context)
+        pred = pred.astype(bool)  # each row at its language's thresholds
         X = model.featurize(model.analyze(list(test_rows["text"]), list(test_rows["lang"])))
         tone = np.asarray(model.tone_proba(X).argmax(axis=1)) if model.tone is not None else None
         tone = np.asarray(model.tone_classes)[tone].astype(str) if tone is not None else None
@@ -102,8 +102,8 @@ def _ours(params: dict | None = None, real_only: bool = False, tone: dict | None
                 print(f"    ... with context: {len(texts) / best:,.0f} lines/s")
         out = (pred, proba, tone, _rates(model.card["cv_metrics"]), _prior(rows[rows["stratum"] == "random"]))
         if model.context_weights:
-            proba_empty = model.predict_proba(list(test_rows["text"]), lang=list(test_rows["lang"]))
-            pred_empty = proba_empty >= np.array(list(model.thresholds.values()))
+            proba_empty, pred_empty = model.predict_with_proba(list(test_rows["text"]), lang=list(test_rows["lang"]))
+            pred_empty = pred_empty.astype(bool)
             return {run.label: out, f"{run.label} [scored without context]": (pred_empty, proba_empty, *out[2:])}
         return out
     run.uses_context = context
@@ -193,8 +193,8 @@ def _shipped(train_rows, test_rows):
         codebook = Codebook.load(ROOT / "framing" / "data" / "codebook.yaml")
         written = train_rows[train_rows["stratum"] == "written"].reset_index(drop=True)
         model = train(written, codebook, tone_extra=_newsmtsc(), tone_extra_weight=0.2)
-    proba = model.predict_proba(list(test_rows["text"]), lang=list(test_rows["lang"]))
-    pred = proba >= np.array(list(model.thresholds.values()))
+    proba, pred = model.predict_with_proba(list(test_rows["text"]), lang=list(test_rows["lang"]))
+    pred = pred.astype(bool)
     X = model.featurize(model.analyze(list(test_rows["text"]), list(test_rows["lang"])))
     tone = np.asarray(model.tone.predict(X)).astype(str)
     return pred, proba, tone, _rates(model.card["cv_metrics"]), _prior(train_rows[train_rows["stratum"] == "written"])
@@ -500,6 +500,7 @@ CANDIDATES = {
     "written-only (before)": _shipped,
     "baseline tfidf+LR (tuned)": _baseline,
     "ours: written + real": _ours(),
+    "ours: written + real; shared thresholds": _ours({"frames__threshold_by_segment": False}),
     "ours: written + real; tone before": _ours(tone={"tone_c": 4.0, "tone_class_weight": None}),
     "ours: defaults before": _ours({"frames__C": 16.0, "frames__class_weight": "balanced"},
                                    tone={"tone_c": 4.0, "tone_class_weight": None, "other_corpus_weight": 1.0}),
@@ -583,6 +584,9 @@ CANDIDATES = {
     "frames: context ar 1.0 dropout 0": _frames_context({"ar": 1.0, "en": 0.0}, 0.0),
     "frames: context ar 1.0 dropout 0.25": _frames_context({"ar": 1.0, "en": 0.0}, 0.25),
     "frames: context ar 1.0 dropout 0.5": _frames_context({"ar": 1.0, "en": 0.0}, 0.5),
+    "frames: C=4 no class weights written 0.5; thresholds by language": _frames(
+        {"frames__C": 4.0, "frames__class_weight": None, "frames__threshold_by_segment": True},
+        stratum_weight={"written": 0.5}),
     "tone: features": _tone_family({
         "tone balanced C=4, function words kept": {"features": {"stop_words": False}, "C": 4.0,
                                                     "class_weight": "balanced", "extra": {"newsmtsc": 1.0}},

@@ -37,7 +37,7 @@ def suggest(model, texts: Sequence[str], k: int = 20, lang: str | None = None, p
         raise InputError("no Arabic or English sentence to choose from")
     X = model.featurize([docs[i] for i in keep])
     proba = model.frame_proba(X)
-    thresholds = model.pipeline.named_steps["frames"].thresholds_
+    thresholds = model.frame_thresholds(X)  # each sentence's language's thresholds
     # 1 at the threshold, 0 at a confident 0 or 1
     span = np.where(proba >= thresholds, 1 - thresholds, thresholds)
     closeness = 1 - np.abs(proba - thresholds) / np.maximum(span, 1e-9)

@@ -43,8 +43,11 @@ def corpus_fingerprint(texts: Sequence[str], labels: Sequence[Sequence[str]], la
 
 
 def build_card(*, codebook, corpus, sources: Sequence[str], counts, params: dict[str, Any],
-               thresholds: dict[str, float], cv_metrics: dict[str, Any], tone: dict[str, Any] | None) -> dict[str, Any]:
-    """The card of a freshly trained model (plain JSON data)."""
+               thresholds: dict[str, float], cv_metrics: dict[str, Any], tone: dict[str, Any] | None,
+               thresholds_by_lang: dict[str, dict[str, float]] | None = None) -> dict[str, Any]:
+    """The card of a freshly trained model (plain JSON data). ``thresholds`` are the shared
+    thresholds; ``thresholds_by_lang`` (``{lang: {frame: threshold}}``) those that assign frames
+    to each language's texts."""
     from framing import __version__
 
     return {
@@ -64,6 +67,7 @@ def build_card(*, codebook, corpus, sources: Sequence[str], counts, params: dict
         "architecture": ARCHITECTURE,
         "params": {k: _plain(v) for k, v in params.items() if "__" in k and not k.endswith("__cues")},
         "thresholds": thresholds,
+        **({"thresholds_by_lang": thresholds_by_lang} if thresholds_by_lang is not None else {}),
         "cv_metrics": cv_metrics,
         "tone": tone,
         "environment": {"python": platform.python_version(), **_versions()},
@@ -98,7 +102,7 @@ def training_text(model) -> str:
     grouped = f", grouped by {design['grouped_by']} ({design['groups']} groups)" if design.get("grouped_by") else ", rows as groups"
     tuned = f"; calibrated, tuned and reported on {design['tuned_on']} ({design['rows']} rows)" if design.get("tuned_on") else ""
     lines = [format_report(card["cv_metrics"], f"cross-validated ({folds}-fold{grouped}, out-of-fold{tuned}):"),
-             "thresholds: " + ", ".join(f"{k}={v:.3f}" for k, v in model.thresholds.items())]
+             *threshold_lines(model)]
     tone = card.get("tone") or {}
     if "cv_metrics" in tone:
         extra = f" + {tone['extra_rows']} rows from {', '.join(tone['extra_sources'])}" if tone.get("extra_rows") else ""
@@ -106,13 +110,26 @@ def training_text(model) -> str:
     return "\n".join(lines)
 
 
+def threshold_lines(model) -> list[str]:
+    """``thresholds: ...`` (shared), then, when a language's differ, one ``  LANG: ...`` line per language."""
+    def fmt(values: dict[str, float]) -> str:
+        return ", ".join(f"{k}={v:.3f}" for k, v in values.items())
+
+    shared = model.thresholds
+    lines = ["thresholds: " + fmt(shared)]
+    by_lang = getattr(model, "thresholds_by_lang", {}) or {}
+    if any(values != shared for values in by_lang.values()):
+        lines[0] += " (shared; each language's below)"
+        lines += [f"  {lang}: " + fmt(values) for lang, values in by_lang.items()]
+    return lines
+
+
 def card_text(model) -> str:
     """What ``framing info`` prints: codebook, thresholds, training data and metrics."""
     from framing.models.metrics import format_report
 
     card = model.card
-    lines = [f"codebook: {model.codebook.name} (frames: {', '.join(model.frames)})",
-             "thresholds: " + ", ".join(f"{k}={v:.3f}" for k, v in model.thresholds.items())]
+    lines = [f"codebook: {model.codebook.name} (frames: {', '.join(model.frames)})", *threshold_lines(model)]
     if card:
         data = card.get("training_data", {})
         lines += [f"framing {card.get('framing_version')} · trained {card.get('created')} on {data.get('rows')} rows "

@@ -63,6 +63,11 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         per segment where the tuning rows of that segment hold at least 2 positive and 2
         negative examples of a label (else the pooled calibration is used), so probabilities
         follow each language's own base rates. 0 for one pooled calibration.
+    threshold_by_segment : with ``segments`` and ``threshold="f1"``, choose each label's
+        threshold per segment as well, by the same F1 rule on that segment's out-of-fold tuning
+        rows (languages differ in base rates, so one shared threshold is off for at least one);
+        a segment with fewer than ``MIN_SEGMENT_POSITIVES`` positive tuning rows of a label keeps
+        the shared threshold for that label. Rows outside every segment use the shared ones.
 
     Attributes
     ----------
@@ -70,17 +75,26 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     calibration_ : (n_labels, 2) Platt slope and offset (pooled).
     segment_calibration_ : (segments, n_labels, 2) Platt slope and offset per segment (NaN where
         the pooled calibration is used).
-    thresholds_ : decision threshold per label on calibrated probabilities.
+    thresholds_ : decision threshold per label on calibrated probabilities, chosen on all tuning
+        rows together (shared by every segment unless ``threshold_by_segment``).
+    segment_thresholds_ : (segments, n_labels) threshold per segment and label: the shared
+        threshold where none was chosen for the segment (models saved before this attribute
+        existed have none and use ``thresholds_`` everywhere).
     oof_proba_ : out-of-fold calibrated probabilities of the training rows (for reports).
     """
 
-    def __init__(self, C=16.0, class_weight="balanced", cv=5, threshold="f1", random_state=0, segments=0):
+    MIN_SEGMENT_POSITIVES = 10
+    """Fewest positive tuning rows of a label in a segment for a threshold of its own."""
+
+    def __init__(self, C=16.0, class_weight="balanced", cv=5, threshold="f1", random_state=0, segments=0,
+                 threshold_by_segment=False):
         self.C = C
         self.class_weight = class_weight
         self.cv = cv
         self.threshold = threshold
         self.random_state = random_state
         self.segments = segments
+        self.threshold_by_segment = threshold_by_segment
 
     def _lr(self):
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear")
@@ -134,6 +148,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         segment = self._segment_of(X)
         coef, intercept, calibration, thresholds = [], [], [], []
         by_segment = np.full((int(self.segments), y.shape[1], 2), np.nan)
+        segment_thresholds = np.full((int(self.segments), y.shape[1]), np.nan)
         oof = np.zeros(y.shape, dtype=np.float64)
         for j in range(y.shape[1]):
             yj = y[:, j]
@@ -164,11 +179,18 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             calibration.append((a, b))
             thresholds.append(best_f1_threshold(yj[tune], oof[tune, j], weights[tune]) if self.threshold == "f1"
                               else float(self.threshold))
+            segment_thresholds[:, j] = thresholds[-1]
+            if self.threshold_by_segment and self.threshold == "f1":
+                for k in range(int(self.segments)):
+                    rows = tune & (segment == k)
+                    if yj[rows].sum() >= self.MIN_SEGMENT_POSITIVES:
+                        segment_thresholds[k, j] = best_f1_threshold(yj[rows], oof[rows, j], weights[rows])
         self.coef_ = np.vstack(coef).astype(np.float32)
         self.intercept_ = np.asarray(intercept, dtype=np.float64)
         self.calibration_ = np.asarray(calibration, dtype=np.float64)
         self.segment_calibration_ = by_segment
         self.thresholds_ = np.asarray(thresholds, dtype=np.float64)
+        self.segment_thresholds_ = segment_thresholds
         self.oof_proba_ = oof.astype(np.float32)
         return self
 
@@ -191,28 +213,45 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         block = block.toarray() if hasattr(block, "toarray") else np.asarray(block)
         return np.where(block.max(axis=1) > 0, block.argmax(axis=1), -1)
 
-    def _calibrated_logits(self, X):
+    def _calibrated_logits(self, X, with_segment=False):
         check_is_fitted(self, "coef_")
         X = validate_data(self, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
+        segment = self._segment_of(X)
         scores = np.asarray(X @ self.coef_.T, dtype=np.float64) + self.intercept_
         slope = np.broadcast_to(self.calibration_[:, 0], scores.shape).copy()
         offset = np.broadcast_to(self.calibration_[:, 1], scores.shape).copy()
         by_segment = getattr(self, "segment_calibration_", None)
         if by_segment is not None and by_segment.size:
-            segment = self._segment_of(X)
             for k in range(by_segment.shape[0]):
                 rows = segment == k
                 fitted = ~np.isnan(by_segment[k, :, 0])
                 if rows.any() and fitted.any():
                     slope[np.ix_(rows, fitted)] = by_segment[k, fitted, 0]
                     offset[np.ix_(rows, fitted)] = by_segment[k, fitted, 1]
-        return scores * slope + offset
+        logits = scores * slope + offset
+        return (logits, segment) if with_segment else logits
+
+    def thresholds_for(self, segment) -> np.ndarray:
+        """Decision thresholds of rows in ``segment`` (one segment index per row, -1 for none):
+        shape (n_rows, n_labels). Each row gets its segment's thresholds (see
+        ``threshold_by_segment``), else the shared ``thresholds_``."""
+        check_is_fitted(self, "coef_")
+        segment = np.asarray(segment, dtype=int).ravel()
+        out = np.tile(np.asarray(self.thresholds_, dtype=np.float64), (len(segment), 1))
+        by_segment = getattr(self, "segment_thresholds_", None)  # absent in models saved before it existed
+        if by_segment is not None and by_segment.size:
+            for k in range(by_segment.shape[0]):
+                rows = segment == k
+                if rows.any():
+                    out[rows] = np.where(np.isnan(by_segment[k]), self.thresholds_, by_segment[k])
+        return out
 
     def decision_function(self, X):
-        """Calibrated log-odds minus the log-odds of each label's threshold: > 0 means predicted."""
+        """Calibrated log-odds minus the log-odds of each row's threshold: > 0 means predicted."""
         check_is_fitted(self, "coef_")
-        t = np.clip(self.thresholds_, 1e-12, 1 - 1e-12)
-        margin = self._calibrated_logits(X) - np.log(t / (1 - t))
+        logits, segment = self._calibrated_logits(X, with_segment=True)
+        t = np.clip(self.thresholds_for(segment), 1e-12, 1 - 1e-12)
+        margin = logits - np.log(t / (1 - t))
         return margin[:, 0] if self._single_output else margin
 
     def predict_proba(self, X):
@@ -226,9 +265,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         return p
 
     def predict(self, X):
-        """Indicator matrix: probability at or above each frame's threshold."""
-        proba = _sigmoid(self._calibrated_logits(X))
-        predicted = (proba >= self.thresholds_).astype(int)
+        """Indicator matrix: probability at or above each frame's threshold (of the row's segment)."""
+        logits, segment = self._calibrated_logits(X, with_segment=True)
+        predicted = (_sigmoid(logits) >= self.thresholds_for(segment)).astype(int)
         if self._single_output:
             return self.classes_[predicted[:, 0]]
         return predicted

@@ -125,7 +125,9 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
     clf = pipeline.named_steps["frames"]
     model_context = dict(pipeline.named_steps["features"]._context())
     rows = np.ones(len(corpus), dtype=bool) if tune is None else tune
-    oof_pred = clf.oof_proba_ >= clf.thresholds_
+    languages = pipeline.named_steps["features"]._languages()
+    segment = np.array([languages.index(d.lang) if d.lang in languages else -1 for d in docs], dtype=int)
+    oof_pred = clf.oof_proba_ >= clf.thresholds_for(segment)  # each row at its language's thresholds
     cv = cv_report(y[rows], oof_pred[rows], codebook.ids, corpus["lang"].to_numpy()[rows],
                    None if groups is None else groups[rows], group_by=group_by if groups is not None else None)
     n_groups = len(corpus) if groups is None else len(set(groups))
@@ -140,6 +142,7 @@ def train(corpus: pd.DataFrame, codebook: Codebook | None = None, *, sources: Se
     card = build_card(codebook=codebook, corpus=corpus, sources=sources, counts=counts,
                       params=pipeline.get_params(deep=True),
                       thresholds={f: float(t) for f, t in zip(codebook.ids, clf.thresholds_)},
+                      thresholds_by_lang=FrameModel(pipeline, codebook).thresholds_by_lang,
                       cv_metrics=cv, tone=tone_card)
     return FrameModel(pipeline, codebook, card, tone=tone)
 
@@ -186,8 +189,8 @@ def evaluate(model: FrameModel, corpus: pd.DataFrame, group_by: str | None = "ar
     if group_by and group_by != "article_id" and group_by not in corpus.columns:
         raise CorpusError([f"group by {group_by!r}: the corpus has no such column ({', '.join(map(str, corpus.columns))})"])
     y = label_matrix(corpus, model.frames)
-    proba = model.predict_proba(list(corpus["text"]), lang=list(corpus["lang"]), context=corpus_context(corpus))
-    pred = proba >= np.array(list(model.thresholds.values()))
+    _, pred = model.predict_with_proba(list(corpus["text"]), lang=list(corpus["lang"]), context=corpus_context(corpus))
+    pred = pred.astype(bool)
     groups = group_keys(corpus, group_by)
     return cv_report(y, pred, model.frames, corpus["lang"].to_numpy(), groups,
                      group_by=group_by if groups is not None else None, n_boot=n_boot, seed=seed)

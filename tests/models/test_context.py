@@ -190,8 +190,8 @@ def test_evaluate_reads_context_columns(context_model, context_corpus, monkeypat
 
     rows = context_corpus[context_corpus["lang"] == "ar"].iloc[:60].reset_index(drop=True)
     seen = []
-    original = context_model.predict_proba
-    monkeypatch.setattr(context_model, "predict_proba",
+    original = context_model.predict_with_proba
+    monkeypatch.setattr(context_model, "predict_with_proba",
                         lambda texts, lang=None, context=None: seen.append(context) or original(texts, lang, context))
     evaluate(context_model, rows, n_boot=20)
     evaluate(context_model, rows.drop(columns=["previous", "next", "title"]), n_boot=20)
