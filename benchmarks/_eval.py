@@ -97,8 +97,8 @@ def ours(train_rows: pd.DataFrame, test_rows: pd.DataFrame, labels: list[str],
     them, grouped by ``group_by``), predicting ``test_rows``: a boolean matrix over ``labels``."""
     kwargs = {"group_by": group_by} if _TRAIN_TAKES_GROUPS and group_by else {}
     model = train(train_rows, Codebook.from_labels(labels), **kwargs)
-    proba = model.predict_proba(list(test_rows["text"]), lang=list(test_rows["lang"]))
-    return proba >= np.array([model.thresholds[l] for l in labels])
+    _, predicted = model.predict_with_proba(list(test_rows["text"]), lang=list(test_rows["lang"]))
+    return predicted[:, [model.frames.index(l) for l in labels]].astype(bool)
 
 
 def tfidf_features():

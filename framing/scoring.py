@@ -235,8 +235,13 @@ class Scorer:
 
     @property
     def thresholds(self) -> dict[str, float]:
-        """Decision threshold per frame."""
+        """Decision threshold per frame, shared by the languages (see :attr:`thresholds_by_lang`)."""
         return self.model.thresholds
+
+    @property
+    def thresholds_by_lang(self) -> dict[str, dict[str, float]]:
+        """Decision threshold per frame for each language: what labels sentences."""
+        return self.model.thresholds_by_lang
 
     @property
     def pipeline(self):

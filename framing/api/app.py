@@ -304,7 +304,7 @@ def create_app(model: Scorer | FrameModel | None = None, model_path: str | None 
         """The loaded model: codebook, thresholds, metrics and training data from its model card."""
         m = get_model()
         return {"framing_version": __version__, "frames": m.frames, "thresholds": m.thresholds,
-                "codebook": m.codebook.to_dict(), "card": m.card}
+                "thresholds_by_lang": m.thresholds_by_lang, "codebook": m.codebook.to_dict(), "card": m.card}
 
     @app.get("/v1/health", tags=["service"])
     def health() -> dict[str, Any]:

@@ -110,6 +110,8 @@ def test_reads_and_service_endpoints(client):
     assert client.get("/v1/health").json()["status"] == "ok"
     info = client.get("/v1/model").json()
     assert info["frames"] == ["threat", "diplomacy", "skepticism"] and "cv_metrics" in info["card"]
+    assert set(info["thresholds_by_lang"]) <= {"ar", "en"}
+    assert all(set(t) == set(info["frames"]) for t in info["thresholds_by_lang"].values())
     assert client.get("/openapi.json").json()["paths"]["/v1/score"]
 
 
