@@ -33,9 +33,8 @@ def _where(args) -> str:
 
 
 def _scorer(args):
-    """The model and annotators. Imports and loading create about a million long-lived objects;
-    the cyclic garbage collector would walk them again and again (~0.2 s of start-up), so it is
-    paused while they are made and they are then frozen out of later collections."""
+    """The model and annotators, loaded with the garbage collector paused: imports and the model
+    make ~1M long-lived objects (~0.2 s of repeated collections); they are then frozen."""
     import gc
 
     gc.disable()
