@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="pipeline parameter, e.g. frames__C=2.0 or features__word_ngrams=[1,2] (repeatable)")
     p.add_argument("--tone-extra", action="append", default=[], metavar="FORMAT:PATH",
-                   help="extra tone-only training data from a public dataset: newsmtsc:PATH or arsarcasm:PATH (repeatable)")
+                   help="extra tone-only training data from a public dataset: newsmtsc:PATH, arsarcasm:PATH or arsas:PATH (repeatable)")
     p.add_argument("--tone-extra-weight", type=float, default=1.0, metavar="W",
                    help="weight of each --tone-extra row against a corpus row (default: %(default)s)")
     p.add_argument("--group-by", default="article_id", metavar="COLUMN",

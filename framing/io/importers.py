@@ -239,7 +239,7 @@ def write_corpus(frame: pd.DataFrame, out: IO[str]) -> None:
         out.write(json.dumps(clean, ensure_ascii=False, default=str) + "\n")
 
 
-TONE_READERS = {"newsmtsc": newsmtsc, "arsarcasm": arsarcasm}
+TONE_READERS = {"newsmtsc": newsmtsc, "arsarcasm": arsarcasm, "arsas": arsas}
 
 
 def read_tone_extra(specs: Sequence[str]) -> pd.DataFrame | None:

@@ -7,7 +7,7 @@ import pytest
 from framing.io import importers
 from framing.cli import main
 from framing.io.corpora import read_corpus
-from framing.errors import CorpusError
+from framing.errors import CorpusError, InputError
 
 
 def test_semeval_lines_and_mapping(tmp_path):
@@ -46,6 +46,10 @@ def test_tone_importers(tmp_path):
     (tmp_path / "bad.txt").write_text("no tab here\n", "utf-8")
     with pytest.raises(CorpusError, match="bad.txt:1"):
         importers.arsas(tmp_path / "bad.txt")
+    extra = importers.read_tone_extra([f"arsas:{tmp_path / 'a.txt'}", f"arsarcasm:{tmp_path / 's.csv'}"])
+    assert list(extra["source"]) == ["ArSAS", "ArSarcasm-v2"] and list(extra["tone"]) == ["negative", "positive"]
+    with pytest.raises(InputError, match="arsas"):
+        importers.read_tone_extra(["vader:x"])
 
 
 def test_import_command_writes_a_trainable_corpus(tmp_path, capsys):
