@@ -212,9 +212,7 @@ class FrameModel:
         :attr:`context_weights`), and only for its context languages; without it such a model
         scores each sentence on its own.
         """
-        texts = list(texts)
-        langs = [lang] * len(texts) if lang is None or isinstance(lang, str) else list(lang)
-        return self.frame_proba(self.featurize([analyze(t, g) for t, g in zip(texts, langs)], context))
+        return self.frame_proba(self._matrix(texts, lang, context))
 
     def predict(self, texts: Sequence[str], lang: str | Sequence[str] | None = None,
                 context: Context | None = None) -> np.ndarray:
@@ -225,11 +223,14 @@ class FrameModel:
     def predict_with_proba(self, texts: Sequence[str], lang: str | Sequence[str] | None = None,
                            context: Context | None = None) -> tuple[np.ndarray, np.ndarray]:
         """``(probabilities, indicator matrix)`` of :meth:`predict_proba` and :meth:`predict` in one pass."""
-        texts = list(texts)
-        langs = [lang] * len(texts) if lang is None or isinstance(lang, str) else list(lang)
-        X = self.featurize([analyze(t, g) for t, g in zip(texts, langs)], context)
+        X = self._matrix(texts, lang, context)
         proba = self.frame_proba(X)
         return proba, (proba >= self.frame_thresholds(X)).astype(int)
+
+    def _matrix(self, texts: Sequence[str], lang: str | Sequence[str] | None, context: Context | None):
+        texts = list(texts)
+        langs = [lang] * len(texts) if lang is None or isinstance(lang, str) else list(lang)
+        return self.featurize([analyze(t, g) for t, g in zip(texts, langs)], context)
 
     def predict_columns(self, texts: Sequence[str], lang: str | None = None, cues: int = DEFAULT_CUES,
                         context: Context | None = None) -> Predictions:
