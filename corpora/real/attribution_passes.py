@@ -4,6 +4,9 @@ Usage:
   python corpora/real/attribution_passes.py agreement WORK_DIR LANG  # two passes, one table row per field
   python corpora/real/attribution_passes.py prepare WORK_DIR LANG    # items the passes disagree on
   python corpora/real/attribution_passes.py finalize WORK_DIR LANG   # corpora/real/attribution/{lang}.jsonl
+  ... [--round rN]   # a later training draw (sample_attribution.py --round rN): files named {lang}.rN.*
+
+``finalize --round rN`` replaces only that round's rows in ``{lang}.jsonl`` and keeps the others.
 
 ``WORK_DIR/attr`` (outside the project) holds ``{lang}.attr.sample.jsonl`` and
 ``{lang}.attr.items.jsonl`` from ``sample_attribution.py``, pass A in ``{lang}.labels/``, pass B in
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -43,10 +47,15 @@ def _overlap(a: str | None, b: str | None, text: str) -> bool:
     return sa < sb + len(b) and sb < sa + len(a)
 
 
-def agreement(work: Path, lang: str) -> dict[str, float]:
+def _stem(lang: str, round_: str | None) -> str:
+    return f"{lang}.{round_}" if round_ else lang
+
+
+def agreement(work: Path, lang: str, round_: str | None = None) -> dict[str, float]:
     """Share of items on which the passes agree, per field, plus kappa for the categorical ones."""
-    a, b = _labels(work / "attr" / f"{lang}.labels"), _labels(work / "attr" / f"{lang}.labelsB")
-    items = {row["id"]: row for row in _rows(work / "attr" / f"{lang}.attr.items.jsonl")}
+    stem = _stem(lang, round_)
+    a, b = _labels(work / "attr" / f"{stem}.labels"), _labels(work / "attr" / f"{stem}.labelsB")
+    items = {row["id"]: row for row in _rows(work / "attr" / f"{stem}.attr.items.jsonl")}
     ids = sorted(items)
     out = {"n": len(ids)}
     for field in FIELDS:
@@ -58,10 +67,11 @@ def agreement(work: Path, lang: str) -> dict[str, float]:
     return out
 
 
-def prepare(work: Path, lang: str) -> None:
-    a, b = _labels(work / "attr" / f"{lang}.labels"), _labels(work / "attr" / f"{lang}.labelsB")
-    items = _rows(work / "attr" / f"{lang}.attr.items.jsonl")
-    out = work / "attr" / f"{lang}.disagreements.jsonl"
+def prepare(work: Path, lang: str, round_: str | None = None) -> None:
+    stem = _stem(lang, round_)
+    a, b = _labels(work / "attr" / f"{stem}.labels"), _labels(work / "attr" / f"{stem}.labelsB")
+    items = _rows(work / "attr" / f"{stem}.attr.items.jsonl")
+    out = work / "attr" / f"{stem}.disagreements.jsonl"
     n = 0
     with out.open("w", encoding="utf-8") as fh:
         for item in items:
@@ -87,21 +97,27 @@ def _sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def finalize(work: Path, lang: str, datasets: str | None = None) -> None:
+def finalize(work: Path, lang: str, datasets: str | None = None, round_: str | None = None) -> None:
     sys.path.insert(0, str(HERE))
     from sample import POOLS, pool  # the sentence pool the sample was drawn from
 
-    a, b = _labels(work / "attr" / f"{lang}.labels"), _labels(work / "attr" / f"{lang}.labelsB")
-    decided = {row["id"]: row for row in _rows(work / "attr" / f"{lang}.adjudicated.jsonl")}
-    items = {row["id"]: row for row in _rows(work / "attr" / f"{lang}.attr.items.jsonl")}
+    stem = _stem(lang, round_)
+    a, b = _labels(work / "attr" / f"{stem}.labels"), _labels(work / "attr" / f"{stem}.labelsB")
+    adjudicated = work / "attr" / f"{stem}.adjudicated.jsonl"
+    decided = {row["id"]: row for row in _rows(adjudicated)} if adjudicated.exists() else {}
+    items = {row["id"]: row for row in _rows(work / "attr" / f"{stem}.attr.items.jsonl")}
     rows = pool(lang, POOLS[lang]["random"], datasets, set())
     by_article: dict[str, list[dict]] = {}
     for row in rows:
         by_article.setdefault(row["article_id"], []).append(row)
     (HERE / "attribution").mkdir(exist_ok=True)
     out = HERE / "attribution" / f"{lang}.jsonl"
+    this_draw = re.compile(rf"attr-real-{lang}-{round_}-\d+" if round_ else rf"attr-real-{lang}-\d+")
+    kept = [row for row in _rows(out) if not this_draw.fullmatch(row["id"])] if out.exists() else []
     with out.open("w", encoding="utf-8") as fh:
-        for skel in _rows(work / "attr" / f"{lang}.attr.sample.jsonl"):
+        for row in kept:  # other draws' rows, unchanged
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for skel in _rows(work / "attr" / f"{stem}.attr.sample.jsonl"):
             pa, pb = a[skel["id"]], b[skel["id"]]
             agreed = all(sorted(pa[f]) == sorted(pb[f]) if f == "actors" else pa[f] == pb[f] for f in FIELDS)
             gold = pa if agreed else decided[skel["id"]]
@@ -138,13 +154,14 @@ def main() -> None:
     parser.add_argument("step", choices=("agreement", "prepare", "finalize"))
     parser.add_argument("work", type=Path)
     parser.add_argument("lang", choices=("ar", "en"))
+    parser.add_argument("--round", dest="round_", default=None, help="a later training draw, e.g. r2")
     args = parser.parse_args()
     if args.step == "agreement":
-        print(json.dumps({k: round(v, 3) for k, v in agreement(args.work, args.lang).items()}))
+        print(json.dumps({k: round(v, 3) for k, v in agreement(args.work, args.lang, args.round_).items()}))
     elif args.step == "prepare":
-        prepare(args.work, args.lang)
+        prepare(args.work, args.lang, args.round_)
     else:
-        finalize(args.work, args.lang)
+        finalize(args.work, args.lang, round_=args.round_)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
 """Draw the real-news attribution sample once (kept for the record; do not re-run over labels).
 
-Usage: python corpora/real/sample_attribution.py OUT_DIR [--datasets DIR]
+Usage: python corpora/real/sample_attribution.py OUT_DIR [--datasets DIR] [--round rN]
 
 Per language, 240 sentences that contain an attribution cue and 120 drawn uniformly from the
 news pool (so about two thirds carry an attribution), split into dev and test by article
-(half each). Writes ``OUT_DIR/{lang}.attr.sample.jsonl`` (stand-off skeletons) and
+(half each). With ``--round rN``, a later draw for a training split: 400 cue and 200 uniform
+sentences from articles that no earlier draw touched (the files under
+``corpora/real/attribution/`` name them), all with ``split: train``, ids
+``attr-real-{lang}-rN-NNN``; the dev and test splits are left as they are. Writes ``OUT_DIR/{lang}.attr.sample.jsonl`` (stand-off skeletons) and
 ``OUT_DIR/{lang}.attr.items.jsonl`` (text with title and the three previous sentences of the
 article, for annotators; it holds dataset text and stays outside the project).
 """
@@ -12,6 +15,7 @@ article, for annotators; it holds dataset text and stays outside the project).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -21,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample import POOLS, SEED, pool, write_sample  # noqa: E402  (the same sentence pool as the frame sample)
 
 SIZES = {"cue": 240, "random": 120}
+ROUND_SIZES = {"cue": 400, "random": 200}
 CUES = {
     "en": r"\b(?:said|says|told|according to|added|stated|warned|claimed|denied|announced|noted|"
           r"explained|argued|insisted|wrote|tweeted|reported|asserted|confirmed|cited|quoted)\b",
@@ -29,26 +34,38 @@ CUES = {
 }
 
 
-def draw(lang: str, root: str | None) -> list[dict]:
-    rng = random.Random(f"{SEED}-attribution-{lang}")
+def used_articles(lang: str) -> set[str]:
+    """Articles of every earlier attribution draw (dev, test and earlier training rounds)."""
+    path = Path(__file__).resolve().parent / "attribution" / f"{lang}.jsonl"
+    if not path.is_file():
+        return set()
+    with path.open(encoding="utf-8") as fh:
+        return {json.loads(line)["article_id"] for line in fh if line.strip()}
+
+
+def draw(lang: str, root: str | None, round_: str | None = None) -> list[dict]:
+    rng = random.Random(f"{SEED}-attribution-{lang}" + (f"-{round_}" if round_ else ""))
+    sizes = ROUND_SIZES if round_ else SIZES
     rows = pool(lang, POOLS[lang]["random"], root, set())
     history: dict[str, list[str]] = {}
     for row in rows:  # the three previous sentences of the article, for pronoun antecedents
         seen = history.setdefault(row["article_id"], [])
         row["context"] = " ".join(seen[-3:])
         seen.append(row["text"])
+    used = used_articles(lang) if round_ else set()
+    allowed = [i for i, r in enumerate(rows) if r["article_id"] not in used]
     cue = re.compile(CUES[lang], re.IGNORECASE)
-    with_cue = [i for i, r in enumerate(rows) if cue.search(r["text"])]
-    by_cue = set(rng.sample(with_cue, SIZES["cue"]))
-    chosen = sorted(by_cue) + rng.sample([i for i in range(len(rows)) if i not in by_cue], SIZES["random"])
+    with_cue = [i for i in allowed if cue.search(rows[i]["text"])]
+    by_cue = set(rng.sample(with_cue, min(sizes["cue"], len(with_cue))))  # a later round takes what is left
+    chosen = sorted(by_cue) + rng.sample([i for i in allowed if i not in by_cue], sizes["random"])
     articles = sorted({rows[i]["article_id"] for i in chosen})
-    test_articles = set(rng.sample(articles, len(articles) // 2))
+    test_articles = set() if round_ else set(rng.sample(articles, len(articles) // 2))
+    prefix = f"attr-real-{lang}-{round_}-" if round_ else f"attr-real-{lang}-"
     sample = []
     for n, i in enumerate(sorted(chosen, key=lambda _: rng.random()), 1):
         row = rows[i]
-        sample.append({**row, "id": f"attr-real-{lang}-{n:03d}",
-                       "stratum": "cue" if i in by_cue else "random",
-                       "split": "test" if row["article_id"] in test_articles else "dev"})
+        split = "train" if round_ else "test" if row["article_id"] in test_articles else "dev"
+        sample.append({**row, "id": f"{prefix}{n:03d}", "stratum": "cue" if i in by_cue else "random", "split": split})
     return sample
 
 
@@ -56,15 +73,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--datasets", default=None)
+    parser.add_argument("--round", dest="round_", default=None, help="a later training draw, e.g. r2")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in CUES:
-        sample = draw(lang, args.datasets)
-        write_sample(sample, args.out / f"{lang}.attr.sample.jsonl", args.out / f"{lang}.attr.items.jsonl",
+        sample = draw(lang, args.datasets, args.round_)
+        stem = f"{lang}.{args.round_}" if args.round_ else lang
+        write_sample(sample, args.out / f"{stem}.attr.sample.jsonl", args.out / f"{stem}.attr.items.jsonl",
                      lambda row: {"id": row["id"], "title": row["title"][:140], "context": row["context"][-600:],
                                   "text": row["text"]})
         print(f"{lang}: {len(sample)} sentences from {len({r['article_id'] for r in sample})} articles; "
-              f"test {sum(r['split'] == 'test' for r in sample)}")
+              f"cue stratum {sum(r['stratum'] == 'cue' for r in sample)}; test {sum(r['split'] == 'test' for r in sample)}")
 
 
 if __name__ == "__main__":
