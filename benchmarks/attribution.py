@@ -1,6 +1,6 @@
 """Attribution and actors on held-out real news (issue 14), plus the written set as development data.
 
-Run:  .venv/bin/python benchmarks/attribution.py [--split dev|test|all] [--errors N] [--lang en|ar]
+Run:  .venv/bin/python benchmarks/attribution.py [--split dev|train|tuning|test|both|all] [--errors N] [--lang en|ar]
       [--baseline OLD_attribution.py]   (paired differences to other rules on the same items)
 
 Real-news set: ``corpora/real/attribution/{en,ar}.jsonl`` (stand-off; the text is joined from
@@ -19,7 +19,10 @@ language and split, each with a 95% bootstrap interval over articles:
   one contains the other);
 * actors: micro precision and recall of gazetteer ids.
 
-The rules were tuned on ``dev`` only; ``test`` is reported for the record. The written sets
+Splits: ``dev`` and ``test`` (the first draw, split by article), ``train`` (later draws from
+articles no earlier draw touched: ``sample_attribution.py --round``), ``tuning`` (dev + train,
+what rules may be tuned on), ``both`` (dev, then test), ``all`` (every row). The rules are
+tuned on dev and train only; ``test`` is reported for the record. The written sets
 (``corpora/attribution/``) were used to write the rules and are development data, not a test.
 """
 
@@ -227,7 +230,10 @@ def real(langs, splits, show: int) -> None:
         records = join(path)
         docs, articles = load_articles(records)
         for split in splits:
-            chosen = [r for r in records if split == "all" or r["split"] == split]
+            chosen = [r for r in records if split == "all" or r["split"] == split
+                      or (split == "tuning" and r["split"] in ("dev", "train"))]
+            if not chosen:
+                continue
             print(f"\nreal news, {lang}, {split}:")
             result = evaluate(chosen, lang, docs, articles, show)
             for key, value in result.items():
@@ -272,7 +278,8 @@ def paired(lang: str, split: str, baseline: str) -> None:
     spec = importlib.util.spec_from_file_location("baseline_attribution", baseline)
     base = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(base)
-    records = [r for r in join(REAL / f"{lang}.jsonl") if split == "all" or r["split"] == split]
+    records = [r for r in join(REAL / f"{lang}.jsonl") if split == "all" or r["split"] == split
+               or (split == "tuning" and r["split"] in ("dev", "train"))]
     _, articles = load_articles(records)
     groups = sorted({r["article_id"] for r in records})
     gi = {g: i for i, g in enumerate(groups)}
@@ -306,7 +313,7 @@ def paired(lang: str, split: str, baseline: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "all", "both"), default="dev")
+    parser.add_argument("--split", choices=("dev", "train", "tuning", "test", "both", "all"), default="dev")
     parser.add_argument("--lang", choices=("en", "ar"), default=None)
     parser.add_argument("--errors", type=int, default=0, help="print up to N span or quote-type errors (gold/predicted) per language and split")
     parser.add_argument("--baseline", default=None, help="a copy of attribution.py from another commit: print paired differences to it (needs --lang)")
