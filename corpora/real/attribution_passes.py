@@ -8,6 +8,15 @@ Usage:
 
 ``finalize --round rN`` replaces only that round's rows in ``{lang}.jsonl`` and keeps the others.
 
+  python corpora/real/attribution_passes.py requote WORK_DIR ar     # quote type decided again
+
+``requote``: the Arabic items with quotation marks were labeled again for ``quote_type`` only,
+under the guide's §5 rule for quoted fragments (two independent passes in
+``{lang}.qt.labelsA/labels.jsonl`` and ``{lang}.qt.labelsB/labels.jsonl`` over
+``{lang}.qt.items.jsonl``, the adjudicated disagreements in ``{lang}.qt.adjudicated.jsonl``);
+it prints the agreement and writes the decided quote type into ``{lang}.jsonl``, keeping the
+earlier value as ``quote_type_before`` where it changed.
+
 ``WORK_DIR/attr`` (outside the project) holds ``{lang}.attr.sample.jsonl`` and
 ``{lang}.attr.items.jsonl`` from ``sample_attribution.py``, pass A in ``{lang}.labels/``, pass B in
 ``{lang}.labelsB/`` and the adjudicator's decisions in ``{lang}.adjudicated.jsonl``.
@@ -134,6 +143,28 @@ def finalize(work: Path, lang: str, datasets: str | None = None, round_: str | N
     print(f"{lang}: wrote {out}")
 
 
+def requote(work: Path, lang: str) -> None:
+    folder = work / "attr"
+    a = {row["id"]: row["quote_type"] for row in _rows(folder / f"{lang}.qt.labelsA" / "labels.jsonl")}
+    b = {row["id"]: row["quote_type"] for row in _rows(folder / f"{lang}.qt.labelsB" / "labels.jsonl")}
+    adjudicated = folder / f"{lang}.qt.adjudicated.jsonl"
+    decided = {row["id"]: row["quote_type"] for row in _rows(adjudicated)} if adjudicated.exists() else {}
+    ids = [row["id"] for row in _rows(folder / f"{lang}.qt.items.jsonl")]
+    kappa = cohen_kappa_score([a[i] for i in ids], [b[i] for i in ids])
+    print(f"{lang}: {len(ids)} items, passes agree on {sum(a[i] == b[i] for i in ids)}, kappa {kappa:.3f}")
+    final = {i: a[i] if a[i] == b[i] else decided[i] for i in ids}
+    out = HERE / "attribution" / f"{lang}.jsonl"
+    rows, changed = _rows(out), 0
+    with out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            new = final.get(row["id"])
+            if new is not None and new != row["quote_type"]:
+                row = {**row, "quote_type": new, "quote_type_before": row.get("quote_type_before", row["quote_type"])}
+                changed += 1
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{lang}: quote type changed on {changed} items -> {out}")
+
+
 def _locate(name: str, skel: dict, article: list[dict]) -> dict:
     """Offsets of ``name`` in the latest earlier sentence of the article that holds it, else the title."""
     index = next(i for i, r in enumerate(article) if r["doc_id"] == skel["doc_id"] and r["start"] == skel["start"])
@@ -151,7 +182,7 @@ def _locate(name: str, skel: dict, article: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=("agreement", "prepare", "finalize"))
+    parser.add_argument("step", choices=("agreement", "prepare", "finalize", "requote"))
     parser.add_argument("work", type=Path)
     parser.add_argument("lang", choices=("ar", "en"))
     parser.add_argument("--round", dest="round_", default=None, help="a later training draw, e.g. r2")
@@ -160,6 +191,8 @@ def main() -> None:
         print(json.dumps({k: round(v, 3) for k, v in agreement(args.work, args.lang, args.round_).items()}))
     elif args.step == "prepare":
         prepare(args.work, args.lang, args.round_)
+    elif args.step == "requote":
+        requote(args.work, args.lang)
     else:
         finalize(args.work, args.lang, round_=args.round_)
 
