@@ -149,40 +149,39 @@ def _inside_quotes(text: str, pos: int) -> bool:
 
 
 def _quote_type(text: str, lang: str = "en", limit: int | None = None, start: int = 0) -> str:
-    """Direct when a quotation is present, else indirect. In Arabic a quotation needs three words
-    or more: shorter quoted pieces are names of papers, titles or scare quotes (tuned on dev); an
+    """Direct when the sentence quotes the speaker's own words, else indirect (the annotation
+    guide, §5): a quoted fragment inside indirect speech counts, wherever it stands in the
+    reported clause. Not counted: a quotation that names something (a title, a slogan, a term:
+    :func:`_names_a_title`), one-word quotes in English and pieces under three words in Arabic
+    (names of papers, terms or scare quotes, which Arabic news quotes for emphasis). An Arabic
     opening mark left open to the end of the sentence (a quotation that runs on) counts, and so
-    do "laquo;" and an opening ' before Arabic letters. ``limit``: quotations from there on belong
-    to a later attribution ("ووصف X ...، وقال «...»": the first one decides). ``start``: where
-    the attribution starts (its speaker); an Arabic quotation that opens deep inside the
-    reported clause after it is a quoted fragment of indirect speech (:func:`_ar_fragment`)."""
+    do "laquo;" and an opening ' before Arabic letters. ``limit``: quotations from there on
+    belong to a later attribution ("ووصف X ...، وقال «...»": the first one decides).
+    ``start``: where the attribution starts (unused; kept for callers)."""
     if lang != "ar":
         # one quoted word is a scare quote ("dare", “liar”); a closing colon introduces the words
         if text.rstrip().endswith(":"):
             return "direct"
-        return "direct" if any(len(_WORD.findall(text, a, b)) >= 2 for a, b in _quote_spans(text)) else "indirect"
+        return "direct" if any(len(_WORD.findall(text, a, b)) >= 2 and not _names_a_title(text, a)
+                               for a, b in _quote_spans(text)) else "indirect"
     end = len(text) if limit is None else limit
-    quotes = [a for a, b in _quote_spans(text) if a < end and len(_WORD.findall(text, a, b)) >= 3]
-    if quotes:
-        return "indirect" if all(_ar_fragment(text, a, start) for a in quotes) else "direct"
+    if any(a < end and len(_WORD.findall(text, a, b)) >= 3 and not _names_a_title(text, a) for a, b in _quote_spans(text)):
+        return "direct"
     opening = _AR_OPEN_QUOTE.search(text, 0, end)
     return "direct" if opening and len(_WORD.findall(text, opening.end())) >= 3 else "indirect"
 
 
-_AR_COMPLEMENTIZER_AT = _lazy(r"(?:^|(?<=[\s،]))[وف]?(?:إن|أن|ان|بأن|بان|إنه|أنه|إنها|أنها|إنهم|أنهم|بأنه|بأنها|بأنهم)(?=\s)")
+# Words that announce a name, not someone's words: "under the title “...”", "بعنوان "..."",
+# "مفهوم "..."", "so-called “...”".
+_TITLE_BEFORE = _lazy(
+    r"(?:\b(?:titled|entitled|dubbed|known as|so-called|slogan|hashtag|the phrase|the term|the motto|the banner)"
+    r"|(?:^|\s)[وف]?(?:بعنوان|عنوان|عنوانه|عنوانها|شعار|بشعار|مفهوم|بمفهوم|مصطلح|بمصطلح|عبارة|بعبارة|وسم|بوسم|هاشتاغ|هاشتاج|وصفه|وصفها|وصفته|يسمى|تسمى|سماه|سمته|سمتها|باسم|اسم|المسمى|المسماة|المعروف|المعروفة|بـ|ب))\s*[,:،]?\s*$",
+    re.IGNORECASE)
 
 
-def _ar_fragment(text: str, at: int, start: int = 0) -> bool:
-    """The quotation opening at ``at`` is a fragment quoted inside indirect speech: it opens more
-    than three words into the clause after the first complementizer that follows ``start``
-    ("ذكرت الوكالة أن الانفجار كان نتيجة حريق "بالقرب من ..."") and not at a clause boundary
-    (after a comma or colon). A quotation right after the complementizer, before it, or with
-    no complementizer is the speaker's own words ("وقال إنه "...", "قال X "..."")."""
-    complementizer = _AR_COMPLEMENTIZER_AT.search(text, start, at)
-    if complementizer is None:
-        return False
-    between = text[complementizer.end():at]
-    return len(between.split()) > 3 and not re.search(r"[،:؛,]\s*$", between)
+def _names_a_title(text: str, at: int) -> bool:
+    """The quotation opening at ``at`` follows a word that announces a name, title or term."""
+    return bool(_TITLE_BEFORE.search(text, max(0, at - 20), at))
 
 
 # An Arabic quotation that is never closed: « or “ with no closing mark after it, laquo;,

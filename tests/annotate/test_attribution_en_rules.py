@@ -40,3 +40,11 @@ def test_english_quote_type(text, quote_type):
 def test_speaker_not_taken_from_inside_an_unopened_quote():
     got = attribute('I never said that," he added.', "en")
     assert (got.source, got.cue, got.form) == ("he", "added", "pronoun")
+
+
+def test_english_quoted_title_is_not_the_speakers_words():
+    # a quotation announced as a title, slogan or term names something: indirect
+    text = 'The mayor said the festival would run under the slogan "One City for All" this year.'
+    assert attribute(text, "en").quote_type == "indirect"
+    text = 'The mayor said the festival would be "a celebration for every street" this year.'
+    assert attribute(text, "en").quote_type == "direct"

@@ -75,9 +75,9 @@ def test_a_subject_never_starts_with_a_preposition_and_a_noun():
 @pytest.mark.parametrize("text, expected", [
     # a quotation right after the complementizer is the speaker's own words
     ('وقال المتحدث إنه "لن يتراجع عن هذا القرار أبدا".', "direct"),
-    # a fragment quoted deep inside indirect speech keeps it indirect
-    ('وذكرت الوزارة أن الحريق اندلع ليلا في مخزن قديم "قرب محطة القطارات في وسط المدينة".', "indirect"),
-    # ... unless it opens a clause of its own after a comma
+    # the speaker's words quoted as a fragment deep inside indirect speech are direct (guide §5)
+    ('وذكرت الوزارة أن الحريق اندلع ليلا في مخزن قديم "قرب محطة القطارات في وسط المدينة".', "direct"),
+    # ... and so is a quotation opening a clause of its own after a comma
     ('وأضاف الوزير أن المفاوضات تعثرت مرات عدة خلال الشهر، "لكننا لن نيأس من الحل".', "direct"),
     # a quotation before the cue is direct
     ('"سنعيد بناء كل البيوت المدمرة"، قال رئيس البلدية.', "direct"),
@@ -85,6 +85,9 @@ def test_a_subject_never_starts_with_a_preposition_and_a_noun():
     ('وجاء ذلك في منشور للبلدية على صفحتها، حيث قالت: "المياه ستعود غدا إلى الأحياء الشرقية".', "direct"),
     # "بيانا قال فيه إن": a reporting verb in a relative clause, indirect
     ("وأصدر الحزب بيانا قال فيه إن الانتخابات ستجري في موعدها.", "indirect"),
+    # a quotation announced as a title, slogan or concept names something: not the speaker's words
+    ('وقال المنظمون إن المهرجان يقام هذا العام تحت شعار "مدينة واحدة لكل سكانها".', "indirect"),
+    ('وقالت المجلة إنها ستنشر تقريرا بعنوان "أسرار الميناء القديم في الليل".', "indirect"),
 ])
 def test_arabic_quote_types(text, expected):
     assert attribute(text, "ar").quote_type == expected
