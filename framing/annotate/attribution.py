@@ -162,8 +162,7 @@ def _quote_type(text: str, lang: str = "en", limit: int | None = None, start: in
         # one quoted word is a scare quote ("dare", “liar”); a closing colon introduces the words
         if text.rstrip().endswith(":"):
             return "direct"
-        return "direct" if any(len(_WORD.findall(text, a, b)) >= 2 and not _names_a_title(text, a)
-                               for a, b in _quote_spans(text)) else "indirect"
+        return "direct" if any(_en_own_words(text, a, b, start) for a, b in _quote_spans(text)) else "indirect"
     end = len(text) if limit is None else limit
     if any(a < end and len(_WORD.findall(text, a, b)) >= 3 and not _names_a_title(text, a) for a, b in _quote_spans(text)):
         return "direct"
@@ -177,6 +176,30 @@ _TITLE_BEFORE = _lazy(
     r"(?:\b(?:titled|entitled|dubbed|known as|so-called|slogan|hashtag|the phrase|the term|the motto|the banner)"
     r"|(?:^|\s)[وف]?(?:بعنوان|عنوان|عنوانه|عنوانها|شعار|بشعار|مفهوم|بمفهوم|مصطلح|بمصطلح|عبارة|بعبارة|وسم|بوسم|هاشتاغ|هاشتاج|وصفه|وصفها|وصفته|يسمى|تسمى|سماه|سمته|سمتها|باسم|اسم|المسمى|المسماة|المعروف|المعروفة|بـ|ب))\s*[,:،]?\s*$",
     re.IGNORECASE)
+
+
+# "..., as his critics have called it": the quoted word is someone else's.
+_EN_OTHERS_WORD = _lazy(r"[\s,”\"]*as\s+(?:[\w’'.-]+\s+){1,4}(?:has\s+|had\s+|have\s+)?(?:called|branded|labeled|labelled|dubbed|described|termed|put it)\b", re.IGNORECASE)
+
+
+_EN_SUBORDINATE_START = _lazy(r"\s*(?:When|While|After|Before|As|Although|Though|If|Since|Because|Once|Until)\b")
+
+
+def _en_own_words(text: str, a: int, b: int, start: int = 0) -> bool:
+    """The English quotation ``text[a:b]`` presents someone's own words: two words or more, or one
+    lower-case word ("a “terrible” one": the speaker's word, §5), not a name, a title announced as
+    such, or a word the sentence gives to someone else: "a “liar,” as his rival called him", or
+    one in the main clause after an opening subordinate clause that holds the attribution
+    ("When X insisted ..., Y "dared" her": Y's word). ``start``: where the speaker starts."""
+    words = _WORD.findall(text, a, b)
+    if not words or _names_a_title(text, a):
+        return False
+    if len(words) == 1:
+        if not words[0].islower() or _EN_OTHERS_WORD.match(text, b):
+            return False
+        if start and _EN_SUBORDINATE_START.match(text) and "," in text[start:a]:
+            return False
+    return True
 
 
 def _names_a_title(text: str, at: int) -> bool:
@@ -490,7 +513,8 @@ def _en_transcript(text: str) -> Attribution:
 
 
 def _named(source: str, cue: str, text: str, near: int, lang: str = "en") -> Attribution:
-    return Attribution(source, cue, _quote_type(text, lang), resolved=source, span=locate(text, source, near), form="named")
+    span = locate(text, source, near)
+    return Attribution(source, cue, _quote_type(text, lang, start=span[0] if span else 0), resolved=source, span=span, form="named")
 
 
 # --- Arabic ---------------------------------------------------------------------------------

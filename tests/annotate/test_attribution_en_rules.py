@@ -48,3 +48,15 @@ def test_english_quoted_title_is_not_the_speakers_words():
     assert attribute(text, "en").quote_type == "indirect"
     text = 'The mayor said the festival would be "a celebration for every street" this year.'
     assert attribute(text, "en").quote_type == "direct"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one quoted lower-case word inside the reported clause is the speaker's own word (guide §5)
+    ("The inspector said the repairs had been “sloppy” from the start.", "direct"),
+    # ... unless the sentence gives it to someone else
+    ("The coach said he was not a “quitter,” as his critics have called him.", "indirect"),
+    # a single capitalized word is a name
+    ("The coach said the team would train at “Riverside” next week.", "indirect"),
+])
+def test_english_one_word_quotations(text, expected):
+    assert attribute(text, "en").quote_type == expected
