@@ -127,7 +127,16 @@ class ActorGazetteer:
 
         ``normalized`` may pass Arabic text already normalized (saves normalizing it again).
         """
-        found: list[tuple[int, str]] = []
+        seen: dict[str, None] = {}
+        for _, _, actor_id, _ in self.mentions(text, lang, normalized):
+            if actor_id:
+                seen.setdefault(actor_id, None)
+        return list(seen)
+
+    def mentions(self, text: str, lang: str, normalized: str | None = None) -> list[tuple[int, int, str, str]]:
+        """Every match in ``text``: ``(first token, token count, actor id, matched words)``, in
+        order; a blocked phrase has the id ``""`` (Arabic words are the normalized ones)."""
+        found: list[tuple[int, int, str, str]] = []
         if lang == "ar":
             tokens = _AR_TOKEN.findall(normalized if normalized is not None else normalize_arabic(text))
             keys = self._ar
@@ -136,9 +145,11 @@ class ActorGazetteer:
                 if i < next_free or not any(v in keys for v in _clitic_variants(token)):
                     continue
                 match = self._match_ar(tokens, i)
+                if match and match[1] and "ى" in text and tokens[i + match[0] - 1].endswith("ي") \
+                        and tokens[i + match[0] - 1] in _maksura_words(text):
+                    match = None  # "يده اليمنى" (his right hand) is not "اليمني" (Yemeni)
                 if match:
-                    if match[1]:
-                        found.append((i, match[1]))
+                    found.append((i, match[0], match[1], " ".join(tokens[i:i + match[0]])))
                     next_free = i + match[0]
         elif lang == "en":
             tokens = _en_tokens(text)
@@ -150,13 +161,9 @@ class ActorGazetteer:
                     continue
                 match = self._match_en(tokens, lowered, i)
                 if match:
-                    if match[1]:
-                        found.append((i, match[1]))
+                    found.append((i, match[0], match[1], " ".join(tokens[i:i + match[0]])))
                     next_free = i + match[0]
-        seen: dict[str, None] = {}
-        for _, actor_id in sorted(found):
-            seen.setdefault(actor_id, None)
-        return list(seen)
+        return found
 
     def _match_en(self, tokens: list[str], lowered: list[str], i: int):
         for alias, exact, proper, actor_id in self._en.get(lowered[i], ()):
@@ -190,6 +197,29 @@ def nisba_forms(token: str) -> list[str]:
     stem = token[2:]
     forms = [stem + ending for ending in _NISBA_ENDINGS]
     return forms + ["ال" + f for f in forms if f != stem]
+
+
+_AR_WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670\u0640]+")
+_AR_MARKS = "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0670\u0640"
+# Words spelled with a final alef maksura that normalization turns into a nisba of the gazetteer:
+# the feminine elative فعلى of ي-م-ن ("اليد اليمنى", the right hand) and مفعل of ج-ر-ي ("مجرى", a
+# course). Matched without ال and clitics.
+_MAKSURA_NOT_NISBA = ("يمنى", "مجرى")
+# Words that a writer who writes every final yaa as ى (common in Egyptian print) spells with ى.
+_MAKSURA_STYLE = frozenset({"فى", "الذى", "التى", "اللذى"})
+
+
+@lru_cache(maxsize=4096)
+def _maksura_words(text: str) -> frozenset[str]:
+    """Normalized forms of the words of ``text`` that are one of ``_MAKSURA_NOT_NISBA`` ("يده
+    اليمنى" is his right hand, not Yemeni), unless the text writes final yaa as ى throughout
+    ("فى", "الذى": there "اليمنى" may be "اليمني")."""
+    words = [w.replace("\u0640", "").rstrip(_AR_MARKS) for w in _AR_WORD.findall(text)]
+    words = [re.sub("[\u064B-\u0652\u0670]", "", w) for w in words if w.endswith("ى")]
+    if not words or any(w in _MAKSURA_STYLE or w[1:] in _MAKSURA_STYLE and w[0] in "وف" for w in words):
+        return frozenset()
+    return frozenset(normalize_arabic(w) for w in words
+                     if any(w.endswith(x) and len(w) - len(x) <= 3 for x in _MAKSURA_NOT_NISBA))
 
 
 def _en_tokens(text: str) -> list[str]:
