@@ -29,7 +29,9 @@ from framing.text.normalize import normalize_arabic
 
 ACTOR_TYPES = ("country", "leader", "government", "military", "organisation", "armed_group", "media")
 _AR_TOKEN = re.compile(r"[\u0621-\u064A\u0660-\u0669A-Za-z0-9]+")
-_EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.&-][A-Za-z0-9]+)*")  # "Putin's" -> "Putin", "s"; "U.S." -> "U.S"
+# "Putin's" -> "Putin", "s"; "U.S." -> "U.S"; a hyphen separates words, so "French-led" and
+# "then-White House" hold "French" and "White House" (an alias "al-Qaeda" is "al", "Qaeda")
+_EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.&][A-Za-z0-9]+)*")
 
 
 @dataclass(frozen=True)

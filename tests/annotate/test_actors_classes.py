@@ -17,3 +17,14 @@ def test_alef_maksura_word_is_not_a_nisba():
     assert find("وصل الوزير اليمني إلى العاصمة في زيارة قصيرة", "ar") == ["YEM"]
     assert find("وصل الوفد اليمنى فى زيارة قصيرة", "ar") == ["YEM"]
     assert find("وصل الوفد المجري إلى المدينة", "ar") == ["HUN"]
+
+
+# English: a hyphen separates words (guide §8: "a French-led team" names France)
+
+
+def test_hyphenated_compounds_hold_the_actor():
+    assert find("A Canadian-led mission and a then-White House adviser arrived.", "en") == ["CAN", "WHITE_HOUSE"]
+    assert find("The Egypt-brokered deal held.", "en") == ["EGY"]
+    # aliases written with a hyphen still match, with or without it
+    assert find("Fighters loyal to al-Qaeda and Kim Jong-un's envoy were named.", "en") == ["AL_QAEDA", "KIM_JONG_UN"]
+    assert find("Fighters loyal to al Qaeda were named.", "en") == ["AL_QAEDA"]
