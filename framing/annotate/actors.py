@@ -79,6 +79,9 @@ class ActorGazetteer:
                     tokens = tuple(_AR_TOKEN.findall(normalize_arabic(alias)))
                     if tokens:
                         listed.setdefault(tokens, actor.id)
+                for alias in actor.aliases.get("en", ()):
+                    if _LATIN_ACRONYM.fullmatch(alias):  # "CNN", "NATO" written in Latin in Arabic text
+                        listed.setdefault((alias,), actor.id)
             for phrase in self.blocked.get("ar", ()):
                 tokens = tuple(_AR_TOKEN.findall(normalize_arabic(phrase)))
                 if tokens:
@@ -201,6 +204,7 @@ def nisba_forms(token: str) -> list[str]:
     return forms + ["ال" + f for f in forms if f != stem]
 
 
+_LATIN_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
 _AR_WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670\u0640]+")
 _AR_MARKS = "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0670\u0640"
 # Words spelled with a final alef maksura that normalization turns into a nisba of the gazetteer:

@@ -28,3 +28,12 @@ def test_hyphenated_compounds_hold_the_actor():
     # aliases written with a hyphen still match, with or without it
     assert find("Fighters loyal to al-Qaeda and Kim Jong-un's envoy were named.", "en") == ["AL_QAEDA", "KIM_JONG_UN"]
     assert find("Fighters loyal to al Qaeda were named.", "en") == ["AL_QAEDA"]
+
+
+# Arabic text naming an actor by its Latin acronym (guide §8: an outlet's foreign-language edition)
+
+
+def test_latin_acronym_in_arabic_text():
+    assert find("وقال مراسل CNN إن الاجتماع تأجل", "ar") == ["CNN"]
+    assert find("وأكد حلف NATO والاتحاد الأوروبي دعمهما", "ar") == ["NATO", "EU"]
+    assert find("وصلت الشحنة cnn إلى الميناء", "ar") == []  # acronyms keep their case
