@@ -331,15 +331,17 @@ def add_context(train_rows: pd.DataFrame, test_rows: pd.DataFrame, unlabeled: bo
     return train_rows, test_rows
 
 
-def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | None = None):
+def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | None = None,
+                embed: float | None = None):
     """Frames only (no tone): the default features (``params``: ``make_pipeline`` parameters;
     the library's context blocks with ``features__context_weight``, fed from the rows'
     ``previous``/``next``/``title`` columns, as ``train`` does), plus, with ``context``
     ``{"previous": w, "next": w, "title": w}``, the same features of those texts as separate
-    blocks scaled by w (the first context experiments, all languages); FrameClassifier with the
+    blocks scaled by w (the first context experiments, all languages); with ``embed``, the
+    sentence's multilingual USE v3 embedding as one more block scaled by ``embed``; FrameClassifier with the
     default settings, grouped CV by article, calibrated and tuned on the random stratum. Returns
     a predict function ``(rows, with_context=True) -> (pred, proba)``."""
-    from scipy.sparse import hstack
+    from scipy.sparse import csr_matrix, hstack
 
     from framing.models.features import analyze
     from framing.models.metrics import group_keys
@@ -359,6 +361,8 @@ def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | 
         if X_part is None:
             X_part = features.transform_analyses(part_docs, corpus_context(part) if with_context else None)
         blocks = [X_part]
+        if embed:
+            blocks.append(csr_matrix(_embed(list(part["text"])) * float(embed)))
         for col, weight in (context or {}).items():
             ctx = [analyze(str(t), g) if str(t).strip() else analyze("", g) for t, g in zip(part[col], part["lang"])]
             blocks.append(features.transform_analyses(ctx)[:, n_lang:] * float(weight))
@@ -377,7 +381,7 @@ def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | 
 
 
 def _frames(params: dict | None = None, context: dict | None = None, stratum_weight: dict | None = None,
-            pseudo: dict | None = None):
+            pseudo: dict | None = None, embed: float | None = None):
     """A frames-only candidate: ``params`` for ``make_pipeline`` (``features__``/``frames__``
     names), ``context`` blocks, ``stratum_weight`` (row weight per stratum, e.g. written 0.5) and
     ``pseudo`` self-training ``{"weight": w, "high": p, "low": p}``: a first model labels the
@@ -391,7 +395,7 @@ def _frames(params: dict | None = None, context: dict | None = None, stratum_wei
         if stratum_weight:
             rows = rows.assign(weight=rows["stratum"].map(lambda s: float(stratum_weight.get(s, 1.0))))
         all_params = {**{f"features__{k}": v for k, v in feature_params.items()}, **frame_params}
-        predict = _fit_frames(rows, all_params, context)
+        predict = _fit_frames(rows, all_params, context, embed)
         if pseudo:
             pool = train_rows[train_rows["stratum"] == "unlabeled"].reset_index(drop=True)
             _, proba = predict(pool)
@@ -529,6 +533,10 @@ CANDIDATES = {
     "frames: enriched rows 0.5": _frames(stratum_weight={"enriched": 0.5}),
     "frames: function words kept": _frames({"features__stop_words": False}),
     "frames: word 1-3": _frames({"features__word_ngrams": (1, 3)}),
+    "frames: shipped settings": _frames(stratum_weight={"written": 0.5}),
+    "frames: shipped settings + USE 1.0": _frames(stratum_weight={"written": 0.5}, embed=1.0),
+    "frames: shipped settings + USE 0.5": _frames(stratum_weight={"written": 0.5}, embed=0.5),
+    "frames: shipped settings + USE 2.0": _frames(stratum_weight={"written": 0.5}, embed=2.0),
     "frames: context 0.3": _frames(context={"previous": 0.3, "next": 0.3, "title": 0.3}),
     "frames: context 0.5": _frames(context={"previous": 0.5, "next": 0.5, "title": 0.5}),
     "frames: context previous 0.3": _frames(context={"previous": 0.3}),
@@ -719,7 +727,8 @@ def main() -> None:
     parser.add_argument("--n-boot", type=int, default=2000)
     parser.add_argument("--dev", action="store_true",
                         help="model selection: grouped 5-fold CV on the real-news training split (never the test split)")
-    parser.add_argument("--reference", help="with --dev: paired frame differences against this candidate (default: the first)")
+    parser.add_argument("--reference", help="paired frame differences against this candidate (with --dev default: the first; "
+                        "on test, in addition to the baseline and the shipped settings)")
     parser.add_argument("--tone-reference", help="with --dev: paired tone differences against this one (default: the first)")
     args = parser.parse_args()
     train_rows, test_rows = load()
@@ -759,7 +768,8 @@ def main() -> None:
         results[name] = result
         print(f"\n## {name}  (trained and scored in {time.perf_counter() - start:.0f} s)")
         report(name, results[name], test_rows, y, args.n_boot)
-    for ref_name in ("baseline tfidf+LR (tuned)", "ours: defaults before", "ours: written + real"):
+    references = ("baseline tfidf+LR (tuned)", "ours: defaults before", "ours: written + real")
+    for ref_name in ((args.reference,) if args.reference else ()) + references:
         base = results.get(ref_name)
         if base is None:
             continue
