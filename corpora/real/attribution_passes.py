@@ -168,11 +168,19 @@ def requote(work: Path, lang: str) -> None:
 def _locate(name: str, skel: dict, article: list[dict]) -> dict:
     """Offsets of ``name`` in the latest earlier sentence of the article that holds it, else the title."""
     index = next(i for i, r in enumerate(article) if r["doc_id"] == skel["doc_id"] and r["start"] == skel["start"])
-    for row in reversed(article[max(0, index - 3):index]):
+    window = article[max(0, index - 3):index]
+    for row in reversed(window):
         pos = row["text"].rfind(name)
         if pos >= 0:
             start = row["start"] + pos
             return {"doc_id": row["doc_id"], "start": start, "end": start + len(name), "sha1": _sha1(name)}
+    for a, b in reversed(list(zip(window, window[1:]))):  # a name the sentence splitter cut ("Mgr. | Name")
+        gap = b["start"] - (a["start"] + len(a["text"]))
+        if a["doc_id"] == b["doc_id"] and gap >= 0:
+            pos = (a["text"] + " " * gap + b["text"]).rfind(name)
+            if 0 <= pos < len(a["text"]) < pos + len(name):
+                start = a["start"] + pos
+                return {"doc_id": a["doc_id"], "start": start, "end": start + len(name), "sha1": _sha1(name)}
     title = article[index]["title"]
     pos = title.find(name)
     if pos < 0:
