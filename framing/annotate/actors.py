@@ -52,6 +52,9 @@ class ActorGazetteer:
         self.actors = {a.id: a for a in actors}
         self.blocked = {lang: tuple(phrases) for lang, phrases in (blocked or {}).items()}
         self._ar_index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None  # built on first Arabic text
+        self._ar_indefinite: frozenset[str] = frozenset()  # derived nisba forms without ال ("مصرية")
+        self._ar_starts: dict[str, bool] = {}  # token -> whether an alias may start there
+        self._country = frozenset(a.id for a in actors if a.type == "country")
         self._en: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
         pairs = [(alias, actor.id) for actor in actors for alias in actor.aliases.get("en", ())]
         pairs += [(phrase, "") for phrase in self.blocked.get("en", ())]  # "" names no actor
@@ -91,6 +94,7 @@ class ActorGazetteer:
                 if actor_id and self.actors[actor_id].type == "country" and len(tokens) == 1:
                     for form in nisba_forms(tokens[0]):
                         derived.setdefault((form,), actor_id)
+            self._ar_indefinite = frozenset(t[0] for t in derived if t not in listed and not t[0].startswith("ال"))
             for tokens, actor_id in {**derived, **listed}.items():  # listed aliases win
                 index.setdefault(tokens[0], []).append((tokens, actor_id))
             for entries in index.values():
@@ -133,7 +137,7 @@ class ActorGazetteer:
         ``normalized`` may pass Arabic text already normalized (saves normalizing it again).
         """
         seen: dict[str, None] = {}
-        for _, _, actor_id, _ in self.mentions(text, lang, normalized):
+        for _, _, actor_id in self._scan(text, lang, normalized)[0]:
             if actor_id:
                 seen.setdefault(actor_id, None)
         return list(seen)
@@ -141,23 +145,39 @@ class ActorGazetteer:
     def mentions(self, text: str, lang: str, normalized: str | None = None) -> list[tuple[int, int, str, str]]:
         """Every match in ``text``: ``(first token, token count, actor id, matched words)``, in
         order; a blocked phrase has the id ``""`` (Arabic words are the normalized ones)."""
-        found: list[tuple[int, int, str, str]] = []
+        found, tokens = self._scan(text, lang, normalized)
+        return [(i, n, actor_id, " ".join(tokens[i:i + n])) for i, n, actor_id in found]
+
+    def _scan(self, text: str, lang: str, normalized: str | None) -> tuple[list[tuple[int, int, str]], list[str]]:
+        found: list[tuple[int, int, str]] = []
+        tokens: list[str] = []
         if lang == "ar":
-            tokens = _AR_TOKEN.findall(normalized if normalized is not None else normalize_arabic(text))
+            norm = normalized if normalized is not None else normalize_arabic(text)
+            tokens = _AR_TOKEN.findall(norm)
             keys = self._ar
+            starts = self._ar_starts
             next_free = 0
             for i, token in enumerate(tokens):
-                if i < next_free or not any(v in keys for v in _clitic_variants(token)):
+                if i < next_free:
+                    continue
+                start = starts.get(token)
+                if start is None:
+                    if len(starts) > 200_000:
+                        starts.clear()
+                    start = starts[token] = any(v in keys for v in _clitic_variants(token))
+                if not start:
                     continue
                 match = self._match_ar(tokens, i)
                 if match and match[1] and "ى" in text and tokens[i + match[0] - 1].endswith("ي") \
                         and tokens[i + match[0] - 1] in _maksura_words(text):
                     match = None  # "يده اليمنى" (his right hand) is not "اليمني" (Yemeni)
+                if match and match[1] in self._country and self._ar_in_name(tokens, i, norm):
+                    match = (match[0], "")  # "صحيفة المصري اليوم" is not Egypt
                 if match:
-                    found.append((i, match[0], match[1], " ".join(tokens[i:i + match[0]])))
+                    found.append((i, match[0], match[1]))
                     next_free = i + match[0]
         elif lang == "en":
-            tokens = _en_tokens(text)
+            tokens = _EN_TOKEN.findall(text)
             lowered = [t.lower() for t in tokens]
             keys = self._en
             next_free = 0
@@ -165,10 +185,12 @@ class ActorGazetteer:
                 if i < next_free:
                     continue
                 match = self._match_en(tokens, lowered, i)
+                if match and match[1] in self._country and _en_in_name(tokens, i, match[0]):
+                    match = (match[0], "")  # "USA Today", "Tehran Times" are outlets
                 if match:
-                    found.append((i, match[0], match[1], " ".join(tokens[i:i + match[0]])))
+                    found.append((i, match[0], match[1]))
                     next_free = i + match[0]
-        return found
+        return found, tokens
 
     def _match_en(self, tokens: list[str], lowered: list[str], i: int):
         for alias, exact, proper, actor_id in self._en.get(lowered[i], ()):
@@ -179,6 +201,24 @@ class ActorGazetteer:
                 return n, actor_id
         return None
 
+    def _ar_in_name(self, tokens: list[str], i: int, norm: str) -> bool:
+        """Whether the country at token ``i`` is part of an outlet's or institution's name: right
+        after such a noun in the construct state ("صحيفة المصري اليوم", "جامعة القاهرة"; an
+        indefinite nisba is an adjective: "صحيفة مصرية"), or inside quotation marks opened
+        right after it ("قناة "صوت مصر""; "موقع" only so, as "موقع لبنان" is Lebanon's position)."""
+        if i == 0:
+            return False
+        if _name_noun(tokens[i - 1]) == 2 and not any(v in self._ar_indefinite for v in _clitic_variants(tokens[i])):
+            return True
+        if '"' not in norm or not any(_name_noun(t) for t in tokens[max(0, i - 4):i]):
+            return False
+        spans = [m.span() for m in _AR_TOKEN.finditer(norm)]
+        quote = norm.rfind('"', 0, spans[i][0])
+        if quote < 0 or norm.count('"', 0, quote) % 2:  # no quotation opened before the word
+            return False
+        j = next((k for k in range(i - 1, -1, -1) if spans[k][1] <= quote), -1)
+        return j >= 0 and i - j <= 4 and norm[spans[j][1]:quote].strip() == "" and _name_noun(tokens[j]) > 0
+
     def _match_ar(self, tokens: list[str], i: int):
         for first in _clitic_variants(tokens[i]):
             for alias, actor_id in self._ar.get(first, ()):
@@ -186,6 +226,34 @@ class ActorGazetteer:
                 if tuple(tokens[i + 1:i + n]) == alias[1:]:
                     return n, actor_id
         return None
+
+
+# A place right after one of these nouns in the construct state names an outlet or institution
+# (normalized: صحيفة، جريدة، قناة، مجلة، شبكة، إذاعة، مستشفى ...).
+_AR_NAME_NOUNS = frozenset((
+    "صحيفه", "جريده", "قناه", "مجله", "شبكه", "اذاعه", "تلفزيون", "تليفزيون", "راديو", "وكاله",
+    "جامعه", "معهد", "مستشفي", "نادي", "فندق", "ملعب", "متحف", "مطار", "بنك", "مصرف", "شركه"))
+_AR_QUOTED_NAME_NOUNS = frozenset({"موقع", "منصه", "برنامج"})  # only with a quoted name
+
+
+@lru_cache(maxsize=100_000)
+def _name_noun(token: str) -> int:
+    """2 for a noun of ``_AR_NAME_NOUNS`` (with its clitics), 1 for one of ``_AR_QUOTED_NAME_NOUNS``, else 0."""
+    variants = _clitic_variants(token)
+    return 2 if any(v in _AR_NAME_NOUNS for v in variants) else int(any(v in _AR_QUOTED_NAME_NOUNS for v in variants))
+# Capitalized words that after a place make the name of an outlet or institution.
+_EN_NAME_AFTER = frozenset((
+    "Times", "Post", "Herald", "Tribune", "Journal", "Daily", "Today", "TODAY", "Gazette", "Examiner",
+    "Independent", "Observer", "Telegraph", "Monitor", "Chronicle", "Globe", "Mail", "Insider",
+    "University", "College", "Institute", "School"))
+_EN_NAME_BEFORE = frozenset(("University", "College", "Institute"))  # "University of Jordan"
+
+
+def _en_in_name(tokens: list[str], i: int, n: int) -> bool:
+    """Whether the place at ``tokens[i:i+n]`` is part of an outlet's or institution's name
+    ("USA Today", "Tehran Times", "University of Jordan")."""
+    return (i + n < len(tokens) and tokens[i + n] in _EN_NAME_AFTER) or \
+        (i >= 2 and tokens[i - 1] == "of" and tokens[i - 2] in _EN_NAME_BEFORE)
 
 
 _NISBA_ENDINGS = ("", "ه", "ون", "ين", "ا", "ان", "تان", "تين", "ات")

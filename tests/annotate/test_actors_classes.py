@@ -37,3 +37,20 @@ def test_latin_acronym_in_arabic_text():
     assert find("وقال مراسل CNN إن الاجتماع تأجل", "ar") == ["CNN"]
     assert find("وأكد حلف NATO والاتحاد الأوروبي دعمهما", "ar") == ["NATO", "EU"]
     assert find("وصلت الشحنة cnn إلى الميناء", "ar") == []  # acronyms keep their case
+
+
+# A country inside an outlet's or institution's name is not the country (guide §8)
+
+
+def test_place_inside_an_outlet_or_institution_name():
+    assert find("Reporters from USA Today and the Beijing Times asked about it.", "en") == []
+    assert find("She studied at the University of Jordan before moving.", "en") == []
+    assert find("Jordan and Egypt signed the accord.", "en") == ["JOR", "EGY"]
+    assert find("The Kremlin told RT and Russia Today viewers nothing.", "en") == ["KREMLIN", "RT"]
+    assert find("ونشرت صحيفة \"المصري اليوم\" الخبر", "ar") == []
+    assert find("وقال أستاذ في جامعة بغداد إن الوضع هادئ", "ar") == []
+    assert find("وذكرت قناة «صوت الأردن» أن الوزير وصل", "ar") == []
+    # an indefinite nisba is an adjective of the outlet; "موقع" + name is also a position
+    assert find("وذكرت صحيفة مصرية أن الوزير وصل", "ar") == ["EGY"]
+    assert find("وتحدث عن أهمية موقع لبنان الجغرافي", "ar") == ["LBN"]
+    assert find("ونشر موقع \"أصوات لبنان\" التقرير", "ar") == []
