@@ -55,6 +55,7 @@ class ActorGazetteer:
         self._ar_indefinite: frozenset[str] = frozenset()  # derived nisba forms without ال ("مصرية")
         self._ar_starts: dict[str, bool] = {}  # token -> whether an alias may start there
         self._country = frozenset(a.id for a in actors if a.type == "country")
+        self._un_body = frozenset(a.id for a in actors if a.parent == "UN" and a.type == "organisation")
         self._en: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
         pairs = [(alias, actor.id) for actor in actors for alias in actor.aliases.get("en", ())]
         pairs += [(phrase, "") for phrase in self.blocked.get("en", ())]  # "" names no actor
@@ -69,6 +70,26 @@ class ActorGazetteer:
                 self._en.setdefault(tokens[0].lower(), []).append((key, exact, proper, actor_id))
         for entries in self._en.values():
             entries.sort(key=lambda e: -len(e[0]))  # longest alias first
+        # A leader's alias that is the end of a longer one ("Trump", "al-Assad") is a surname:
+        # after another given name it is another person ("Melania Trump"); one that begins a
+        # longer one ("Kim", "Xi") is a family name written first: before another name it is
+        # another person ("Kim Yo Jong").
+        self._en_surname: set[tuple[str, tuple[str, ...]]] = set()
+        self._en_family_first: set[tuple[str, tuple[str, ...]]] = set()
+        self._en_name_words: dict[str, frozenset[str]] = {}
+        for actor in actors:
+            if actor.type != "leader":
+                continue
+            keys = {tuple(t.lower() for t in _en_tokens(a)) for a in actor.aliases.get("en", ())}
+            self._en_name_words[actor.id] = frozenset(t for k in keys for t in k)
+            names = {tuple(t.lower() for t in _en_tokens(a)) for a in actor.aliases.get("en", ())
+                     if _en_tokens(a)[0] not in _EN_NOT_GIVEN}  # "President Xi" is no full name
+            for key in keys:
+                longer = [k for k in names if len(k) > len(key)]
+                if any(k[-len(key):] == key for k in longer):
+                    self._en_surname.add((actor.id, key))
+                elif len(key) == 1 and any(k[0] == key[0] for k in longer):
+                    self._en_family_first.add((actor.id, key))
 
     @property
     def _ar(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -185,8 +206,14 @@ class ActorGazetteer:
                 if i < next_free:
                     continue
                 match = self._match_en(tokens, lowered, i)
-                if match and match[1] in self._country and _en_in_name(tokens, i, match[0]):
-                    match = (match[0], "")  # "USA Today", "Tehran Times" are outlets
+                if match and match[1] in self._country and (_en_in_name(tokens, i, match[0])
+                                                            or i and tokens[i - 1] in _EN_SPEAK):
+                    match = (match[0], "")  # "USA Today", "Tehran Times" are outlets; "speak Polish"
+                elif match and match[1] in self._un_body and found and found[-1][0] + found[-1][1] == i \
+                        and found[-1][2] in self._country and f"{tokens[i - 1]} {tokens[i]}" in text:
+                    match = (match[0], "")  # "Russian Security Council" is Russia's, not the UN's
+                elif match and match[1] in self._en_name_words and self._en_other_person(text, tokens, i, *match):
+                    match = (match[0], "")  # "Melania Trump", "Trump Jr.", "Kim Yo Jong"
                 if match:
                     found.append((i, match[0], match[1]))
                     next_free = i + match[0]
@@ -198,8 +225,44 @@ class ActorGazetteer:
             if proper and tokens[i].islower():
                 continue
             if tuple((tokens if exact else lowered)[i:i + n]) == alias:
-                return n, actor_id
+                return n, actor_id, alias
         return None
+
+    def _en_other_person(self, text: str, tokens: list[str], i: int, n: int, actor_id: str, key: tuple) -> bool:
+        """Whether a leader's name at ``tokens[i:i+n]`` names another person of the family: a
+        generational suffix follows ("Trump Jr."), a surname alias follows another given name
+        or Mrs/Ms ("Barron Trump", "Mrs. Trump"), or a family name written first is followed by
+        another given name ("Kim Kardashian")."""
+        if i + n < len(tokens) and tokens[i + n] in _EN_GENERATION:
+            return True
+        surname = (actor_id, key) in self._en_surname
+        if not surname and (actor_id, key) not in self._en_family_first:
+            return False
+        j = i - 1 if surname else i + n
+        if not 0 <= j < len(tokens) or not _en_name_like(tokens[j]) or tokens[j].lower() in self._en_name_words[actor_id]:
+            return False
+        honorific = surname and tokens[j] in _EN_HONORIFICS_OTHER
+        if not honorific and tokens[j].lower() in self._en:  # another actor's name ("Russian")
+            return False
+        spans = [m.span() for m in _EN_TOKEN.finditer(text)]
+        if len(spans) != len(tokens):
+            return False
+        words = [t for t in tokens if t[:1].isalpha()]
+        if sum(t[:1].isupper() for t in words) > 0.6 * len(words):  # a headline in title case
+            return False
+        first, second = (j, i) if surname else (i + n - 1, j)
+        gap = text[spans[first][1]:spans[second][0]]
+        if honorific:
+            return gap in (" ", ". ")
+        if gap != " ":
+            return False
+        if surname:  # a word that opens the sentence or a clause may be a verb ("Tell Trump to
+            before = text[:spans[j][0]].rstrip()  # ..."): a given name only before a verb
+            if not before or before[-1] in _EN_CLAUSE_START:
+                after = tokens[i + n] if i + n < len(tokens) else ""
+                return after.islower() and after not in _EN_FUNCTION \
+                    and text[spans[i + n - 1][1]:spans[i + n][0]] == " "
+        return True
 
     def _ar_in_name(self, tokens: list[str], i: int, norm: str) -> bool:
         """Whether the country at token ``i`` is part of an outlet's or institution's name: right
@@ -245,15 +308,81 @@ def _name_noun(token: str) -> int:
 _EN_NAME_AFTER = frozenset((
     "Times", "Post", "Herald", "Tribune", "Journal", "Daily", "Today", "TODAY", "Gazette", "Examiner",
     "Independent", "Observer", "Telegraph", "Monitor", "Chronicle", "Globe", "Mail", "Insider",
-    "University", "College", "Institute", "School"))
+    "Spectator", "Conservative", "Prospect", "Thinker", "Mercury", "Enquirer", "Register", "Sentinel",
+    "Courier", "Dispatch", "Bulletin", "Magazine", "Weekly", "University", "College", "Institute", "School"))
 _EN_NAME_BEFORE = frozenset(("University", "College", "Institute"))  # "University of Jordan"
+
+
+# Head nouns of an association's name: "American Muslim Association", "Canadian ... Committee".
+_EN_ORG_HEADS = frozenset((
+    "Association", "Federation", "League", "Society", "Foundation", "Alliance", "Institute", "Union",
+    "Committee", "Coalition", "Network", "Forum", "Academy", "Club", "Museum", "Center", "Centre"))
 
 
 def _en_in_name(tokens: list[str], i: int, n: int) -> bool:
     """Whether the place at ``tokens[i:i+n]`` is part of an outlet's or institution's name
-    ("USA Today", "Tehran Times", "University of Jordan")."""
-    return (i + n < len(tokens) and tokens[i + n] in _EN_NAME_AFTER) or \
-        (i >= 2 and tokens[i - 1] == "of" and tokens[i - 2] in _EN_NAME_BEFORE)
+    ("USA Today", "The American Spectator", "University of Jordan", "the American Medical
+    Association")."""
+    end = i + n
+    if end < len(tokens) and tokens[end] in _EN_NAME_AFTER:
+        return True
+    if i >= 2 and tokens[i - 1] == "of" and tokens[i - 2] in _EN_NAME_BEFORE:
+        return True
+    if end < len(tokens) and tokens[end][:1].isupper() and tokens[end][1:2].islower():
+        for t in tokens[end:end + 5]:
+            if t in _EN_ORG_HEADS:
+                return True
+            if not (t[:1].isupper() and t[1:2].islower()):
+                break
+    return False
+
+
+# A nationality word after these is a language ("did not speak Polish").
+_EN_SPEAK = frozenset(("speak", "speaks", "spoke", "speaking", "spoken", "fluent", "translated", "dubbed"))
+_EN_GENERATION = frozenset(("Jr", "Sr", "III"))
+_EN_HONORIFICS_OTHER = frozenset(("Mrs", "Ms", "Miss", "Mme", "Madame"))  # a male leader's wife or daughter
+_EN_CLAUSE_START = set(".!?:;\"“”'‘’([{—–-|/")
+# Capitalized words before a name that are no given name: titles and function words.
+_EN_NOT_GIVEN = frozenset((
+    "Mr", "Dr", "Mister", "Messrs", "Sir", "Lord", "President", "Presidents", "President-elect", "Vice", "Prime",
+    "Minister", "Secretary", "Senator", "Sen", "Rep", "Representative", "Gov", "Governor", "Chancellor", "King",
+    "Queen", "Prince", "Crown", "Sheikh", "Emir", "Sultan", "Ayatollah", "Supreme", "Leader", "Chairman",
+    "General", "Gen", "Marshal", "Field", "Commander", "Admiral", "Premier", "Speaker", "Candidate", "Nominee",
+    "Justice", "Judge", "Pope", "Mayor", "Ambassador", "Envoy", "Director", "Chief", "Former", "Citizen",
+    "Comrade", "Colonel", "Col", "Lt", "Lieutenant", "Major", "Maj", "Brig", "Capt", "Captain", "Sgt", "State",
+    "Defense", "Foreign", "Interior", "Strongman", "Dictator", "Team", "Candidates", "Presidente", "Pres",
+    "Sec", "Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Conservative", "Liberal",
+    "Billionaire", "Businessman", "Father", "Tycoon", "Mogul",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "The", "A", "An", "And", "But", "Or", "If", "When", "While", "As", "By", "For", "To", "In", "On", "At",
+    "With", "Without", "After", "Before", "Since", "Because", "Although", "That", "This", "What", "How",
+    "Why", "Who", "Where", "Then", "Now", "So", "Yet", "Even", "Only", "Also", "Both", "Neither", "Never",
+    "Anti", "Pro", "Under", "Against", "About", "From", "Of", "Via", "Per", "Like", "Unlike", "Than",
+))
+
+
+# Capitalized words that open a sentence or a headline before a name.
+_EN_OPENERS = frozenset((
+    "Meanwhile", "However", "Instead", "Indeed", "Perhaps", "Nonetheless", "Nevertheless", "Still",
+    "Yes", "No", "Was", "Is", "Will", "Would", "Can", "Could", "Should", "Did", "Does", "Has", "Had",
+    "Related", "Latest", "Report", "Analysis", "News", "Details", "Watch", "Breaking", "Update",
+    "Exclusive", "Opinion", "Photo", "Video", "Live", "Here", "There", "Today", "Yesterday", "Tonight",
+    "Once", "Until", "Whether", "Though", "Thus", "Hence", "Later", "Earlier", "Finally", "First",
+    "Last", "Next", "Again", "Just", "Not", "Every", "Each", "Some", "Many", "Most", "Few", "Several",
+    "Said", "Says", "Asked", "Told", "Let", "Deal", "Ban", "Rips", "Slams", "Blasts", "Fact", "Check",
+))
+
+
+_EN_FUNCTION = frozenset((
+    "and", "or", "nor", "but", "to", "of", "in", "on", "at", "for", "with", "from", "by", "as", "than",
+    "about", "into", "over", "after", "before", "against", "the", "a", "an", "that", "this", "s"))
+
+
+def _en_name_like(token: str) -> bool:
+    """A capitalized word that may be a given name (not all capitals, not an initial, no title)."""
+    return len(token) > 1 and token[0].isupper() and token[1:].islower() and token.isalpha() \
+        and token not in _EN_NOT_GIVEN and token not in _EN_OPENERS and not token.endswith(("ly", "ing"))
 
 
 _NISBA_ENDINGS = ("", "ه", "ون", "ين", "ا", "ان", "تان", "تين", "ات")

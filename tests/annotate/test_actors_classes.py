@@ -54,3 +54,32 @@ def test_place_inside_an_outlet_or_institution_name():
     assert find("وذكرت صحيفة مصرية أن الوزير وصل", "ar") == ["EGY"]
     assert find("وتحدث عن أهمية موقع لبنان الجغرافي", "ar") == ["LBN"]
     assert find("ونشر موقع \"أصوات لبنان\" التقرير", "ar") == []
+
+
+# English: another person of a leader's family, or a leader's family name before another name
+
+
+def test_family_members_and_namesakes_are_not_the_leader():
+    assert find("Yesterday Melania Trump and Hunter Biden visited a school.", "en") == []
+    assert find("The event was hosted by Mrs. Trump in the garden.", "en") == []
+    assert find("Donald Trump Jr. spoke at the rally.", "en") == []
+    assert find("Reporters asked whether Kim Kardashian would attend.", "en") == []
+    # the leader: titles, first names, clause openers, possessives, headlines
+    assert find("Mr. Trump and President Biden spoke; then Trump left.", "en") == ["TRUMP", "BIDEN"]
+    assert find("But Trump said Kim would not attend the talks.", "en") == ["TRUMP", "KIM_JONG_UN"]
+    assert find("Tell Trump to call.", "en") == ["TRUMP"]
+    assert find("Russia's Putin Meets Kim In Vladivostok", "en") == ["RUS", "PUTIN", "KIM_JONG_UN"]
+    assert find("A post by @realDonaldTrump drew replies.", "en") == ["TRUMP"]
+    assert find("Ms. Meloni met Joseph R. Biden Jr. in Rome.", "en") == ["MELONI", "BIDEN", "ITA"]
+
+
+# English: a country word in the name of an association, a continent, a language or a set phrase
+
+
+def test_country_word_naming_no_country():
+    assert find("The Canadian Dental Association and the American Civil Liberties Union objected.", "en") == []
+    assert find("Migrants from Central America crossed into New Mexico.", "en") == []
+    assert find("She does not speak Italian but likes French fries.", "en") == []
+    assert find("Italian officials said the Brazilian Security Council met.", "en") == ["ITA", "BRA"]
+    assert find("The UN Security Council and the Security Council of Ukraine met.", "en") == ["UNSC"]
+    assert find("Canadian troops and Italian officials met in Latin America.", "en") == ["CAN", "ITA"]
