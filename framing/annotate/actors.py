@@ -58,6 +58,7 @@ class ActorGazetteer:
         self._un_body = frozenset(a.id for a in actors if a.parent == "UN" and a.type == "organisation")
         self._en: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
         pairs = [(alias, actor.id) for actor in actors for alias in actor.aliases.get("en", ())]
+        pairs += _en_services(actors, {p[0].lower() for p in pairs})
         pairs += [(phrase, "") for phrase in self.blocked.get("en", ())]  # "" names no actor
         for alias, actor_id in pairs:
             tokens = tuple(_en_tokens(alias))
@@ -111,6 +112,8 @@ class ActorGazetteer:
                 if tokens:
                     listed[tokens] = ""  # matched, names no actor
             derived: dict[tuple[str, ...], str] = {}
+            for tokens, actor_id in _ar_services(self.actors.values(), listed):
+                derived.setdefault(tokens, actor_id)
             for tokens, actor_id in listed.items():
                 if actor_id and self.actors[actor_id].type == "country" and len(tokens) == 1:
                     for form in nisba_forms(tokens[0]):
@@ -339,6 +342,47 @@ def _en_in_name(tokens: list[str], i: int, n: int) -> bool:
 
 # A nationality word after these is a language ("did not speak Polish").
 _EN_SPEAK = frozenset(("speak", "speaks", "spoke", "speaking", "spoken", "fluent", "translated", "dubbed"))
+# A country's military named by one of its services (guide §8): "U.S. Navy", "البحرية الأمريكية".
+_EN_SERVICES = ("army", "navy", "air force", "marines", "marine corps", "coast guard", "special forces",
+                "military", "armed forces", "forces", "troops", "soldiers")
+_AR_SERVICES = {"": ("الجيش", "سلاح الجو"),  # + the nisba in the masculine, feminine, plural
+                "ه": ("القوات", "البحريه", "القوات البحريه", "القوات الجويه", "القوات الخاصه", "مشاه البحريه"),
+                "ون": ("الجنود",), "ين": ("الجنود",)}
+
+
+def _en_services(actors: Sequence[Actor], listed: set[str]) -> list[tuple[str, str]]:
+    """English aliases of each military from its listed "<country word> military/army/forces/troops"
+    aliases, with every service noun ("US Navy", "Israeli air force")."""
+    out = []
+    for actor in actors:
+        if actor.type != "military":
+            continue
+        for alias in actor.aliases.get("en", ()):
+            head, _, last = alias.rpartition(" ")
+            if head and last.lower() in ("military", "army", "forces", "troops"):
+                out += [(f"{head} {s}", actor.id) for s in _EN_SERVICES if f"{head} {s}".lower() not in listed]
+    return out
+
+
+def _ar_services(actors, listed: dict[tuple[str, ...], str]) -> list[tuple[tuple[str, ...], str]]:
+    """Normalized Arabic aliases of each military from its listed "الجيش <nisba>" alias, with every
+    service noun and the agreeing nisba ("البحرية الأمريكية", "الجنود الأمريكيين")."""
+    out = []
+    for tokens, actor_id in listed.items():
+        if not actor_id or tokens[0] != "الجيش" or len(tokens) < 2:
+            continue
+        actor = next((a for a in actors if a.id == actor_id), None)
+        nisba = tokens[1:]
+        if actor is None or actor.type != "military" or not all(t.startswith("ال") and t.endswith("ي") for t in nisba):
+            continue
+        for ending, services in _AR_SERVICES.items():
+            for service in services:
+                form = tuple(service.split()) + tuple(t + ending for t in nisba)
+                if form not in listed:
+                    out.append((form, actor_id))
+    return out
+
+
 _EN_GENERATION = frozenset(("Jr", "Sr", "III"))
 _EN_HONORIFICS_OTHER = frozenset(("Mrs", "Ms", "Miss", "Mme", "Madame"))  # a male leader's wife or daughter
 _EN_CLAUSE_START = set(".!?:;\"“”'‘’([{—–-|/")

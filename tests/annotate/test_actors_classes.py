@@ -83,3 +83,12 @@ def test_country_word_naming_no_country():
     assert find("Italian officials said the Brazilian Security Council met.", "en") == ["ITA", "BRA"]
     assert find("The UN Security Council and the Security Council of Ukraine met.", "en") == ["UNSC"]
     assert find("Canadian troops and Italian officials met in Latin America.", "en") == ["CAN", "ITA"]
+
+
+# A country's military named by one of its services (guide §8), derived from the listed aliases
+
+
+def test_military_services():
+    assert find("Two U.S. Navy ships and Russian soldiers were seen.", "en") == ["US_MILITARY", "RUSSIAN_ARMED_FORCES"]
+    assert find("وأعلنت البحرية الأمريكية أن الجنود الإسرائيليين انسحبوا", "ar") == ["US_MILITARY", "IDF"]
+    assert find("وقال سلاح الجو الأوكراني إن الطائرة سقطت", "ar") == ["UKRAINIAN_ARMED_FORCES"]
