@@ -92,13 +92,18 @@ def prepare(work: Path, lang: str, round_: str | None = None) -> None:
     print(f"{lang}: {n} of {len(items)} items disagree on some field -> {out}")
 
 
-def _span(text: str, part: str | None, near: int | None = None) -> list[int] | None:
+def _span(text: str, part: str | None, near: int | None = None, occurrence: int | None = None) -> list[int] | None:
+    """Offsets of ``part`` in ``text``: the occurrence nearest ``near`` (the cue), or the
+    ``occurrence``-th (0-based) where the adjudication names it (a name written twice)."""
     if part is None:
         return None
     starts = [i for i in range(len(text)) if text.startswith(part, i)]
     if not starts:
         raise SystemExit(f"span {part!r} not in {text!r}")
-    start = min(starts, key=lambda s: abs(s - near)) if near is not None else starts[0]
+    if occurrence is not None:
+        start = starts[int(occurrence)]
+    else:
+        start = min(starts, key=lambda s: abs(s - near)) if near is not None else starts[0]
     return [start, start + len(part)]
 
 
@@ -132,7 +137,7 @@ def finalize(work: Path, lang: str, datasets: str | None = None, round_: str | N
             gold = pa if agreed else decided[skel["id"]]
             text = items[skel["id"]]["text"]
             cue = _span(text, gold["cue"])
-            speaker = _span(text, gold["speaker"], cue[0] if cue else None)
+            speaker = _span(text, gold["speaker"], cue[0] if cue else None, gold.get("speaker_occurrence"))
             resolved = None
             if gold["resolved"]:
                 resolved = _locate(gold["resolved"], skel, by_article[skel["article_id"]])
