@@ -520,14 +520,17 @@ def _named(source: str, cue: str, text: str, near: int, lang: str = "en") -> Att
 # --- Arabic ---------------------------------------------------------------------------------
 
 _AR_VERBS = _trie(_ar_forms(_LEXICONS["ar"]["verbs"]))
-_AR_CUE = _lazy(rf"(?:^|(?<=[\s«\"“،:(]))([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
+# a cue may follow a space, a quote mark, a comma, a colon, a bracket, or stand glued to a full
+# stop or a dateline dash ("...عليه.وأفادت", "(CNN)—أعلنت")
+_AR_CUE = _lazy(rf"(?:^|(?<=[\s«\"“،:().—–-]))([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
 _AR_ACCORDING = _lazy(rf"(?:^|(?<=[\s،(]))([وف]?(?:{_AR_ACCORDING_TO})(?:ـ)?)(?:\s*ما\s+\S+)?\s*")
 _AR_AS_REVEALED = _lazy(r"(?:^|(?<=[\s،]))(حسبما\s+\S+|كما\s+(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت))\s+")
 _AR_END = _lazy(
-    r"\s+'?(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|فإن|فان|فقد|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|بعد|قبل|منذ|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول|للمراسلين|للصحافة|لنظير\S*)(?=\s|$|[:،.؛])"
+    r"\s+'?(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|انه|انها|انهم|بانه|بانها|بانهم|فإن|فان|فقد|بحسب|حسب|وفق|وفقا|طبقا|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|بعد|قبل|منذ|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول|للمراسلين|للصحافة|لنظير\S*)(?=\s|$|[:،.؛])"
     r"|\s+ل(?=[«»\"“”])|\s+[-–—]|[،:«\"“”».؛]"
 )
-_AR_PLUPERFECT = _lazy(rf"^[وف]?(?:كان|كانت)\s+(.+?)\s+قد\s+([وف]?(?:{_AR_VERBS}))(?=\s|$)")
+# "وكان X قد قال"، "وكانت X أعلنت" (the pluperfect, with or without قد): X before the verb
+_AR_PLUPERFECT = _lazy(rf"^[وف]?(?:كان|كانت|كانوا)\s+(?!قد\s)([^\s،].{{0,80}}?)[\s،]+(?:قد\s+)?([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
 _AR_STATEMENT = _lazy(r"(?:^|\s)[وف]?جاء\s+في\s+(?:بيان|تقرير|رسالة|تغريدة)\S*\s+(?:صادرة?\s+عن\s+|ل)(.+?)(?=[:،.«\"]|$)")
 _AR_CARRIED = _lazy(
     rf"^(?:ثم\s+)?[وف]?({_AR_CONTINUATION})"
@@ -634,6 +637,7 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     stop_at = _AR_OBJECT_STOP.search(" " + span)
     if stop_at:
         span = span[:max(0, stop_at.start() - 1)]
+    span = _ar_circumstance_cut(span)
     span = span.strip()
     span = _AR_SOURCE_PREFIX.sub("", span)
     span = span.replace("\x00", " عن ").replace("\x01", ".").translate(_AR_UNPROTECT)
@@ -641,6 +645,39 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     if not words or len(words) > 15 or _AR_NOT_SOURCE.match(span) or _ar_prepositional(words[0]):
         return None
     return span
+
+
+_AR_IN = frozenset(("في", "فى"))
+_AR_CIRCUMSTANCE_NOUNS = frozenset("وقت حين أعقاب اعقاب إطار اطار سياق ظل حوار لقاء مقابلة تصريح تصريحات حديث بيان منشور تغريدة رسالة كلمة مؤتمر حساب حسابه حسابها صفحة صفحته صفحتها تغريدته تغريدتها كلمته كلمتها".split())
+
+
+def _ar_circumstance_cut(span: str) -> str:
+    """The speaker without a trailing "في" phrase that tells where or when it spoke, not who it is:
+    "في" before a noun with a possessive ("في حسابه"، "في شهاداته"), a number ("في الـ6"), a word
+    of time or medium ("في وقت سابق"، "في حوار"), or an indefinite common noun that heads no
+    genitive ("في لقاء تلفزيوني"). "في" before a name or a genitive construction stays: it places
+    the speaker ("السفير الروسي في دمشق"، "المسؤول في وزارة الصحة")."""
+    words = span.split()
+    for i in range(1, len(words) - 1):
+        if words[i] not in _AR_IN:
+            continue
+        noun = words[i + 1]
+        after = words[i + 2] if i + 2 < len(words) else ""
+        bare = noun[2:] if noun.startswith("ال") else noun
+        if _AR_POSSESSED.search(noun) and not _ar_name_kind(noun) or re.match(r"(?:الـ)?\d", noun) or bare in _AR_CIRCUMSTANCE_NOUNS \
+                or not noun.startswith("ال") and _ar_common(noun) and _ar_no_genitive(after):
+            return " ".join(words[:i])
+    return span
+
+
+def _ar_no_genitive(after: str) -> bool:
+    """The word after an indefinite noun is not its genitive: nothing, an indefinite nisba
+    adjective ("لقاء تلفزيوني") or a verb ("حوار أجرته")."""
+    if not after:
+        return True
+    if not after.startswith("ال") and after.endswith(("ي", "ية")) and len(after) >= 5:
+        return True
+    return bool(re.match(r"^[يتأن][\u0621-\u064A]{2,}(?:ته|تها|ه|ها)$|^[يت][\u0621-\u064A]{3,}$", after)) and not _ar_common(after)
 
 
 def _ar_prepositional(word: str) -> bool:
@@ -668,10 +705,15 @@ _AR_ELATIVE = _lazy(r"^ال[أا][\u0621-\u064A]{2}[\u0621-\u064A]$")  # الأ�
 
 def _named_ar(source: str, cue: str, text: str, near: int) -> Attribution:
     found = _named(source, cue, text, near, "ar")
+    if found.span and _AR_COLON_AFTER_SPEAKER.match(text, found.span[1]):
+        return found._replace(quote_type="direct")  # "قال X: ..." opens the speaker's words (§2.4)
     if found.quote_type == "direct" and found.span:
         limit = _ar_next_attribution(text, found.span[1])
         found = found._replace(quote_type=_quote_type(text, "ar", limit, start=found.span[0]))
     return found
+
+
+_AR_COLON_AFTER_SPEAKER = _lazy(r"\s*:\s*\S")
 
 
 def _ar_next_attribution(text: str, after: int) -> int | None:
@@ -925,10 +967,45 @@ def _ar_clause_start(text: str, start: int) -> bool:
     return start <= 12 and not re.search(r"[\u0621-\u064A]{2,}\s+[\u0621-\u064A]{2,}", head) or head.endswith(("،", ",", "؛", "."))
 
 
+_AR_NOT_IN_SUBJECT = frozenset("قد لقد الذي التي الذين عندما وعندما حين حينما بعد قبل لم لن هو هي هناك".split())
+
+
+def _ar_pluperfect_subject(match: re.Match) -> str | None:
+    """The subject of "وكان X (قد) قال": at most eight words, no clause inside (a relative
+    pronoun, قد, a time conjunction), a comma only in "title، Name، قد"; an insertion between
+    dashes ("X -بينها Y- هددت") is left out."""
+    subject = re.split(r"\s[-–—]", match.group(1))[0].strip()
+    words = subject.split()
+    if not words or len(words) > 8 or any(w in _AR_NOT_IN_SUBJECT for w in words):
+        return None
+    if "،" in subject and not re.search(r"قد\s+\S+$", match.group()):
+        return None
+    return subject
+
+
+_AR_ACCORDING_CUE = _lazy(r"^[وف]?(?:بحسب|حسب|وفق|طبقا)")
+
+
 def _attribute_ar(text: str) -> Attribution:
+    """The first attribution of an Arabic sentence; an "according to" source gives way to a
+    reporting verb with its own subject elsewhere in the sentence (the guide, §2.2: "وبحسب
+    المنظمة، دعت النيابة إلى ..." — the prosecution speaks, the report only says where)."""
+    found = _attribute_ar_first(text)
+    if found.form == "named" and found.cue and found.span and _AR_ACCORDING_CUE.match(found.cue):
+        at = text.find(found.cue)
+        if 0 <= at <= found.span[0] and not re.match(r"\s*ما\s", text[at + len(found.cue):]):  # "وفق ما يؤكده X": one cue
+            masked = text[:at] + " " * (found.span[1] - at) + text[found.span[1]:]
+            other = _attribute_ar_first(masked)
+            if other.form == "named" and other.cue and not _AR_ACCORDING_CUE.match(other.cue) and other.cue != ":":
+                return other
+    return found
+
+
+def _attribute_ar_first(text: str) -> Attribution:
     pluperfect = _AR_PLUPERFECT.match(text)
-    if pluperfect:
-        return _named_ar(pluperfect.group(1), pluperfect.group(2), text, pluperfect.start(1))
+    subject = _ar_pluperfect_subject(pluperfect) if pluperfect else None
+    if subject:
+        return _named_ar(subject, pluperfect.group(2), text, pluperfect.start(1))
     statement = _AR_STATEMENT.search(text)
     if statement:
         return _named_ar(statement.group(1).strip(), "جاء في", text, statement.start(1))
