@@ -48,15 +48,21 @@ class Actor:
 class ActorGazetteer:
     """Finds actor mentions; ``ActorGazetteer.load()`` reads the shipped file (or yours)."""
 
-    def __init__(self, actors: Sequence[Actor], blocked: dict[str, Sequence[str]] | None = None):
+    def __init__(self, actors: Sequence[Actor], blocked: dict[str, Sequence[str]] | None = None,
+                 cued: dict[str, dict[str, str]] | None = None):
         self.actors = {a.id: a for a in actors}
+        self.cued = {lang: dict(words) for lang, words in (cued or {}).items()}
+        self._ar_cued: frozenset[tuple[str, ...]] = frozenset()
         self.blocked = {lang: tuple(phrases) for lang, phrases in (blocked or {}).items()}
         self._ar_index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None  # built on first Arabic text
         self._ar_indefinite: frozenset[str] = frozenset()  # derived nisba forms without ال ("مصرية")
         self._ar_starts: dict[str, bool] = {}  # token -> whether an alias may start there
         self._country = frozenset(a.id for a in actors if a.type == "country")
+        self._organisation = frozenset(a.id for a in actors if a.type == "organisation")
+        self._ar_nisba: frozenset[str] = frozenset()  # definite nisba forms of countries ("المصرية")
         self._un_body = frozenset(a.id for a in actors if a.parent == "UN" and a.type == "organisation")
         self._en: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
+        self._en_next: dict[str, dict[str, list[tuple[tuple[str, ...], bool, bool, str]]]] = {}
         pairs = [(alias, actor.id) for actor in actors for alias in actor.aliases.get("en", ())]
         pairs += _en_services(actors, {p[0].lower() for p in pairs})
         pairs += [(phrase, "") for phrase in self.blocked.get("en", ())]  # "" names no actor
@@ -69,8 +75,12 @@ class ActorGazetteer:
                 proper = not exact and tokens[0][:1].isupper()
                 key = tokens if exact else tuple(t.lower() for t in tokens)
                 self._en.setdefault(tokens[0].lower(), []).append((key, exact, proper, actor_id))
-        for entries in self._en.values():
+        for first, entries in self._en.items():
             entries.sort(key=lambda e: -len(e[0]))  # longest alias first
+            # grouped by the second word, so that most longer aliases are skipped by one lookup
+            self._en_next[first] = {}
+            for entry in entries:
+                self._en_next[first].setdefault(entry[0][1] if len(entry[0]) > 1 else "", []).append(entry)
         # A leader's alias that is the end of a longer one ("Trump", "al-Assad") is a surname:
         # after another given name it is another person ("Melania Trump"); one that begins a
         # longer one ("Kim", "Xi") is a family name written first: before another name it is
@@ -111,14 +121,31 @@ class ActorGazetteer:
                 tokens = tuple(_AR_TOKEN.findall(normalize_arabic(phrase)))
                 if tokens:
                     listed[tokens] = ""  # matched, names no actor
-            derived: dict[tuple[str, ...], str] = {}
+            cued: dict[tuple[str, ...], str] = {}
+            for word, actor_id in self.cued.get("ar", {}).items():
+                tokens = tuple(_AR_TOKEN.findall(normalize_arabic(word)))
+                if tokens and tokens not in listed:
+                    cued[tokens] = actor_id
+            self._ar_cued = frozenset(cued)
+            derived: dict[tuple[str, ...], str] = {**cued}
             for tokens, actor_id in _ar_services(self.actors.values(), listed):
                 derived.setdefault(tokens, actor_id)
+            for tokens, actor_id in list(listed.items()):  # "قوات الأسد": forces named after a leader's
+                if actor_id and self.actors[actor_id].type == "leader" and len(tokens) == 2 \
+                        and not tokens[0].startswith("ال") and tokens[0] not in _AR_CUES \
+                        and (tokens[1],) not in listed and tokens[1] not in self._ar_nisba_all(listed) \
+                        and ("قوات", tokens[1]) not in listed:  # surname ("بشار الأسد")
+                    derived.setdefault(("قوات", tokens[1]), actor_id)
             for tokens, actor_id in listed.items():
                 if actor_id and self.actors[actor_id].type == "country" and len(tokens) == 1:
                     for form in nisba_forms(tokens[0]):
                         derived.setdefault((form,), actor_id)
-            self._ar_indefinite = frozenset(t[0] for t in derived if t not in listed and not t[0].startswith("ال"))
+            # nisba forms without ال ("مصرية", also "سورية", a name of Syria): adjectives
+            self._ar_indefinite = frozenset(t[0] for t in derived if len(t) == 1 and not t[0].startswith("ال")
+                                            and t[0][-1:] in "يهنا" and t not in cued)
+            self._ar_nisba = frozenset(t[0] for t in derived if len(t) == 1 and t[0].startswith("ال") and t not in cued) \
+                | frozenset(t[0] for t, a in listed.items() if len(t) == 1 and a in self._country
+                            and t[0].startswith("ال") and t[0].endswith(("ي", "يه", "يون", "يين")))
             for tokens, actor_id in {**derived, **listed}.items():  # listed aliases win
                 index.setdefault(tokens[0], []).append((tokens, actor_id))
             for entries in index.values():
@@ -143,6 +170,9 @@ class ActorGazetteer:
         blocked = data.get("blocked") or {}
         if not isinstance(blocked, dict) or not all(isinstance(v, list) for v in blocked.values()):
             raise CodebookError(f"{path or 'actors.yaml'}: 'blocked' must map a language to a list of phrases")
+        cued = data.get("cued") or {}
+        if not isinstance(cued, dict) or not all(isinstance(v, dict) for v in cued.values()):
+            raise CodebookError(f"{path or 'actors.yaml'}: 'cued' must map a language to {{word: actor id}}")
         actors = []
         for i, item in enumerate(entries, 1):
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
@@ -153,7 +183,12 @@ class ActorGazetteer:
             aliases = item.get("aliases") or {}
             actors.append(Actor(item["id"], kind, dict(item.get("name") or {}), item.get("parent"),
                                 {lang: tuple(str(a) for a in names or ()) for lang, names in aliases.items()}))
-        return cls(actors, {lang: [str(p) for p in phrases] for lang, phrases in blocked.items()})
+        ids = {a.id for a in actors}
+        unknown = sorted(str(v) for words in cued.values() for v in words.values() if v not in ids)
+        if unknown:
+            raise CodebookError(f"{path or 'actors.yaml'}: 'cued' names unknown actor(s) {', '.join(unknown)}")
+        return cls(actors, {lang: [str(p) for p in phrases] for lang, phrases in blocked.items()},
+                   {lang: {str(k): str(v) for k, v in words.items()} for lang, words in cued.items()})
 
     def find(self, text: str, lang: str, normalized: str | None = None) -> list[str]:
         """Canonical ids of the actors mentioned in ``text``, in order of first mention.
@@ -180,6 +215,7 @@ class ActorGazetteer:
             tokens = _AR_TOKEN.findall(norm)
             keys = self._ar
             starts = self._ar_starts
+            tanween: bool | None = None  # whether the text has tanween, checked on the first match
             next_free = 0
             for i, token in enumerate(tokens):
                 if i < next_free:
@@ -195,8 +231,18 @@ class ActorGazetteer:
                 if match and match[1] and "ى" in text and tokens[i + match[0] - 1].endswith("ي") \
                         and tokens[i + match[0] - 1] in _maksura_words(text):
                     match = None  # "يده اليمنى" (his right hand) is not "اليمني" (Yemeni)
+                if match and match[1] and match[0] == 1 and tanween is None:
+                    tanween = "\u064b" in text or "\u064c" in text or "\u064d" in text
+                if match and match[1] and match[0] == 1 and tanween \
+                        and tokens[i] in _tanween_words(text) and tokens[i] not in self._ar_indefinite:
+                    match = None  # "وجوباً" (obligatorily) is no "و" + "جوبا": a name takes no tanween
+                if match and match[1] in self._country and match[0] == 1 and self._ar_language(tokens, i, norm):
+                    match = (match[0], "")  # "بلغات منها الإنجليزية، الفرنسية": languages
                 if match and match[1] in self._country and self._ar_in_name(tokens, i, norm):
                     match = (match[0], "")  # "صحيفة المصري اليوم" is not Egypt
+                elif match and match[1] in self._country and found and found[-1][0] + found[-1][1] == i \
+                        and found[-1][2] in self._organisation and tokens[i] in self._ar_nisba:
+                    found[-1] = (found[-1][0], found[-1][1], "")  # "الصليب الأحمر الصيني": China's, not the ICRC
                 if match:
                     found.append((i, match[0], match[1]))
                     next_free = i + match[0]
@@ -223,13 +269,24 @@ class ActorGazetteer:
         return found, tokens
 
     def _match_en(self, tokens: list[str], lowered: list[str], i: int):
-        for alias, exact, proper, actor_id in self._en.get(lowered[i], ()):
-            n = len(alias)
-            if proper and tokens[i].islower():
-                continue
-            if tuple((tokens if exact else lowered)[i:i + n]) == alias:
-                return n, actor_id, alias
-        return None
+        by_next = self._en_next.get(lowered[i])
+        if not by_next:
+            return None
+        groups = [by_next.get(""), by_next.get(lowered[i + 1]) if i + 1 < len(tokens) else None]
+        if i + 1 < len(tokens) and tokens[i + 1] != lowered[i + 1]:
+            groups.append(by_next.get(tokens[i + 1]))  # acronyms keep their case ("U.S")
+        best = None
+        for group in groups:
+            for alias, exact, proper, actor_id in group or ():
+                n = len(alias)
+                if best and n <= best[0]:
+                    break
+                if proper and tokens[i].islower():
+                    continue
+                if tuple((tokens if exact else lowered)[i:i + n]) == alias:
+                    best = (n, actor_id, alias)
+                    break
+        return best
 
     def _en_other_person(self, text: str, tokens: list[str], i: int, n: int, actor_id: str, key: tuple) -> bool:
         """Whether a leader's name at ``tokens[i:i+n]`` names another person of the family: a
@@ -267,14 +324,44 @@ class ActorGazetteer:
                     and text[spans[i + n - 1][1]:spans[i + n][0]] == " "
         return True
 
+    @staticmethod
+    def _ar_nisba_all(listed: dict) -> set[str]:
+        return {f for t in listed for f in nisba_forms(t[0])} if len(listed) else set()
+
+    def _ar_language(self, tokens: list[str], i: int, norm: str) -> bool:
+        """Whether the definite feminine nisba at ``i`` names a language: right after a language
+        noun ("اللغة الفرنسية"), or an item of a list that follows one ("بلغات منها الإنجليزية،
+        الفرنسية")."""
+        token = tokens[i]
+        if not token.endswith("يه") or not any(v in self._ar_nisba for v in _clitic_variants(token)):
+            return False
+        before = _clitic_variants(tokens[i - 1]) if i else ()
+        if any(v in _AR_LANGUAGE for v in before):
+            return True
+        if not any(any(v in _AR_LANGUAGE for v in _clitic_variants(t)) for t in tokens[max(0, i - 12):i]):
+            return False
+        listed = token[:1] == "و" or any(v in ("بينها", "منها", "مثل") for v in before)
+        if not listed and i:
+            at = norm.find(" " + token)
+            listed = at > 0 and norm[:at].rstrip()[-1:] in ("،", ",", ":")
+        return listed
+
     def _ar_in_name(self, tokens: list[str], i: int, norm: str) -> bool:
         """Whether the country at token ``i`` is part of an outlet's or institution's name: right
         after such a noun in the construct state ("صحيفة المصري اليوم", "جامعة القاهرة"; an
         indefinite nisba is an adjective: "صحيفة مصرية"), or inside quotation marks opened
         right after it ("قناة "صوت مصر""; "موقع" only so, as "موقع لبنان" is Lebanon's position)."""
+        token = tokens[i]
+        before = tokens[i - 1] if i else ""
+        if token in self._ar_nisba and norm.count(token) == 1 and not any(v.startswith("ال") for v in _clitic_variants(before)):
+            at = norm.find(token)  # "لـ(السوداني)": a nisba alone in brackets, after no noun, is a newspaper
+            if norm[:at].rstrip()[-1:] in ('(', '"') and norm[at + len(token):].lstrip()[:1] in (")", '"'):
+                return True
         if i == 0:
             return False
-        if _name_noun(tokens[i - 1]) == 2 and not any(v in self._ar_indefinite for v in _clitic_variants(tokens[i])):
+        if token in self._ar_nisba and any(v.startswith("ال") and v[2:] in _AR_NAMED_WITH_NISBA for v in _clitic_variants(before)):
+            return True  # "التلفزيون الصيني", "للشركة العمانية": a name, not the country
+        if _name_noun(before) == 2 and not any(v in self._ar_indefinite for v in _clitic_variants(token)):
             return True
         if '"' not in norm or not any(_name_noun(t) for t in tokens[max(0, i - 4):i]):
             return False
@@ -290,6 +377,9 @@ class ActorGazetteer:
             for alias, actor_id in self._ar.get(first, ()):
                 n = len(alias)
                 if tuple(tokens[i + 1:i + n]) == alias[1:]:
+                    if alias in self._ar_cued and not (i and any(v in _AR_CUES for v in _clitic_variants(tokens[i - 1]))
+                                                       or i and tokens[i - 1] in self._ar_nisba):
+                        return None  # "لولا تدخل" (if not for), not "الرئيس البرازيلي لولا"
                     return n, actor_id
         return None
 
@@ -298,8 +388,20 @@ class ActorGazetteer:
 # (normalized: صحيفة، جريدة، قناة، مجلة، شبكة، إذاعة، مستشفى ...).
 _AR_NAME_NOUNS = frozenset((
     "صحيفه", "جريده", "قناه", "مجله", "شبكه", "اذاعه", "تلفزيون", "تليفزيون", "راديو", "وكاله",
-    "جامعه", "معهد", "مستشفي", "نادي", "فندق", "ملعب", "متحف", "مطار", "بنك", "مصرف", "شركه"))
+    "جامعه", "معهد", "مستشفي", "نادي", "فندق", "ملعب", "متحف", "مطار", "بنك", "مصرف", "شركه",
+    "جمعيه", "مؤسسه", "محكمه"))
 _AR_QUOTED_NAME_NOUNS = frozenset({"موقع", "منصه", "برنامج"})  # only with a quoted name
+# Definite nouns whose nisba is part of a name ("التلفزيون الصيني", "الشركة العمانية ..."); a
+# newspaper's or a court's nisba describes it ("الصحيفة الكويتية", "المحكمة الإسرائيلية العليا").
+_AR_NAMED_WITH_NISBA = frozenset((
+    "تلفزيون", "تليفزيون", "اذاعه", "جامعه", "معهد", "مستشفي", "شركه", "جمعيه", "مؤسسه", "بنك", "مصرف",
+    "نادي", "فندق", "متحف", "مطار", "ملعب"))
+# Titles and reporting verbs after which a cued one-word name is the actor (normalized).
+_AR_CUES = frozenset((
+    "الرييس", "رييس", "الزعيم", "الامير", "امير", "الشيخ", "الفريق", "السلطان", "الملك", "السيد",
+    "قال", "اضاف", "اكد", "اشار", "اوضح", "تابع", "شدد", "اعلن", "صرح", "لفت", "دعا", "راي", "اعتبر",
+    "نفي", "حذر", "هدد", "اتهم", "طالب", "وصف", "زار", "التقي", "استقبل", "بحث", "بين", "ذكر", "قالت",
+    "يقول", "واكد", "يري", "اعرب", "عبر", "ابلغ", "امر", "اصدر", "وجه"))
 
 
 @lru_cache(maxsize=100_000)
@@ -343,11 +445,12 @@ def _en_in_name(tokens: list[str], i: int, n: int) -> bool:
 # A nationality word after these is a language ("did not speak Polish").
 _EN_SPEAK = frozenset(("speak", "speaks", "spoke", "speaking", "spoken", "fluent", "translated", "dubbed"))
 # A country's military named by one of its services (guide §8): "U.S. Navy", "البحرية الأمريكية".
+# (Soldiers are people of the country: "الجنود الإسرائيليين" is Israel.)
 _EN_SERVICES = ("army", "navy", "air force", "marines", "marine corps", "coast guard", "special forces",
-                "military", "armed forces", "forces", "troops", "soldiers")
-_AR_SERVICES = {"": ("الجيش", "سلاح الجو"),  # + the nisba in the masculine, feminine, plural
-                "ه": ("القوات", "البحريه", "القوات البحريه", "القوات الجويه", "القوات الخاصه", "مشاه البحريه"),
-                "ون": ("الجنود",), "ين": ("الجنود",)}
+                "military", "armed forces", "forces", "troops")
+_AR_SERVICES = {"": ("الجيش", "سلاح الجو", "قوات الاحتلال", "جيش الاحتلال"),  # + the nisba, agreeing
+                "ه": ("القوات", "البحريه", "القوات البحريه", "القوات الجويه", "القوات الخاصه", "مشاه البحريه",
+                      "قوات الاحتلال")}
 
 
 def _en_services(actors: Sequence[Actor], listed: set[str]) -> list[tuple[str, str]]:
@@ -446,6 +549,16 @@ def nisba_forms(token: str) -> list[str]:
 
 
 _LATIN_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
+_AR_LANGUAGE = frozenset(("لغه", "اللغه", "لغات", "اللغات", "اللغتين", "لغتين"))
+_TANWEEN_CHARS = frozenset("\u064B\u064C\u064D")
+
+
+@lru_cache(maxsize=4096)
+def _tanween_words(text: str) -> frozenset[str]:
+    """Normalized forms of the words ``text`` writes with tanween (indefinite nouns, no names)."""
+    return frozenset(normalize_arabic(w) for w in _AR_WORD.findall(text) if _TANWEEN_CHARS.intersection(w))
+
+
 _AR_WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670\u0640]+")
 _AR_MARKS = "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0670\u0640"
 # Words spelled with a final alef maksura that normalization turns into a nisba of the gazetteer:

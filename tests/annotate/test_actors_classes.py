@@ -89,6 +89,43 @@ def test_country_word_naming_no_country():
 
 
 def test_military_services():
-    assert find("Two U.S. Navy ships and Russian soldiers were seen.", "en") == ["US_MILITARY", "RUSSIAN_ARMED_FORCES"]
-    assert find("وأعلنت البحرية الأمريكية أن الجنود الإسرائيليين انسحبوا", "ar") == ["US_MILITARY", "IDF"]
+    assert find("Two U.S. Navy ships and Russian troops were seen.", "en") == ["US_MILITARY", "RUSSIAN_ARMED_FORCES"]
+    assert find("وأعلنت البحرية الأمريكية أن القوات الروسية انسحبت", "ar") == ["US_MILITARY", "RUSSIAN_ARMED_FORCES"]
+    # soldiers are people of the country, not its military
+    assert find("Two Russian soldiers and the Israeli Navy", "en") == ["RUS", "IDF"]
+    assert find("وقال الجنود الإسرائيليون إن الطريق مغلق", "ar") == ["ISR"]
     assert find("وقال سلاح الجو الأوكراني إن الطائرة سقطت", "ar") == ["UKRAINIAN_ARMED_FORCES"]
+
+
+# Arabic: names of institutions and outlets, lone bracketed newspapers, languages, tanween,
+# cued one-word names, a national body of an international organisation, forces named after a leader
+
+
+def test_arabic_institution_names_and_descriptions():
+    assert find("وقال مدير الشركة الكويتية للنقل إن الرحلات مستمرة", "ar") == []
+    assert find("وبث التلفزيون الأردني الرسمي الخطاب", "ar") == []
+    assert find("ونقلت الصحيفة الكويتية عن مصدر أن الوفد وصل", "ar") == ["KWT"]
+    assert find("وقضت المحكمة الإسرائيلية العليا بالإفراج عنه", "ar") == ["ISR"]
+    assert find("وقال مصدر لـ(الأردني) إن الاجتماع تأجل", "ar") == []
+    assert find("وأحالت المحاكم \"الإسرائيلية\" الملف", "ar") == ["ISR"]
+    assert find("وصلت شحنة عائدة لشركة سورية إلى الميناء", "ar") == ["SYR"]
+    assert find("وزار وفد من الصليب الأحمر التركي المخيم", "ar") == ["TUR"]
+
+
+def test_arabic_language_tanween_and_cued_names():
+    assert find("ودرس الطب باللغة الألمانية", "ar") == []
+    assert find("وكتبت اللافتات بعدة لغات منها التركية، الألمانية والإيطالية", "ar") == []
+    assert find("وقالت الحكومة الألمانية إن الخطة جاهزة", "ar") == ["DEU"]
+    assert find("وأصبح الحضور وجوباً على الجميع", "ar") == []
+    assert find("ووصل الوفد إلى جوبا أمس", "ar") == ["SSD"]
+    assert find("ولولا تدخل الشرطة لتفاقم الوضع", "ar") == []
+    assert find("وقال الرئيس البرازيلي لولا إن الاتفاق قريب", "ar") == ["BRA", "LULA"]
+    assert find("وأضاف شي أن بلاده مستعدة للحوار", "ar") == ["XI_JINPING"]
+    assert find("وقاتل إلى جانب قوات الأسد عناصر أجنبية", "ar") == ["ASSAD"]
+
+
+def test_arabic_occupation_forces_and_continents():
+    assert find("وأدخلت قوات الاحتلال الأمريكي شاحنات إلى القاعدة", "ar") == ["US_MILITARY"]
+    assert find("واعتقلت قوات الاحتلال شابين", "ar") == ["IDF"]
+    assert find("وفر المهاجرون إلى دول أمريكا الجنوبية", "ar") == []
+    assert find("وانضم إلى منظمة التحرير الفلسطينية عام 1970", "ar") == []
