@@ -9,7 +9,29 @@ are derived from the listed definite adjective ("المصري" gives مصري، 
 مصرياً، المصريات ...), so "مسؤول مصري" and "وقطريون" are found without listing every form. The
 longest alias wins over the shorter ones it contains, across actors; phrases under ``blocked``
 in the actors file are matched like aliases but name no actor ("مجلس الأمن القومي" is not the UN
-Security Council). :class:`ActorAnnotator` is the component the scorer runs (column ``actors``);
+Security Council); words under ``cued`` name their actor only after a title, a reporting verb or
+a nationality ("لولا" is "if not for", "الرئيس البرازيلي لولا" is Lula).
+
+Rules that follow the labeling guide (corpora/ATTRIBUTION_GUIDELINES.md §8), each derived from the
+gazetteer rather than listed per error:
+
+* a hyphen separates words ("a Belgian-led team", "then-White House"); an actor's Latin acronym
+  is found in Arabic text ("CNN");
+* a country's military named by one of its services is the military ("U.S. Navy", "البحرية
+  الأمريكية", "قوات الاحتلال الأمريكي"; soldiers stay the country); forces named after a leader
+  are the leader ("قوات الأسد");
+* a country word names no country inside an outlet's or institution's name ("USA Today", "the
+  American Medical Association", "صحيفة "المصري اليوم"", "التلفزيون الصيني", "(السوداني)"), as a
+  language ("speak Polish", "in Spanish.", "باللغة الفرنسية"), in a continent or set phrase
+  (blocked: "Latin America", "Russian roulette"), nor in an international body's national branch
+  ("Russian Security Council", "الصليب الأحمر الصيني": the country, not the organisation);
+* another person of a leader's family is not the leader ("Melania Trump", "Mrs. Trump", "Trump
+  Jr.", "Kim Kardashian"): a surname alias after another given name, a family name written first
+  before another name;
+* Arabic normalization does not make names of other words: "اليمنى" (the right hand) is not
+  "اليمني", "وجوباً" (with tanween, an indefinite noun) is not "و" + "جوبا".
+
+:class:`ActorAnnotator` is the component the scorer runs (column ``actors``);
 :func:`framing.analysis.actors.by_actor` tabulates frames and tone per actor.
 """
 
@@ -256,8 +278,10 @@ class ActorGazetteer:
                     continue
                 match = self._match_en(tokens, lowered, i)
                 if match and match[1] in self._country and (_en_in_name(tokens, i, match[0])
-                                                            or i and tokens[i - 1] in _EN_SPEAK):
-                    match = (match[0], "")  # "USA Today", "Tehran Times" are outlets; "speak Polish"
+                                                            or i and tokens[i - 1] in _EN_SPEAK
+                                                            or i and tokens[i - 1] == "in" and tokens[i] in _EN_LANGUAGES
+                                                            and _en_in_language(text, tokens[i])):
+                    match = (match[0], "")  # "USA Today", "Tehran Times" are outlets; "speak Polish", "in Polish."
                 elif match and match[1] in self._un_body and found and found[-1][0] + found[-1][1] == i \
                         and found[-1][2] in self._country and f"{tokens[i - 1]} {tokens[i]}" in text:
                     match = (match[0], "")  # "Russian Security Council" is Russia's, not the UN's
@@ -335,6 +359,8 @@ class ActorGazetteer:
         token = tokens[i]
         if not token.endswith("يه") or not any(v in self._ar_nisba for v in _clitic_variants(token)):
             return False
+        if token.startswith("بال"):  # "تحدث بالفرنسية": in French
+            return True
         before = _clitic_variants(tokens[i - 1]) if i else ()
         if any(v in _AR_LANGUAGE for v in before):
             return True
@@ -484,6 +510,18 @@ def _ar_services(actors, listed: dict[tuple[str, ...], str]) -> list[tuple[tuple
                 if form not in listed:
                     out.append((form, actor_id))
     return out
+
+
+_EN_LANGUAGES = frozenset((
+    "French", "Spanish", "Portuguese", "German", "Italian", "Russian", "Chinese", "Japanese", "Korean",
+    "Hebrew", "Persian", "Turkish", "Polish", "Dutch", "Greek", "Swedish", "Norwegian", "Danish", "Finnish",
+    "Hungarian", "Ukrainian", "Czech", "Romanian", "Serbian", "Vietnamese", "Thai", "Indonesian", "Armenian",
+    "Georgian", "Albanian", "Bulgarian", "Croatian", "Slovak", "Lithuanian", "Latvian", "Estonian"))
+
+
+def _en_in_language(text: str, word: str) -> bool:
+    """Whether ``text`` says "in <word>" closed by punctuation ("signs in Spanish."): a language."""
+    return re.search(r"\bin " + re.escape(word) + r"(?:[.,;:)\]\"”’']|$)", text) is not None
 
 
 _EN_GENERATION = frozenset(("Jr", "Sr", "III"))

@@ -129,3 +129,9 @@ def test_arabic_occupation_forces_and_continents():
     assert find("واعتقلت قوات الاحتلال شابين", "ar") == ["IDF"]
     assert find("وفر المهاجرون إلى دول أمريكا الجنوبية", "ar") == []
     assert find("وانضم إلى منظمة التحرير الفلسطينية عام 1970", "ar") == []
+
+
+def test_language_after_in_and_bi():
+    assert find("The signs were written in Portuguese, and the staff spoke in Greek.", "en") == []
+    assert find("Greek officials met in Portuguese territory.", "en") == ["GRC", "PRT"]
+    assert find("وألقى الوزير كلمته بالتركية أمام الحضور", "ar") == []
