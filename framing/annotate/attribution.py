@@ -550,7 +550,7 @@ _AR_VERB_PREPOSITION = (
     ("دعا", r"\s+(?:إلى|الى)\s+"), ("دعت", r"\s+(?:إلى|الى)\s+"), ("طالب", r"\s+(?:إلى|الى|ب)"),
     ("حث", r"\s+(?:على|إلى)\s+"), ("لفت", r"\s+(?:إلى|الى)\s+"), ("أشار", r"\s+(?:إلى|الى)\s+"),
     ("اشار", r"\s+(?:إلى|الى)\s+"), ("شير", r"\s+(?:إلى|الى)\s+"), ("شكك", r"\s+في\s+"),
-    ("رحب", r"\s+ب\S+"), ("هدد", r"\s+ب\S+"), ("لوح", r"\s+ب\S+"), ("وصف", r"\s+\S+\s+ب\S+|\s+ب\S+"),
+    ("رحب", r"\s+ب\S+"), ("هدد", r"\s+ب\S+"), ("ندد", r"\s+ب\S+"), ("هنأ", r"\s+ب\S+"), ("لوح", r"\s+ب\S+"), ("وصف", r"\s+\S+\s+ب\S+|\s+ب\S+"),
     ("اتهم", r"\s+\S+\s+ب\S+"), ("أشاد", r"\s+ب\S+"), ("اعتبر", r"\s+(?:أن|إن|ان)\s+"),
 )
 
@@ -623,7 +623,8 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     rest = re.sub(r"(صادرة?)\s+عن\s+", "\\1\x00", rest)  # "تقرير صادر عن البنك الدولي" stays one span
     rest = re.sub(r"(?<![\w])([\u0621-\u064A])\.\s", "\\1\x01 ", rest)  # "د. خالد": an abbreviation, not an end
     if stop:
-        found = re.search(stop, rest)
+        found = next((m for m in re.finditer(stop, rest)
+                      if _ar_preposition_word(m.group().split()[-1], (rest[:m.start()].split() or [""])[-1])), None)
         if found:
             rest = rest[:found.start()]
     relayed = _AR_RELAYED.search(rest)
@@ -649,6 +650,21 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
 
 _AR_IN = frozenset(("في", "فى"))
 _AR_CIRCUMSTANCE_NOUNS = frozenset("وقت حين أعقاب اعقاب إطار اطار سياق ظل حوار لقاء مقابلة تصريح تصريحات حديث بيان منشور تغريدة رسالة كلمة مؤتمر حساب حسابه حسابها صفحة صفحته صفحتها تغريدته تغريدتها كلمته كلمتها".split())
+
+
+def _ar_preposition_word(word: str, previous: str = "") -> bool:
+    """A stop that ends in a word with ب is the preposition ("بقرار"، "بالاتفاق"، "بفرض")
+    unless the word is a noun of its own ("بيان") or goes on a name ("مسعود بارزاني")."""
+    if not word.startswith("ب"):
+        return True
+    rest = word[1:]
+    if rest.startswith(("ال", "ـ")) or not rest:
+        return True
+    if _ar_common(word) or word in _ar_words()[2]:
+        return False
+    if _ar_common(rest):
+        return True
+    return not (previous and not previous.startswith("ال") and _ar_name_kind(previous))
 
 
 def _ar_circumstance_cut(span: str) -> str:
@@ -983,6 +999,9 @@ def _ar_pluperfect_subject(match: re.Match) -> str | None:
     return subject
 
 
+_AR_EVIDENCE_VERBS = frozenset("أظهر أظهرت يظهر تظهر أثبت أثبتت يثبت تثبت كشف كشفت يكشف تكشف".split())
+_AR_COMPLEMENTIZER_AFTER = _lazy(r"(?:^|\s)(?:أن|إن|ان|أنه|أنها|انه|انها|بأن|بان|عن)(?=\s)")
+_AR_NOUN_BEFORE = _lazy(r"(?:^|\s)(?:في|يتم|تم|بعد|قبل|عن|إلى|الى|على|حول)\s+$")
 _AR_ACCORDING_CUE = _lazy(r"^[وف]?(?:بحسب|حسب|وفق|طبقا)")
 
 
@@ -1031,6 +1050,10 @@ def _attribute_ar_first(text: str) -> Attribution:
             participle = None
         if not according and _AR_AFTER_RELATIVE.search(text, max(0, start - 12), start):
             continue  # "الذين يرفضون": the verb of a relative clause
+        if not according and cue.lstrip("وف") in _AR_EVIDENCE_VERBS and not _AR_COMPLEMENTIZER_AFTER.search(text, end):
+            continue  # "وتظهر الصور حجم الدمار": evidence verbs report only a proposition ("أن ...")
+        if not according and _AR_NOUN_BEFORE.search(text, max(0, start - 8), start):
+            continue  # "في وصف"، "يتم وصف": the verbal noun after a preposition or "تم"
         rest = text[end:]
         verb = cue.lstrip("وف") if cue[:1] in "وف" and len(cue) > 3 else cue
         lemma = verb[1:] if verb[:1] in "يت" and len(verb) > 3 and not according else verb

@@ -38,3 +38,25 @@ def test_speaker(text, expected):
 
 def test_a_colon_after_the_speaker_opens_the_speakers_words():
     assert attribute("قال المهندس سامر خليل: إن المشروع سينتهي قبل الصيف.", "ar").quote_type == "direct"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # stance and present-tense cues (guide §2.1)
+    ("ونددت رابطة الصيادين بقرار إغلاق الميناء.", "رابطة الصيادين"),
+    ("ويخشى المزارعون من أن يتأخر موسم الأمطار.", "المزارعون"),
+    ("يعلن مجلس البلدية أن السوق سيفتح يوم السبت.", "مجلس البلدية"),
+    # an evidence verb with a proposition is a cue ...
+    ("وتظهر سجلات المستشفى أن المريض غادر قبل الموعد.", "سجلات المستشفى"),
+    # ... with a noun object it is not
+    ("وتظهر صور الحي حجم الأضرار التي خلفتها العاصفة.", None),
+    # a verbal noun after a preposition or "تم" is no cue
+    ("وعادة ما يتم وصف أدوية خفيفة لعلاج هذا الصداع.", None),
+])
+def test_cues(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_preposition_stop_needs_a_preposition():
+    # "ب" + noun ends the speaker of "ندد/هنأ/رحب"; a name or a word that starts with ب does not
+    assert speaker("وهنأ الرئيس جوزيف بارودي، الأحد، الفريق بالفوز.") == "الرئيس جوزيف بارودي"
+    assert speaker("ورحب المجلس في بيان له بالاتفاق الجديد.") == "المجلس"
