@@ -99,7 +99,9 @@ _AR_CONTINUATION = "|".join(map(re.escape, _ar_forms(_LEXICONS["ar"]["continuati
 QUOTE_TYPES = ("direct", "indirect", "none")
 _WORD = _lazy(r"\w+")
 _QUOTES = _lazy(r"[\"“”«»]")
-_QUOTE_SPAN = _lazy(r"\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»")
+# a quotation: matching marks, also a curly mark closed by a straight one ('“...," she said') or
+# single curly marks closed after punctuation ("‘...,’ he said")
+_QUOTE_SPAN = _lazy(r"\"[^\"“”]{3,}”|“[^”\"“]{3,}\"(?=[\s,.;:!?)]|$)|\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»|‘[^‘]{3,}?[,.!?]’(?=\s|$)")
 
 
 SPEAKER_FORMS = ("named", "pronoun", "implicit", "none")
@@ -129,7 +131,7 @@ NONE = Attribution(None, None, "none", False)
 # runs from the start to the first closing mark after punctuation, with no opening mark before.
 _UNOPENED = _lazy(r"^[^\"“”«»]{3,}?[,.!?…―—-]\s*[\"”]")
 # A quotation that runs to the end of the sentence (“... with no closing mark).
-_UNCLOSED = _lazy(r"“[^”]{3,}$")
+_UNCLOSED = _lazy(r"“[^”\"]{3,}$")
 
 
 @lru_cache(maxsize=64)
@@ -258,22 +260,43 @@ _EN_INVERSION = {"said", "says", "added", "adds", "wrote", "writes", "noted", "e
                   "suggested", "predicted", "vowed", "pledged", "countered", "concluded", "reiterated", "asserted", "maintained"}
 
 
+_EN_PARTY_TAG = _lazy(r"^(?:[RDI]-[A-Z][\w.]*|[RDI]-[A-Z][a-z]+\.?)$")
+_EN_POSSESSIVE_SEGMENT = _lazy(r"^[A-Z][\w’'.-]*[’']s\s")
+_EN_LOWER_TITLE = _lazy(r"\b(?:spokes(?:man|woman|person)|economist|analyst|lawyer|attorney|director|professor|official|adviser|advisor|secretary|minister|chairman|chairwoman|founder|president|editor|researcher|executive|correspondent|reporter|officer|commander|manager|member|head|chief|fellow|ambassador|strategist|consultant|expert|author|contributor)\b")
+
+
+def _en_appositive(segment: str) -> bool:
+    """A comma segment after a name that describes it ("an ally of X", "senior economist at Y",
+    "R-Maine", "Simpson’s lawyer", "U.S. Embassy spokesperson in Beijing"), not a name."""
+    segment = segment.strip(" “”\"‘’")
+    return bool(_EN_APPOSITIVE.match(segment) or _EN_PARTY_TAG.match(segment) or _EN_POSSESSIVE_SEGMENT.match(segment)
+                or segment.split()[0].islower() and not _EN_ADVERBIAL.match(segment) and not _EN_NOT_APPOSITIVE.match(segment)
+                or _EN_LOWER_TITLE.search(segment))
+
+
+# a lower-case segment that opens a clause, not a description
+_EN_NOT_APPOSITIVE = _lazy(r"(?:that|as|while|when|whereas|if|because|but|and|or|so|who|which|whom|whose|where|since|although|though|after|before|until|unless|he|she|they|it|we|i|you)\b")
+
+
+def _en_segments(before: str) -> list[str]:
+    return [x.strip(" “”\"‘’") for x in before.rstrip(" ,").split(",") if x.strip(" “”\"‘’")]
+
+
 def _en_appositive_before(before: str) -> bool:
     """``before`` ends in "Name, an appositive," (the speaker is the name, before the cue)."""
-    segments = [x.strip() for x in before.rstrip(" ,").split(",") if x.strip()]
-    return len(segments) >= 2 and bool(_EN_APPOSITIVE.match(segments[-1])) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip())
+    segments = _en_segments(before)
+    return len(segments) >= 2 and _en_appositive(segments[-1]) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip())
 
 
 def _en_subject_segment(before: str) -> bool:
     """``before`` ends in the subject of the cue ("Haddad, however,", "His lawyer, Name,",
     "X, an ally of Y, Z’s donor,"): the verb is not inverted."""
-    segments = [x.strip() for x in before.rstrip(" ,").split(",") if x.strip()]
+    segments = _en_segments(before)
     if len(segments) > 1 and _en_name_like(segments[-1]) and _EN_TITLE_BEFORE.match(_EN_LEADING.sub("", segments[-2]).strip()):
         return True
-    while len(segments) > 1 and (_EN_ADVERBIAL.match(segments[-1]) or _EN_APPOSITIVE.match(segments[-1])
-                                 or re.match(r"^[A-Z][\w’']*[’']s\s", segments[-1])):
+    while len(segments) > 1 and (_EN_ADVERBIAL.match(segments[-1]) or _en_appositive(segments[-1])):
         segments.pop()
-    if len(segments) == len([x for x in before.split(",") if x.strip()]):
+    if len(segments) == len(_en_segments(before)):
         return False  # nothing skipped: "The deal is near, said X" may be inverted
     last = _EN_LEADING.sub("", segments[-1]).strip()
     return _en_name_like(last) or bool(_EN_TITLE_BEFORE.match(last))
@@ -303,7 +326,8 @@ def _en_trim(source: str) -> str | None:
 def _en_source_before(prefix: str) -> str | None:
     """Speaker as the noun phrase before the cue, without comma appositives ("X, a fellow at Y,")."""
     prefix = re.sub(r"(?:,\s*|\s+)(?:has|have|had|has also|had also|also)$", "", prefix.rstrip(" ,")).rstrip(" ,")
-    quote = max(prefix.rfind("\""), prefix.rfind("”"))
+    single = max(prefix.rfind(p + "’") for p in ",.!?")  # "‘...,’ he says": a closing single mark
+    quote = max(prefix.rfind("\""), prefix.rfind("”"), single + 1 if single >= 0 else -1)
     if quote != -1:
         prefix = prefix[quote + 1:].lstrip(" ,")
     segments = [s.strip() for s in re.split(r",(?!\d{3})|;", prefix) if s.strip()]
@@ -323,7 +347,7 @@ def _en_source_before(prefix: str) -> str | None:
     last = segments[-1]
     if len(segments) > 1 and _EN_RELATIVE.match(last):
         return _en_trim(segments[-2])  # "A third source, who is familiar with X, told": the head
-    if len(segments) > 1 and _EN_APPOSITIVE.match(last) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip()):
+    if len(segments) > 1 and _en_appositive(last) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip()):
         last = segments[-2]  # "Rachel Lee, a senior fellow at the Stimson Center, said": the name
     elif len(segments) > 1 and _en_name_like(last) and _EN_TITLE_BEFORE.match(_EN_LEADING.sub("", segments[-2]).strip()):
         return _en_trim(_EN_LEADING.sub("", segments[-2]).strip() + ", " + last)  # "His lawyer, Name, told"
