@@ -415,8 +415,20 @@ _EN_OBJECT_AFTER = _lazy(r"\s+(?:at least|more than|nearly|about|some|the lives|
 def _en_noun_use(text: str, verb: re.Match) -> bool:
     """A verb form used as a noun ("the claims", "his reports") or with a non-speech object
     ("claimed at least 165 lives")."""
+    word = verb.group()
     return bool(_EN_DETERMINER_BEFORE.search(text, max(0, verb.start() - 30), verb.start())) \
-        or verb.group() in ("claimed", "claims") and bool(_EN_OBJECT_AFTER.match(text, verb.end()))
+        or word in ("claimed", "claims") and bool(_EN_OBJECT_AFTER.match(text, verb.end())) \
+        or word in ("agreed", "agree", "agrees") and bool(_EN_TO_VERB.match(text, verb.end())) \
+        or word in ("reported", "reports") and bool(_EN_REPORTED_STATE.match(text, verb.end())) \
+        or word in ("asked", "told", "pressed", "questioned") and bool(_EN_WHEN_BEFORE.search(text, max(0, verb.start() - 12), verb.start())) \
+        or word in ("confirmed", "named", "announced") and bool(_EN_AS_ROLE.match(text, verb.end()))
+
+
+# Not speech: "agreed to be", "reported her son missing", "When asked by", "confirmed as CIA chief".
+_EN_TO_VERB = _lazy(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|reporters|me|us|him|them)\b)[a-z]+\b")
+_EN_REPORTED_STATE = _lazy(r"\s+(?:[\w’'-]+\s+){1,3}(?:missing|stolen|dead|lost)\b")
+_EN_WHEN_BEFORE = _lazy(r"\b(?:[Ww]hen|[Aa]fter|[Ii]f|[Oo]nce|[Uu]nless)\s+$")
+_EN_AS_ROLE = _lazy(r"\s+as\s+(?!saying\b)")
 
 
 def _attribute_en(text: str) -> Attribution:

@@ -28,3 +28,16 @@ def test_speaker(text, expected):
 
 def test_mixed_quote_marks_make_a_direct_quotation():
     assert attribute("“The bridge will reopen next month,\" the mayor said.", "en").quote_type == "direct"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue verb in a sense that reports nothing gives way to the real attribution
+    ("The neighbour reported her dog missing on Monday, police said.", "police"),
+    ("After the hearing, he agreed to be questioned again, his lawyer said.", "his lawyer"),
+    ("When asked by a reporter about the delay, the mayor said the funds had run out.", "the mayor"),
+    ("While he was being confirmed as park director, the former ranger criticized the budget cuts.", "the former ranger"),
+    # new stance verbs
+    ("Local farmers voiced concern over the new water rules.", "Local farmers"),
+])
+def test_non_speech_uses_and_stance_verbs(text, expected):
+    assert speaker(text) == expected
