@@ -71,9 +71,13 @@ class ActorGazetteer:
     """Finds actor mentions; ``ActorGazetteer.load()`` reads the shipped file (or yours)."""
 
     def __init__(self, actors: Sequence[Actor], blocked: dict[str, Sequence[str]] | None = None,
-                 cued: dict[str, dict[str, str]] | None = None):
+                 cued: dict[str, dict[str, str]] | None = None, us_state_homonyms: dict[str, Sequence[str]] | None = None,
+                 person_names: dict[str, Sequence[str]] | None = None):
         self.actors = {a.id: a for a in actors}
         self.cued = {lang: dict(words) for lang, words in (cued or {}).items()}
+        # aliases that also name a US state ("Georgia"): the country only beside an actor outside the US
+        self._en_homonyms = frozenset(tuple(t.lower() for t in _en_tokens(a)) for a in (us_state_homonyms or {}).get("en", ()))
+        self._us = frozenset(a.id for a in actors if a.id == "USA" or a.parent == "USA")
         self._ar_cued: frozenset[tuple[str, ...]] = frozenset()
         self.blocked = {lang: tuple(phrases) for lang, phrases in (blocked or {}).items()}
         self._ar_index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None  # built on first Arabic text
@@ -123,6 +127,17 @@ class ActorGazetteer:
                     self._en_surname.add((actor.id, key))
                 elif len(key) == 1 and any(k[0] == key[0] for k in longer):
                     self._en_family_first.add((actor.id, key))
+        # aliases that are also a person's name ("Jordan", "Chad"): after a given name or a
+        # personal title they are a person ("Michael Jordan", "Rep. Jordan")
+        self._en_person_names: set[tuple[str, tuple[str, ...]]] = set()
+        for alias in (person_names or {}).get("en", ()):
+            key = tuple(t.lower() for t in _en_tokens(alias))
+            for entry in self._en.get(key[0], ()) if key else ():
+                if entry[0] == key and entry[3]:
+                    self._en_person_names.add((entry[3], key))
+                    self._en_surname.add((entry[3], key))
+                    words = {t.lower() for a in self.actors[entry[3]].aliases.get("en", ()) for t in _en_tokens(a)}
+                    self._en_name_words[entry[3]] = self._en_name_words.get(entry[3], frozenset()) | words
 
     @property
     def _ar(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -192,6 +207,12 @@ class ActorGazetteer:
         blocked = data.get("blocked") or {}
         if not isinstance(blocked, dict) or not all(isinstance(v, list) for v in blocked.values()):
             raise CodebookError(f"{path or 'actors.yaml'}: 'blocked' must map a language to a list of phrases")
+        person_names = data.get("person_names") or {}
+        if not isinstance(person_names, dict) or not all(isinstance(v, list) for v in person_names.values()):
+            raise CodebookError(f"{path or 'actors.yaml'}: 'person_names' must map a language to a list of aliases")
+        homonyms = data.get("us_state_homonyms") or {}
+        if not isinstance(homonyms, dict) or not all(isinstance(v, list) for v in homonyms.values()):
+            raise CodebookError(f"{path or 'actors.yaml'}: 'us_state_homonyms' must map a language to a list of aliases")
         cued = data.get("cued") or {}
         if not isinstance(cued, dict) or not all(isinstance(v, dict) for v in cued.values()):
             raise CodebookError(f"{path or 'actors.yaml'}: 'cued' must map a language to {{word: actor id}}")
@@ -210,7 +231,9 @@ class ActorGazetteer:
         if unknown:
             raise CodebookError(f"{path or 'actors.yaml'}: 'cued' names unknown actor(s) {', '.join(unknown)}")
         return cls(actors, {lang: [str(p) for p in phrases] for lang, phrases in blocked.items()},
-                   {lang: {str(k): str(v) for k, v in words.items()} for lang, words in cued.items()})
+                   {lang: {str(k): str(v) for k, v in words.items()} for lang, words in cued.items()},
+                   {lang: [str(a) for a in aliases] for lang, aliases in homonyms.items()},
+                   {lang: [str(a) for a in aliases] for lang, aliases in person_names.items()})
 
     def find(self, text: str, lang: str, normalized: str | None = None) -> list[str]:
         """Canonical ids of the actors mentioned in ``text``, in order of first mention.
@@ -272,6 +295,7 @@ class ActorGazetteer:
             tokens = _EN_TOKEN.findall(text)
             lowered = [t.lower() for t in tokens]
             keys = self._en
+            homonyms: list[int] = []
             next_free = 0
             for i in [i for i, t in enumerate(lowered) if t in keys]:
                 if i < next_free:
@@ -288,8 +312,13 @@ class ActorGazetteer:
                 elif match and match[1] in self._en_name_words and self._en_other_person(text, tokens, i, *match):
                     match = (match[0], "")  # "Melania Trump", "Trump Jr.", "Kim Yo Jong"
                 if match:
+                    if match[1] and len(match) > 2 and match[2] in self._en_homonyms:
+                        homonyms.append(len(found))
                     found.append((i, match[0], match[1]))
                     next_free = i + match[0]
+            if homonyms and not any(f[2] and f[2] not in self._us for k, f in enumerate(found) if k not in homonyms):
+                for k in homonyms:  # "a school in Georgia": the US state; "Russia and Georgia": the country
+                    found[k] = (found[k][0], found[k][1], "")
         return found, tokens
 
     def _match_en(self, tokens: list[str], lowered: list[str], i: int):
@@ -323,6 +352,8 @@ class ActorGazetteer:
         if not surname and (actor_id, key) not in self._en_family_first:
             return False
         j = i - 1 if surname else i + n
+        if surname and j >= 0 and tokens[j] in _EN_PERSON_TITLES and (actor_id, key) in self._en_person_names:
+            return True  # "Rep. Jordan", "Capt. Chad"
         if not 0 <= j < len(tokens) or not _en_name_like(tokens[j]) or tokens[j].lower() in self._en_name_words[actor_id]:
             return False
         honorific = surname and tokens[j] in _EN_HONORIFICS_OTHER
@@ -525,6 +556,9 @@ def _en_in_language(text: str, word: str) -> bool:
 
 
 _EN_GENERATION = frozenset(("Jr", "Sr", "III"))
+_EN_PERSON_TITLES = frozenset((
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Rep", "Sen", "Gov", "Capt", "Captain", "Judge", "Justice", "Coach",
+    "Rev", "Prof", "Professor", "Sgt", "Lt", "Col", "Gen", "Officer", "Detective"))
 _EN_HONORIFICS_OTHER = frozenset(("Mrs", "Ms", "Miss", "Mme", "Madame"))  # a male leader's wife or daughter
 _EN_CLAUSE_START = set(".!?:;\"“”'‘’([{—–-|/")
 # Capitalized words before a name that are no given name: titles and function words.

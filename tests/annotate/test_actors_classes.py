@@ -135,3 +135,15 @@ def test_language_after_in_and_bi():
     assert find("The signs were written in Portuguese, and the staff spoke in Greek.", "en") == []
     assert find("Greek officials met in Portuguese territory.", "en") == ["GRC", "PRT"]
     assert find("وألقى الوزير كلمته بالتركية أمام الحضور", "ar") == []
+
+
+def test_georgia_the_us_state_or_the_country():
+    assert find("Voters in Georgia and Ohio lined up early, Trump said.", "en") == ["TRUMP"]
+    assert find("Russia and Georgia exchanged prisoners.", "en") == ["RUS", "GEO"]
+    assert find("وأعلنت ولاية جورجيا النتائج بينما زار الوفد جورجيا وأرمينيا", "ar") == ["GEO", "ARM"]
+
+
+def test_country_names_that_are_also_person_names():
+    assert find("Later that day Rep. Jordan questioned the inspector about the memo.", "en") == []
+    assert find("The forward Michael Jordan and the donor Lisa Wagner attended the gala.", "en") == []
+    assert find("Officials in Jordan and the Wagner group's leaders denied it.", "en") == ["JOR", "WAGNER"]
