@@ -1245,8 +1245,67 @@ def attribute(text: str, lang: str, previous: Attribution | None = None, kind: s
     return found._replace(span=span, resolved=antecedent, carried=antecedent is not None)
 
 
+_TITLE_LABEL = {"ar": _lazy(r"^\s*([^\s:،.«»\"“”]+(?:\s+[^\s:،.«»\"“”]+){0,6})\s*:\s*\S"),
+                "en": _lazy(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s*\S")}
+
+
+def _title_label(text: str, lang: str) -> str | None:
+    """The speaker a title gives as "Name: words" ("العميد فلان: ..."، "Minister Lee: ..."), for
+    a later pronoun or subject-less cue; None when the title has no such label."""
+    pattern = _TITLE_LABEL.get(lang)
+    match = pattern.match(clean(text).text) if pattern is not None and ":" in text[:60] else None
+    if not match and lang == "ar":
+        headline = _AR_TITLE_SUBJECT.match(clean(text).text)  # "البنك الدولي يجيب عن ...": the subject
+        if headline and headline.group(1).startswith("ال") and not _AR_CUE.search(headline.group(1)):
+            return headline.group(1)
+    if not match:
+        return None
+    label = match.group(1)
+    if lang == "ar":
+        label = re.split(r"\s+(?:عبر|في|على|خلال|أمام|لـ|ل(?=[A-Za-z]))", label)[0]
+    if lang == "en" and (label.split()[0].rstrip(".").upper() in _EN_NOT_SPEAKER_LABEL or label.upper() in _EN_NOT_SPEAKER_LABEL):
+        return None
+    if lang == "ar" and (_AR_CUE.search(label) or label.split()[0] in _AR_FUNCTION):
+        return None
+    return label
+
+
+_AR_OPENING_VERB = _lazy(r"^\s*(?:ثم\s+)?[وف]?([\u0621-\u064A]{3,5})\s+(?=\S)")
+
+
+def _ar_clause_subject(text: str) -> str | None:
+    """The subject of an Arabic sentence that opens with a past verb ("نشر طبيب مصري فيديو ...",
+    "عرض مدرب الفريق السابق، فلان، نفسه ..."): whom a later subject-less cue refers to."""
+    seen = _blank_dateline(clean(text).text, "ar")
+    match = _AR_OPENING_VERB.match(seen)
+    if not match:
+        return None
+    verb = match.group(1)
+    if verb.startswith("ال") or verb in _AR_FUNCTION or verb in _AR_TITLES or len(verb) > 3 and _ar_common(verb) or verb.endswith("ة") \
+            or verb[:1] in "يت" or _ar_name_kind(verb) in ("gazetteer", "surname"):
+        return None  # not a past verb: a noun, a particle, a present tense, a name
+    rest = seen[match.end():]
+    first = rest.split()[0] if rest.split() else ""
+    if not first or first in _AR_FUNCTION or first[:1] in "«\"“(" or _ar_prepositional(first):
+        return None
+    source = _ar_span(" " + rest)
+    source = _ar_subject_end(source) if source else None
+    if source:  # an indefinite accusative ("مقطعا") after the subject starts the object
+        words = source.split()
+        cut = next((i for i, w in enumerate(words[1:], 1) if w.endswith(("ا", "اً")) and not w.startswith("ال") and len(w) > 3), len(words))
+        source = " ".join(words[:cut])
+    if not source or len(source.split()) > 8:
+        return None
+    return source
+
+
+_AR_TITLE_SUBJECT = _lazy(r"^\s*((?:[^\s:،.«»\"“”]+\s+){0,3}?[^\s:،.«»\"“”]+)\s+[يت][\u0621-\u064A]{2,}(?=\s)")
+
+
 def _person_in(text: str, lang: str) -> str | None:
     """A named person or body in ``text`` for a pronoun to refer to when no speaker came before."""
+    if lang == "ar":
+        return _ar_clause_subject(text)
     if lang != "en":
         return None
     for match in _EN_PERSON.finditer(text):
@@ -1269,6 +1328,51 @@ def _subject_person(text: str) -> str | None:
 _EN_NOT_PERSON_START = frozenset("The A An In On At But And It He She They We I This That These Those When While After Before If As".split())
 
 
+_EN_BODY_HEADS = frozenset(
+    "house state department ministry amendment court party committee council agency journal news times post network office "
+    "administration government police army military forces senate congress commission campaign institute university bank "
+    "company corporation inc group union nations association foundation center centre service bureau press media kremlin "
+    "pentagon report statement affidavit records letter study survey data motion paper newspaper document documents filing "
+    "complaint lawsuit board team club organization organisation firm authority authorities program programme".split())
+_EN_PERSON_HEADS = frozenset(
+    "spokesman spokeswoman spokesperson minister governor mayor president secretary ambassador envoy chief leader senator "
+    "adviser advisor analyst official director commander general professor chairman chairwoman chair judge attorney lawyer "
+    "lawmaker representative congressman congresswoman deputy editor reporter king prince queen pope cardinal bishop man "
+    "woman father mother son daughter officer founder author candidate priest doctor nurse witness resident".split())
+
+
+def _en_head(name: str) -> str | None:
+    """The head word of a speaker phrase: its last word before "of/for/in/at/from", lower case;
+    None for a stray clause (a pronoun inside, digits, a colon or a bracket)."""
+    if re.search(r"\b(?:he|she|his|her|him|they|their|it|its)\b|[\d:()]", name):
+        return None
+    if len(name.split()) > 12:
+        return None
+    last = name.split()[-1].strip("’',.")
+    if last[:1].isupper():
+        return last.lower()  # "Bank of Japan Governor Kazuo Ueda": the name ends the phrase
+    words = re.split(r"\s+(?:of|for|in|at|from|with|on)\s+", name, maxsplit=1)[0].split()
+    return words[-1].strip("’',.").lower() if words else None
+
+
+def _en_agrees(pronoun: str | None, antecedent: str | None) -> bool:
+    """A pronoun agrees with its antecedent: "he"/"she" with a person (a title or a name heads
+    it), "it" with a body or document ("The Israeli military", "the affidavit")."""
+    if not antecedent or not pronoun:
+        return False
+    head = _en_head(antecedent)
+    if head is None:
+        return False
+    words = {w.strip("’',.").lower() for w in antecedent.split()}
+    p = pronoun.lower()
+    if p in ("he", "she"):
+        return head not in _EN_BODY_HEADS or bool(words & _EN_PERSON_HEADS)
+    if p == "it":
+        names = [w for w in antecedent.split() if w[:1].isupper()]
+        return head not in _EN_PERSON_HEADS and (bool(words & _EN_BODY_HEADS) or len(names) < 2)
+    return True
+
+
 def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Iterable[str] | None = None) -> list[Attribution]:
     """Attribution of consecutive sentences of one article.
 
@@ -1278,6 +1382,8 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
     """
     out: list[Attribution] = []
     speaker: Attribution | None = None
+    title_speaker: str | None = None
+    recent: list[str] = []  # the latest named speakers, most recent first
     age = 0
     texts = list(texts)
     kinds = list(kinds) if kinds is not None else ["sentence"] * len(texts)
@@ -1295,14 +1401,25 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
             person = _subject_person(texts[len(out) - 1])
             if person:
                 result = result._replace(resolved=person, carried=True)
-        if result.form in ("pronoun", "implicit") and result.resolved is None and out:
+        if result.form in ("pronoun", "implicit") and result.resolved is None and out and kinds[len(out) - 1] != "title":
             person = _person_in(texts[len(out) - 1], lang)
             if person:
                 result = result._replace(resolved=person, carried=True)
+        if result.form in ("pronoun", "implicit") and result.resolved is None and title_speaker and kind != "title":
+            # nobody named in the sentences before: the speaker of the article's title (guide §7)
+            result = result._replace(resolved=title_speaker, carried=True)
+        if lang == "en" and result.form == "pronoun" and result.carried and not _en_agrees(result.source, result.resolved):
+            # "he"/"she" take a person, "it" a body or document: the latest recent speaker that agrees
+            result = result._replace(resolved=next((r for r in recent if _en_agrees(result.source, r)), None))
+            result = result._replace(carried=result.resolved is not None)
+        if kind == "title":
+            title_speaker = result.resolved if result.form == "named" else _title_label(text, lang)
+        if result.resolved and kind not in _EN_BLANK_LINE_KINDS:
+            recent = [result.resolved] + [r for r in recent if r != result.resolved][:3]
         out.append(result)
         age += 1
-        if result.form == "named" and kind not in _EN_BLANK_LINE_KINDS:
-            speaker, age = result, 0
+        if (result.form == "named" or result.carried and result.resolved) and kind not in _EN_BLANK_LINE_KINDS:
+            speaker, age = result, 0  # a resolved pronoun or subject-less cue keeps its speaker on
         elif age > _CARRY_WINDOW:
             speaker = None
     return out
