@@ -937,6 +937,42 @@ def _ar_after_definite(word: str, after: str) -> bool:
     return _ar_common(word) and _ar_name_kind(word) is None
 
 
+_AR_ACTIVE_PARTICIPLE = _lazy(r"^ال[\u0621-\u064A]ا[\u0621-\u064A]{2}(?:ة|ون|ين)?$")  # العاملة، الناشطين
+_AR_PREPOSITION_WORDS = frozenset("في فى على من عن مع إلى الى لدى ضد".split())
+
+
+def _ar_adjective_listed(word: str) -> bool:
+    return word in _AR_DEFINITE_ADJECTIVES or any(word.endswith(x) and word[:-len(x)] in _AR_DEFINITE_ADJECTIVES for x in ("ة", "ون", "ين"))
+
+
+def _ar_object_start(words: list[str]) -> int:
+    """Where the object or a clause starts after a verb-first subject, by the word's own form
+    (the nominative subject takes none of these), else ``len(words)``: an indefinite accusative
+    ("شاهد ردا"), a present-tense verb after an indefinite noun (a relative clause: "سيدة تعمل
+    في ..."), "ب" with a noun after a definite word ("المنظمة بتوخي الحذر"), a noun with a
+    possessive ("نشطاء سعوديين تأكيدهم"), a definite active participle with a preposition
+    ("الجمعيات الخيرية العاملة في ...")."""
+    for i in range(1, len(words)):
+        w, prev = words[i], words[i - 1]
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if prev in _AR_NAME_PARTICLES or w in _AR_NAME_PARTICLES or _ar_name_kind(w) in ("gazetteer", "surname"):
+            continue
+        if w.endswith("اً") or w.endswith("ا") and len(w) > 4 and not w.startswith("ال") and _ar_common(w[:-1]):
+            return i
+        if not prev.startswith(("ال", "وال")) and re.match(r"^[يت][\u0621-\u064A]{2,4}(?:ون|ان)?$", w) and not _ar_common(w) \
+                and not w.endswith(("ي", "ية", "ا")) and (after in _AR_PREPOSITION_WORDS or after.startswith("ال")):
+            return i
+        if prev.startswith(("ال", "وال")) and w.startswith("ب") and len(w) > 4 and (w[1:].startswith("ال") or _ar_common(w[1:])) \
+                and not _ar_common(w):
+            return i
+        if not w.startswith("ال") and len(w) >= 5 and re.search(r"(?:هم|ها|هما)$", w) and prev not in _AR_TITLES \
+                and (prev.startswith("ال") or prev.endswith(("ي", "ية", "يون", "يين", "ون", "ين"))) and _ar_common(re.sub(r"(?:هم|ها|هما)$", "", w).rstrip("ت") or "-"):
+            return i
+        if _AR_ACTIVE_PARTICIPLE.match(w) and after in _AR_PREPOSITION_WORDS and prev.startswith("ال") and not _ar_adjective_listed(w):
+            return i
+    return len(words)
+
+
 def _ar_subject_end(span: str) -> str:
     """Cut the verb's object off a verb-first subject ("نفى الجيش الإسرائيلي الرواية").
 
@@ -947,6 +983,12 @@ def _ar_subject_end(span: str) -> str:
     words = span.split()
     if len(words) < 2 or "،" in span:
         return span  # "title، Name": bounded already
+    cut = _ar_object_start(words)
+    if cut < len(words):
+        words = words[:cut]
+        span = " ".join(words)
+        if len(words) < 2:
+            return span
     head = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
     if head in _ar_country_names() and words[1].startswith("ال") and not words[1].endswith(("ي", "ية", "يون", "يين")):
         return words[0]

@@ -60,3 +60,18 @@ def test_a_preposition_stop_needs_a_preposition():
     # "ب" + noun ends the speaker of "ندد/هنأ/رحب"; a name or a word that starts with ب does not
     assert speaker("وهنأ الرئيس جوزيف بارودي، الأحد، الفريق بالفوز.") == "الرئيس جوزيف بارودي"
     assert speaker("ورحب المجلس في بيان له بالاتفاق الجديد.") == "المجلس"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a present-tense verb after an indefinite subject opens a relative clause
+    ("وكشفت ممرضة تعمل في المستشفى أن الأدوية نفدت.", "ممرضة"),
+    # a definite active participle with a preposition is a participle phrase
+    ("وتحذر المنظمات الأهلية العاملة في المدينة من نقص المياه.", "المنظمات الأهلية"),
+    # "ب" with a noun after a definite word starts a new phrase
+    ("وأعلنت البلدية بالتعاون مع الجامعة أن المشروع سيبدأ.", "البلدية"),
+    # ... a listed adjective is no participle phrase, and a foreign name in ت is no verb
+    ("وقالت النيابة العامة في المدينة إن التحقيق مستمر.", "النيابة العامة في المدينة"),
+    ("وقالت صحيفة فايننشال تايمز إن الأسعار سترتفع.", "صحيفة فايننشال تايمز"),
+])
+def test_object_and_clause_starts_after_a_subject(text, expected):
+    assert speaker(text) == expected
