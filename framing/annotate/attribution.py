@@ -225,7 +225,7 @@ _EN_NOT_ATTRIBUTION = _lazy(r"^(?:[Tt]hat said|[Nn]eedless to say|[Hh]aving said
 _EN_ACCORDING_NOT = _lazy(r"^(?:plan|schedule|the plan|the schedule|tradition|custom|a formula|the formula|the constitution|the law|the rules|rules|law)\b", re.IGNORECASE)
 _EN_CITING = _lazy(r"\bciting\s+", re.IGNORECASE)
 _EN_QUOTED_AS = _lazy(r"\bquoted\s+(.+?)\s+as\s+(?:saying|telling|warning)", re.IGNORECASE)
-_EN_AUXILIARY = _lazy(r"\s+(?:declined|refused|did not|didn't|would not|wouldn't|could not|was quick|went on) to$|\s+(?:has|have|had|also|later|then|would|will|did|previously|repeatedly|recently|once|publicly|privately|had earlier)$", re.IGNORECASE)
+_EN_AUXILIARY = _lazy(r"\s+(?:declined|refused|did not|didn't|would not|wouldn't|could not|was quick|went on) to$|\s+(?:has|have|had) long$|\s+(?:has|have|had|also|later|then|would|will|did|previously|repeatedly|recently|once|publicly|privately|had earlier)$", re.IGNORECASE)
 _EN_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Rep", "Sen", "Gov", "St", "Jr", "Sr")
 _EN_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _EN_PRONOUN_SAYING = _lazy(r"^(?:(?:But|And)\s+)?(He|She|They)\b[^\"“]*?,\s+(saying|adding)\b")
@@ -323,8 +323,18 @@ def _en_trim(source: str) -> str | None:
     return source
 
 
+# "..., which Priebus incorrectly asserted", "women who authorities said were ...": the cue is the
+# verb of a relative clause; its subject stands between the relative pronoun and the cue.
+_EN_RELATIVE_SUBJECT = _lazy(
+    r"(?:^|[\s,])(?:which|who|whom|that)\s+((?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})|(?:the|some|many|most|other|several)\s+[a-z]+s"
+    r"|[a-z]+(?:ists|ers|ors|ics|ians|ials|ities|nts|ies)|he|she|they|we|I)(?:\s+[a-z]+ly)?\s*$")
+
+
 def _en_source_before(prefix: str) -> str | None:
     """Speaker as the noun phrase before the cue, without comma appositives ("X, a fellow at Y,")."""
+    relative = _EN_RELATIVE_SUBJECT.search(prefix)
+    if relative:
+        return relative.group(1)
     prefix = re.sub(r"(?:,\s*|\s+)(?:has|have|had|has also|had also|also)$", "", prefix.rstrip(" ,")).rstrip(" ,")
     single = max(prefix.rfind(p + "’") for p in ",.!?")  # "‘...,’ he says": a closing single mark
     quote = max(prefix.rfind("\""), prefix.rfind("”"), single + 1 if single >= 0 else -1)

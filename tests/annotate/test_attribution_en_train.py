@@ -41,3 +41,22 @@ def test_mixed_quote_marks_make_a_direct_quotation():
 ])
 def test_non_speech_uses_and_stance_verbs(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue inside a relative clause: its subject is between the relative pronoun and the cue
+    ("The new parking rules, which Mayor Tom Reyes wrongly claimed were popular, will be reviewed.", "Mayor Tom Reyes"),
+    ("He was the last of three men who investigators said were paid in cash.", "investigators"),
+    ("The tax credit, which critics said would favour the rich, was dropped.", "critics"),
+])
+def test_relative_clause_cue(text, expected):
+    assert speaker(text) == expected
+
+
+def test_relative_clause_cue_with_a_pronoun():
+    got = attribute("Lee has long been a critic of the mayor, who she says is a liar.", "en")
+    assert got.source == "she" and got.form == "pronoun"
+
+
+def test_has_long_is_not_part_of_the_speaker():
+    assert speaker("Lee has long criticised the mayor's spending.") == "Lee"
