@@ -413,8 +413,33 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
     if not source:
         return None
     if _pronoun(source):
-        return Attribution(source, cue, _quote_type(text), form="pronoun", span=locate(text, source, where))
-    return _named(source, cue, text, where)
+        found = Attribution(source, cue, _quote_type(text), form="pronoun", span=locate(text, source, where))
+    else:
+        found = _named(source, cue, text, where)
+    return found._replace(quote_type=_en_cue_quote_type(text, found, end))
+
+
+# After the cue: a colon, or a comma and a capitalized clause ("And he said, Shall I ...") opens
+# the speaker's words; "... and said “...”" starts a second attribution whose quotations do not count.
+_EN_WORDS_AFTER_CUE = _lazy(r"\s*(?::\s*\S|,\s+(?:I|We|You|What|Why|How|Who|Now|Shall|Behold|Yes|No|Look|Well|Let|Our|My|Thank|Please|Peradventure|Surely|Truly)\b)")
+_EN_SECOND_CUE = _lazy(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|claimed|claims|added|told|insisted|argued|wrote|stressed|warned|noted|declared)\b")
+_EN_UNCLOSED_STRAIGHT = _lazy(r"(?:^|\s)\"(?=[^\"]*$)")
+
+
+def _en_cue_quote_type(text: str, found: Attribution, cue_end: int) -> str:
+    """The quote type of an English verb attribution, knowing where its cue ends."""
+    if _EN_WORDS_AFTER_CUE.match(text, cue_end):
+        return "direct"
+    if found.quote_type == "direct":
+        second = _EN_SECOND_CUE.search(text, cue_end)
+        if second and not any(_en_own_words(text, a, b, found.span[0] if found.span else 0)
+                              for a, b in _quote_spans(text) if a < second.start()):
+            return "indirect"  # "X accused Y ... and said “...”": the quotation is the second attribution's
+        return "direct"
+    opening = _EN_UNCLOSED_STRAIGHT.search(text, cue_end)
+    if opening and len(_WORD.findall(text, opening.end())) >= 3:
+        return "direct"  # a quotation opened after the cue and running to the end
+    return found.quote_type
 
 
 _EN_DETERMINER_BEFORE = _lazy(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|of|whose|new|false|unfounded|[a-z]+ous|[A-Za-z]+[’']s)\s+$", re.IGNORECASE)

@@ -60,3 +60,18 @@ def test_relative_clause_cue_with_a_pronoun():
 
 def test_has_long_is_not_part_of_the_speaker():
     assert speaker("Lee has long criticised the mayor's spending.") == "Lee"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a colon or a comma and a first-person opening after the cue introduces the speaker's words
+    ("The coach said: we will be back next season.", "direct"),
+    ("And the old man said, Now I understand why they left.", "direct"),
+    # a parenthetical "As X reported, ..." introduces nothing
+    ("As the Daily Post reported, Lee was in the building at the time.", "indirect"),
+    # a quotation opened after the cue and running to the end of the sentence
+    ('Late on Monday, the spokesman said: "Nobody was hurt in the fire and the road is open.', "direct"),
+    # quotations after a second coordinated cue belong to that attribution
+    ("The senator accused the agency of hiding the report and said, “This is a cover-up.”", "indirect"),
+])
+def test_quote_type_after_the_cue(text, expected):
+    assert attribute(text, "en").quote_type == expected
