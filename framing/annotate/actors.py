@@ -311,6 +311,9 @@ class ActorGazetteer:
                     match = (match[0], "")  # "Russian Security Council" is Russia's, not the UN's
                 elif match and match[1] in self._en_name_words and self._en_other_person(text, tokens, i, *match):
                     match = (match[0], "")  # "Melania Trump", "Trump Jr.", "Kim Yo Jong"
+                elif match and len(match) > 2 and match[2] in _EN_GENERIC_BODIES and i \
+                        and self._en_other_body(text, tokens, i, match[1]):
+                    match = (match[0], "")  # "the Eucharistic Congress", "the Brazilian Congress"
                 if match:
                     if match[1] and len(match) > 2 and match[2] in self._en_homonyms:
                         homonyms.append(len(found))
@@ -340,6 +343,21 @@ class ActorGazetteer:
                     best = (n, actor_id, alias)
                     break
         return best
+
+    def _en_other_body(self, text: str, tokens: list[str], i: int, actor_id: str) -> bool:
+        """Whether a generic institution name ("Congress") is another body than the actor: right
+        after a capitalized modifier that is no word of the actor's or its country's names."""
+        before = tokens[i - 1]
+        if not (before[:1].isupper() and before[1:2].islower()) or before in _EN_NOT_GIVEN or before in _EN_OPENERS:
+            return False
+        actor = self.actors[actor_id]
+        own = {t.lower() for a in actor.aliases.get("en", ()) for t in _en_tokens(a)}
+        if actor.parent in self.actors:
+            own |= {t.lower() for a in self.actors[actor.parent].aliases.get("en", ()) for t in _en_tokens(a)}
+        words = [t for t in tokens if t[:1].isalpha()]
+        if sum(t[:1].isupper() for t in words) > 0.6 * len(words):  # a headline in title case
+            return False
+        return before.lower() not in own and f"{before} {tokens[i]}" in text
 
     def _en_other_person(self, text: str, tokens: list[str], i: int, n: int, actor_id: str, key: tuple) -> bool:
         """Whether a leader's name at ``tokens[i:i+n]`` names another person of the family: a
@@ -556,6 +574,8 @@ def _en_in_language(text: str, word: str) -> bool:
 
 
 _EN_GENERATION = frozenset(("Jr", "Sr", "III"))
+# Aliases that are a generic institution name: after another modifier, another body.
+_EN_GENERIC_BODIES = frozenset({("congress",), ("security", "council")})
 _EN_PERSON_TITLES = frozenset((
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Rep", "Sen", "Gov", "Capt", "Captain", "Judge", "Justice", "Coach",
     "Rev", "Prof", "Professor", "Sgt", "Lt", "Col", "Gen", "Officer", "Detective"))
@@ -578,6 +598,7 @@ _EN_NOT_GIVEN = frozenset((
     "With", "Without", "After", "Before", "Since", "Because", "Although", "That", "This", "What", "How",
     "Why", "Who", "Where", "Then", "Now", "So", "Yet", "Even", "Only", "Also", "Both", "Neither", "Never",
     "Anti", "Pro", "Under", "Against", "About", "From", "Of", "Via", "Per", "Like", "Unlike", "Than",
+    "My", "Your", "His", "Her", "Its", "Our", "Their", "Whose", "New", "Next", "Incoming", "Outgoing",
 ))
 
 

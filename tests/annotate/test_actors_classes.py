@@ -147,3 +147,9 @@ def test_country_names_that_are_also_person_names():
     assert find("Later that day Rep. Jordan questioned the inspector about the memo.", "en") == []
     assert find("The forward Michael Jordan and the donor Lisa Wagner attended the gala.", "en") == []
     assert find("Officials in Jordan and the Wagner group's leaders denied it.", "en") == ["JOR", "WAGNER"]
+
+
+def test_generic_institution_name_after_another_modifier():
+    assert find("Pilgrims gathered for the Eucharistic Congress in the city.", "en") == []
+    assert find("The Peruvian Congress and the U.S. Congress both voted.", "en") == ["PER", "US_CONGRESS"]
+    assert find("With a Republican Congress the bill passed; members of Congress cheered.", "en") == ["US_CONGRESS"]
