@@ -793,14 +793,17 @@ _AR_ELATIVE = _lazy(r"^ال[أا][\u0621-\u064A]{2}[\u0621-\u064A]$")  # الأ�
 def _named_ar(source: str, cue: str, text: str, near: int) -> Attribution:
     found = _named(source, cue, text, near, "ar")
     if found.span and _AR_COLON_AFTER_SPEAKER.match(text, found.span[1]):
-        return found._replace(quote_type="direct")  # "قال X: ..." opens the speaker's words (§2.4)
+        # "قال X: ..."، "وكتب X في حسابه على تويتر: ..." open the speaker's words (§2.4)
+        return found._replace(quote_type="direct")
     if found.quote_type == "direct" and found.span:
         limit = _ar_next_attribution(text, found.span[1])
         found = found._replace(quote_type=_quote_type(text, "ar", limit, start=found.span[0]))
     return found
 
 
-_AR_COLON_AFTER_SPEAKER = _lazy(r"\s*:\s*\S")
+# a colon right after the speaker, or after a phrase of where or how it spoke (no reported
+# clause in between: no complementizer, no other colon or quotation)
+_AR_COLON_AFTER_SPEAKER = _lazy(r"(?:\s+(?:في|فى|غي|على|عبر|خلال|أمام|لـ?|ل\S+)\s+[^:«»\"“”.؛]{0,50}?)?\s*:\s*\S")
 
 
 def _ar_next_attribution(text: str, after: int) -> int | None:
@@ -1187,8 +1190,10 @@ def _attribute_ar_first(text: str) -> Attribution:
                 return _named_ar(before, cue, text, start - len(before) - 1)
             if _ar_clause_start(text, start):
                 # a subject-less reporting verb opening the sentence or a clause: the first
-                # attribution, so it decides the quote type ("وأضاف أن ...، وفقا لبيان")
-                return Attribution(None, cue, _quote_type(text, "ar"), form="implicit")
+                # attribution, so it decides the quote type ("وأضاف أن ...، وفقا لبيان"); a colon
+                # right after it opens the speaker's words ("وأضاف: ...")
+                direct = _AR_COLON_AFTER_SPEAKER.match(rest)
+                return Attribution(None, cue, "direct" if direct else _quote_type(text, "ar"), form="implicit")
             if _AR_COLON_AFTER.match(rest):
                 # "حيث قالت: ...", "نشر تغريدة قال فيها: ...": the words after the colon are quoted
                 return Attribution(None, cue, "direct", form="implicit")
@@ -1214,7 +1219,8 @@ def _attribute_ar_first(text: str) -> Attribution:
     carried = _AR_CARRIED.match(text)
     if carried:
         cue = text[:carried.end(1)].strip()
-        return Attribution(None, cue, _quote_type(text, "ar"), form="implicit")
+        direct = re.match(r"\s*:\s*\S", text[carried.end(1):])  # "وأضاف: ..." opens the words
+        return Attribution(None, cue, "direct" if direct else _quote_type(text, "ar"), form="implicit")
     transcript = _AR_TRANSCRIPT.match(text) if ":" in text[:50] else None
     if transcript and _ar_speaker_label(transcript.group(1)):
         name = transcript.group(1)

@@ -75,3 +75,14 @@ def test_a_preposition_stop_needs_a_preposition():
 ])
 def test_object_and_clause_starts_after_a_subject(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a colon after the speaker and where it spoke opens the speaker's words
+    "وكتب المدرب في حسابه على موقع للتواصل: اليوم بدأنا مرحلة جديدة مع الفريق",
+    "وقالت الوزارة في بيان مقتضب: لا إصابات بين العاملين في الموقع",
+    # a subject-less cue followed by a colon
+    "وأضاف: كذلك يجب أن ننتبه إلى حالة الطرق في الشتاء",
+])
+def test_colon_after_the_cue_clause_is_direct(text):
+    assert attribute(text, "ar").quote_type == "direct"
