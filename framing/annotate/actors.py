@@ -97,8 +97,10 @@ class ActorGazetteer:
             if tokens:
                 exact = alias.isupper()  # acronyms match case-sensitively: WHO, not "who"
                 # a capitalized alias is a name: not matched by a word in lower case ("turkey",
-                # "chad", "china" are not Turkey, Chad, China); upper case text still matches
-                proper = not exact and tokens[0][:1].isupper()
+                # "chad", "china" are not Turkey, Chad, China; "an Islamic state" is not the
+                # Islamic State); upper case text still matches. ``proper``: its capitalized words
+                proper = () if exact or not tokens[0][:1].isupper() else \
+                    tuple(k for k, t in enumerate(tokens) if t[:1].isupper())
                 key = tokens if exact else tuple(t.lower() for t in tokens)
                 self._en.setdefault(tokens[0].lower(), []).append((key, exact, proper, actor_id))
         for first, entries in self._en.items():
@@ -337,7 +339,7 @@ class ActorGazetteer:
                 n = len(alias)
                 if best and n <= best[0]:
                     break
-                if proper and tokens[i].islower():
+                if proper and any(tokens[i + k].islower() for k in proper if i + k < len(tokens)):
                     continue
                 if tuple((tokens if exact else lowered)[i:i + n]) == alias:
                     best = (n, actor_id, alias)

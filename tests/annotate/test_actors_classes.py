@@ -153,3 +153,8 @@ def test_generic_institution_name_after_another_modifier():
     assert find("Pilgrims gathered for the Eucharistic Congress in the city.", "en") == []
     assert find("The Peruvian Congress and the U.S. Congress both voted.", "en") == ["PER", "US_CONGRESS"]
     assert find("With a Republican Congress the bill passed; members of Congress cheered.", "en") == ["US_CONGRESS"]
+
+
+def test_every_capitalized_word_of_a_name_is_capitalized():
+    assert find("They dreamt of an Islamic state and preached Islamic jihad.", "en") == []
+    assert find("The Islamic State and Islamic Jihad claimed the attacks.", "en") == ["ISIS", "PIJ"]
