@@ -86,3 +86,8 @@ def test_object_and_clause_starts_after_a_subject(text, expected):
 ])
 def test_colon_after_the_cue_clause_is_direct(text):
     assert attribute(text, "ar").quote_type == "direct"
+
+
+def test_an_adverb_after_the_verb_is_not_its_subject():
+    assert speaker("وانتقد بشدة ما وصفه بضعف الإجراءات في المطار.") is None
+    assert speaker("وكان النادي أعلن رسميا التعاقد مع المدرب الجديد.") == "النادي"
