@@ -84,8 +84,10 @@ class ActorGazetteer:
         self._ar_indefinite: frozenset[str] = frozenset()  # derived nisba forms without ال ("مصرية")
         self._ar_starts: dict[str, bool] = {}  # token -> whether an alias may start there
         self._country = frozenset(a.id for a in actors if a.type == "country")
+        self._media = frozenset(a.id for a in actors if a.type == "media")
         self._organisation = frozenset(a.id for a in actors if a.type == "organisation")
         self._ar_nisba: frozenset[str] = frozenset()  # definite nisba forms of countries ("المصرية")
+        self._ar_names: frozenset[str] = frozenset()  # countries' Arabic names ("السعودية")
         self._un_body = frozenset(a.id for a in actors if a.parent == "UN" and a.type == "organisation")
         self._en: dict[str, list[tuple[tuple[str, ...], bool, bool, str]]] = {}
         self._en_next: dict[str, dict[str, list[tuple[tuple[str, ...], bool, bool, str]]]] = {}
@@ -180,6 +182,8 @@ class ActorGazetteer:
                     for form in nisba_forms(tokens[0]):
                         derived.setdefault((form,), actor_id)
             # nisba forms without ال ("مصرية", also "سورية", a name of Syria): adjectives
+            self._ar_names = frozenset(" ".join(_AR_TOKEN.findall(normalize_arabic(a.name.get("ar", ""))))
+                                       for a in self.actors.values() if a.type == "country")
             self._ar_indefinite = frozenset(t[0] for t in derived if len(t) == 1 and not t[0].startswith("ال")
                                             and t[0][-1:] in "يهنا" and t not in cued)
             self._ar_nisba = frozenset(t[0] for t in derived if len(t) == 1 and t[0].startswith("ال") and t not in cued) \
@@ -274,7 +278,7 @@ class ActorGazetteer:
                     start = starts[token] = any(v in keys for v in _clitic_variants(token))
                 if not start:
                     continue
-                match = self._match_ar(tokens, i)
+                match = self._match_ar(tokens, i, text)
                 if match and match[1] and "ى" in text and tokens[i + match[0] - 1].endswith("ي") \
                         and tokens[i + match[0] - 1] in _maksura_words(text):
                     match = None  # "يده اليمنى" (his right hand) is not "اليمني" (Yemeni)
@@ -408,8 +412,8 @@ class ActorGazetteer:
         noun ("اللغة الفرنسية"), or an item of a list that follows one ("بلغات منها الإنجليزية،
         الفرنسية")."""
         token = tokens[i]
-        if not token.endswith("يه") or not any(v in self._ar_nisba for v in _clitic_variants(token)):
-            return False
+        if not token.endswith("يه") or not any(v in self._ar_nisba and v not in self._ar_names for v in _clitic_variants(token)):
+            return False  # ("بالسعودية": in Saudi Arabia, a country named like its adjective)
         if token.startswith("بال"):  # "تحدث بالفرنسية": in French
             return True
         before = _clitic_variants(tokens[i - 1]) if i else ()
@@ -449,7 +453,7 @@ class ActorGazetteer:
         j = next((k for k in range(i - 1, -1, -1) if spans[k][1] <= quote), -1)
         return j >= 0 and i - j <= 4 and norm[spans[j][1]:quote].strip() == "" and _name_noun(tokens[j]) > 0
 
-    def _match_ar(self, tokens: list[str], i: int):
+    def _match_ar(self, tokens: list[str], i: int, text: str = ""):
         for first in _clitic_variants(tokens[i]):
             for alias, actor_id in self._ar.get(first, ()):
                 n = len(alias)
@@ -457,6 +461,10 @@ class ActorGazetteer:
                     if alias in self._ar_cued and not (i and any(v in _AR_CUES for v in _clitic_variants(tokens[i - 1]))
                                                        or i and tokens[i - 1] in self._ar_nisba):
                         return None  # "لولا تدخل" (if not for), not "الرئيس البرازيلي لولا"
+                    if n == 1 and len(first) <= 3 and actor_id in self._media and (
+                            first != tokens[i] and tokens[i][:1] in "وف" and first == tokens[i][1:]
+                            or tokens[i] in _hamza_words(text)):
+                        continue  # an agency's acronym is no "و" + word ("وقنا") nor a word with hamza ("وأم")
                     return n, actor_id
         return None
 
@@ -652,6 +660,14 @@ _TANWEEN_CHARS = frozenset("\u064B\u064C\u064D")
 def _tanween_words(text: str) -> frozenset[str]:
     """Normalized forms of the words ``text`` writes with tanween (indefinite nouns, no names)."""
     return frozenset(normalize_arabic(w) for w in _AR_WORD.findall(text) if _TANWEEN_CHARS.intersection(w))
+
+
+@lru_cache(maxsize=4096)
+def _hamza_words(text: str) -> frozenset[str]:
+    """Normalized forms of the words ``text`` writes with a hamza on or under alef (أ إ آ)."""
+    if not ("أ" in text or "إ" in text or "آ" in text):
+        return frozenset()
+    return frozenset(normalize_arabic(w) for w in _AR_WORD.findall(text) if "أ" in w or "إ" in w or "آ" in w)
 
 
 _AR_WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670\u0640]+")

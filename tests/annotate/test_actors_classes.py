@@ -158,3 +158,10 @@ def test_generic_institution_name_after_another_modifier():
 def test_every_capitalized_word_of_a_name_is_capitalized():
     assert find("They dreamt of an Islamic state and preached Islamic jihad.", "en") == []
     assert find("The Islamic State and Islamic Jihad claimed the attacks.", "en") == ["ISIS", "PIJ"]
+
+
+def test_arabic_agency_acronyms_and_country_names_shaped_like_adjectives():
+    assert find("ولد لأب يهودي وأم مغربية في المدينة", "ar") == ["MAR"]
+    assert find("اللهم وقنا شر الفتن", "ar") == []
+    assert find("وقالت وكالة الأنباء القطرية /قنا/ إن الوفد وصل", "ar") == ["QNA"]
+    assert find("وشارك في الاحتجاجات بالسعودية وقطر", "ar") == ["SAU", "QAT"]
