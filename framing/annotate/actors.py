@@ -171,19 +171,20 @@ class ActorGazetteer:
             derived: dict[tuple[str, ...], str] = {**cued}
             for tokens, actor_id in _ar_services(self.actors.values(), listed):
                 derived.setdefault(tokens, actor_id)
+            adjectives = {f for t in listed for f in nisba_forms(t[0])}
             for tokens, actor_id in list(listed.items()):  # "قوات الأسد": forces named after a leader's
                 if actor_id and self.actors[actor_id].type == "leader" and len(tokens) == 2 \
                         and not tokens[0].startswith("ال") and tokens[0] not in _AR_CUES \
-                        and (tokens[1],) not in listed and tokens[1] not in self._ar_nisba_all(listed) \
+                        and (tokens[1],) not in listed and tokens[1] not in adjectives \
                         and ("قوات", tokens[1]) not in listed:  # surname ("بشار الأسد")
                     derived.setdefault(("قوات", tokens[1]), actor_id)
             for tokens, actor_id in listed.items():
                 if actor_id and self.actors[actor_id].type == "country" and len(tokens) == 1:
                     for form in nisba_forms(tokens[0]):
                         derived.setdefault((form,), actor_id)
-            # nisba forms without ال ("مصرية", also "سورية", a name of Syria): adjectives
             self._ar_names = frozenset(" ".join(_AR_TOKEN.findall(normalize_arabic(a.name.get("ar", ""))))
                                        for a in self.actors.values() if a.type == "country")
+            # nisba forms without ال ("مصرية", also "سورية", a name of Syria): adjectives
             self._ar_indefinite = frozenset(t[0] for t in derived if len(t) == 1 and not t[0].startswith("ال")
                                             and t[0][-1:] in "يهنا" and t not in cued)
             self._ar_nisba = frozenset(t[0] for t in derived if len(t) == 1 and t[0].startswith("ال") and t not in cued) \
@@ -402,10 +403,6 @@ class ActorGazetteer:
                 return after.islower() and after not in _EN_FUNCTION \
                     and text[spans[i + n - 1][1]:spans[i + n][0]] == " "
         return True
-
-    @staticmethod
-    def _ar_nisba_all(listed: dict) -> set[str]:
-        return {f for t in listed for f in nisba_forms(t[0])} if len(listed) else set()
 
     def _ar_language(self, tokens: list[str], i: int, norm: str) -> bool:
         """Whether the definite feminine nisba at ``i`` names a language: right after a language
