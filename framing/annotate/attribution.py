@@ -410,6 +410,10 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
             # a coordinated verb ("X carried ... and reported"): the speaker is the sentence subject
             subject = _EN_SUBJECT.match(_blank_lead(text))
             source = subject.group(1) if subject and not _pronoun(subject.group(1)) or subject and subject.start(1) == 0 else None
+    if source and _EN_NOT_A_SPEAKER.match(source):
+        # a clause ("he was seeking immunity"), a particle or a day: try the next cue, but keep
+        # this one in case no other cue has a speaker
+        return Attribution(None, cue, _quote_type(text), form="rejected")
     if not source:
         return None
     if _pronoun(source):
@@ -417,6 +421,12 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
     else:
         found = _named(source, cue, text, where)
     return found._replace(quote_type=_en_cue_quote_type(text, found, end))
+
+
+_EN_NOT_A_SPEAKER = _lazy(
+    r"(?:(?:he|she|they|it|we|I)\s+(?:is|was|were|are|has|had|have|will|would|could|can|did|does)\b|according to\b"
+    r"|(?:In|As|On|At|When|While|After|Before|If|Though|Although|Because|Since|Then|So|Yet|Still|Also|Later|Earlier)$"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Tonight)$)", re.IGNORECASE)
 
 
 # After the cue: a colon, or a comma and a capitalized clause ("And he said, Shall I ...") opens
@@ -502,9 +512,12 @@ def _attribute_en(text: str) -> Attribution:
         if closing and verbs[i - 1].start() < closing.start():
             after_quote.append(v)
             break
+    rejected = None
     for verb in itertools.chain(after_quote, verbs):
         found = _en_verb_attribution(text, verb)
-        if found is not None:
+        if found is not None and found.form == "rejected":
+            rejected = rejected or found
+        elif found is not None:
             return found
     saying = _EN_PRONOUN_SAYING.match(text) if "saying" in text or "adding" in text else None
     if saying:
@@ -522,7 +535,10 @@ def _attribute_en(text: str) -> Attribution:
         source = _EN_TRAILING.sub("", source).strip()
         if source:
             return _named(source, text[match.start():match.end()].strip(), text, match.end())
-    return _en_transcript(text)
+    transcript = _en_transcript(text)
+    if transcript is NONE and rejected is not None:
+        return rejected._replace(form="implicit")  # a cue whose speaker could not be read
+    return transcript
 
 
 _EN_OPENING_VERB = _lazy(r"^\s*((?:also\s+)?(?:said|says|added|told|noted|warned|stressed|argued|explained))\s+(?!by\b)")

@@ -75,3 +75,12 @@ def test_has_long_is_not_part_of_the_speaker():
 ])
 def test_quote_type_after_the_cue(text, expected):
     assert attribute(text, "en").quote_type == expected
+
+
+def test_a_clause_or_a_particle_is_no_speaker():
+    # "he was looking for a deal suggested ..." is a clause: the later cue with a real speaker wins
+    text = "The fact that he was looking for a deal suggested he feared a trial, one official said."
+    assert speaker(text) == "one official"
+    # a cue whose speaker cannot be read still gives the quote type, with no speaker span
+    got = attribute("In the meantime, he agreed with the plan and said the vote would wait.", "en")
+    assert got.span is None or got.source != "In"
