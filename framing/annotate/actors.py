@@ -379,7 +379,10 @@ class ActorGazetteer:
         j = i - 1 if surname else i + n
         if surname and j >= 0 and tokens[j] in _EN_PERSON_TITLES and (actor_id, key) in self._en_person_names:
             return True  # "Rep. Jordan", "Capt. Chad"
-        if not 0 <= j < len(tokens) or not _en_name_like(tokens[j]) or tokens[j].lower() in self._en_name_words[actor_id]:
+        if not 0 <= j < len(tokens) or not _en_name_like(tokens[j]):
+            return False
+        word = tokens[j].lower()  # the actor's own given name, also spelled otherwise ("Abdel Fatah el-Sisi")
+        if word in self._en_name_words[actor_id] or any(len(w) > 3 and w[:3] == word[:3] for w in self._en_name_words[actor_id]):
             return False
         honorific = surname and tokens[j] in _EN_HONORIFICS_OTHER
         if not honorific and tokens[j].lower() in self._en:  # another actor's name ("Russian")
@@ -618,6 +621,7 @@ _EN_OPENERS = frozenset((
     "Once", "Until", "Whether", "Though", "Thus", "Hence", "Later", "Earlier", "Finally", "First",
     "Last", "Next", "Again", "Just", "Not", "Every", "Each", "Some", "Many", "Most", "Few", "Several",
     "Said", "Says", "Asked", "Told", "Let", "Deal", "Ban", "Rips", "Slams", "Blasts", "Fact", "Check",
+    "Maybe", "Typical", "Classic", "Vintage", "Poor", "Young", "Old", "Private", "Brave", "Dear",
 ))
 
 

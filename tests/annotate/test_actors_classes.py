@@ -165,3 +165,8 @@ def test_arabic_agency_acronyms_and_country_names_shaped_like_adjectives():
     assert find("اللهم وقنا شر الفتن", "ar") == []
     assert find("وقالت وكالة الأنباء القطرية /قنا/ إن الوفد وصل", "ar") == ["QNA"]
     assert find("وشارك في الاحتجاجات بالسعودية وقطر", "ar") == ["SAU", "QAT"]
+
+
+def test_leader_name_spelled_otherwise_and_sentence_openers():
+    assert find("The envoy met defense minister Abdel Fatah el-Sisi in Cairo.", "en") == ["SISI", "EGY"]
+    assert find("Maybe Trump has more to offer.", "en") == ["TRUMP"]
