@@ -307,13 +307,24 @@ def _en_name_like(segment: str) -> bool:
     return 0 < len(words) <= 7 and words[0][:1].isupper() and all(_EN_NAME_WORD.match(w) for w in words)
 
 
+_EN_COPULA = _lazy(r"(?:.*\s)?(?:is|are|was|were|has become|have become|had become)\s+(?=(?:some|another|a|an|the|many|most|several|[A-Z])\b)")
+_EN_PRONOUN_START = _lazy(r"(?:he|she|they|it|we|I|you|there|this|that)\b", re.IGNORECASE)
+_EN_LEADING_PHRASE = _lazy(r"^(?:In|At|By|On) (?:\d{4}|court|public|private|response|turn|particular|practice|person|writing)\b,?\s*|^(?:First|Second|Finally|Then|Now|Yet|Today|Yesterday),?\s+(?=\S)")
+
+
 def _en_trim(source: str) -> str | None:
     """The head noun phrase: no leading conjunction, clause, time phrase or auxiliary."""
     clause = _EN_CLAUSE.match(source)
     if clause and clause.end() < len(source):
         source = source[clause.end():]
+    # a label, a time stamp, a dateline or a bracket before it ("7:54 PM: Trump", "(PHOTOS) He")
+    source = re.split(r"[:;)]\s+|\s[-–—]\s|['’‘]:?\s+(?=[A-Z])", source)[-1]
+    copula = _EN_COPULA.match(source)
+    if copula and copula.end() < len(source) and not _EN_PRONOUN_START.match(source):
+        source = source[copula.end():]  # "Among the attendees were some Democrats": after the copula
     for _ in range(2):
         source = _EN_LEADING.sub("", source).strip()
+        source = _EN_LEADING_PHRASE.sub("", source).strip()
     source = _EN_TRAILING.sub("", source).strip()
     source = _EN_AUXILIARY.sub("", source).strip()
     source = source.strip(" ,;:-–—")

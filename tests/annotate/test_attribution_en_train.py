@@ -84,3 +84,18 @@ def test_a_clause_or_a_particle_is_no_speaker():
     # a cue whose speaker cannot be read still gives the quote type, with no speaker span
     got = attribute("In the meantime, he agreed with the plan and said the vote would wait.", "en")
     assert got.span is None or got.source != "In"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a label, a time stamp or a dateline before the speaker is not part of it
+    ("9:15 AM: Lee says the count will take two more days.", "Lee"),
+    ("LIMA, March 3 (Harbor News) - Peru said on Friday it would raise rates.", "Peru"),
+    # a leading phrase of place or time
+    ("In court prosecutors said the driver had been drinking.", "prosecutors"),
+    ("In 1990 President Ana Ruiz warned that the dam would fail.", "President Ana Ruiz"),
+    # a copular clause: the speaker is the noun phrase after the copula
+    ("Among the guests were several farmers, who said the rain came too late.", "several farmers"),
+    ("Ana (not her real name) is another nurse at the clinic who says the wards are full.", "another nurse at the clinic"),
+])
+def test_leading_material_before_the_speaker(text, expected):
+    assert speaker(text) == expected
