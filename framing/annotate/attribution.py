@@ -679,6 +679,10 @@ _AR_SHORT_NAME_AFTER = _lazy(rf"\s*((?!{_AR_NAME_STOP}\s|ل)[^\s،:«»\"“”.
 _AR_NOT_NAME = _lazy(r"^(?:ال|و?(?:في|على|عن|من|إلى|الى|أمس|اليوم|يوم|خلال|عبر|أمام|مع|الذي|التي|إن|أن|ان|قائلا|قائلاً|لـ|ل|ب)(?:\s|$))")
 
 
+_AR_QUOTED_NAME_AFTER = _lazy(
+    r"([\u0621-\u064A])(\s*[\"«“](?!ل)[^\"«»“”]{1,30}[\"»”])(?=\s*(?:،|:|\s(?:أن|إن|ان|بأن|عن|من|في|على|إلى|الى|أمس|اليوم|مساء|صباح|يوم)\s))")
+
+
 def _ar_protect_quoted_names(rest: str) -> str:
     """A short quoted name after a media head or right after the verb ("صحيفة "X" الكتالونية",
     'وحذرت "X" من') is part of the speaker: its quote marks stop nothing."""
@@ -692,7 +696,11 @@ def _ar_protect_quoted_names(rest: str) -> str:
             return inner  # a quotation right after the verb, not a name
         return head + inner.translate(_AR_PROTECT)
 
-    return _AR_QUOTED_NAME.sub(protect, rest)
+    rest = _AR_QUOTED_NAME.sub(protect, rest)
+    # a short quoted name after any word of the speaker, before the reported clause or a
+    # circumstance ('مؤسسة "اليوم السابع" أن'، 'أمين "حزب الله" أن'، 'وكالة الطلبة "إسنا" عن')
+    return _AR_QUOTED_NAME_AFTER.sub(lambda m: m.group(1) + m.group(2).translate(_AR_PROTECT)
+                                     if len(m.group(2).split()) <= 3 else m.group(), rest)
 
 
 _AR_INSTITUTIONS = frozenset("موقع وزارة شركة مركز جامعة مجلس هيئة صحيفة قناة وكالة منظمة حزب جمعية معهد مكتب إدارة بلدية مؤسسة".split())

@@ -91,3 +91,14 @@ def test_colon_after_the_cue_clause_is_direct(text):
 def test_an_adverb_after_the_verb_is_not_its_subject():
     assert speaker("وانتقد بشدة ما وصفه بضعف الإجراءات في المطار.") is None
     assert speaker("وكان النادي أعلن رسميا التعاقد مع المدرب الجديد.") == "النادي"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short quoted name after the speaker's head word is part of the speaker
+    ('وذكرت فضائية "النهر الأزرق" أن الجسر سيفتح غدا.', 'فضائية "النهر الأزرق"'),
+    ('واقترح أمين "حزب الأرض" أن تجرى الانتخابات في الربيع.', 'أمين "حزب الأرض"'),
+    # ... but a quoted addressee ("للقناة") is not
+    ('وقالت مصادر محلية "للقناة" إن الطريق مغلق.', "مصادر محلية"),
+])
+def test_quoted_name_in_the_speaker(text, expected):
+    assert speaker(text) == expected
