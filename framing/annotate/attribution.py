@@ -727,6 +727,9 @@ def _ar_name_after_title(span: str, after: str) -> str:
 
 def _ar_span(rest: str, stop: str | None = None) -> str | None:
     rest = re.sub(r"(صادرة?)\s+عن\s+", "\\1\x00", rest)  # "تقرير صادر عن البنك الدولي" stays one span
+    # "مصادر مقربة من الوزارة"، "مصدر مطلع على الملف": the phrase that places the source (§3.1)
+    rest = re.sub(r"((?:^|\s)(?:ال)?(?:مقرب|قريب|مطلع|مقربة|قريبة|مطلعة|مقربون|مقربين|مطلعون|مطلعين))\s+(من|على)\s+",
+                  lambda m: m.group(1) + ("\x02" if m.group(2) == "من" else "\x03"), rest)
     rest = re.sub(r"(?<![\w])([\u0621-\u064A])\.\s", "\\1\x01 ", rest)  # "د. خالد": an abbreviation, not an end
     if stop:
         found = next((m for m in re.finditer(stop, rest)
@@ -747,7 +750,7 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     span = _ar_circumstance_cut(span)
     span = span.strip()
     span = _AR_SOURCE_PREFIX.sub("", span)
-    span = span.replace("\x00", " عن ").replace("\x01", ".").translate(_AR_UNPROTECT)
+    span = span.replace("\x00", " عن ").replace("\x01", ".").replace("\x02", " من ").replace("\x03", " على ").translate(_AR_UNPROTECT)
     words = span.split()
     if not words or len(words) > 15 or _AR_NOT_SOURCE.match(span) or _ar_prepositional(words[0]):
         return None

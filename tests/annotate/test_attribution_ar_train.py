@@ -102,3 +102,8 @@ def test_an_adverb_after_the_verb_is_not_its_subject():
 ])
 def test_quoted_name_in_the_speaker(text, expected):
     assert speaker(text) == expected
+
+
+def test_a_source_close_to_someone_keeps_the_phrase():
+    assert speaker("وقالت مصادر مقربة من الوزارة إن القرار صدر.") == "مصادر مقربة من الوزارة"
+    assert speaker("وأكد مصدر مطلع على الملف أن الاتفاق قريب.") == "مصدر مطلع على الملف"
