@@ -744,7 +744,8 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     span = (rest[:match.start()] if match else rest)
     if match and match.group() == "،":
         span += _ar_name_after_title(span, rest[match.end():])
-    stop_at = _AR_OBJECT_STOP.search(" " + span)
+    first = re.match(r"\s*\S+", span)
+    stop_at = _AR_OBJECT_STOP.search(" " + span, first.end() if first else 0)  # the first word is the subject ("وذكرت الأنباء أن")
     if stop_at:
         span = span[:max(0, stop_at.start() - 1)]
     span = _ar_circumstance_cut(span)

@@ -107,3 +107,15 @@ def test_quoted_name_in_the_speaker(text, expected):
 def test_a_source_close_to_someone_keeps_the_phrase():
     assert speaker("وقالت مصادر مقربة من الوزارة إن القرار صدر.") == "مصادر مقربة من الوزارة"
     assert speaker("وأكد مصدر مطلع على الملف أن الاتفاق قريب.") == "مصدر مطلع على الملف"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word that starts an object elsewhere ("الأنباء") is the subject when it comes first
+    ("وذكرت الأنباء أن الطريق أغلق بسبب الثلوج.", "الأنباء"),
+    # more cues: تداولت (news circulated), عبرت (expressed), ينص (a text stipulates)
+    ("وتداولت مواقع إخبارية أن المدرب استقال.", "مواقع إخبارية"),
+    ("وعبرت النقابة عن قلقها من تأخر الرواتب.", "النقابة"),
+    ("وينص الاتفاق الجديد على أن الرسوم تدفع سنويا.", "الاتفاق الجديد"),
+])
+def test_more_arabic_cues(text, expected):
+    assert speaker(text) == expected
