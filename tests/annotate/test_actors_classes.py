@@ -170,3 +170,9 @@ def test_arabic_agency_acronyms_and_country_names_shaped_like_adjectives():
 def test_leader_name_spelled_otherwise_and_sentence_openers():
     assert find("The envoy met defense minister Abdel Fatah el-Sisi in Cairo.", "en") == ["SISI", "EGY"]
     assert find("Maybe Trump has more to offer.", "en") == ["TRUMP"]
+
+
+def test_other_senses_blocked_in_arabic():
+    assert find("وبعد صلاة المغرب تجمع الأهالي في الساحة", "ar") == []
+    assert find("وروى الخطيب قصص بني إسرائيل", "ar") == []
+    assert find("وزار الوفد المغرب ثم إسرائيل", "ar") == ["MAR", "ISR"]
