@@ -307,6 +307,7 @@ def _en_name_like(segment: str) -> bool:
     return 0 < len(words) <= 7 and words[0][:1].isupper() and all(_EN_NAME_WORD.match(w) for w in words)
 
 
+_EN_LABEL_BEFORE = _lazy(r"[:;)]\s+|\s[-–—]\s|['’‘]:?\s+(?=[A-Z])")
 _EN_COPULA = _lazy(r"(?:.*\s)?(?:is|are|was|were|has become|have become|had become)\s+(?=(?:some|another|a|an|the|many|most|several|[A-Z])\b)")
 _EN_PRONOUN_START = _lazy(r"(?:he|she|they|it|we|I|you|there|this|that)\b", re.IGNORECASE)
 _EN_LEADING_PHRASE = _lazy(r"^(?:In|At|By|On) (?:\d{4}|court|public|private|response|turn|particular|practice|person|writing)\b,?\s*|^(?:First|Second|Finally|Then|Now|Yet|Today|Yesterday),?\s+(?=\S)")
@@ -318,7 +319,8 @@ def _en_trim(source: str) -> str | None:
     if clause and clause.end() < len(source):
         source = source[clause.end():]
     # a label, a time stamp, a dateline or a bracket before it ("7:54 PM: Trump", "(PHOTOS) He")
-    source = re.split(r"[:;)]\s+|\s[-–—]\s|['’‘]:?\s+(?=[A-Z])", source)[-1]
+    if ":" in source or ")" in source or ";" in source or " -" in source or " –" in source or " —" in source or "'" in source or "’" in source or "‘" in source:
+        source = _EN_LABEL_BEFORE.split(source)[-1]
     copula = _EN_COPULA.match(source)
     if copula and copula.end() < len(source) and not _EN_PRONOUN_START.match(source):
         source = source[copula.end():]  # "Among the attendees were some Democrats": after the copula
@@ -343,7 +345,7 @@ _EN_RELATIVE_SUBJECT = _lazy(
 
 def _en_source_before(prefix: str) -> str | None:
     """Speaker as the noun phrase before the cue, without comma appositives ("X, a fellow at Y,")."""
-    relative = _EN_RELATIVE_SUBJECT.search(prefix)
+    relative = _EN_RELATIVE_SUBJECT.search(prefix, max(0, len(prefix) - 80))
     if relative:
         return relative.group(1)
     prefix = re.sub(r"(?:,\s*|\s+)(?:has|have|had|has also|had also|also)$", "", prefix.rstrip(" ,")).rstrip(" ,")
@@ -653,9 +655,13 @@ _AR_VERB_PREPOSITION = (
 )
 
 
+_AR_VERB_PREPOSITION_LONGEST = tuple(sorted(_AR_VERB_PREPOSITION, key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=1024)
 def _ar_preposition_stop(lemma: str) -> str | None:
     """The preposition that ends the speaker after this verb stem, if any."""
-    for stem, stop in sorted(_AR_VERB_PREPOSITION, key=lambda kv: -len(kv[0])):
+    for stem, stop in _AR_VERB_PREPOSITION_LONGEST:
         if lemma.startswith(stem):
             return stop
     return None
