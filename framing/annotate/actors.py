@@ -499,7 +499,8 @@ _EN_NAME_AFTER = frozenset((
     "Times", "Post", "Herald", "Tribune", "Journal", "Daily", "Today", "TODAY", "Gazette", "Examiner",
     "Independent", "Observer", "Telegraph", "Monitor", "Chronicle", "Globe", "Mail", "Insider",
     "Spectator", "Conservative", "Prospect", "Thinker", "Mercury", "Enquirer", "Register", "Sentinel",
-    "Courier", "Dispatch", "Bulletin", "Magazine", "Weekly", "University", "College", "Institute", "School"))
+    "Courier", "Dispatch", "Bulletin", "Magazine", "Weekly", "University", "College", "Institute", "School",
+    "Airlines", "Airways"))
 _EN_NAME_BEFORE = frozenset(("University", "College", "Institute"))  # "University of Jordan"
 
 

@@ -45,6 +45,7 @@ def test_latin_acronym_in_arabic_text():
 def test_place_inside_an_outlet_or_institution_name():
     assert find("Reporters from USA Today and the Beijing Times asked about it.", "en") == []
     assert find("She studied at the University of Jordan before moving.", "en") == []
+    assert find("She flew on Turkish Airlines to the summit.", "en") == []
     assert find("Jordan and Egypt signed the accord.", "en") == ["JOR", "EGY"]
     assert find("The Kremlin told RT and Russia Today viewers nothing.", "en") == ["KREMLIN", "RT"]
     assert find("ونشرت صحيفة \"المصري اليوم\" الخبر", "ar") == []
