@@ -298,26 +298,38 @@ def paired(lang: str, split: str, baseline: str) -> None:
     counts = []
     for module in (base, None):
         attribute, attribute_sentences = (module.attribute, module.attribute_sentences) if module else current
-        exact, quote = np.zeros((len(groups), 3)), np.zeros((len(groups), 2))
+        exact, partial = np.zeros((len(groups), 3)), np.zeros((len(groups), 3))
+        quote, resolution = np.zeros((len(groups), 2)), np.zeros((len(groups), 2))
         for r in records:
+            g = gi[r["article_id"]]
             got = predict(r, articles.get(r["article_id"], []), lang, _title(docs, r))
             gold, pred = trim(r["text"], r.get("speaker")), trim(r["text"], got.span)
             same = gold is not None and gold == pred
-            exact[gi[r["article_id"]]] += (same, pred is not None and not same, gold is not None and not same)
-            quote[gi[r["article_id"]]] += (got.quote_type == r["quote_type"], 1)
-        counts.append((exact, quote))
+            near = gold is not None and pred is not None and pred[0] < gold[1] and gold[0] < pred[1]
+            exact[g] += (same, pred is not None and not same, gold is not None and not same)
+            partial[g] += (near, pred is not None and not near, gold is not None and not near)
+            quote[g] += (got.quote_type == r["quote_type"], 1)
+            if r.get("speaker_form") in ("pronoun", "implicit") and r.get("resolved"):
+                want = antecedent_text(r["resolved"], docs, r["dataset"])
+                if want:
+                    resolution[g] += (_words(got.resolved or "").lower() == _words(want).lower(), 1)
+        counts.append((exact, partial, quote, resolution))
     attribute, attribute_sentences = current
     w = _weights(len(groups))
 
     def f1(c):
         return 2 * c[..., 0] / (2 * c[..., 0] + c[..., 1] + c[..., 2])
 
-    (e0, q0), (e1, q1) = counts
+    def ratio(c):
+        return c[..., 0] / c[..., 1]
+
+    (e0, p0, q0, r0), (e1, p1, q1, r1) = counts
     print(f"\npaired, {lang}, {split}: baseline {baseline} -> this tree")
     for name, before, after, reps in (
             ("speaker exact F1", f1(e0.sum(0)), f1(e1.sum(0)), f1(w @ e1) - f1(w @ e0)),
-            ("quote type accuracy", q0[:, 0].sum() / q0[:, 1].sum(), q1[:, 0].sum() / q1[:, 1].sum(),
-             (w @ q1)[:, 0] / (w @ q1)[:, 1] - (w @ q0)[:, 0] / (w @ q0)[:, 1])):
+            ("speaker partial F1", f1(p0.sum(0)), f1(p1.sum(0)), f1(w @ p1) - f1(w @ p0)),
+            ("quote type accuracy", ratio(q0.sum(0)), ratio(q1.sum(0)), ratio(w @ q1) - ratio(w @ q0)),
+            (f"resolution (exact, {int(r0[:, 1].sum())} items)", ratio(r0.sum(0)), ratio(r1.sum(0)), ratio(w @ r1) - ratio(w @ r0))):
         lo, hi = np.nanpercentile(reps, [2.5, 97.5])
         print(f"  {name:32s} {before:.3f} -> {after:.3f}, difference {after - before:+.3f} [{lo:+.3f}, {hi:+.3f}]")
 
