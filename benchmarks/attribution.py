@@ -5,8 +5,9 @@ Run:  .venv/bin/python benchmarks/attribution.py [--split dev|train|tuning|test|
 
 Real-news set: ``corpora/real/attribution/{en,ar}.jsonl`` (stand-off; the text is joined from
 ``../shared/datasets`` and the run is skipped when that folder is absent). Each sentence is
-attributed in its article: the sentences of the article before it (the segmenter's output, with
-line kinds) are attributed first, so pronouns and subject-less cues can be resolved. Figures, per
+attributed in its article: the article's title (a line of kind ``title``, as the scorer gives it)
+and the sentences before it (the segmenter's output, with line kinds) are attributed first, so
+pronouns and subject-less cues can be resolved. Figures, per
 language and split, each with a 95% bootstrap interval over articles:
 
 * speaker exact-span F1: a predicted span counts when its offsets equal the gold span (both
