@@ -1,6 +1,7 @@
 """Attribution and actors on held-out real news (issue 14), plus the written set as development data.
 
 Run:  .venv/bin/python benchmarks/attribution.py [--split dev|train|tuning|test|both|all] [--errors N] [--lang en|ar]
+      [--resolution-errors]   (every pronoun/implicit antecedent missed, with the lines before; not on test)
       [--baseline OLD_attribution.py]   (paired differences to other rules on the same items)
 
 Real-news set: ``corpora/real/attribution/{en,ar}.jsonl`` (stand-off; the text is joined from
@@ -125,9 +126,9 @@ def load_articles(records: list[dict]):
     return docs, sentences
 
 
-def predict(record: dict, article: list[tuple], lang: str, title: str = ""):
-    """Attribution of the record's sentence, with the article's sentences before it as context
-    and, as the scorer gives it, the article's title first (a line of kind ``title``)."""
+def context(record: dict, article: list[tuple], title: str = "") -> list[tuple]:
+    """The lines ``predict`` attributes: the title (kind ``title``), up to eight sentences before
+    the record's sentence, and the sentence itself, as ``(dataset, doc_id, start, end, text, kind)``."""
     index = next((i for i, s in enumerate(article)
                   if s[1] == record["doc_id"] and s[2] == record["start"] and s[3] == record["end"]), None)
     if index is None:
@@ -138,6 +139,13 @@ def predict(record: dict, article: list[tuple], lang: str, title: str = ""):
     if title and not (index is not None and index - 8 <= 0 and article and " ".join(article[0][4].split()) == title) \
             and " ".join(record["text"].split()) != title:
         window = [(None, None, None, None, title, "title")] + list(window)
+    return window
+
+
+def predict(record: dict, article: list[tuple], lang: str, title: str = ""):
+    """Attribution of the record's sentence, with the article's sentences before it as context
+    and, as the scorer gives it, the article's title first (a line of kind ``title``)."""
+    window = context(record, article, title)
     return attribute_sentences([s[4] for s in window], [lang] * len(window), [s[5] for s in window])[-1]
 
 
@@ -173,7 +181,23 @@ def antecedent_text(resolved: dict, docs: dict, dataset: str) -> str | None:
     return piece if piece and sha1(piece) == resolved["sha1"] else None
 
 
-def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0) -> dict[str, tuple]:
+def _resolution_error(record: dict, got, want: str, article: list[tuple], title: str) -> str:
+    """One resolution error: gold antecedent, predicted ``source_resolved``, the speaker as
+    written, and the lines before the sentence (the title and the last four sentences)."""
+    speaker = trim(record["text"], record.get("speaker"))
+    written = record["text"][speaker[0]:speaker[1]] if speaker else None
+    cue = record["text"][record["cue"][0]:record["cue"][1]] if record.get("cue") else None
+    lines = [f"  {record['id']} [{record.get('speaker_form')}] gold={want!r} got={got.resolved!r} "
+             f"speaker={written!r}/{got.source!r} cue={cue!r}/{got.cue!r} form={got.form}"]
+    window = context(record, article, title)[:-1]
+    shown = [w for w in window if w[5] == "title"][:1] + [w for w in window if w[5] != "title"][-4:]
+    for line in shown:
+        lines.append(f"      ({line[5]}) {' '.join(line[4].split())[:300]}")
+    lines.append(f"    >> {' '.join(record['text'].split())[:300]}")
+    return "\n".join(lines)
+
+
+def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0, resolution_errors: bool = False) -> dict[str, tuple]:
     gazetteer = default_gazetteer()
     groups = sorted({r["article_id"] for r in records})
     gi = {g: i for i, g in enumerate(groups)}
@@ -199,6 +223,8 @@ def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0) -> d
                 a, b = _words(got.resolved or "").lower(), _words(want).lower()
                 resolution[g] += (a == b, 1)
                 resolution_partial[g] += (bool(a) and (a in b or b in a), 1)
+                if resolution_errors and a != b:
+                    print(_resolution_error(r, got, want, articles.get(r["article_id"], []), _title(docs, r)))
                 if show and a != b:
                     errors.append(f"    {r['id']} RESOLUTION gold={want!r} got={got.resolved!r} "
                                   f"form={r.get('speaker_form')}/{got.form} | {r['text'][:120]}")
@@ -230,7 +256,7 @@ def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0) -> d
     return out
 
 
-def real(langs, splits, show: int) -> None:
+def real(langs, splits, show: int, resolution_errors: bool = False) -> None:
     if not datasets_dir().is_dir():
         print(f"real-news set skipped: {datasets_dir()} not found")
         return
@@ -247,7 +273,7 @@ def real(langs, splits, show: int) -> None:
             if not chosen:
                 continue
             print(f"\nreal news, {lang}, {split}:")
-            result = evaluate(chosen, lang, docs, articles, show)
+            result = evaluate(chosen, lang, docs, articles, show, resolution_errors)
             for key, value in result.items():
                 print(f"  {key:32s} {fmt(value) if isinstance(value, tuple) else value}")
 
@@ -340,6 +366,8 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "train", "tuning", "test", "both", "all"), default="dev")
     parser.add_argument("--lang", choices=("en", "ar"), default=None)
     parser.add_argument("--errors", type=int, default=0, help="print up to N span or quote-type errors (gold/predicted) per language and split")
+    parser.add_argument("--resolution-errors", action="store_true",
+                        help="print every resolution error (gold antecedent, predicted, speaker, the lines before); not on test")
     parser.add_argument("--baseline", default=None, help="a copy of attribution.py from another commit: print paired differences to it (needs --lang)")
     args = parser.parse_args()
     langs = [args.lang] if args.lang else ["en", "ar"]
@@ -349,7 +377,9 @@ def main() -> None:
         for split in splits:
             paired(args.lang or "ar", split, args.baseline)
         return
-    real(langs, splits, args.errors)
+    if args.resolution_errors and any(s in ("test", "all") for s in splits):
+        parser.error("--resolution-errors reads errors on dev, train or tuning only, never on the test split")
+    real(langs, splits, args.errors, args.resolution_errors)
     written(langs)
 
 

@@ -652,6 +652,8 @@ _AR_VERB_PREPOSITION = (
     ("اشار", r"\s+(?:إلى|الى)\s+"), ("شير", r"\s+(?:إلى|الى)\s+"), ("شكك", r"\s+في\s+"),
     ("رحب", r"\s+ب\S+"), ("هدد", r"\s+ب\S+"), ("ندد", r"\s+ب\S+"), ("هنأ", r"\s+ب\S+"), ("لوح", r"\s+ب\S+"), ("وصف", r"\s+\S+\s+ب\S+|\s+ب\S+"),
     ("اتهم", r"\s+\S+\s+ب\S+"), ("أشاد", r"\s+ب\S+"), ("اعتبر", r"\s+(?:أن|إن|ان)\s+"),
+    # "أفادت الوكالة بانتشار/بإجراء/بأن ...": a verbal noun or "أن" after "ب"; "وزارة الصحة بغزة" keeps its place
+    ("أفاد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"), ("افاد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"), ("فيد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"),
 )
 
 
@@ -1106,6 +1108,8 @@ _AR_COLON_AFTER = _lazy(r"\s*(?:(?:فيه|فيها|فيهم|له|لها)\s*)?:\s
 _AR_PRONOUN_OBJECT = _lazy(r"\s*(?:به|بها|فيه|فيها|عنه|عنها|بذلك)(?=\s+(?!إن|أن|ان|بأن|بأنه|بأنها|إنه|أنه|إنها|أنها)[\u0621-\u064A])")
 _AR_BEFORE_LEAD = _lazy(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|فقد|لقد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)(?:\s+|$))+")
 _AR_PRONOUN_BEFORE = _lazy(r"(?:^|[\s،])و?(هو|هي|هم|هن|أنا|نحن)\s+$")
+# a particle with the subject as its suffix: "لكنه اعتبر"، "ولكنها قالت"، "فإنه يرى" (guide §6: pronoun)
+_AR_SUFFIX_PRONOUN_BEFORE = _lazy(r"(?:^|[\s،])([وف]?(?:لكن|لكنّ|إن|إنّ|فإن|لأن|كأن)(?:ه|ها|هم|هما|هن))\s+$")
 _AR_AFTER_RELATIVE = _lazy(r"(?:^|\s)و?(?:الذين|اللذين|اللواتي|اللاتي)\s+$")  # plural: the relative is the subject
 # The last complementizer before the cue: the subject is what follows it ("مشيرا إلى أن أوروبا ترى").
 _AR_COMPLEMENTIZER = _lazy(r"^.*(?:^|\s)(?:أن|إن|ان|بأن|لأن)\s+")
@@ -1226,7 +1230,8 @@ def _attribute_ar_first(text: str) -> Attribution:
             near = end + nested.end()
         elif not according and _AR_NO_SUBJECT.match(_ar_protect_quoted_names(rest)) and not _AR_PRONOUN_OBJECT.match(rest):
             # no subject after the verb: a subject before it ("الوزير قال إن"), else implicit
-            pronoun = _AR_PRONOUN_BEFORE.search(text, max(0, start - 8), start)
+            pronoun = _AR_PRONOUN_BEFORE.search(text, max(0, start - 8), start) \
+                or _AR_SUFFIX_PRONOUN_BEFORE.search(text, max(0, start - 10), start)
             if pronoun:  # "وهو يقول إن": a pronoun subject, resolved like an implicit one
                 return Attribution(pronoun.group(1), cue, _quote_type(text, "ar"), form="pronoun",
                                    span=(pronoun.start(1), pronoun.end(1)))
@@ -1422,6 +1427,12 @@ def _ar_clause_subject(text: str) -> str | None:
         words = source.split()
         cut = next((i for i, w in enumerate(words[1:], 1) if w.endswith(("ا", "اً")) and not w.startswith("ال") and len(w) > 3), len(words))
         source = " ".join(words[:cut])
+    if source and len(source.split()) > 2:  # "طبيب مصري مقيم بمدينة ...": an indefinite participle with its complement
+        words = source.split()
+        after = rest[rest.find(source) + len(source):] if source in rest else ""
+        if words[-1].startswith("م") and len(words[-1]) >= 4 and _ar_name_kind(words[-1]) not in ("gazetteer", "surname") \
+                and re.match(r"\s+(?:[بل][\u0621-\u064A]{2}|في\s)", after):
+            source = " ".join(words[:-1])
     if not source or len(source.split()) > 8:
         return None
     return source
@@ -1501,6 +1512,151 @@ def _en_agrees(pronoun: str | None, antecedent: str | None) -> bool:
     return True
 
 
+_EN_NAME_TOKEN = r"(?:[A-Z][\w’'‘.-]*|(?:al|el|bin|ibn|de|van|von|da|la|le)(?=\s+[A-Z]))"
+_EN_HEADS = "|".join(sorted(set(
+    "spokesman spokeswoman spokesperson minister governor mayor president secretary ambassador envoy chief leader senator "
+    "adviser advisor analyst official officials director commander general professor chairman chairwoman chair judge "
+    "attorney lawyer lawmaker representative congressman congresswoman deputy editor reporter king prince queen pope "
+    "cardinal bishop man woman father mother son daughter officer founder author candidate priest doctor nurse witness "
+    "resident cleric prosecutor prosecutors police court company ministry government agency report motion statement "
+    "council committee commission administration department military army board party union bank group".split()), key=len, reverse=True))
+_EN_FINITE = (r"will|would|has|had|have|is|was|are|were|did|does|do|can|could|should|may|might|must|[a-z]+n[’']t|went|told|"
+              r"said|made|took|gave|got|came|saw|knew|thought|found|left|held|brought|began|wrote|ran|met|sent|spent|led|felt|"
+              r"kept|stood|won|lost|paid|put|set|read|sang|spoke|chose|drew|fled|flew|fought|heard|hid|meant|rose|sought|"
+              r"struck|taught|threw|understood|[a-z]{2,}ed|[a-z]{3,}s")
+# the subject that opens a clause: a name with its titles ("Kuwaiti cleric Sheikh Ali Nur", "Mr. Obama"),
+# "the <head>" ("The pope", "the motion"), or a name's possessive ("Trump’s behavior": Trump), before a finite verb
+_EN_CLAUSE_SUBJECT = _lazy(
+    r"(?<![\w’'‘.-])"
+    rf"((?:{_EN_NAME_TOKEN}(?<![’'‘]s)\s+(?:(?:{_EN_HEADS})\s+(?=[A-Z]))?){{0,6}}{_EN_NAME_TOKEN}(?<![’'‘]s)(?<!\.)"
+    rf"|(?:The|the)\s+(?:[a-z-]+\s+)?(?:{_EN_HEADS}))"
+    r"(?:[’']s\s+[a-z]+)?"
+    r"(?:,\s+(?:who|whose|a|an|the|[a-z]+\s+of)\b[^,;:“”\"]{1,120},)?"
+    r"\s+(?:(?:also|then|later|never|already|still|now|first|once|again|[a-z]+ly)\s+)?"
+    rf"((?:{_EN_FINITE})\b(?:\s+[a-z]+)?)")
+_EN_VERB_AFTER_NOUN = _lazy(r"^[a-z]{3,}s\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|will|would|has|had|have|is|was|are|were|did|does|can|could)$")
+_EN_NOT_SUBJECT_WORDS = frozenset(
+    "A An In On At But And It He She They We I This That These Those When While After Before If As His Her Their Its "
+    "There Here What Who Why How Where Then Now So Yet Also Still However Meanwhile Although Though Because Since Asked "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September "
+    "October November December Earlier Later Last Next Today Yesterday Many Some Most Several Both All Each Every "
+    "Nothing Nobody Everyone Everybody Everything Someone Somebody Something Anyone Anybody Anything One None Other "
+    "Others Such No Not Only Even Just".split())
+_EN_BEFORE_SUBJECT_NOT = _lazy(
+    r"(?:^|\s)(?:of|to|by|with|for|from|in|on|at|about|against|as|than|like|into|onto|over|under|between|among|and|or|"
+    r"nor|that|the|a|an|his|her|their|its|our|my|your|this|these|those|shows|told|accused|called|named|asked|met|"
+    r"joined|replaced|defended|said|says|urged|thanked|praised|blamed|sued|interviewed|tipped|hired|visited)\s$")
+_EN_BRACKETED = _lazy(r"\[[^\]]*\]|“[^”]*”|\"[^\"]*\"")
+_EN_CREDIT_LINE = _lazy(rf"^\s*[—–-]\s*((?:{_EN_NAME_TOKEN}\s+){{1,7}}{_EN_NAME_TOKEN})\s*$")
+
+
+def _en_clause_subjects(text: str) -> list[str]:
+    """The subjects of an English sentence as written, in order: each name or "the <head>" that
+    opens a clause (at the start, after a comma or an opening word) before a finite verb:
+    "Meanwhile, Kelly ordered ...", "Saucier, who lives in Vermont, pleaded ...", "The pope has
+    stuck ..."; a name's possessive gives the name ("Trump’s behavior has been ..."). Words in
+    quotation marks or brackets are not looked at; a credit line ("— Sheriff Ann Lee") gives its name."""
+    credit = _EN_CREDIT_LINE.match(text)
+    if credit:
+        return [credit.group(1)]
+    seen = _EN_BRACKETED.sub(lambda m: " " * len(m.group()), _blank_lead(_blank_dateline(text, "en")))
+    found = []
+    at = 0
+    while True:
+        match = _EN_CLAUSE_SUBJECT.search(seen, at)
+        if match is None:
+            break
+        name, verb = match.group(1), match.group(2)
+        before = seen[:match.start()]
+        at = match.end()
+        if _EN_BEFORE_SUBJECT_NOT.search(before) or _EN_VERB_AFTER_NOUN.match(verb):
+            # an object or a prepositional phrase ("at Monday's session Lee will ..." goes on at "Lee");
+            # "Jordanian officials moved": "officials" is a noun
+            at = match.start(1) + len(name.split()[0])
+            continue
+        words = name.split()
+        if words[0] not in ("The", "the"):
+            while words and words[0] in _EN_NOT_SUBJECT_WORDS:
+                words = words[1:]
+        if not words or re.search(r"\d", words[0]) or words[0] in ("The", "the") and len(words) < 2:
+            continue
+        found.append(" ".join(words))
+    return found
+
+
+_EN_HONORIFIC_HE = _lazy(r"^(?:Mr\.?|Sir|King|Prince|Pope|Father|Cardinal|Bishop|Sheikh|Rabbi|Brother)\s")
+_EN_HONORIFIC_SHE = _lazy(r"^(?:Mrs\.?|Ms\.?|Miss|Madam|Lady|Queen|Princess|Sister|Dame)\s")
+
+
+def _en_gender_agrees(pronoun: str, antecedent: str) -> bool:
+    """"he" does not take "Mrs. X" and "she" does not take "Mr. X" (honorifics only); neither
+    takes an acronym."""
+    p = pronoun.lower()
+    if p in ("he", "she") and re.fullmatch(r"[A-Z]{2,}", antecedent):
+        return False  # an acronym is a body ("ICE", "NATO")
+    if p == "he":
+        return not _EN_HONORIFIC_SHE.match(antecedent)
+    if p == "she":
+        return not _EN_HONORIFIC_HE.match(antecedent)
+    return True
+
+
+_EN_RESOLVE_WINDOW = 3  # guide §7: the antecedent's most recent mention in the three sentences before, else the title
+
+
+def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], title: str | None) -> str | None:
+    """The antecedent of an English "he"/"she"/"it" (or a subject-less cue) as written at its most
+    recent mention: in each of the three sentences before, most recent first, the sentence's named
+    speaker and then its subjects, the first that agrees with the pronoun; else the title's speaker.
+    A headline line gives nobody (only a credit line, "— Sheriff Ann Lee", gives its name)."""
+    window = []  # candidates, most recent sentence first
+    for text, found, kind in reversed(before[-_EN_RESOLVE_WINDOW:]):
+        if kind in _EN_BLANK_LINE_KINDS:
+            credit = _EN_CREDIT_LINE.match(text)
+            window.extend([credit.group(1)] if credit else [])
+            continue
+        if found.form == "named" and found.source:
+            window.append(found.source)
+        window.extend(_en_clause_subjects(text))
+    if title:
+        window.append(title)
+    chosen = next((c for c in window if _en_agrees(pronoun, c) and _en_gender_agrees(pronoun, c)), None)
+    if chosen and chosen.split()[0] in ("the", "The") and len(chosen.split()) == 2:
+        # "the president" after "President Ann Lee ...": the name the description stands for (guide §7)
+        head = chosen.split()[1].title()
+        chosen = next((c for c in window if head in c.split()[:-1] and c[:1].isupper() and not c.startswith("The ")), chosen)
+    return chosen
+
+
+_AR_SHORT_FEMININE = frozenset("رأت روت دعت نفت حكت شكت بكت نعت".split())
+
+
+def _ar_cue_gender(cue: str | None, source: str | None = None) -> str | None:
+    """The gender and number an Arabic reporting verb or pronoun shows: "f" (قالت، تقول، وأضافت،
+    هي), "m" (قال، يقول، وأضاف، هو), "p" (قالوا، يقولون، هم), None when it shows none (a noun, a
+    preposition: "بحسب")."""
+    pronoun = re.sub(r"^[وف]?(?:لكن|إن|فإن|لأن|كأن)?", "", source or "") if source else ""
+    if pronoun in ("هي", "ها"):
+        return "f"
+    if pronoun in ("هو", "ه"):
+        return "m"
+    if pronoun in ("هم", "هن", "هما", "نحن"):
+        return "p"
+    if not cue or " " in cue.strip():
+        return None
+    verb = re.sub(r"^[وف](?=[\u0621-\u064A]{3})", "", cue.strip())
+    if not verb or verb.startswith(("ال", "ب", "ح", "وفق", "طبق")) or verb.endswith("ة"):
+        return None
+    if verb.endswith(("وا", "ون")):
+        return "p"
+    if verb[:1] == "ي" and len(verb) >= 4:
+        return "m"
+    if verb[:1] == "ت" and len(verb) >= 4 and not verb.startswith(("تم", "تحدث")) or verb.endswith("ت") and len(verb) >= 4 \
+            or verb in _AR_SHORT_FEMININE:
+        return "f"  # three-letter verbs ending in ت are mostly masculine (لفت، ثبت): the feminine ones are listed
+    return "m"
+
+
 def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Iterable[str] | None = None) -> list[Attribution]:
     """Attribution of consecutive sentences of one article.
 
@@ -1512,6 +1668,8 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
     speaker: Attribution | None = None
     title_speaker: str | None = None
     recent: list[str] = []  # the latest named speakers, most recent first
+    before: list[tuple[str, Attribution, str]] = []  # the lines before (not the title), their attribution and kind
+    ar_genders: list[tuple[str, str | None]] = []  # Arabic speakers with the gender their cue shows, most recent first
     age = 0
     texts = list(texts)
     kinds = list(kinds) if kinds is not None else ["sentence"] * len(texts)
@@ -1540,8 +1698,26 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
             # "he"/"she" take a person, "it" a body or document: the latest recent speaker that agrees
             result = result._replace(resolved=next((r for r in recent if _en_agrees(result.source, r)), None))
             result = result._replace(carried=result.resolved is not None)
+        if lang == "ar" and result.form in ("pronoun", "implicit") and result.carried and kind != "title":
+            # a subject-less "وأضاف" after a woman's words ("وقالت فلانة") is not hers: the latest speaker
+            # in the window whose own cue agrees in gender and number (قال/قالت، وأضاف/وأضافت، قالوا)
+            gender = _ar_cue_gender(result.cue, result.source)
+            genders = dict(reversed(ar_genders))
+            if gender and genders.get(result.resolved) not in (None, gender):
+                result = result._replace(resolved=next((r for r, g in ar_genders if g == gender), result.resolved))
+        if lang == "en" and result.form in ("pronoun", "implicit") and kind != "title" \
+                and (result.form == "implicit" or (result.source or "").lower() in ("he", "she", "it")):
+            # guide §7: the most recent mention in the sentences before (speaker or subject), else the title
+            antecedent = _en_antecedent(result.source if result.form == "pronoun" else "they", before, title_speaker)
+            if antecedent:
+                result = result._replace(resolved=antecedent, carried=True)
         if kind == "title":
             title_speaker = result.resolved if result.form == "named" else _title_label(text, lang)
+        else:
+            before.append((text, result, kind))
+            if lang == "ar" and result.resolved:
+                gender = _ar_cue_gender(result.cue, result.source if result.form == "pronoun" else None)
+                ar_genders = [(result.resolved, gender)] + [(r, g) for r, g in ar_genders if r != result.resolved][:3]
         if result.resolved and kind not in _EN_BLANK_LINE_KINDS:
             recent = [result.resolved] + [r for r in recent if r != result.resolved][:3]
         out.append(result)

@@ -36,3 +36,118 @@ def test_english_pronouns_agree_with_their_antecedent():
     assert attribute_sentences(texts, ["en"] * 3)[-1].resolved == "The city council"
     texts = ["The city council said the budget was short.", "Mayor Tom Reyes said taxes would rise.", "It said the vote was final."]
     assert attribute_sentences(texts, ["en"] * 3)[-1].resolved == "The city council"
+
+
+# --- the antecedent's most recent mention (guide §7): speaker or subject of the sentences before ---
+
+def test_english_subject_of_the_sentence_before_beats_an_older_speaker():
+    texts = ["Attorney Mark Dunn said the appeal would be filed in May.",
+             "Ortega, who lives in Fresno, pleaded guilty in 2019 to fraud.",
+             "He said he only wanted to pay his debts."]
+    assert attribute_sentences(texts, ["en"] * 3)[-1].resolved == "Ortega"
+
+
+def test_english_subject_after_an_opening_phrase_and_with_an_adverb():
+    texts = ["Meanwhile, Ortega quietly returned to the stand.", "“I never hid anything,” he told the jury."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "Ortega"
+    texts = ["As planned, at Tuesday's session Ortega will answer the committee.", "He will say he acted alone."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "Ortega"
+
+
+def test_english_subject_not_the_object():
+    texts = ["Halvorsen also defended Maria Delgado, a clerk who handled the files.", "He added that the audit was fair."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "Halvorsen"
+
+
+def test_english_pronoun_sentences_are_skipped_to_the_last_name():
+    texts = ["In the course of the hearing, Ortega described his business.", "He also named two partners.",
+             "He said the partners had left in 2017."]
+    assert attribute_sentences(texts, ["en"] * 3)[-1].resolved == "Ortega"
+
+
+def test_english_subject_with_a_title_and_a_contracted_verb():
+    texts = ["Rita Moss, a city hall spokeswoman, didn’t deny the report.", "But she said the budget was on track."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "Rita Moss"
+    texts = ["Nigerian cleric Sheikh Musa Bello gave a sermon on Friday.", "“We must forgive,” he said."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "Nigerian cleric Sheikh Musa Bello"
+
+
+def test_english_description_subject_and_its_name():
+    # "the <head>" is the antecedent when no name stands for it ...
+    texts = ["The bishop has defended the priest in public.", "“I have no proof,” he said."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "The bishop"
+    # ... and gives way to the name it stands for ("the governor" after "Governor Ann Holt")
+    texts = ["Governor Ann Holt barely mentioned the strike on Friday.",
+             "Later, the governor spoke at length about the roads and bridges.",
+             "“We fixed what we could,” she said."]
+    assert attribute_sentences(texts, ["en"] * 3)[-1].resolved == "Governor Ann Holt"
+
+
+def test_english_words_in_quotes_or_brackets_are_not_subjects():
+    texts = ["[Watch: Mayor Tom Reyes opens bridge] Before the ribbon was cut, Delia Park thanked the workers.",
+             "She said the bridge was finished early."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "Delia Park"
+    texts = ["“Port Ellen is a proud town,” the motion begins.", "It also says the ferry is late."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "the motion"
+
+
+def test_english_plural_noun_is_not_the_verb():
+    # "Danish officials moved ...": "officials" is not a verb, "Danish" is not a subject
+    texts = ["Carl Berg was stopped at the airport.", "Danish officials moved for his release.",
+             "He said he had done nothing wrong."]
+    assert attribute_sentences(texts, ["en"] * 3)[-1].resolved == "Carl Berg"
+
+
+def test_english_only_three_sentences_back_then_the_title():
+    texts = ["Lena Ruiz: The council ignored my complaint", "Mayor Tom Reyes spoke to the council last year.",
+             "The complaint was filed in 2015.", "Nothing happened for two years.", "She has long criticised the council.",
+             "“I was never heard,” she said on Monday."]
+    got = attribute_sentences(texts, ["en"] * 6, ["title"] + ["sentence"] * 5)
+    assert got[-1].resolved == "Lena Ruiz"
+
+
+def test_english_acronym_and_honorific_do_not_agree_with_he_or_she():
+    texts = ["FEMA had already sent the town's mayor a letter about the levee.", "She said the letter came too late."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved is None
+    texts = ["Karen Lowe, a nurse, treated the boy.", "Mr. Lowe drove him to the clinic.", "She said the boy was calm."]
+    assert attribute_sentences(texts, ["en"] * 3)[-1].resolved == "Karen Lowe"
+
+
+def test_english_credit_line_names_the_speaker():
+    texts = ["— Harbor County Fire Chief Dana Wells", "He said the fire started in the kitchen."]
+    assert attribute_sentences(texts, ["en"] * 2, ["headline", "sentence"])[-1].resolved == "Harbor County Fire Chief Dana Wells"
+
+
+def test_arabic_particle_with_a_suffix_pronoun_is_a_pronoun_speaker():
+    got = attribute_sentences(["ورأى المحامي سامي عودة أن الحكم قاس.", "لكنه اعتبر أن الاستئناف ممكن."], ["ar"] * 2)
+    assert got[-1].form == "pronoun" and got[-1].source == "لكنه" and got[-1].resolved == "المحامي سامي عودة"
+    got = attribute_sentences(["ورأت الناشطة منى خليل أن القرار متأخر.", "ولكنها قالت إن الخطوة مهمة."], ["ar"] * 2)
+    assert got[-1].source == "ولكنها" and got[-1].resolved == "الناشطة منى خليل"
+
+
+def test_arabic_cue_gender_picks_the_speaker_that_agrees():
+    # a masculine "ونبه" after a woman's words goes back to the man named before her
+    texts = ["شدد المهندس فادي ناصر على ضرورة التحقق من الأخبار.",
+             "رأت سلمى داود، مستشارة أسرية، أن الشائعات تضر بالمجتمع.",
+             "ونبه إلى أن تعديل الصور سهل جدا."]
+    assert attribute_sentences(texts, ["ar"] * 3)[-1].resolved == "المهندس فادي ناصر"
+    texts = ["قال المهندس كريم ناصر إن الطريق مغلق.", "وقالت سلمى داود إن الجسر مفتوح.", "وأضافت أن العمل مستمر."]
+    assert attribute_sentences(texts, ["ar"] * 3)[-1].resolved == "سلمى داود"
+
+
+def test_arabic_cue_gender():
+    from framing.annotate.attribution import _ar_cue_gender
+    assert [_ar_cue_gender(c) for c in ("وقالت", "تقول", "وأضافت", "رأت", "وقال", "يقول", "ولفت", "قالوا", "بحسب")] == \
+        ["f", "f", "f", "f", "m", "m", "m", "p", None]
+    assert _ar_cue_gender("اعتبر", "لكنها") == "f" and _ar_cue_gender("قال", "هو") == "m"
+
+
+def test_arabic_clause_subject_without_a_participle_phrase():
+    texts = ["نشر مهندس سوري مقيم بمدينة برلين مقطعا عن عمله.", "وشدد على أن الاندماج ممكن."]
+    assert attribute_sentences(texts, ["ar"] * 2)[-1].resolved == "مهندس سوري"
+
+
+def test_arabic_afada_speaker_stops_at_the_reported_verbal_noun():
+    from framing.annotate.attribution import attribute
+    assert attribute('وأفادت وكالة "نور" للأنباء بانتشار أمني في المدينة.', "ar").source == 'وكالة "نور" للأنباء'
+    assert attribute("وأفادت وزارة الصحة بغزة بإجراء ألف فحص جديد.", "ar").source == "وزارة الصحة بغزة"
