@@ -1350,6 +1350,27 @@ def _blank_dateline(text: str, lang: str) -> str:
     return " " * match.end() + text[match.end():]
 
 
+_AR_DAMMA = "\u064f"
+
+
+def _ar_passive_cue(text: str, cleaned: Any, seen: str, found: Attribution) -> bool:
+    """The cue before the speaker is a past verb written with the passive's damma on its first or
+    second letter ("اتُّهم"، "قُتل"، "أُعلن"); present forms are not looked at (يُضيف is active)."""
+    at = seen.rfind(found.cue, 0, found.span[0])
+    if at < 0 or seen[at + len(found.cue):found.span[0]].strip():
+        return False
+    start, end = cleaned.to_original(at, at + len(found.cue))
+    written = text[start:end]
+    if _AR_DAMMA not in written:
+        return False
+    letters = re.sub(r"^[وف](?=\S{3})", "", written)
+    bare = [c for c in letters if "\u0621" <= c <= "\u064a"]
+    if not bare or bare[0] in "يتن":
+        return False
+    marks = re.findall(r"[\u0621-\u064a][\u064b-\u0652]*", letters)[:2]
+    return any(_AR_DAMMA in m for m in marks)
+
+
 def attribute(text: str, lang: str, previous: Attribution | None = None, kind: str = "sentence") -> Attribution:
     """Attribution of one sentence.
 
@@ -1371,6 +1392,9 @@ def attribute(text: str, lang: str, previous: Attribution | None = None, kind: s
             return NONE
         span = cleaned.to_original(*where)
         found = found._replace(source=cleaned.text[where[0]:where[1]])
+    if lang == "ar" and found.form == "named" and found.cue and found.span and _ar_passive_cue(text, cleaned, seen, found):
+        # "اتُّهم فلان بـ...": a passive verb (its vowel marks written) has no speaker after it (guide §6: implicit)
+        found, span = found._replace(source=None, span=None, form="implicit"), None
     if found.form == "named":
         return found._replace(span=span, resolved=found.source)
     antecedent = previous.resolved if previous is not None else None
@@ -1382,12 +1406,20 @@ _TITLE_LABEL = {"ar": _lazy(r"^\s*([^\s:،.«»\"“”]+(?:\s+[^\s:،.«»\"“
                 "en": _lazy(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s*\S")}
 
 
+_AR_TITLE_SAID_BY = _lazy(
+    r"(?:^|\s)(?:تعليق|تصريح|تصريحات|رد|رسالة|كلمة)\s+(?:\S+\s+)?(?:من\s+|ل(?:ـ\s*)?)"
+    r"((?!(?:بعد|على|حول|عن|في|أمام|إثر|عقب|قبل|مع)\s)[^\s:،.«»\"“”]+(?:\s+(?!(?:بعد|على|حول|عن|في|أمام|إثر|عقب|قبل|مع)(?:\s|$))[^\s:،.«»\"“”]+){0,3})")
+
+
 def _title_label(text: str, lang: str) -> str | None:
     """The speaker a title gives as "Name: words" ("العميد فلان: ..."، "Minister Lee: ..."), for
     a later pronoun or subject-less cue; None when the title has no such label."""
     pattern = _TITLE_LABEL.get(lang)
     match = pattern.match(clean(text).text) if pattern is not None and ":" in text[:60] else None
     if not match and lang == "ar":
+        said = _AR_TITLE_SAID_BY.search(clean(text).text)  # "أول تعليق لمدرب المنتخب بعد الخسارة": who commented
+        if said and not _AR_CUE.search(said.group(1)):
+            return said.group(1)
         headline = _AR_TITLE_SUBJECT.match(clean(text).text)  # "البنك الدولي يجيب عن ...": the subject
         if headline and headline.group(1).startswith("ال") and not _AR_CUE.search(headline.group(1)):
             return headline.group(1)
@@ -1547,6 +1579,9 @@ _EN_BEFORE_SUBJECT_NOT = _lazy(
     r"nor|that|the|a|an|his|her|their|its|our|my|your|this|these|those|shows|told|accused|called|named|asked|met|"
     r"joined|replaced|defended|said|says|urged|thanked|praised|blamed|sued|interviewed|tipped|hired|visited)\s$")
 _EN_BRACKETED = _lazy(r"\[[^\]]*\]|“[^”]*”|\"[^\"]*\"")
+_EN_INVERTED_SUBJECT = _lazy(rf",\s+(?:did|does|do|could|would|will|can|should|had|has)\s+((?:{_EN_NAME_TOKEN}\s+){{0,3}}{_EN_NAME_TOKEN})\s+[a-z]+\b")
+_EN_POSSESSIVE_BODY = _lazy(rf"(?<![\w-])([Tt]he\s+(?:[a-z-]+\s+)?(?:{_EN_HEADS}))[’']s\s")
+_EN_SPLIT_TITLE = _lazy(r"(?:^|\s)(Mgr|Msgr|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Capt|Prof|Fr|Rev|Sgt|Maj)\.\s*$")
 _EN_CREDIT_LINE = _lazy(rf"^\s*[—–-]\s*((?:{_EN_NAME_TOKEN}\s+){{1,7}}{_EN_NAME_TOKEN})\s*$")
 
 
@@ -1570,9 +1605,9 @@ def _en_clause_subjects(text: str) -> list[str]:
         before = seen[:match.start()]
         at = match.end()
         if _EN_BEFORE_SUBJECT_NOT.search(before) or _EN_VERB_AFTER_NOUN.match(verb):
-            # an object or a prepositional phrase ("at Monday's session Lee will ..." goes on at "Lee");
-            # "Jordanian officials moved": "officials" is a noun
-            at = match.start(1) + len(name.split()[0])
+            # an object or a prepositional phrase ("by the Supreme Court ..."); "Jordanian officials moved":
+            # "officials" is a noun
+            at = match.end(1)
             continue
         words = name.split()
         if words[0] not in ("The", "the"):
@@ -1581,7 +1616,20 @@ def _en_clause_subjects(text: str) -> list[str]:
         if not words or re.search(r"\d", words[0]) or words[0] in ("The", "the") and len(words) < 2:
             continue
         found.append(" ".join(words))
+    for match in _EN_INVERTED_SUBJECT.finditer(seen):  # "Only then did Lee agree": the subject after the auxiliary
+        if match.group(1).split()[0] not in _EN_NOT_SUBJECT_WORDS:
+            found.append(match.group(1))
     return found
+
+
+_EN_TITLE_SUBJECT = _lazy(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{1,3}}(?:{_EN_HEADS}))\s+(?:who|whose|[a-z]+s)\b")
+
+
+def _en_title_subjects(title: str) -> list[str]:
+    """The subject a title opens with: "Ohio woman who ... sues ..." gives "Ohio woman"; a
+    sentence-case title ("Lee calls for ...") its clause subject."""
+    found = _EN_TITLE_SUBJECT.match(title)
+    return [found.group(1)] if found else _en_clause_subjects(title)[:1]
 
 
 _EN_HONORIFIC_HE = _lazy(r"^(?:Mr\.?|Sir|King|Prince|Pope|Father|Cardinal|Bishop|Sheikh|Rabbi|Brother)\s")
@@ -1604,22 +1652,28 @@ def _en_gender_agrees(pronoun: str, antecedent: str) -> bool:
 _EN_RESOLVE_WINDOW = 3  # guide §7: the antecedent's most recent mention in the three sentences before, else the title
 
 
-def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], title: str | None) -> str | None:
+def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], titles: list[str]) -> str | None:
     """The antecedent of an English "he"/"she"/"it" (or a subject-less cue) as written at its most
     recent mention: in each of the three sentences before, most recent first, the sentence's named
-    speaker and then its subjects, the first that agrees with the pronoun; else the title's speaker.
+    speaker and then its subjects, the first that agrees with the pronoun; else the title's speaker
+    or subject (``titles``).
     A headline line gives nobody (only a credit line, "— Sheriff Ann Lee", gives its name)."""
     window = []  # candidates, most recent sentence first
-    for text, found, kind in reversed(before[-_EN_RESOLVE_WINDOW:]):
-        if kind in _EN_BLANK_LINE_KINDS:
+    lines = before[-_EN_RESOLVE_WINDOW - 1:]
+    for i in range(len(lines) - 1, max(-1, len(lines) - 1 - _EN_RESOLVE_WINDOW), -1):
+        text, found, kind = lines[i]
+        if kind in _EN_BLANK_LINE_KINDS and not text.rstrip().endswith(":"):  # "Lee explained the rift:" leads in
             credit = _EN_CREDIT_LINE.match(text)
             window.extend([credit.group(1)] if credit else [])
             continue
-        if found.form == "named" and found.source:
-            window.append(found.source)
-        window.extend(_en_clause_subjects(text))
-    if title:
-        window.append(title)
+        candidates = ([found.source] if found.form == "named" and found.source else []) + _en_clause_subjects(text)
+        if pronoun.lower() == "it":  # a body named as a possessor: "the court’s ruling"
+            candidates += [m.group(1) for m in _EN_POSSESSIVE_BODY.finditer(text)]
+        split = _EN_SPLIT_TITLE.search(lines[i - 1][0]) if i > 0 else None
+        if split:  # "... Mgr." | "Benelli told me ...": a title the segmenter cut off the name
+            candidates = [f"{split.group(1)}. {c}" if text.lstrip().startswith(c) else c for c in candidates]
+        window.extend(candidates)
+    window.extend(titles)
     chosen = next((c for c in window if _en_agrees(pronoun, c) and _en_gender_agrees(pronoun, c)), None)
     if chosen and chosen.split()[0] in ("the", "The") and len(chosen.split()) == 2:
         # "the president" after "President Ann Lee ...": the name the description stands for (guide §7)
@@ -1667,6 +1721,7 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
     out: list[Attribution] = []
     speaker: Attribution | None = None
     title_speaker: str | None = None
+    title_candidates: list[str] = []
     recent: list[str] = []  # the latest named speakers, most recent first
     before: list[tuple[str, Attribution, str]] = []  # the lines before (not the title), their attribution and kind
     ar_genders: list[tuple[str, str | None]] = []  # Arabic speakers with the gender their cue shows, most recent first
@@ -1708,11 +1763,19 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
         if lang == "en" and result.form in ("pronoun", "implicit") and kind != "title" \
                 and (result.form == "implicit" or (result.source or "").lower() in ("he", "she", "it")):
             # guide §7: the most recent mention in the sentences before (speaker or subject), else the title
-            antecedent = _en_antecedent(result.source if result.form == "pronoun" else "they", before, title_speaker)
+            antecedent = _en_antecedent(result.source if result.form == "pronoun" else "they", before, title_candidates)
             if antecedent:
                 result = result._replace(resolved=antecedent, carried=True)
         if kind == "title":
             title_speaker = result.resolved if result.form == "named" else _title_label(text, lang)
+            if lang == "ar" and result.form == "named" and result.cue:
+                # a headline puts its subject before the verb: "الاتحاد الإنكليزي يتهم فلانا" — the union speaks
+                headline = _AR_TITLE_SUBJECT.match(clean(text).text)
+                if headline and headline.group(1).startswith("ال") and not _AR_CUE.search(headline.group(1)) \
+                        and clean(text).text[headline.end(1):].lstrip().startswith(result.cue):
+                    title_speaker = headline.group(1)
+            if lang == "en":
+                title_candidates = ([title_speaker] if title_speaker else []) + _en_title_subjects(text)
         else:
             before.append((text, result, kind))
             if lang == "ar" and result.resolved:

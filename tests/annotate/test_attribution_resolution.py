@@ -151,3 +151,44 @@ def test_arabic_afada_speaker_stops_at_the_reported_verbal_noun():
     from framing.annotate.attribution import attribute
     assert attribute('وأفادت وكالة "نور" للأنباء بانتشار أمني في المدينة.', "ar").source == 'وكالة "نور" للأنباء'
     assert attribute("وأفادت وزارة الصحة بغزة بإجراء ألف فحص جديد.", "ar").source == "وزارة الصحة بغزة"
+
+
+def test_english_lead_in_line_with_a_colon_is_not_a_headline():
+    texts = ["Warren explained the split inside the party:", "“They want a smaller state,” he said."]
+    assert attribute_sentences(texts, ["en"] * 2, ["headline", "sentence"])[-1].resolved == "Warren"
+
+
+def test_english_title_subject_is_the_fallback():
+    texts = ["Ohio woman who lost her savings sues the bank", "The bank has not commented.",
+             "She said she would go to court again."]
+    assert attribute_sentences(texts, ["en"] * 3, ["title", "sentence", "sentence"])[-1].resolved == "Ohio woman"
+
+
+def test_english_inverted_subject_after_an_auxiliary():
+    texts = ["Only after the storm, when the farmers left, did Governor Ray Stone act.", "He told the farmers to return."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "Governor Ray Stone"
+
+
+def test_english_it_takes_a_body_named_as_a_possessor():
+    texts = ["Mayor Tom Reyes said the court’s ruling on the bridge was a mistake.", "The plan, it said, broke no law."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "the court"
+
+
+def test_english_title_cut_off_the_name_by_the_segmenter():
+    texts = ["When I was in Lyon last week, Msgr.", "Dubois told me he prays every day.", "He said the church would stay open."]
+    assert attribute_sentences(texts, ["en"] * 3)[-1].resolved == "Msgr. Dubois"
+
+
+def test_arabic_passive_verb_has_no_speaker_and_takes_the_headline_subject():
+    from framing.annotate.attribution import attribute
+    got = attribute("اتُّهم اللاعب سامي فهد بخرق لوائح الاتحاد.", "ar")
+    assert got.form == "implicit" and got.source is None
+    assert attribute("يُضيف الوزير أن الوضع صعب.", "ar").source == "الوزير"  # a present form's damma is not a passive
+    texts = ["اللجنة الأولمبية تتهم اللاعب سامي فهد بخرق اللوائح", "اتُّهم اللاعب سامي فهد بخرق لوائح الاتحاد."]
+    got = attribute_sentences(texts, ["ar"] * 2, ["title", "sentence"])
+    assert got[-1].resolved == "اللجنة الأولمبية" and got[-1].carried
+
+
+def test_arabic_title_names_who_commented():
+    texts = ["أول تعليق لمدرب المنتخب بعد الهزيمة أمام الأردن", "وأضاف أن اللاعبين بذلوا جهدا كبيرا."]
+    assert attribute_sentences(texts, ["ar"] * 2, ["title", "sentence"])[-1].resolved == "مدرب المنتخب"
