@@ -1411,13 +1411,17 @@ _AR_TITLE_SAID_BY = _lazy(
     r"((?!(?:بعد|على|حول|عن|في|أمام|إثر|عقب|قبل|مع)\s)[^\s:،.«»\"“”]+(?:\s+(?!(?:بعد|على|حول|عن|في|أمام|إثر|عقب|قبل|مع)(?:\s|$))[^\s:،.«»\"“”]+){0,3})")
 
 
+_AR_TITLE_SAID_WORDS = _lazy(r"تعليق|تصريح|رد|رسالة|كلمة")
+
+
 def _title_label(text: str, lang: str) -> str | None:
     """The speaker a title gives as "Name: words" ("العميد فلان: ..."، "Minister Lee: ..."), for
     a later pronoun or subject-less cue; None when the title has no such label."""
     pattern = _TITLE_LABEL.get(lang)
     match = pattern.match(clean(text).text) if pattern is not None and ":" in text[:60] else None
     if not match and lang == "ar":
-        said = _AR_TITLE_SAID_BY.search(clean(text).text)  # "أول تعليق لمدرب المنتخب بعد الخسارة": who commented
+        said = _AR_TITLE_SAID_BY.search(clean(text).text) if _AR_TITLE_SAID_WORDS.search(text) else None
+        # "أول تعليق لمدرب المنتخب بعد الخسارة": who commented
         if said and not _AR_CUE.search(said.group(1)):
             return said.group(1)
         headline = _AR_TITLE_SUBJECT.match(clean(text).text)  # "البنك الدولي يجيب عن ...": the subject
@@ -1559,9 +1563,9 @@ _EN_FINITE = (r"will|would|has|had|have|is|was|are|were|did|does|do|can|could|sh
 # the subject that opens a clause: a name with its titles ("Kuwaiti cleric Sheikh Ali Nur", "Mr. Obama"),
 # "the <head>" ("The pope", "the motion"), or a name's possessive ("Trump’s behavior": Trump), before a finite verb
 _EN_CLAUSE_SUBJECT = _lazy(
-    r"(?<![\w’'‘.-])"
-    rf"((?:{_EN_NAME_TOKEN}(?<![’'‘]s)\s+(?:(?:{_EN_HEADS})\s+(?=[A-Z]))?){{0,6}}{_EN_NAME_TOKEN}(?<![’'‘]s)(?<!\.)"
-    rf"|(?:The|the)\s+(?:[a-z-]+\s+)?(?:{_EN_HEADS}))"
+    r"(?=[A-Zt])(?<![\w’'‘.-])"
+    rf"((?=[A-Z]){_EN_NAME_TOKEN}(?<![’'‘]s)(?:\s+(?:(?:{_EN_HEADS})\s+)?{_EN_NAME_TOKEN}(?<![’'‘]s)){{0,6}}+(?<!\.)"
+    rf"|(?<![\w’'‘.-])[Tt]he\s+(?:[a-z-]+\s+)?(?:{_EN_HEADS}))"
     r"(?:[’']s\s+[a-z]+)?"
     r"(?:,\s+(?:who|whose|a|an|the|[a-z]+\s+of)\b[^,;:“”\"]{1,120},)?"
     r"\s+(?:(?:also|then|later|never|already|still|now|first|once|again|[a-z]+ly)\s+)?"
@@ -1585,7 +1589,8 @@ _EN_SPLIT_TITLE = _lazy(r"(?:^|\s)(Mgr|Msgr|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|
 _EN_CREDIT_LINE = _lazy(rf"^\s*[—–-]\s*((?:{_EN_NAME_TOKEN}\s+){{1,7}}{_EN_NAME_TOKEN})\s*$")
 
 
-def _en_clause_subjects(text: str) -> list[str]:
+@lru_cache(maxsize=256)
+def _en_clause_subjects(text: str) -> tuple[str, ...]:
     """The subjects of an English sentence as written, in order: each name or "the <head>" that
     opens a clause (at the start, after a comma or an opening word) before a finite verb:
     "Meanwhile, Kelly ordered ...", "Saucier, who lives in Vermont, pleaded ...", "The pope has
@@ -1593,8 +1598,10 @@ def _en_clause_subjects(text: str) -> list[str]:
     quotation marks or brackets are not looked at; a credit line ("— Sheriff Ann Lee") gives its name."""
     credit = _EN_CREDIT_LINE.match(text)
     if credit:
-        return [credit.group(1)]
-    seen = _EN_BRACKETED.sub(lambda m: " " * len(m.group()), _blank_lead(_blank_dateline(text, "en")))
+        return (credit.group(1),)
+    seen = _blank_lead(_blank_dateline(text, "en"))
+    if "[" in seen or "“" in seen or '"' in seen:
+        seen = _EN_BRACKETED.sub(lambda m: " " * len(m.group()), seen)
     found = []
     at = 0
     while True:
@@ -1619,7 +1626,7 @@ def _en_clause_subjects(text: str) -> list[str]:
     for match in _EN_INVERTED_SUBJECT.finditer(seen):  # "Only then did Lee agree": the subject after the auxiliary
         if match.group(1).split()[0] not in _EN_NOT_SUBJECT_WORDS:
             found.append(match.group(1))
-    return found
+    return tuple(found)
 
 
 _EN_TITLE_SUBJECT = _lazy(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{1,3}}(?:{_EN_HEADS}))\s+(?:who|whose|[a-z]+s)\b")
@@ -1629,7 +1636,7 @@ def _en_title_subjects(title: str) -> list[str]:
     """The subject a title opens with: "Ohio woman who ... sues ..." gives "Ohio woman"; a
     sentence-case title ("Lee calls for ...") its clause subject."""
     found = _EN_TITLE_SUBJECT.match(title)
-    return [found.group(1)] if found else _en_clause_subjects(title)[:1]
+    return [found.group(1)] if found else list(_en_clause_subjects(title)[:1])
 
 
 _EN_HONORIFIC_HE = _lazy(r"^(?:Mr\.?|Sir|King|Prince|Pope|Father|Cardinal|Bishop|Sheikh|Rabbi|Brother)\s")
@@ -1652,33 +1659,49 @@ def _en_gender_agrees(pronoun: str, antecedent: str) -> bool:
 _EN_RESOLVE_WINDOW = 3  # guide §7: the antecedent's most recent mention in the three sentences before, else the title
 
 
-def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], titles: list[str]) -> str | None:
+def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], title: tuple[str | None, str | None]) -> str | None:
     """The antecedent of an English "he"/"she"/"it" (or a subject-less cue) as written at its most
     recent mention: in each of the three sentences before, most recent first, the sentence's named
     speaker and then its subjects, the first that agrees with the pronoun; else the title's speaker
-    or subject (``titles``).
+    or subject (``title``: the title's speaker and its text).
     A headline line gives nobody (only a credit line, "— Sheriff Ann Lee", gives its name)."""
-    window = []  # candidates, most recent sentence first
-    lines = before[-_EN_RESOLVE_WINDOW - 1:]
-    for i in range(len(lines) - 1, max(-1, len(lines) - 1 - _EN_RESOLVE_WINDOW), -1):
-        text, found, kind = lines[i]
-        if kind in _EN_BLANK_LINE_KINDS and not text.rstrip().endswith(":"):  # "Lee explained the rift:" leads in
-            credit = _EN_CREDIT_LINE.match(text)
-            window.extend([credit.group(1)] if credit else [])
-            continue
-        candidates = ([found.source] if found.form == "named" and found.source else []) + _en_clause_subjects(text)
-        if pronoun.lower() == "it":  # a body named as a possessor: "the court’s ruling"
-            candidates += [m.group(1) for m in _EN_POSSESSIVE_BODY.finditer(text)]
-        split = _EN_SPLIT_TITLE.search(lines[i - 1][0]) if i > 0 else None
-        if split:  # "... Mgr." | "Benelli told me ...": a title the segmenter cut off the name
-            candidates = [f"{split.group(1)}. {c}" if text.lstrip().startswith(c) else c for c in candidates]
-        window.extend(candidates)
-    window.extend(titles)
-    chosen = next((c for c in window if _en_agrees(pronoun, c) and _en_gender_agrees(pronoun, c)), None)
+    def agrees(candidate: str) -> bool:
+        return _en_agrees(pronoun, candidate) and _en_gender_agrees(pronoun, candidate)
+
+    def candidates():  # most recent sentence first, then the title
+        lines = before[-_EN_RESOLVE_WINDOW - 1:]
+        for i in range(len(lines) - 1, max(-1, len(lines) - 1 - _EN_RESOLVE_WINDOW), -1):
+            text, found, kind = lines[i]
+            if kind in _EN_BLANK_LINE_KINDS and not text.rstrip().endswith(":"):  # "Lee explained the rift:" leads in
+                credit = _EN_CREDIT_LINE.match(text)
+                if credit:
+                    yield credit.group(1)
+                continue
+            split = _EN_SPLIT_TITLE.search(lines[i - 1][0]) if i > 0 and lines[i - 1][0].endswith(".") else None
+            for name in itertools.chain([found.source] if found.form == "named" and found.source else (),
+                                        _en_clause_subjects(text)):
+                # "... Mgr." | "Benelli told me ...": a title the segmenter cut off the name
+                yield f"{split.group(1)}. {name}" if split and text.lstrip().startswith(name) else name
+            if pronoun.lower() == "it":  # a body named as a possessor: "the court’s ruling"
+                yield from (m.group(1) for m in _EN_POSSESSIVE_BODY.finditer(text))
+        speaker, text = title
+        if speaker:
+            yield speaker
+        if text:
+            yield from _en_title_subjects(text)
+
+    seen = []
+    chosen = None
+    for candidate in candidates():
+        seen.append(candidate)
+        if agrees(candidate):
+            chosen = candidate
+            break
     if chosen and chosen.split()[0] in ("the", "The") and len(chosen.split()) == 2:
         # "the president" after "President Ann Lee ...": the name the description stands for (guide §7)
         head = chosen.split()[1].title()
-        chosen = next((c for c in window if head in c.split()[:-1] and c[:1].isupper() and not c.startswith("The ")), chosen)
+        chosen = next((c for c in itertools.chain(seen, candidates()) if head in c.split()[:-1] and c[:1].isupper()
+                       and not c.startswith("The ")), chosen)
     return chosen
 
 
@@ -1721,7 +1744,7 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
     out: list[Attribution] = []
     speaker: Attribution | None = None
     title_speaker: str | None = None
-    title_candidates: list[str] = []
+    title_text: str | None = None
     recent: list[str] = []  # the latest named speakers, most recent first
     before: list[tuple[str, Attribution, str]] = []  # the lines before (not the title), their attribution and kind
     ar_genders: list[tuple[str, str | None]] = []  # Arabic speakers with the gender their cue shows, most recent first
@@ -1730,14 +1753,23 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
     kinds = list(kinds) if kinds is not None else ["sentence"] * len(texts)
     for text, lang, kind in zip(texts, langs, kinds):
         result = attribute(text, lang, speaker, kind)
-        if result.form == "pronoun" and lang == "en" and result.span and result.span[0] > 0 and result.source.lower() in ("he", "she"):
+        antecedent = None
+        if lang == "en" and result.form in ("pronoun", "implicit") and kind != "title" \
+                and (result.form == "implicit" or (result.source or "").lower() in ("he", "she", "it")):
+            # guide §7: the most recent mention in the sentences before (speaker or subject), else the title
+            antecedent = _en_antecedent(result.source if result.form == "pronoun" else "they", before, (title_speaker, title_text))
+            if antecedent:
+                result = result._replace(resolved=antecedent, carried=True)
+        if antecedent:
+            pass  # the older English fallbacks below are for what the sentences before do not name
+        elif result.form == "pronoun" and lang == "en" and result.span and result.span[0] > 0 and result.source.lower() in ("he", "she"):
             # "Ann Lee is expected to ... that she says": the sentence opens with the person
             opening = _EN_PERSON.match(_blank_lead(_blank_dateline(text, lang).strip()))
             if opening and len(opening.group().split()) > 1 and opening.group().split()[0] not in _EN_NOT_PERSON_START \
                     and opening.end() < result.span[0]:
                 result = result._replace(resolved=opening.group().strip(), carried=True)
-        if result.form in ("pronoun", "implicit") and out and lang == "en" and kinds[len(out) - 1] not in _EN_BLANK_LINE_KINDS \
-                and out[-1].form == "none":
+        if result.form in ("pronoun", "implicit") and out and lang == "en" and not antecedent \
+                and kinds[len(out) - 1] not in _EN_BLANK_LINE_KINDS and out[-1].form == "none":
             # the sentence before names a person as its subject and voices nobody: "He" is that person
             person = _subject_person(texts[len(out) - 1])
             if person:
@@ -1749,7 +1781,8 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
         if result.form in ("pronoun", "implicit") and result.resolved is None and title_speaker and kind != "title":
             # nobody named in the sentences before: the speaker of the article's title (guide §7)
             result = result._replace(resolved=title_speaker, carried=True)
-        if lang == "en" and result.form == "pronoun" and result.carried and not _en_agrees(result.source, result.resolved):
+        if lang == "en" and result.form == "pronoun" and result.carried and not antecedent \
+                and not _en_agrees(result.source, result.resolved):
             # "he"/"she" take a person, "it" a body or document: the latest recent speaker that agrees
             result = result._replace(resolved=next((r for r in recent if _en_agrees(result.source, r)), None))
             result = result._replace(carried=result.resolved is not None)
@@ -1760,24 +1793,18 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
             genders = dict(reversed(ar_genders))
             if gender and genders.get(result.resolved) not in (None, gender):
                 result = result._replace(resolved=next((r for r, g in ar_genders if g == gender), result.resolved))
-        if lang == "en" and result.form in ("pronoun", "implicit") and kind != "title" \
-                and (result.form == "implicit" or (result.source or "").lower() in ("he", "she", "it")):
-            # guide §7: the most recent mention in the sentences before (speaker or subject), else the title
-            antecedent = _en_antecedent(result.source if result.form == "pronoun" else "they", before, title_candidates)
-            if antecedent:
-                result = result._replace(resolved=antecedent, carried=True)
         if kind == "title":
             title_speaker = result.resolved if result.form == "named" else _title_label(text, lang)
             if lang == "ar" and result.form == "named" and result.cue:
                 # a headline puts its subject before the verb: "الاتحاد الإنكليزي يتهم فلانا" — the union speaks
-                headline = _AR_TITLE_SUBJECT.match(clean(text).text)
+                plain = clean(text).text
+                headline = _AR_TITLE_SUBJECT.match(plain)
                 if headline and headline.group(1).startswith("ال") and not _AR_CUE.search(headline.group(1)) \
-                        and clean(text).text[headline.end(1):].lstrip().startswith(result.cue):
+                        and plain[headline.end(1):].lstrip().startswith(result.cue):
                     title_speaker = headline.group(1)
-            if lang == "en":
-                title_candidates = ([title_speaker] if title_speaker else []) + _en_title_subjects(text)
+            title_text = text
         else:
-            before.append((text, result, kind))
+            before = before[-_EN_RESOLVE_WINDOW:] + [(text, result, kind)]
             if lang == "ar" and result.resolved:
                 gender = _ar_cue_gender(result.cue, result.source if result.form == "pronoun" else None)
                 ar_genders = [(result.resolved, gender)] + [(r, g) for r, g in ar_genders if r != result.resolved][:3]
