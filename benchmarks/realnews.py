@@ -332,13 +332,23 @@ def add_context(train_rows: pd.DataFrame, test_rows: pd.DataFrame, unlabeled: bo
 
 
 def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | None = None,
-                embed: float | None = None):
+                embed: float | None = None, domain_copy: dict | None = None, copy_frames: list | None = None):
     """Frames only (no tone): the default features (``params``: ``make_pipeline`` parameters;
     the library's context blocks with ``features__context_weight``, fed from the rows'
     ``previous``/``next``/``title`` columns, as ``train`` does), plus, with ``context``
     ``{"previous": w, "next": w, "title": w}``, the same features of those texts as separate
     blocks scaled by w (the first context experiments, all languages); with ``embed``, the
-    sentence's multilingual USE v3 embedding as one more block scaled by ``embed``; FrameClassifier with the
+    sentence's multilingual USE v3 embedding as one more block scaled by ``embed``; with
+    ``domain_copy`` ``{domain: w}``, feature augmentation for domain adaptation
+    (Daume III 2007, "frustratingly easy"): the sentence's features (without the language
+    columns) are repeated in one more block per named domain, filled only for that domain's rows
+    (a stratum: "written", "enriched", "random"; or "real": every row but the written ones) and
+    scaled by w, so that what holds only in the written corpus (e.g. "said the" marking
+    skepticism there) or only in the keyword-enriched real rows (the topic words of the articles
+    they were drawn from) can be learned by that copy instead of the shared weights that the
+    scored rows (random stratum) are predicted with; those use their own copy (if any) and the
+    shared block; with ``copy_frames`` (frame names), only those frames are fitted on the
+    augmented matrix, the others on the plain one (two classifiers). FrameClassifier with the
     default settings, grouped CV by article, calibrated and tuned on the random stratum. Returns
     a predict function ``(rows, with_context=True) -> (pred, proba)``."""
     from scipy.sparse import csr_matrix, hstack
@@ -366,27 +376,48 @@ def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | 
         for col, weight in (context or {}).items():
             ctx = [analyze(str(t), g) if str(t).strip() else analyze("", g) for t, g in zip(part[col], part["lang"])]
             blocks.append(features.transform_analyses(ctx)[:, n_lang:] * float(weight))
+        if domain_copy:
+            from scipy.sparse import diags
+
+            stratum = part["stratum"].to_numpy() if "stratum" in part.columns else np.full(len(part), "random")
+            for domain, weight in domain_copy.items():
+                member = stratum != "written" if domain == "real" else stratum == domain
+                blocks.append(diags(member.astype(np.float32) * float(weight)) @ X_part[:, n_lang:])
         return hstack(blocks, format="csr")
 
     X = matrix(rows, docs, base)
     y = label_matrix(rows, FRAMES)
     weights = rows["weight"].astype(float).to_numpy() if "weight" in rows.columns else None
-    clf.fit(X, y, groups=group_keys(rows, "article_id"), sample_weight=weights,
-            tune_mask=(rows["stratum"] == "random").to_numpy())
+    fit_args = dict(groups=group_keys(rows, "article_id"), sample_weight=weights,
+                    tune_mask=(rows["stratum"] == "random").to_numpy())
+    clf.fit(X, y, **fit_args)
+    plain = None
+    if domain_copy and copy_frames:
+        from sklearn.base import clone
+
+        plain = clone(clf).fit(X[:, :base.shape[1]], y, **fit_args)
+        use_copy = np.isin(FRAMES, list(copy_frames))
 
     def predict(part: pd.DataFrame, with_context: bool = True):
         X_part = matrix(part, with_context=with_context)
-        return clf.predict(X_part).astype(bool), clf.predict_proba(X_part)
+        pred, proba = clf.predict(X_part).astype(bool), clf.predict_proba(X_part)
+        if plain is not None:
+            X_plain = X_part[:, :base.shape[1]]
+            pred = np.where(use_copy, pred, plain.predict(X_plain).astype(bool))
+            proba = np.where(use_copy, proba, plain.predict_proba(X_plain))
+        return pred, proba
     return predict
 
 
 def _frames(params: dict | None = None, context: dict | None = None, stratum_weight: dict | None = None,
-            pseudo: dict | None = None, embed: float | None = None):
+            pseudo: dict | None = None, embed: float | None = None, domain_copy: dict | None = None,
+            copy_frames: list | None = None):
     """A frames-only candidate: ``params`` for ``make_pipeline`` (``features__``/``frames__``
     names), ``context`` blocks, ``stratum_weight`` (row weight per stratum, e.g. written 0.5) and
     ``pseudo`` self-training ``{"weight": w, "high": p, "low": p}``: a first model labels the
     unlabeled sentences of training articles; sentences where every frame is confidently decided
-    (probability >= high: positive, <= low: negative) join the training rows at weight w."""
+    (probability >= high: positive, <= low: negative) join the training rows at weight w;
+    ``domain_copy``/``copy_frames``: domain-specific feature copies (see ``_fit_frames``)."""
     feature_params = {k[len("features__"):]: v for k, v in (params or {}).items() if k.startswith("features__")}
     frame_params = {k: v for k, v in (params or {}).items() if not k.startswith("features__")}
 
@@ -395,7 +426,7 @@ def _frames(params: dict | None = None, context: dict | None = None, stratum_wei
         if stratum_weight:
             rows = rows.assign(weight=rows["stratum"].map(lambda s: float(stratum_weight.get(s, 1.0))))
         all_params = {**{f"features__{k}": v for k, v in feature_params.items()}, **frame_params}
-        predict = _fit_frames(rows, all_params, context, embed)
+        predict = _fit_frames(rows, all_params, context, embed, domain_copy, copy_frames)
         if pseudo:
             pool = train_rows[train_rows["stratum"] == "unlabeled"].reset_index(drop=True)
             _, proba = predict(pool)
@@ -537,6 +568,27 @@ CANDIDATES = {
     "frames: shipped settings + USE 1.0": _frames(stratum_weight={"written": 0.5}, embed=1.0),
     "frames: shipped settings + USE 0.5": _frames(stratum_weight={"written": 0.5}, embed=0.5),
     "frames: shipped settings + USE 2.0": _frames(stratum_weight={"written": 0.5}, embed=2.0),
+    # error classes on dev (benchmarks/frames_errors.py): written-corpus cues and bare negation
+    "frames: shipped settings; negators in n-grams only": _frames({"features__negators_in_ngrams_only": True},
+                                                                  stratum_weight={"written": 0.5}),
+    "frames: shipped settings; written copy": _frames(stratum_weight={"written": 0.5}, domain_copy={"written": 1.0}),
+    "frames: shipped settings; written and real copies": _frames(stratum_weight={"written": 0.5},
+                                                                 domain_copy={"written": 1.0, "real": 1.0}),
+    "frames: written rows 1.0; written copy": _frames(domain_copy={"written": 1.0}),
+    "frames: shipped settings; written copy for skepticism": _frames(
+        stratum_weight={"written": 0.5}, domain_copy={"written": 1.0}, copy_frames=["skepticism"]),
+    "frames: shipped settings; negation scope 3": _frames({"features__negation_scope": 3},
+                                                          stratum_weight={"written": 0.5}),
+    "frames: shipped settings; negation scope 3; negators in n-grams only": _frames(
+        {"features__negation_scope": 3, "features__negators_in_ngrams_only": True}, stratum_weight={"written": 0.5}),
+    "frames: shipped settings; negation scope 2": _frames({"features__negation_scope": 2},
+                                                          stratum_weight={"written": 0.5}),
+    "frames: shipped settings; enriched copy": _frames(stratum_weight={"written": 0.5}, domain_copy={"enriched": 1.0}),
+    "frames: shipped settings; written and enriched copies": _frames(stratum_weight={"written": 0.5},
+                                                                     domain_copy={"written": 1.0, "enriched": 1.0}),
+    "frames: shipped settings; enriched copy 0.5": _frames(stratum_weight={"written": 0.5}, domain_copy={"enriched": 0.5}),
+    "frames: shipped settings; written copy; negators in n-grams only": _frames(
+        {"features__negators_in_ngrams_only": True}, stratum_weight={"written": 0.5}, domain_copy={"written": 1.0}),
     "frames: context 0.3": _frames(context={"previous": 0.3, "next": 0.3, "title": 0.3}),
     "frames: context 0.5": _frames(context={"previous": 0.5, "next": 0.5, "title": 0.5}),
     "frames: context previous 0.3": _frames(context={"previous": 0.3}),

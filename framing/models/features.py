@@ -19,7 +19,11 @@ analysed once (language, normalization, tokens, stems) and the analysis feeds ev
   or empty context leaves those blocks at zero.
 
 Function words (``framing.text.stopwords``) are not features on their own, but stay inside
-n-grams ("no evidence", "لم يتسن"): alone they mostly encode the style of a corpus.
+n-grams ("no evidence", "لم يتسن"): alone they mostly encode the style of a corpus. With
+``negators_in_ngrams_only``, negation words (``NEGATORS``: "not", "no", "never", لم, لا, ليس, ...)
+are treated the same way: in our written corpus most sentences with a bare negation are
+skepticism, in real news most are not, so alone they mostly encode the corpus, while "no
+evidence" or "لم يتسن" keep their meaning as n-grams.
 """
 
 from __future__ import annotations
@@ -41,6 +45,19 @@ from framing.text.tokenize import arabic_stem, english_stem, tokenize
 
 _TOKENS = r"\S+"
 CONTEXT_BLOCKS = ("prev", "next", "title")
+NEGATORS = {
+    "en": ("not", "no", "never", "nothing", "none", "nor", "neither", "without", "cannot", "n't", "nobody",
+           "nowhere", "didn't", "doesn't", "don't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't",
+           "hadn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't"),
+    "ar": tuple(c + w for w in ("لا", "لم", "لن", "ليس", "ليست", "ليسوا", "غير", "عدم", "دون", "بدون", "بلا", "لست")
+                for c in ("", "و", "ف")),
+}
+"""Negation words per language (as written; matched after normalization) for ``negators_in_ngrams_only``."""
+
+
+@lru_cache(maxsize=8)
+def _negators(lang: str) -> frozenset[str]:
+    return frozenset(normalize(w, lang) for w in NEGATORS.get(lang, ()))
 """Feature-name prefixes of the context blocks, in column order (``context=(previous, next, title)``)."""
 
 
@@ -170,11 +187,18 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     context_dropout : share of rows whose context is left out in ``fit_transform`` (training
         only; drawn with a fixed seed), so the model also learns to score sentences without
         context (``framing classify``: one sentence per line, no article).
+    negators_in_ngrams_only : if True, negation words (:data:`NEGATORS`) are not unigram, stem
+        or prefix features, like function words; they stay inside n-grams ("no evidence",
+        "لم يتسن"). Off by default (the matrix is then exactly as without this option).
+    negation_scope : None (off, the default) or a number of tokens k: one more block (``n:``)
+        of the stems of the k tokens after each negation word (function words skipped; a later
+        negation word starts a new scope), so "no evidence", "not a shred of evidence" and
+        "لم يقدم أي دليل" share ``n:evidence``/``n:دليل``, apart from ``s:evidence``.
     """
 
     def __init__(self, word_ngrams=(1, 2), stem_ngrams=(1, 1), prefix_length=4, char_ngrams=None, min_df=2,
                  stop_words=True, cues=None, cue_weight=1.0, languages=None, context_weight=None,
-                 context_dropout=0.0):
+                 context_dropout=0.0, negators_in_ngrams_only=False, negation_scope=None):
         self.word_ngrams = word_ngrams
         self.stem_ngrams = stem_ngrams
         self.prefix_length = prefix_length
@@ -186,6 +210,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.languages = languages
         self.context_weight = context_weight
         self.context_dropout = context_dropout
+        self.negators_in_ngrams_only = negators_in_ngrams_only
+        self.negation_scope = negation_scope
 
     # -- fitting ------------------------------------------------------------------------
 
@@ -203,10 +229,15 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             self.blocks_["s"] = _GramBlock(self.stem_ngrams)
         if self.prefix_length:
             self.blocks_["p"] = _GramBlock((1, 1), prefix=int(self.prefix_length))
+        if self._negation_scope():
+            if not self.blocks_:
+                raise ValueError("negation_scope needs one of word_ngrams, stem_ngrams, prefix_length")
+            self.blocks_["n"] = _GramBlock((1, 1))
         if not self.blocks_ and not self.char_ngrams:
             raise ValueError("TextFeatures needs at least one of word_ngrams, stem_ngrams, prefix_length, char_ngrams")
         for name, block in self.blocks_.items():
-            block.fit(self._sequences(name, docs), keeps, self.min_df)
+            sequences = self._sequences(name, docs)
+            block.fit(sequences, [[True] * len(x) for x in sequences] if name == "n" else keeps, self.min_df)
         self.char_vectorizer_ = None
         if self.char_ngrams:
             self.char_vectorizer_ = TfidfVectorizer(
@@ -258,14 +289,36 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             return n
         k = len(self._languages())
         return k + (n - k) // (len(CONTEXT_BLOCKS) + 1)
-    @staticmethod
-    def _sequences(block: str, docs: list[Analysis]) -> list[list[str]]:
+    def _negation_scope(self) -> int:
+        return int(getattr(self, "negation_scope", None) or 0)  # models saved before this option have none
+
+    def _sequences(self, block: str, docs: list[Analysis]) -> list[list[str]]:
+        if block == "n":
+            return [self._scoped(d) for d in docs]
         return [d.tokens if block == "w" else d.stems for d in docs]
 
+    def _scoped(self, doc: Analysis) -> list[str]:
+        """Stems of the ``negation_scope`` content tokens after each negation word of ``doc``."""
+        negators, function = _negators(doc.lang), for_language(doc.lang)
+        k, out, left = self._negation_scope(), [], 0
+        for token, stem in zip(doc.tokens, doc.stems):
+            if token in negators:
+                left = k
+            elif left:
+                if token not in function:
+                    out.append(stem)
+                    left -= 1
+        return out
+
     def _keeps(self, docs: list[Analysis]) -> list[list[bool]]:
-        if not self.stop_words:
+        negators = getattr(self, "negators_in_ngrams_only", False)  # models saved before this option have none
+        if not self.stop_words and not negators:
             return [[True] * len(d.tokens) for d in docs]
-        return [[t not in for_language(d.lang) for t in d.tokens] for d in docs]
+        keeps = []
+        for d in docs:
+            drop = (for_language(d.lang) if self.stop_words else frozenset()) | (_negators(d.lang) if negators else frozenset())
+            keeps.append([t not in drop for t in d.tokens])
+        return keeps
 
     def _compile_cues(self):
         """Cue terms as stem sequences per language: ``{lang: [(frame_index, stems), ...]}``."""
@@ -336,7 +389,10 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     def _content(self, docs: list[Analysis]):
         """The sentence's own features without the language columns."""
         keeps = self._keeps(docs)
-        parts = [block.transform(self._sequences(name, docs), keeps) for name, block in self.blocks_.items()]
+        parts = []
+        for name, block in self.blocks_.items():
+            sequences = self._sequences(name, docs)
+            parts.append(block.transform(sequences, [[True] * len(x) for x in sequences] if name == "n" else keeps))
         if self.char_vectorizer_ is not None:
             parts.append(self.char_vectorizer_.transform([" ".join(d.tokens) for d in docs]))
         if self.cue_frames_:
@@ -416,11 +472,13 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         # models saved before the context option: no context (get_params and clone still work)
         self.__dict__.setdefault("context_weight", None)
         self.__dict__.setdefault("context_dropout", 0.0)
+        self.__dict__.setdefault("negators_in_ngrams_only", False)
+        self.__dict__.setdefault("negation_scope", None)
         if "blocks_" in state:
             self.feature_names_ = self._feature_names()
 
     def get_feature_names_out(self, input_features=None):
-        """Feature names, block-prefixed (``lang:``, ``w:``, ``s:``, ``p:``, ``c:``, ``cue:``; the
+        """Feature names, block-prefixed (``lang:``, ``w:``, ``s:``, ``p:``, ``n:``, ``c:``, ``cue:``; the
         context blocks repeat the sentence's names after ``prev:``, ``next:``, ``title:``)."""
         check_is_fitted(self, "feature_names_")
         return self.feature_names_
