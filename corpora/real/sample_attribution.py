@@ -7,7 +7,13 @@ news pool (so about two thirds carry an attribution), split into dev and test by
 (half each). With ``--round rN``, a later draw for a training split: 400 cue and 200 uniform
 sentences from articles that no earlier draw touched (the files under
 ``corpora/real/attribution/`` name them), all with ``split: train``, ids
-``attr-real-{lang}-rN-NNN``; the dev and test splits are left as they are. Writes ``OUT_DIR/{lang}.attr.sample.jsonl`` (stand-off skeletons) and
+``attr-real-{lang}-rN-NNN``; the dev and test splits are left as they are.
+
+With ``--round rN --resolution-test N`` (English; every Arabic article with a cue is taken by
+then): a second held-out draw for speaker resolution, ``split: test2``: N sentences whose cue has
+a pronoun subject ("he said", "said she", "They added"), at most one per article, not an
+article's first sentence, from articles that no earlier draw touched. It is drawn after the
+rules of that round were written and is never used to write rules. Writes ``OUT_DIR/{lang}.attr.sample.jsonl`` (stand-off skeletons) and
 ``OUT_DIR/{lang}.attr.items.jsonl`` (text with title and the three previous sentences of the
 article, for annotators; it holds dataset text and stays outside the project).
 """
@@ -69,21 +75,56 @@ def draw(lang: str, root: str | None, round_: str | None = None) -> list[dict]:
     return sample
 
 
+PRONOUN_CUE = (r"\b(?:he|she|they|we|I)\s+(?:also\s+)?(?:said|says|added|adds|told|noted|explained|argued|"
+               r"insisted|wrote|claimed|warned|stated|continued|asked|stressed|acknowledged|admitted)\b|"
+               r"\b(?:said|says|added|adds|told|noted|wrote|asked)\s+(?:he|she|they)\b")
+
+
+def draw_resolution(lang: str, root: str | None, round_: str, size: int) -> list[dict]:
+    """The ``test2`` draw: sentences with a pronoun-subject cue, one per untouched article."""
+    rng = random.Random(f"{SEED}-attribution-{lang}-{round_}-resolution")
+    rows = pool(lang, POOLS[lang]["random"], root, set())
+    history: dict[str, list[str]] = {}
+    first: set[int] = set()
+    for i, row in enumerate(rows):
+        seen = history.setdefault(row["article_id"], [])
+        if not seen:
+            first.add(i)
+        row["context"] = " ".join(seen[-3:])
+        seen.append(row["text"])
+    used = used_articles(lang)
+    cue = re.compile(PRONOUN_CUE, re.IGNORECASE)
+    by_article: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row["article_id"] not in used and i not in first and cue.search(row["text"]):
+            by_article.setdefault(row["article_id"], []).append(i)
+    articles = rng.sample(sorted(by_article), min(size, len(by_article)))
+    chosen = [rng.choice(by_article[a]) for a in articles]
+    return [{**rows[i], "id": f"attr-real-{lang}-{round_}-{n:03d}", "stratum": "pronoun-cue", "split": "test2"}
+            for n, i in enumerate(chosen, 1)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--datasets", default=None)
     parser.add_argument("--round", dest="round_", default=None, help="a later training draw, e.g. r2")
+    parser.add_argument("--resolution-test", type=int, default=0, metavar="N",
+                        help="with --round: the English held-out resolution draw (split test2) of N sentences")
     args = parser.parse_args()
+    if args.resolution_test and not args.round_:
+        parser.error("--resolution-test needs --round")
     args.out.mkdir(parents=True, exist_ok=True)
-    for lang in CUES:
-        sample = draw(lang, args.datasets, args.round_)
+    for lang in (("en",) if args.resolution_test else CUES):
+        sample = (draw_resolution(lang, args.datasets, args.round_, args.resolution_test) if args.resolution_test
+                  else draw(lang, args.datasets, args.round_))
         stem = f"{lang}.{args.round_}" if args.round_ else lang
         write_sample(sample, args.out / f"{stem}.attr.sample.jsonl", args.out / f"{stem}.attr.items.jsonl",
                      lambda row: {"id": row["id"], "title": row["title"][:140], "context": row["context"][-600:],
                                   "text": row["text"]})
         print(f"{lang}: {len(sample)} sentences from {len({r['article_id'] for r in sample})} articles; "
-              f"cue stratum {sum(r['stratum'] == 'cue' for r in sample)}; test {sum(r['split'] == 'test' for r in sample)}")
+              f"cue stratum {sum(r['stratum'] == 'cue' for r in sample)}; test {sum(r['split'] == 'test' for r in sample)}; "
+              f"test2 {sum(r['split'] == 'test2' for r in sample)}")
 
 
 if __name__ == "__main__":
