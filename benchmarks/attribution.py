@@ -23,8 +23,10 @@ language and split, each with a 95% bootstrap interval over articles:
 
 Splits: ``dev`` and ``test`` (the first draw, split by article), ``train`` (later draws from
 articles no earlier draw touched: ``sample_attribution.py --round``), ``tuning`` (dev + train,
-what rules may be tuned on), ``both`` (dev, then test), ``all`` (every row). The rules are
-tuned on dev and train only; ``test`` is reported for the record. The written sets
+what rules may be tuned on), ``test2`` (English: a second held-out draw of pronoun-subject
+cues from untouched articles, drawn after the rules were written, for speaker resolution:
+``sample_attribution.py --resolution-test``), ``both`` (dev, test, then test2), ``all`` (every
+row). The rules are tuned on dev and train only; ``test`` and ``test2`` are reported for the record. The written sets
 (``corpora/attribution/``) were used to write the rules and are development data, not a test.
 """
 
@@ -318,6 +320,9 @@ def paired(lang: str, split: str, baseline: str) -> None:
     spec.loader.exec_module(base)
     records = [r for r in join(REAL / f"{lang}.jsonl") if split == "all" or r["split"] == split
                or (split == "tuning" and r["split"] in ("dev", "train"))]
+    if not records:
+        print(f"\npaired, {lang}, {split}: no items")
+        return
     docs, articles = load_articles(records)
     groups = sorted({r["article_id"] for r in records})
     gi = {g: i for i, g in enumerate(groups)}
@@ -363,7 +368,7 @@ def paired(lang: str, split: str, baseline: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "train", "tuning", "test", "both", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "train", "tuning", "test", "test2", "both", "all"), default="dev")
     parser.add_argument("--lang", choices=("en", "ar"), default=None)
     parser.add_argument("--errors", type=int, default=0, help="print up to N span or quote-type errors (gold/predicted) per language and split")
     parser.add_argument("--resolution-errors", action="store_true",
@@ -371,13 +376,13 @@ def main() -> None:
     parser.add_argument("--baseline", default=None, help="a copy of attribution.py from another commit: print paired differences to it (needs --lang)")
     args = parser.parse_args()
     langs = [args.lang] if args.lang else ["en", "ar"]
-    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    splits = ["dev", "test", "test2"] if args.split == "both" else [args.split]
     print("command: .venv/bin/python benchmarks/attribution.py " + " ".join(sys.argv[1:]))
     if args.baseline:
         for split in splits:
             paired(args.lang or "ar", split, args.baseline)
         return
-    if args.resolution_errors and any(s in ("test", "all") for s in splits):
+    if args.resolution_errors and any(s in ("test", "test2", "all") for s in splits):
         parser.error("--resolution-errors reads errors on dev, train or tuning only, never on the test split")
     real(langs, splits, args.errors, args.resolution_errors)
     written(langs)
