@@ -577,12 +577,26 @@ CANDIDATES = {
     "frames: written rows 1.0; written copy": _frames(domain_copy={"written": 1.0}),
     "frames: shipped settings; written copy for skepticism": _frames(
         stratum_weight={"written": 0.5}, domain_copy={"written": 1.0}, copy_frames=["skepticism"]),
+    "frames: shipped settings; written copy 2.0 for skepticism": _frames(
+        stratum_weight={"written": 0.5}, domain_copy={"written": 2.0}, copy_frames=["skepticism"]),
+    "frames: shipped settings; written copy 0.5 for skepticism": _frames(
+        stratum_weight={"written": 0.5}, domain_copy={"written": 0.5}, copy_frames=["skepticism"]),
+    "frames: written rows 1.0; written copy for skepticism": _frames(domain_copy={"written": 1.0},
+                                                                     copy_frames=["skepticism"]),
+    "frames: shipped settings; written copy for skepticism; char 3-5 Arabic only": _frames(
+        {"features__char_ngrams": (3, 5), "features__char_languages": ("ar",)}, stratum_weight={"written": 0.5},
+        domain_copy={"written": 1.0}, copy_frames=["skepticism"]),
     "frames: shipped settings; negation scope 3": _frames({"features__negation_scope": 3},
                                                           stratum_weight={"written": 0.5}),
     "frames: shipped settings; negation scope 3; negators in n-grams only": _frames(
         {"features__negation_scope": 3, "features__negators_in_ngrams_only": True}, stratum_weight={"written": 0.5}),
     "frames: shipped settings; negation scope 2": _frames({"features__negation_scope": 2},
                                                           stratum_weight={"written": 0.5}),
+    "frames: shipped settings; char 3-5": _frames({"features__char_ngrams": (3, 5)}, stratum_weight={"written": 0.5}),
+    "frames: shipped settings; char 3-5 Arabic only": _frames(
+        {"features__char_ngrams": (3, 5), "features__char_languages": ("ar",)}, stratum_weight={"written": 0.5}),
+    "frames: shipped settings; char 2-4 Arabic only": _frames(
+        {"features__char_ngrams": (2, 4), "features__char_languages": ("ar",)}, stratum_weight={"written": 0.5}),
     "frames: shipped settings; enriched copy": _frames(stratum_weight={"written": 0.5}, domain_copy={"enriched": 1.0}),
     "frames: shipped settings; written and enriched copies": _frames(stratum_weight={"written": 0.5},
                                                                      domain_copy={"written": 1.0, "enriched": 1.0}),

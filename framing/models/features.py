@@ -171,6 +171,10 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     stem_ngrams : (min_n, max_n) for stem n-grams, or None to disable.
     prefix_length : add a block of stem prefixes of this length (cheap morphology), or None.
     char_ngrams : (min_n, max_n) for character n-grams within word boundaries, or None.
+    char_languages : None (character n-grams for every language, the default) or language
+        codes (e.g. ``("ar",)``): only rows of those languages get character n-grams (fitted on
+        those rows only; other rows keep the block at zero), so a morphologically rich language
+        gets sub-word features without the others paying their cost.
     min_df : minimum document frequency for an n-gram to become a feature.
     stop_words : if True, function words are not unigram features (they stay inside n-grams).
     cues : ``{frame: {lang: [terms]}}`` cue lexicons (usually from a codebook), or None.
@@ -198,7 +202,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def __init__(self, word_ngrams=(1, 2), stem_ngrams=(1, 1), prefix_length=4, char_ngrams=None, min_df=2,
                  stop_words=True, cues=None, cue_weight=1.0, languages=None, context_weight=None,
-                 context_dropout=0.0, negators_in_ngrams_only=False, negation_scope=None):
+                 context_dropout=0.0, negators_in_ngrams_only=False, negation_scope=None, char_languages=None):
         self.word_ngrams = word_ngrams
         self.stem_ngrams = stem_ngrams
         self.prefix_length = prefix_length
@@ -212,6 +216,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.context_dropout = context_dropout
         self.negators_in_ngrams_only = negators_in_ngrams_only
         self.negation_scope = negation_scope
+        self.char_languages = char_languages
 
     # -- fitting ------------------------------------------------------------------------
 
@@ -243,7 +248,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             self.char_vectorizer_ = TfidfVectorizer(
                 analyzer="char_wb", lowercase=False, ngram_range=tuple(self.char_ngrams),
                 min_df=self.min_df, sublinear_tf=True, dtype=np.float32,
-            ).fit([" ".join(d.tokens) for d in docs])
+            ).fit(self._char_texts(docs, fitting=True))
             self.char_vectorizer_.stop_words_ = None  # pruned terms: large and unused
         self.cue_frames_, self.cue_index_ = self._compile_cues()
         self.context_weights_ = self._resolve_context_weight()
@@ -289,6 +294,21 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             return n
         k = len(self._languages())
         return k + (n - k) // (len(CONTEXT_BLOCKS) + 1)
+    def _char_texts(self, docs: list[Analysis], fitting: bool = False) -> list[str]:
+        """Texts for the character n-grams: tokens joined, "" for rows outside ``char_languages``
+        (left out altogether when fitting)."""
+        languages = getattr(self, "char_languages", None)  # models saved before this option have none
+        if not languages:
+            return [" ".join(d.tokens) for d in docs]
+        languages = set(languages)
+        texts = [" ".join(d.tokens) if d.lang in languages else None for d in docs]
+        if fitting:
+            texts = [t for t in texts if t is not None]
+            if not texts:
+                raise ValueError(f"char_languages={self.char_languages!r}: no training text in those languages")
+            return texts
+        return [t or "" for t in texts]
+
     def _negation_scope(self) -> int:
         return int(getattr(self, "negation_scope", None) or 0)  # models saved before this option have none
 
@@ -394,7 +414,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             sequences = self._sequences(name, docs)
             parts.append(block.transform(sequences, [[True] * len(x) for x in sequences] if name == "n" else keeps))
         if self.char_vectorizer_ is not None:
-            parts.append(self.char_vectorizer_.transform([" ".join(d.tokens) for d in docs]))
+            parts.append(self.char_vectorizer_.transform(self._char_texts(docs)))
         if self.cue_frames_:
             parts.append(self._cue_counts(docs))
         return sp.hstack(parts, format="csr", dtype=np.float32)
@@ -474,6 +494,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         self.__dict__.setdefault("context_dropout", 0.0)
         self.__dict__.setdefault("negators_in_ngrams_only", False)
         self.__dict__.setdefault("negation_scope", None)
+        self.__dict__.setdefault("char_languages", None)
         if "blocks_" in state:
             self.feature_names_ = self._feature_names()
 

@@ -1,5 +1,5 @@
-"""TextFeatures negation options (both off by default): negators only inside n-grams, and
-negation-scope features."""
+"""TextFeatures options from the real-news error analysis (all off by default): negators only
+inside n-grams, negation-scope features, character n-grams for chosen languages only."""
 
 import pickle
 
@@ -72,3 +72,19 @@ def test_options_survive_pickling_and_old_state():
 def test_negator_lists_cover_both_languages():
     assert {"not", "no", "never"} <= set(NEGATORS["en"])
     assert {"لم", "لا", "ولم", "ليس"} <= set(NEGATORS["ar"])
+
+
+def test_char_languages_restricts_character_ngrams():
+    texts = ["Missiles were fired at the border.", "ونفت الوزارة المزاعم", "ينفون المزاعم كلها"]
+    everyone = TextFeatures(min_df=1, char_ngrams=(3, 4)).fit(texts)
+    arabic = TextFeatures(min_df=1, char_ngrams=(3, 4), char_languages=("ar",)).fit(texts)
+    chars = np.array([n.startswith("c:") for n in arabic.get_feature_names_out()])
+    X = arabic.transform(texts)
+    assert X[0][:, chars].nnz == 0 and X[1][:, chars].nnz > 0 and X[2][:, chars].nnz > 0
+    assert not any(n.startswith("c:") and n[2:].isascii() and n[2:].strip().isalpha()
+                   for n in arabic.get_feature_names_out())  # no English character n-grams in the vocabulary
+    # sub-word pieces shared by inflected forms ("ونفت", "ينفون") become features
+    assert {"c:ونف", "c:ينف", "c:زاعم"} <= set(arabic.get_feature_names_out())
+    # default: every language, as before
+    assert TextFeatures().get_params()["char_languages"] is None
+    assert any(n.startswith("c:") and n[2:].isascii() for n in everyone.get_feature_names_out())
