@@ -101,6 +101,34 @@ _NEG = {
     "ar": r"(?:^|\s)(?:و|ف)?(?:لا|لم|لن|ليس|ليست|ما|غير|دون|بدون|عدم|لا يوجد|نفى|نفت)(?=\s|$)",
 }
 _NUM = r"\d|[٠-٩]"
+_DOUBT = {  # explicit doubt words, any inflection (matched on normalized text)
+    "en": r"\b(den(y|ies|ied|ial|ials)|claim(s|ed)?|alleg\w*|lie(s|d)?|lying|liar\w*|fake|false\w*|fabricat\w*|hoax|"
+          r"rumou?r\w*|mislead\w*|cover.?up|conceal\w*|secre\w*|hid(e|den|ing)|doubt\w*|skeptic\w*|unverified|"
+          r"no evidence|debunk\w*|fail\w*|rigged|fraud\w*|so-called|disput\w*|exaggerat\w*)\b",
+    "ar": r"(نفى|نفت|ينفي|تنفي|ينفون|تنفيه|نفي|زعم|مزاعم|مزعوم|ادعى|ادعت|ادعاء|يدعي|تدعي|يدعون|كذب|اكاذيب|اكذوب|"
+          r"كاذب|وهمي|مزيف|مفبرك|فبرك|تزييف|زيف|شايع|شائع|اشاع|تضليل|مضلل|خداع|انكار|ينكر|تنكر|تكتم|تستر|تعتيم|"
+          r"شكوك|يشكك|تشكيك|مشكوك|لم يتسن|فشل|اخفق|تزوير|مبالغ|غير صحيح|لا اساس)",
+}
+_CRITICISM = {
+    "en": r"\b(accus\w*|critici\w*|corrupt\w*|scandal\w*|slam\w*|blast\w*|condemn\w*|smear\w*|disgrace\w*|"
+          r"hypocri\w*|attack(s|ed)? on)\b",
+    "ar": r"(اتهام|اتهم|يتهم|تتهم|انتقاد|انتقد|ينتقد|جدل|فساد|ندد|استنكر|يستنكر|هاجم|مهاجم)",
+}
+_HEDGE = {
+    "en": r"\b(may|might|could|appears?|seems?|likely|perhaps|possibly|reportedly|expected to)\b",
+    "ar": r"(يبدو|ربما|يحتمل|محتمل|من المرجح|من المتوقع|(?:^|\s)قد(?=\s))",
+}
+_SECURITY = {
+    "en": r"\b(military|troops?|army|terror\w*|jihad\w*|attack\w*|weapon\w*|missiles?|nuclear|border|police|"
+          r"militia\w*|war|wars|security|shoot\w*|gunman|bomb\w*|isis|islamic state)\b",
+    "ar": r"(عسكري|جيش|الجيش|قوات|ارهاب|هجوم|هجمات|سلاح|اسلحه|صاروخ|صواريخ|نووي|امن|الامن|شرطه|حرب|ميليشيا|"
+          r"داعش|الحوثي|اطلاق النار|غاره|قصف)",
+}
+_TITLES = {
+    "en": r"\b(president|minister|officials?|ambassador|secretary|envoy|senator|government|prime minister|"
+          r"administration|state department|foreign)\b",
+    "ar": r"(رئيس|وزير|وزيره|مسؤول|مسؤولين|سفير|حكومه|الخارجيه|الرئاسه|مبعوث)",
+}
 
 
 def _title_case(text: str) -> bool:
@@ -113,8 +141,17 @@ def _title_case(text: str) -> bool:
 
 
 def detectors(text: str, lang: str) -> dict[str, bool]:
+    from framing.text.normalize import normalize
+
     tokens = text.split()
+    norm = normalize(text, lang)
     return {
+        "doubt word": bool(re.search(_DOUBT[lang], norm, flags=re.I)),
+        "criticism/accusation word": bool(re.search(_CRITICISM[lang], norm, flags=re.I)),
+        "hedge": bool(re.search(_HEDGE[lang], norm, flags=re.I)),
+        "question": "?" in text or "؟" in text,
+        "security-topic word": bool(re.search(_SECURITY[lang], norm, flags=re.I)),
+        "officials/titles": bool(re.search(_TITLES[lang], norm, flags=re.I)),
         "attribution verb": bool(re.search(_ATTRIB[lang], text, flags=re.I)),
         "quotation marks": bool(re.search(_QUOTES, text)),
         "negation": bool(re.search(_NEG[lang], text, flags=re.I)),
