@@ -1,7 +1,7 @@
 """Frame errors on dev: out-of-fold predictions of a frames candidate on the real-news TRAINING
 split, for reading false positives and false negatives (never the test split).
 
-Run:  .venv/bin/python benchmarks/frames_errors.py oof [--candidate NAME] [--out DIR]
+Run:  .venv/bin/python benchmarks/frames_errors.py oof [--candidate NAME] [--out DIR] [--seed N]
       .venv/bin/python benchmarks/frames_errors.py show --lang en --frame skepticism --kind fp [--n 90]
       .venv/bin/python benchmarks/frames_errors.py classes [--out DIR]
       .venv/bin/python benchmarks/frames_errors.py weights --frame skepticism --lang en [--top 40]
@@ -48,12 +48,13 @@ def _fold(name: str, fit_rows: pd.DataFrame, test_rows: pd.DataFrame):
     return pred, proba
 
 
-def oof(name: str, out: Path, jobs: int = 2) -> pd.DataFrame:
-    """Pooled out-of-fold predictions of candidate ``name`` on the dev rows (random stratum)."""
+def oof(name: str, out: Path, jobs: int = 2, seed: int = 0) -> pd.DataFrame:
+    """Pooled out-of-fold predictions of candidate ``name`` on the dev rows (random stratum);
+    ``seed`` draws another grouped fold split (``realnews.py --dev`` uses 0)."""
     from joblib import Parallel, delayed
 
     train_rows, _ = load()
-    folds = dev_folds(train_rows)
+    folds = dev_folds(train_rows, seed=seed)
     keep = folds != -2
     train_rows, folds = train_rows[keep].reset_index(drop=True), folds[keep]
     scored = (train_rows["stratum"] == "random").to_numpy() & (folds >= 0)
@@ -377,9 +378,10 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=90)
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0, help="oof: fold split (0: the one realnews.py --dev uses)")
     args = parser.parse_args()
     if args.mode == "oof":
-        oof(args.candidate, args.out, args.jobs)
+        oof(args.candidate, args.out, args.jobs, args.seed)
     elif args.mode == "classes":
         classes(args.out)
     elif args.mode == "attribute":
