@@ -332,7 +332,8 @@ def add_context(train_rows: pd.DataFrame, test_rows: pd.DataFrame, unlabeled: bo
 
 
 def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | None = None,
-                embed: float | None = None, domain_copy: dict | None = None, copy_frames: list | None = None):
+                embed: float | None = None, domain_copy: dict | None = None, copy_frames: list | None = None,
+                frame_weights: dict | None = None):
     """Frames only (no tone): the default features (``params``: ``make_pipeline`` parameters;
     the library's context blocks with ``features__context_weight``, fed from the rows'
     ``previous``/``next``/``title`` columns, as ``train`` does), plus, with ``context``
@@ -348,7 +349,9 @@ def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | 
     they were drawn from) can be learned by that copy instead of the shared weights that the
     scored rows (random stratum) are predicted with; those use their own copy (if any) and the
     shared block; with ``copy_frames`` (frame names), only those frames are fitted on the
-    augmented matrix, the others on the plain one (two classifiers). FrameClassifier with the
+    augmented matrix, the others on the plain one (two classifiers); ``frame_weights``
+    ``{frame: {stratum: weight}}`` fits those frames on the plain matrix with their own row
+    weights per stratum (the control for a copy: e.g. no written rows for one frame). FrameClassifier with the
     default settings, grouped CV by article, calibrated and tuned on the random stratum. Returns
     a predict function ``(rows, with_context=True) -> (pred, proba)``."""
     from scipy.sparse import csr_matrix, hstack
@@ -398,6 +401,13 @@ def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | 
         plain = clone(clf).fit(X[:, :base.shape[1]], y, **fit_args)
         use_copy = np.isin(FRAMES, list(copy_frames))
 
+    own = {}
+    for frame, by_stratum in (frame_weights or {}).items():
+        from sklearn.base import clone
+
+        w = rows["stratum"].map(lambda s: float(by_stratum.get(s, 1.0))).to_numpy()
+        own[FRAMES.index(frame)] = clone(clf).fit(X[:, :base.shape[1]], y, **{**fit_args, "sample_weight": w})
+
     def predict(part: pd.DataFrame, with_context: bool = True):
         X_part = matrix(part, with_context=with_context)
         pred, proba = clf.predict(X_part).astype(bool), clf.predict_proba(X_part)
@@ -405,19 +415,23 @@ def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | 
             X_plain = X_part[:, :base.shape[1]]
             pred = np.where(use_copy, pred, plain.predict(X_plain).astype(bool))
             proba = np.where(use_copy, proba, plain.predict_proba(X_plain))
+        for j, model in own.items():
+            X_plain = X_part[:, :base.shape[1]]
+            pred[:, j], proba[:, j] = model.predict(X_plain)[:, j].astype(bool), model.predict_proba(X_plain)[:, j]
         return pred, proba
     return predict
 
 
 def _frames(params: dict | None = None, context: dict | None = None, stratum_weight: dict | None = None,
             pseudo: dict | None = None, embed: float | None = None, domain_copy: dict | None = None,
-            copy_frames: list | None = None):
+            copy_frames: list | None = None, frame_weights: dict | None = None):
     """A frames-only candidate: ``params`` for ``make_pipeline`` (``features__``/``frames__``
     names), ``context`` blocks, ``stratum_weight`` (row weight per stratum, e.g. written 0.5) and
     ``pseudo`` self-training ``{"weight": w, "high": p, "low": p}``: a first model labels the
     unlabeled sentences of training articles; sentences where every frame is confidently decided
     (probability >= high: positive, <= low: negative) join the training rows at weight w;
-    ``domain_copy``/``copy_frames``: domain-specific feature copies (see ``_fit_frames``)."""
+    ``domain_copy``/``copy_frames``: domain-specific feature copies; ``frame_weights``: row
+    weights per stratum for some frames only (see ``_fit_frames``)."""
     feature_params = {k[len("features__"):]: v for k, v in (params or {}).items() if k.startswith("features__")}
     frame_params = {k: v for k, v in (params or {}).items() if not k.startswith("features__")}
 
@@ -426,7 +440,7 @@ def _frames(params: dict | None = None, context: dict | None = None, stratum_wei
         if stratum_weight:
             rows = rows.assign(weight=rows["stratum"].map(lambda s: float(stratum_weight.get(s, 1.0))))
         all_params = {**{f"features__{k}": v for k, v in feature_params.items()}, **frame_params}
-        predict = _fit_frames(rows, all_params, context, embed, domain_copy, copy_frames)
+        predict = _fit_frames(rows, all_params, context, embed, domain_copy, copy_frames, frame_weights)
         if pseudo:
             pool = train_rows[train_rows["stratum"] == "unlabeled"].reset_index(drop=True)
             _, proba = predict(pool)
@@ -577,6 +591,12 @@ CANDIDATES = {
     "frames: written rows 1.0; written copy": _frames(domain_copy={"written": 1.0}),
     "frames: shipped settings; written copy for skepticism": _frames(
         stratum_weight={"written": 0.5}, domain_copy={"written": 1.0}, copy_frames=["skepticism"]),
+    "frames: shipped settings; skepticism without written rows": _frames(
+        stratum_weight={"written": 0.5}, frame_weights={"skepticism": {"written": 0.0}}),
+    "frames: shipped settings; skepticism written rows 0.25": _frames(
+        stratum_weight={"written": 0.5}, frame_weights={"skepticism": {"written": 0.25}}),
+    "frames: shipped settings; skepticism written rows 0.5 (check)": _frames(
+        stratum_weight={"written": 0.5}, frame_weights={"skepticism": {"written": 0.5}}),
     "frames: shipped settings; written copy 2.0 for skepticism": _frames(
         stratum_weight={"written": 0.5}, domain_copy={"written": 2.0}, copy_frames=["skepticism"]),
     "frames: shipped settings; written copy 0.5 for skepticism": _frames(
