@@ -5,6 +5,7 @@ Run:  .venv/bin/python benchmarks/frames_errors.py oof [--candidate NAME] [--out
       .venv/bin/python benchmarks/frames_errors.py show --lang en --frame skepticism --kind fp [--n 90]
       .venv/bin/python benchmarks/frames_errors.py classes [--out DIR]
       .venv/bin/python benchmarks/frames_errors.py weights --frame skepticism --lang en [--top 40]
+      .venv/bin/python benchmarks/frames_errors.py attribute [--out DIR]
 
 ``oof`` runs the dev protocol of ``benchmarks/realnews.py --dev`` (``load``, ``dev_folds``: grouped
 5-fold CV by article on the real-news training split; each fold trains on the written corpus plus
@@ -18,7 +19,10 @@ negation, numbers, length, title case, written-corpus-heavy words); the detector
 reading, they are not labels. ``weights`` fits the candidate on every training row and lists the
 strongest features of a frame with their document counts in the written and real rows and their
 positive rate in each, so words learned from the written corpus that are neutral in real news
-stand out.
+stand out. ``attribute`` refits each fold and counts the errors that one group of features
+(written-corpus cues, keyword-enriched topic words, negation words, attribution verbs) pushes
+across the threshold, with the true positives and negatives the same removal would lose.
+Results: ``benchmarks/RESULTS.md``, "Error analysis on dev".
 """
 
 from __future__ import annotations
