@@ -130,8 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="pipeline parameter, e.g. frames__C=2.0 or features__word_ngrams=[1,2] (repeatable)")
     p.add_argument("--tone-extra", action="append", default=[], metavar="FORMAT:PATH",
                    help="extra tone-only training data from a public dataset: newsmtsc:PATH, arsarcasm:PATH or arsas:PATH (repeatable)")
-    p.add_argument("--tone-extra-weight", type=float, default=1.0, metavar="W",
-                   help="weight of each --tone-extra row against a corpus row (default: %(default)s)")
+    p.add_argument("--tone-extra-weight", action="append", default=[], metavar="W|FORMAT=W",
+                   help="weight of each --tone-extra row against a corpus row: one number for every source, "
+                        "or FORMAT=W per source, e.g. newsmtsc=1 arsas=0.25 (repeatable; default 1)")
     p.add_argument("--group-by", default="article_id", metavar="COLUMN",
                    help="keep rows sharing COLUMN (e.g. an article id) in one cross-validation fold; "
                         "'none' for one group per row (default: %(default)s, when the corpus has it)")

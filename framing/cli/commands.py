@@ -185,17 +185,18 @@ def cmd_train(args) -> int:
     """Train a model, save it with its card, print the cross-validated report."""
     from framing.codebook import Codebook
     from framing.io.corpora import read_corpus
-    from framing.io.importers import read_tone_extra
+    from framing.io.importers import read_tone_extra, tone_extra_weights
     from framing.models.card import training_text
     from framing.models.train import parse_params, train
 
     from framing.models.io import model_path
 
     started, out = time.monotonic(), model_path(args.out, args.corpora)
+    extra_weight = tone_extra_weights(args.tone_extra_weight)  # a bad value fails before any reading
     codebook = Codebook.load(args.codebook) if args.codebook else None
     corpus = read_corpus(args.corpora, codebook)
     model = train(corpus, codebook, sources=[Path(c).as_posix() for c in args.corpora], params=parse_params(args.param),
-                  tone_extra=read_tone_extra(args.tone_extra), tone_extra_weight=args.tone_extra_weight,
+                  tone_extra=read_tone_extra(args.tone_extra), tone_extra_weight=extra_weight,
                   group_by=None if args.group_by == "none" else args.group_by, tune_on=args.tune_on)
     card_path = model.save(out)
     print(json.dumps(model.card["cv_metrics"], ensure_ascii=False, indent=2) if args.format == "json"

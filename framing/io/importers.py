@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from pathlib import Path
 from typing import IO, Sequence
@@ -240,6 +241,8 @@ def write_corpus(frame: pd.DataFrame, out: IO[str]) -> None:
 
 
 TONE_READERS = {"newsmtsc": newsmtsc, "arsarcasm": arsarcasm, "arsas": arsas}
+TONE_SOURCES = {"newsmtsc": "NewsMTSC", "arsarcasm": "ArSarcasm-v2", "arsas": "ArSAS"}
+"""The ``source`` value each tone reader writes, by its format name."""
 
 
 def read_tone_extra(specs: Sequence[str]) -> pd.DataFrame | None:
@@ -251,3 +254,34 @@ def read_tone_extra(specs: Sequence[str]) -> pd.DataFrame | None:
             raise InputError(f"--tone-extra {spec!r}: expected FORMAT:PATH with FORMAT one of {', '.join(TONE_READERS)}")
         frames.append(TONE_READERS[fmt](path))
     return pd.concat(frames, ignore_index=True) if frames else None
+
+
+def tone_extra_weights(values: Sequence[str]) -> float | dict[str, float]:
+    """``--tone-extra-weight`` values: one number ``W`` for every source, or ``FORMAT=W`` per
+    source (repeatable; FORMAT in :data:`TONE_READERS`, sources not named keep weight 1).
+    Returns what :func:`framing.models.train.train` takes as ``tone_extra_weight``."""
+    def weight(text: str, spec: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if not math.isfinite(value) or value < 0:
+            raise InputError(f"--tone-extra-weight {spec!r}: the weight must be a number >= 0")
+        return value
+
+    values = list(values)
+    if not values:
+        return 1.0
+    plain = [v for v in values if "=" not in v]
+    if plain and len(values) > 1:
+        raise InputError("--tone-extra-weight: give one number for every source, or FORMAT=W per source "
+                         f"(FORMAT one of {', '.join(TONE_READERS)}), not both")
+    if plain:
+        return weight(plain[0], plain[0])
+    out: dict[str, float] = {}
+    for spec in values:
+        fmt, _, text = spec.partition("=")
+        if fmt not in TONE_SOURCES:
+            raise InputError(f"--tone-extra-weight {spec!r}: FORMAT must be one of {', '.join(TONE_READERS)}")
+        out[TONE_SOURCES[fmt]] = weight(text, spec)
+    return out

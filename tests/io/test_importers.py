@@ -52,6 +52,39 @@ def test_tone_importers(tmp_path):
         importers.read_tone_extra(["vader:x"])
 
 
+def test_tone_extra_weights_one_number_or_one_per_source(tmp_path):
+    assert importers.tone_extra_weights([]) == 1.0
+    assert importers.tone_extra_weights(["0.5"]) == 0.5
+    assert importers.tone_extra_weights(["newsmtsc=1", "arsas=0.25"]) == {"NewsMTSC": 1.0, "ArSAS": 0.25}
+    # every reader's rows carry the source name its weight is keyed by
+    (tmp_path / "a.txt").write_text("نص\tNegative\n", "utf-8")
+    (tmp_path / "s.csv").write_text('tweet,sarcasm,sentiment,dialect\n"نص جميل",False,POS,msa\n', "utf-8")
+    assert set(importers.read_tone_extra([f"arsas:{tmp_path / 'a.txt'}", f"arsarcasm:{tmp_path / 's.csv'}"])["source"]) \
+        == {importers.TONE_SOURCES["arsas"], importers.TONE_SOURCES["arsarcasm"]}
+    for bad, message in ((["vader=1"], "FORMAT must be one of newsmtsc"), (["arsas=-1"], "number >= 0"),
+                         (["lots"], "number >= 0"), (["nan"], "number >= 0"), (["0.5", "arsas=1"], "not both")):
+        with pytest.raises(InputError, match=message):
+            importers.tone_extra_weights(bad)
+
+
+def test_train_command_takes_per_source_tone_weights(tmp_path, capsys):
+    """The weights reach the model: the card records each source's weight; a bad one is a one-line error."""
+    from conftest import CORPUS
+
+    rows = [json.loads(line) for line in (CORPUS / "en.train.jsonl").read_text("utf-8").splitlines()[::6]]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    (tmp_path / "a.txt").write_text("خبر جيد\tPositive\nخبر سيئ\tNegative\nخبر عادي\tNeutral\n", "utf-8")
+    out = tmp_path / "m.skops"
+    assert main(["train", str(corpus), "--out", str(out), "--param", "frames__cv=3",
+                 "--tone-extra", f"arsas:{tmp_path / 'a.txt'}", "--tone-extra-weight", "arsas=0.25"]) == 0
+    card = json.loads((tmp_path / "m.card.json").read_text("utf-8"))
+    assert card["tone"]["extra_weights"] == {"ArSAS": 0.25}
+    capsys.readouterr()
+    assert main(["train", str(corpus), "--out", str(tmp_path / "n.skops"), "--tone-extra-weight", "vader=1"]) == 1
+    assert "FORMAT must be one of" in capsys.readouterr().err and not (tmp_path / "n.skops").exists()
+
+
 def test_import_command_writes_a_trainable_corpus(tmp_path, capsys):
     (tmp_path / "train-labels-subtask-3.template").write_text(
         "".join(f"{a}\t{i}\tSentence {a} {i} about the talks and the claims.\n" for a in range(3) for i in range(1, 5)), "utf-8")
