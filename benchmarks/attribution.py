@@ -199,6 +199,30 @@ def _resolution_error(record: dict, got, want: str, article: list[tuple], title:
     return "\n".join(lines)
 
 
+def in_split(record: dict, split: str) -> bool:
+    """Whether ``record`` belongs to ``split`` (``tuning`` = dev + train, ``all`` = every row)."""
+    return split == "all" or record["split"] == split or (split == "tuning" and record["split"] in ("dev", "train"))
+
+
+def span_counts(record: dict, got) -> tuple:
+    """Gold and predicted speaker spans (trimmed), whether they are equal, and the exact and
+    overlap rows (true positive, false positive, false negative) for the F1 counts."""
+    gold, pred = trim(record["text"], record.get("speaker")), trim(record["text"], got.span)
+    same = gold is not None and gold == pred
+    near = gold is not None and pred is not None and pred[0] < gold[1] and gold[0] < pred[1]
+    rows = [(hit, pred is not None and not hit, gold is not None and not hit) for hit in (same, near)]
+    return gold, pred, same, rows[0], rows[1]
+
+
+def resolution_match(record: dict, got, docs) -> tuple[str, str, str] | None:
+    """For a gold pronoun/implicit speaker with an antecedent: (antecedent text, predicted and
+    gold antecedent as compared: words, lower case); None for other items."""
+    if record.get("speaker_form") not in ("pronoun", "implicit") or not record.get("resolved"):
+        return None
+    want = antecedent_text(record["resolved"], docs, record["dataset"])
+    return (want, _words(got.resolved or "").lower(), _words(want).lower()) if want else None
+
+
 def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0, resolution_errors: bool = False) -> dict[str, tuple]:
     gazetteer = default_gazetteer()
     groups = sorted({r["article_id"] for r in records})
@@ -213,23 +237,20 @@ def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0, reso
     for r in records:
         g = gi[r["article_id"]]
         got = predict(r, articles.get(r["article_id"], []), lang, _title(docs, r))
-        gold_span, pred_span = trim(r["text"], r.get("speaker")), trim(r["text"], got.span)
-        same = gold_span is not None and gold_span == pred_span
-        overlap = gold_span is not None and pred_span is not None and pred_span[0] < gold_span[1] and gold_span[0] < pred_span[1]
-        for counts, hit in ((exact, same), (partial, overlap)):
-            counts[g] += (hit, pred_span is not None and not hit, gold_span is not None and not hit)
+        gold_span, pred_span, same, exact_row, partial_row = span_counts(r, got)
+        exact[g] += exact_row
+        partial[g] += partial_row
         quote[g] += (got.quote_type == r["quote_type"], 1)
-        if r.get("speaker_form") in ("pronoun", "implicit") and r.get("resolved"):
-            want = antecedent_text(r["resolved"], docs, r["dataset"])
-            if want:
-                a, b = _words(got.resolved or "").lower(), _words(want).lower()
-                resolution[g] += (a == b, 1)
-                resolution_partial[g] += (bool(a) and (a in b or b in a), 1)
-                if resolution_errors and a != b:
-                    print(_resolution_error(r, got, want, articles.get(r["article_id"], []), _title(docs, r)))
-                if show and a != b:
-                    errors.append(f"    {r['id']} RESOLUTION gold={want!r} got={got.resolved!r} "
-                                  f"form={r.get('speaker_form')}/{got.form} | {r['text'][:120]}")
+        match = resolution_match(r, got, docs)
+        if match:
+            want, a, b = match
+            resolution[g] += (a == b, 1)
+            resolution_partial[g] += (bool(a) and (a in b or b in a), 1)
+            if resolution_errors and a != b:
+                print(_resolution_error(r, got, want, articles.get(r["article_id"], []), _title(docs, r)))
+            if show and a != b:
+                errors.append(f"    {r['id']} RESOLUTION gold={want!r} got={got.resolved!r} "
+                              f"form={r.get('speaker_form')}/{got.form} | {r['text'][:120]}")
         found = set(gazetteer.find(r["text"], lang))
         gold = set(r.get("actors") or ())
         actors[g] += (len(found & gold), len(found - gold), len(gold - found))
@@ -270,8 +291,7 @@ def real(langs, splits, show: int, resolution_errors: bool = False) -> None:
         records = join(path)
         docs, articles = load_articles(records)
         for split in splits:
-            chosen = [r for r in records if split == "all" or r["split"] == split
-                      or (split == "tuning" and r["split"] in ("dev", "train"))]
+            chosen = [r for r in records if in_split(r, split)]
             if not chosen:
                 continue
             print(f"\nreal news, {lang}, {split}:")
@@ -318,8 +338,7 @@ def paired(lang: str, split: str, baseline: str) -> None:
     spec = importlib.util.spec_from_file_location("baseline_attribution", baseline)
     base = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(base)
-    records = [r for r in join(REAL / f"{lang}.jsonl") if split == "all" or r["split"] == split
-               or (split == "tuning" and r["split"] in ("dev", "train"))]
+    records = [r for r in join(REAL / f"{lang}.jsonl") if in_split(r, split)]
     if not records:
         print(f"\npaired, {lang}, {split}: no items")
         return
@@ -335,16 +354,13 @@ def paired(lang: str, split: str, baseline: str) -> None:
         for r in records:
             g = gi[r["article_id"]]
             got = predict(r, articles.get(r["article_id"], []), lang, _title(docs, r))
-            gold, pred = trim(r["text"], r.get("speaker")), trim(r["text"], got.span)
-            same = gold is not None and gold == pred
-            near = gold is not None and pred is not None and pred[0] < gold[1] and gold[0] < pred[1]
-            exact[g] += (same, pred is not None and not same, gold is not None and not same)
-            partial[g] += (near, pred is not None and not near, gold is not None and not near)
+            _, _, _, exact_row, partial_row = span_counts(r, got)
+            exact[g] += exact_row
+            partial[g] += partial_row
             quote[g] += (got.quote_type == r["quote_type"], 1)
-            if r.get("speaker_form") in ("pronoun", "implicit") and r.get("resolved"):
-                want = antecedent_text(r["resolved"], docs, r["dataset"])
-                if want:
-                    resolution[g] += (_words(got.resolved or "").lower() == _words(want).lower(), 1)
+            match = resolution_match(r, got, docs)
+            if match:
+                resolution[g] += (match[1] == match[2], 1)
         counts.append((exact, partial, quote, resolution))
     attribute, attribute_sentences = current
     w = _weights(len(groups))
