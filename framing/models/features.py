@@ -45,6 +45,7 @@ from framing.text.tokenize import arabic_stem, english_stem, tokenize
 
 _TOKENS = r"\S+"
 CONTEXT_BLOCKS = ("prev", "next", "title")
+"""Feature-name prefixes of the context blocks, in column order (``context=(previous, next, title)``)."""
 NEGATORS = {
     "en": ("not", "no", "never", "nothing", "none", "nor", "neither", "without", "cannot", "n't", "nobody",
            "nowhere", "didn't", "doesn't", "don't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't",
@@ -58,7 +59,12 @@ NEGATORS = {
 @lru_cache(maxsize=8)
 def _negators(lang: str) -> frozenset[str]:
     return frozenset(normalize(w, lang) for w in NEGATORS.get(lang, ()))
-"""Feature-name prefixes of the context blocks, in column order (``context=(previous, next, title)``)."""
+
+
+@lru_cache(maxsize=16)
+def _not_unigrams(lang: str, stop_words: bool, negators: bool) -> frozenset[str]:
+    """Tokens that are no unigram features (only inside n-grams): function words and/or negators."""
+    return (for_language(lang) if stop_words else frozenset()) | (_negators(lang) if negators else frozenset())
 
 
 class Analysis(NamedTuple):
@@ -294,6 +300,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             return n
         k = len(self._languages())
         return k + (n - k) // (len(CONTEXT_BLOCKS) + 1)
+
     def _char_texts(self, docs: list[Analysis], fitting: bool = False) -> list[str]:
         """Texts for the character n-grams: tokens joined, "" for rows outside ``char_languages``
         (left out altogether when fitting)."""
@@ -336,7 +343,7 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             return [[True] * len(d.tokens) for d in docs]
         keeps = []
         for d in docs:
-            drop = (for_language(d.lang) if self.stop_words else frozenset()) | (_negators(d.lang) if negators else frozenset())
+            drop = _not_unigrams(d.lang, bool(self.stop_words), bool(negators))
             keeps.append([t not in drop for t in d.tokens])
         return keeps
 
