@@ -26,13 +26,12 @@ from framing.annotate.actors import default_gazetteer
 from framing.io.standoff import SOURCES, datasets_dir, documents, join
 from framing.text import split_sentences
 
-ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT / "corpora" / "real" / "attribution"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from attribution import REAL, in_split  # noqa: E402  (the same set and split selection)
 
 
 def labeled(lang: str, split: str, quiet: bool) -> tuple[int, int, int]:
-    records = [r for r in join(REAL / f"{lang}.jsonl")
-               if r["split"] == split or (split == "tuning" and r["split"] in ("dev", "train"))]
+    records = [r for r in join(REAL / f"{lang}.jsonl") if in_split(r, split)]
     g = default_gazetteer()
     tp = fp = fn = 0
     by_id: dict[str, Counter] = defaultdict(Counter)
