@@ -49,15 +49,22 @@ def used_articles(lang: str) -> set[str]:
         return {json.loads(line)["article_id"] for line in fh if line.strip()}
 
 
-def draw(lang: str, root: str | None, round_: str | None = None) -> list[dict]:
-    rng = random.Random(f"{SEED}-attribution-{lang}" + (f"-{round_}" if round_ else ""))
-    sizes = ROUND_SIZES if round_ else SIZES
+def pool_with_context(lang: str, root: str | None) -> list[dict]:
+    """The sentence pool, each row with ``context``: the three previous sentences of its article
+    (for pronoun antecedents; empty for an article's first sentence)."""
     rows = pool(lang, POOLS[lang]["random"], root, set())
     history: dict[str, list[str]] = {}
-    for row in rows:  # the three previous sentences of the article, for pronoun antecedents
+    for row in rows:
         seen = history.setdefault(row["article_id"], [])
         row["context"] = " ".join(seen[-3:])
         seen.append(row["text"])
+    return rows
+
+
+def draw(lang: str, root: str | None, round_: str | None = None) -> list[dict]:
+    rng = random.Random(f"{SEED}-attribution-{lang}" + (f"-{round_}" if round_ else ""))
+    sizes = ROUND_SIZES if round_ else SIZES
+    rows = pool_with_context(lang, root)
     used = used_articles(lang) if round_ else set()
     allowed = [i for i, r in enumerate(rows) if r["article_id"] not in used]
     cue = re.compile(CUES[lang], re.IGNORECASE)
@@ -83,20 +90,12 @@ PRONOUN_CUE = (r"\b(?:he|she|they|we|I)\s+(?:also\s+)?(?:said|says|added|adds|to
 def draw_resolution(lang: str, root: str | None, round_: str, size: int) -> list[dict]:
     """The ``test2`` draw: sentences with a pronoun-subject cue, one per untouched article."""
     rng = random.Random(f"{SEED}-attribution-{lang}-{round_}-resolution")
-    rows = pool(lang, POOLS[lang]["random"], root, set())
-    history: dict[str, list[str]] = {}
-    first: set[int] = set()
-    for i, row in enumerate(rows):
-        seen = history.setdefault(row["article_id"], [])
-        if not seen:
-            first.add(i)
-        row["context"] = " ".join(seen[-3:])
-        seen.append(row["text"])
+    rows = pool_with_context(lang, root)
     used = used_articles(lang)
     cue = re.compile(PRONOUN_CUE, re.IGNORECASE)
     by_article: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
-        if row["article_id"] not in used and i not in first and cue.search(row["text"]):
+        if row["article_id"] not in used and row["context"] and cue.search(row["text"]):  # not a first sentence
             by_article.setdefault(row["article_id"], []).append(i)
     articles = rng.sample(sorted(by_article), min(size, len(by_article)))
     chosen = [rng.choice(by_article[a]) for a in articles]
