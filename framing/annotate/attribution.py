@@ -1760,9 +1760,9 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
             antecedent = _en_antecedent(result.source if result.form == "pronoun" else "they", before, (title_speaker, title_text))
             if antecedent:
                 result = result._replace(resolved=antecedent, carried=True)
-        if antecedent:
-            pass  # the older English fallbacks below are for what the sentences before do not name
-        elif result.form == "pronoun" and lang == "en" and result.span and result.span[0] > 0 and result.source.lower() in ("he", "she"):
+        # the English fallbacks below are for what the sentences before do not name
+        if not antecedent and result.form == "pronoun" and lang == "en" and result.span and result.span[0] > 0 \
+                and result.source.lower() in ("he", "she"):
             # "Ann Lee is expected to ... that she says": the sentence opens with the person
             opening = _EN_PERSON.match(_blank_lead(_blank_dateline(text, lang).strip()))
             if opening and len(opening.group().split()) > 1 and opening.group().split()[0] not in _EN_NOT_PERSON_START \
