@@ -354,7 +354,8 @@ def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | 
     weights per stratum (the control for a copy: e.g. no written rows for one frame). FrameClassifier with the
     default settings, grouped CV by article, calibrated and tuned on the random stratum. Returns
     a predict function ``(rows, with_context=True) -> (pred, proba)``."""
-    from scipy.sparse import csr_matrix, hstack
+    from scipy.sparse import csr_matrix, diags, hstack
+    from sklearn.base import clone
 
     from framing.models.features import analyze
     from framing.models.metrics import group_keys
@@ -380,8 +381,6 @@ def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | 
             ctx = [analyze(str(t), g) if str(t).strip() else analyze("", g) for t, g in zip(part[col], part["lang"])]
             blocks.append(features.transform_analyses(ctx)[:, n_lang:] * float(weight))
         if domain_copy:
-            from scipy.sparse import diags
-
             stratum = part["stratum"].to_numpy() if "stratum" in part.columns else np.full(len(part), "random")
             for domain, weight in domain_copy.items():
                 member = stratum != "written" if domain == "real" else stratum == domain
@@ -396,15 +395,11 @@ def _fit_frames(rows: pd.DataFrame, params: dict | None = None, context: dict | 
     clf.fit(X, y, **fit_args)
     plain = None
     if domain_copy and copy_frames:
-        from sklearn.base import clone
-
         plain = clone(clf).fit(X[:, :base.shape[1]], y, **fit_args)
         use_copy = np.isin(FRAMES, list(copy_frames))
 
     own = {}
     for frame, by_stratum in (frame_weights or {}).items():
-        from sklearn.base import clone
-
         w = rows["stratum"].map(lambda s: float(by_stratum.get(s, 1.0))).to_numpy()
         own[FRAMES.index(frame)] = clone(clf).fit(X[:, :base.shape[1]], y, **{**fit_args, "sample_weight": w})
 
