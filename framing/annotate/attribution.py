@@ -100,8 +100,9 @@ QUOTE_TYPES = ("direct", "indirect", "none")
 _WORD = _lazy(r"\w+")
 _QUOTES = _lazy(r"[\"“”«»]")
 # a quotation: matching marks, also a curly mark closed by a straight one ('“...," she said') or
-# single curly marks closed after punctuation ("‘...,’ he said")
-_QUOTE_SPAN = _lazy(r"\"[^\"“”]{3,}”|“[^”\"“]{3,}\"(?=[\s,.;:!?)]|$)|\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»|‘[^‘]{3,}?[,.!?]’(?=\s|$)")
+# single curly marks closed after punctuation ("‘...,’ he said"), and straight single marks
+# around words (a headline's 'would absolutely'; not an apostrophe: "Winfrey's")
+_QUOTE_SPAN = _lazy(r"\"[^\"“”]{3,}”|“[^”\"“]{3,}\"(?=[\s,.;:!?)]|$)|\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»|‘[^‘]{3,}?[,.!?]’(?=\s|$)|(?<![\w'])'(?=[^\W\d])[^'\n]{2,}?(?<=[\w.,!?])'(?![\w'])")
 
 
 SPEAKER_FORMS = ("named", "pronoun", "implicit", "none")
@@ -129,7 +130,8 @@ NONE = Attribution(None, None, "none", False)
 
 # A sentence that opens inside a quotation ('I never said that," he added.'): the quotation
 # runs from the start to the first closing mark after punctuation, with no opening mark before.
-_UNOPENED = _lazy(r"^[^\"“”«»]{3,}?[,.!?…―—-]\s*[\"”]")
+# A straight mark followed by a word opens a quotation ('He said, "We ...'), it closes none.
+_UNOPENED = _lazy(r"^[^\"“”«»]{3,}?[,.!?…―—-]\s*(?:”|\"(?!\w))")
 # A quotation that runs to the end of the sentence (“... with no closing mark).
 _UNCLOSED = _lazy(r"“[^”\"]{3,}$")
 
@@ -197,6 +199,8 @@ def _en_own_words(text: str, a: int, b: int, start: int = 0) -> bool:
     if not words or _names_a_title(text, a):
         return False
     if len(words) == 1:
+        if not text[:a].strip(" “\"‘'") and re.search(r"[,!?…]\W*$", text[a:b]):
+            return True  # '“Absolutely,” he said.': a one-word reply that opens the sentence
         if not words[0].islower() or _EN_OTHERS_WORD.match(text, b):
             return False
         if start and _EN_SUBORDINATE_START.match(text) and "," in text[start:a]:
@@ -241,7 +245,7 @@ _EN_LEADING = _lazy(r"^(?:but|and|so|yet|however|meanwhile|separately|in additio
 # A clause boundary inside the stretch before the cue: the speaker starts after it.
 _EN_CLAUSE = _lazy(r".*\b(?:as|while|when|after|before|because|since|although|though|whereas|if|that|but|where|even as|even though|so|which|whom)\s+(?=\S)", re.IGNORECASE)
 # A speaker never ends in a function word or an auxiliary ("the public might", "the Guardian has been").
-_EN_BAD_END = _lazy(r"\b(?:the|a|an|to|of|that|has|have|had|been|was|were|is|are|be|might|may|could|would|will|should|can|must|not|this|than|in|on|at|for|with|by|from)$|[’']\w+$", re.IGNORECASE)
+_EN_BAD_END = _lazy(r"(?<![’'])\b(?:the|a|an|to|of|that|has|have|had|been|was|were|is|are|be|might|may|could|would|will|should|can|must|not|this|than|in|on|at|for|with|by|from)$|[’'](?:s|t|re|ve|ll|d|m)$", re.IGNORECASE)  # "Trump’s", "didn’t"; not "O’Keefe"
 _EN_ADVERBIAL = _lazy(r"^(?:despite|contrary|in|on|after|before|during|with|without|for|at|by|from|like|unlike|since|until|amid|among|under|over|through|instead|however|therefore|meanwhile|nonetheless|nevertheless|moreover|too|though|in turn|again|once again)\b(?!\s+(?:he|she|they|I|we|it)\b)")
 _EN_APPOSITIVE = _lazy(r"^(?:Democrat|Republican|Independent|a|an|the|one|another|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z-]+ of|[a-z-]+ at|[a-z-]+ for|now|then|formerly|once)\b")
 _EN_RELATIVE = _lazy(r"^(?:who|whose|which|whom)\b")
@@ -349,7 +353,7 @@ def _en_source_before(prefix: str) -> str | None:
     if relative:
         return relative.group(1)
     prefix = re.sub(r"(?:,\s*|\s+)(?:has|have|had|has also|had also|also)$", "", prefix.rstrip(" ,")).rstrip(" ,")
-    single = max(prefix.rfind(p + "’") for p in ",.!?")  # "‘...,’ he says": a closing single mark
+    single = max(prefix.rfind(p + q) for p in ",.!?" for q in "’'")  # "‘...,’ he says": a closing single mark
     quote = max(prefix.rfind("\""), prefix.rfind("”"), single + 1 if single >= 0 else -1)
     if quote != -1:
         prefix = prefix[quote + 1:].lstrip(" ,")
@@ -370,7 +374,8 @@ def _en_source_before(prefix: str) -> str | None:
     last = segments[-1]
     if len(segments) > 1 and _EN_RELATIVE.match(last):
         return _en_trim(segments[-2])  # "A third source, who is familiar with X, told": the head
-    if len(segments) > 1 and _en_appositive(last) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip()):
+    if len(segments) > 1 and _en_appositive(last) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip()) \
+            and not _EN_ADVERBIAL.match(segments[-2].lower()):
         last = segments[-2]  # "Rachel Lee, a senior fellow at the Stimson Center, said": the name
     elif len(segments) > 1 and _en_name_like(last) and _EN_TITLE_BEFORE.match(_EN_LEADING.sub("", segments[-2]).strip()):
         return _en_trim(_EN_LEADING.sub("", segments[-2]).strip() + ", " + last)  # "His lawyer, Name, told"
@@ -412,7 +417,9 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
     inverted = verb.group() in _EN_INVERSION and re.search(r",\s*$", before) and not re.match(r"\s+\S+\s+that\b", after) \
         and not _en_appositive_before(before) and not _en_subject_segment(before) and re.match(r"\s+[^,.;:\"“”]{1,60}?(?:[,.;:]|$)", after) \
         and len(re.split(r"[,.;:]", after, maxsplit=1)[0].split()) <= 6
-    quoted_before = verb.group() in _EN_INVERSION and re.search(r"[\"”]\s*,?\s*$", before)
+    quoted_before = verb.group() in _EN_INVERSION and (
+        re.search(r"[\"”]\s*,?\s*$", before)
+        or before.rstrip(" ,").endswith("'") and any(b == len(before.rstrip(" ,")) for _, b in _quote_spans(text)))
     if quoted_before or inverted and re.match(r"\s+(?:[A-Z]|the |an? |one |two )", after):
         source = _en_source_after(after)
         where = end
@@ -465,7 +472,7 @@ def _en_cue_quote_type(text: str, found: Attribution, cue_end: int) -> str:
     return found.quote_type
 
 
-_EN_DETERMINER_BEFORE = _lazy(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|of|whose|new|false|unfounded|[a-z]+ous|[A-Za-z]+[’']s)\s+$", re.IGNORECASE)
+_EN_DETERMINER_BEFORE = _lazy(r"(?<![’'])\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|of|whose|new|false|unfounded|[a-z]+ous|[A-Za-z]+[’']s)\s+$", re.IGNORECASE)
 _EN_AFTER_QUOTE = _lazy(r"[,!?…—-][”\"]\s+(?:[^\"“”;:!?]{0,80}?)$")
 _EN_OBJECT_AFTER = _lazy(r"\s+(?:at least|more than|nearly|about|some|the lives|lives)\b")
 
@@ -504,13 +511,21 @@ def _attribute_en(text: str) -> Attribution:
     passive = _EN_PASSIVE_QUOTED.search(text) if "quoted" in text else None
     if passive and not _inside_quotes(text, passive.start()):
         source = _en_source_before(text[:passive.start()])
-        if source and not _pronoun(source):
+        if source and _pronoun(source):  # '"...," he was quoted as saying'
+            return Attribution(source, passive.group(1), _quote_type(text), form="pronoun",
+                               span=locate(text, source, passive.start()))
+        if source:
             return _named(source, passive.group(1), text, passive.start())
     agent = _EN_PASSIVE_BY.search(text) if " by " in text else None
     if agent and not _inside_quotes(text, agent.start()):
         source = _en_source_after(" " + text[agent.end():])
         if source and source[:1].isupper():
             return _named(source, agent.group(1), text, agent.end())
+    inverted = _EN_OPENING_INVERSION.match(text) if text.lstrip()[:1] in "SAW" else None
+    if inverted:  # 'Says the mayor, "..."': the speaker follows the capitalized cue
+        source = _en_source_after(" " + text[inverted.end():])
+        if source and not _pronoun(source):
+            return _named(source, inverted.group(1), text, inverted.end())
     opening = _EN_OPENING_VERB.match(text)
     if opening:  # a fragment "said he will ...": the subject was split off into the line before
         return Attribution(None, opening.group(1), _quote_type(text), form="implicit")
@@ -531,6 +546,10 @@ def _attribute_en(text: str) -> Attribution:
         if found is not None and found.form == "rejected":
             rejected = rejected or found
         elif found is not None:
+            return found
+    for verb in (_EN_WENT_ON.finditer(text) if " on" in text else ()):
+        found = _en_verb_attribution(text, verb)  # 'He went on: “...”', the speaker's own words
+        if found is not None and found.form != "rejected" and found.quote_type == "direct":
             return found
     saying = _EN_PRONOUN_SAYING.match(text) if "saying" in text or "adding" in text else None
     if saying:
@@ -554,6 +573,8 @@ def _attribute_en(text: str) -> Attribution:
     return transcript
 
 
+_EN_WENT_ON = _lazy(r"\b(?:went|goes) on(?=\s*[,:]\s*[“\"‘])")
+_EN_OPENING_INVERSION = _lazy(r"^\s*(Said|Says|Added|Adds|Wrote|Writes)\s+(?=(?:the\s+[a-z]|[A-Z])[^,:]{0,80}[,:])")
 _EN_OPENING_VERB = _lazy(r"^\s*((?:also\s+)?(?:said|says|added|told|noted|warned|stressed|argued|explained))\s+(?!by\b)")
 # "X was quoted as saying", "X was quoted in a magazine": X voices the quotation.
 _EN_PASSIVE_QUOTED = _lazy(r"\s+(?:was|were|is|are|has been|had been)\s+((?:widely\s+|later\s+|also\s+)?quoted(?:\s+as\s+(?:saying|telling|warning))?)\b")

@@ -60,3 +60,37 @@ def test_english_quoted_title_is_not_the_speakers_words():
 ])
 def test_english_one_word_quotations(text, expected):
     assert attribute(text, "en").quote_type == expected
+
+
+@pytest.mark.parametrize("text, expected, quote_type", [
+    # a straight mark after the cue opens the quotation; it does not close one
+    ('The coach said, "We trained hard all week."', "The coach", "direct"),
+    ('Lee added, "Nobody told us about the delay.', "Lee", "direct"),
+    # names with an apostrophe are names, not a contraction or a possessive
+    ("O’Brien later confirmed to the panel that the memo was real.", "O’Brien", "indirect"),
+    ("Moreover, the Qur’an says: “Be just, even against yourselves.”", "the Qur’an", "direct"),
+    # a pronoun quoted in the passive
+    ('"I would do it again," she was quoted as saying.', "she", "direct"),
+    # the capitalized cue first, the speaker after it
+    ('Says the harbor master, "No ship leaves tonight."', "the harbor master", "direct"),
+    ("Said Dana Ruiz, founder of the food bank:", "Dana Ruiz", "direct"),
+    # "went on" with the speaker's words after it
+    ("Ruiz went on, “The shelves were empty by noon.”", "Ruiz", "direct"),
+    # a one-word reply opening the sentence is the speaker's own word
+    ("“Certainly,” the envoy said, nodding.", "the envoy", "direct"),
+    ("Tomorrow,” the mayor tweeted.", "the mayor", "direct"),
+    # straight single marks around words, and the speaker after them in a headline
+    ("Port strike is 'entirely avoidable' says union leader", "union leader", "direct"),
+    ("'We never agreed to that,' the driver added.", "the driver", "direct"),
+])
+def test_english_quotation_marks_and_inversions(text, expected, quote_type):
+    found = attribute(text, "en")
+    assert (found.source, found.quote_type) == (expected, quote_type)
+
+
+@pytest.mark.parametrize("text", [
+    "The strike went on, \"unabated\" as one paper put it.",   # a scare quote after "went on"
+    "Said to be the oldest bridge in town, it was closed.",    # "Said" with no speaker after it
+])
+def test_english_cues_that_voice_nobody(text):
+    assert attribute(text, "en").source is None
