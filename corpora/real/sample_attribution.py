@@ -13,7 +13,12 @@ With ``--round rN --resolution-test N`` (English; every Arabic article with a cu
 then): a second held-out draw for speaker resolution, ``split: test2``: N sentences whose cue has
 a pronoun subject ("he said", "said she", "They added"), at most one per article, not an
 article's first sentence, from articles that no earlier draw touched. It is drawn after the
-rules of that round were written and is never used to write rules. Writes ``OUT_DIR/{lang}.attr.sample.jsonl`` (stand-off skeletons) and
+rules of that round were written and is never used to write rules.
+
+With ``--round rN --resolution-train N``: a training draw for speaker resolution (``split:
+train``), up to N sentences per language with a pronoun-subject cue (English) or a
+sentence-opening continuation verb with no subject (Arabic "وأضاف"), at most two per article,
+from the dev and training articles only, leaving out every sentence already labeled. Writes ``OUT_DIR/{lang}.attr.sample.jsonl`` (stand-off skeletons) and
 ``OUT_DIR/{lang}.attr.items.jsonl`` (text with title and the three previous sentences of the
 article, for annotators; it holds dataset text and stays outside the project).
 """
@@ -26,6 +31,8 @@ import random
 import re
 import sys
 from pathlib import Path
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample import POOLS, SEED, pool, write_sample  # noqa: E402  (the same sentence pool as the frame sample)
@@ -103,6 +110,37 @@ def draw_resolution(lang: str, root: str | None, round_: str, size: int) -> list
             for n, i in enumerate(chosen, 1)]
 
 
+def draw_resolution_train(lang: str, root: str | None, round_: str, size: int) -> list[dict]:
+    """A training draw for speaker resolution (``split: train``): sentences whose cue has a pronoun
+    subject (English) or opens the sentence with no subject (Arabic "وأضاف"), not an article's
+    first sentence and not yet labeled, at most two per article, from the articles of the dev and
+    training splits only (never a test or test2 article)."""
+    rng = random.Random(f"{SEED}-attribution-{lang}-{round_}-resolution-train")
+    path = Path(__file__).resolve().parent / "attribution" / f"{lang}.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        labeled = [json.loads(line) for line in fh if line.strip()]
+    held_out = {r["article_id"] for r in labeled if r["split"] not in ("dev", "train")}
+    allowed = {r["article_id"] for r in labeled} - held_out
+    done = {(r["doc_id"], r["start"]) for r in labeled}
+    cue = re.compile(PRONOUN_CUE if lang == "en" else _ar_opening_cue(), re.IGNORECASE)
+    rows = pool_with_context(lang, root)
+    by_article: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row["article_id"] in allowed and row["context"] and (row["doc_id"], row["start"]) not in done \
+                and cue.search(row["text"]):
+            by_article.setdefault(row["article_id"], []).append(i)
+    chosen = [i for a in sorted(by_article) for i in rng.sample(by_article[a], min(2, len(by_article[a])))]
+    chosen = rng.sample(chosen, min(size, len(chosen)))
+    return [{**rows[i], "id": f"attr-real-{lang}-{round_}-{n:03d}", "stratum": "pronoun-cue", "split": "train"}
+            for n, i in enumerate(chosen, 1)]
+
+
+def _ar_opening_cue() -> str:
+    words = yaml.safe_load((Path(__file__).resolve().parents[2] / "framing" / "data" / "attribution.yaml")
+                           .read_text(encoding="utf-8"))["ar"]["continuation_verbs"]
+    return r"^\s*[وف]?(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?=[\s،:])"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -110,13 +148,17 @@ def main() -> None:
     parser.add_argument("--round", dest="round_", default=None, help="a later training draw, e.g. r2")
     parser.add_argument("--resolution-test", type=int, default=0, metavar="N",
                         help="with --round: the English held-out resolution draw (split test2) of N sentences")
+    parser.add_argument("--resolution-train", type=int, default=0, metavar="N",
+                        help="with --round: a resolution training draw (split train) of up to N sentences per language "
+                             "from the dev and training articles")
     args = parser.parse_args()
-    if args.resolution_test and not args.round_:
-        parser.error("--resolution-test needs --round")
+    if (args.resolution_test or args.resolution_train) and not args.round_:
+        parser.error("--resolution-test and --resolution-train need --round")
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in (("en",) if args.resolution_test else CUES):
         sample = (draw_resolution(lang, args.datasets, args.round_, args.resolution_test) if args.resolution_test
-                  else draw(lang, args.datasets, args.round_))
+                  else draw_resolution_train(lang, args.datasets, args.round_, args.resolution_train)
+                  if args.resolution_train else draw(lang, args.datasets, args.round_))
         stem = f"{lang}.{args.round_}" if args.round_ else lang
         write_sample(sample, args.out / f"{stem}.attr.sample.jsonl", args.out / f"{stem}.attr.items.jsonl",
                      lambda row: {"id": row["id"], "title": row["title"][:140], "context": row["context"][-600:],
