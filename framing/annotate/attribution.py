@@ -178,7 +178,7 @@ def _quote_type(text: str, lang: str = "en", limit: int | None = None, start: in
 # "مفهوم "..."", "so-called “...”".
 _TITLE_BEFORE = _lazy(
     r"(?:\b(?:titled|entitled|dubbed|known as|so-called|slogan|hashtag|the phrase|the term|the motto|the banner)"
-    r"|(?:^|\s)[وف]?(?:بعنوان|عنوان|عنوانه|عنوانها|شعار|بشعار|مفهوم|بمفهوم|مصطلح|بمصطلح|عبارة|بعبارة|وسم|بوسم|هاشتاغ|هاشتاج|وصفه|وصفها|وصفته|يسمى|تسمى|سماه|سمته|سمتها|باسم|اسم|المسمى|المسماة|المعروف|المعروفة|بـ|ب))\s*[,:،]?\s*$",
+    r"|(?:^|\s)[وف]?(?:بعنوان|عنوان|عنوانه|عنوانها|شعار|بشعار|مفهوم|بمفهوم|مصطلح|بمصطلح|عبارة|بعبارة|وسم|بوسم|هاشتاغ|هاشتاج|وصفه|وصفها|وصفته|يسمى|تسمى|سماه|سمته|سمتها|باسم|اسم|المسمى|المسماة|المعروف|المعروفة))\s*[,:،]?\s*$",
     re.IGNORECASE)
 
 
@@ -651,6 +651,9 @@ _AR_END = _lazy(
     r"|\s+ل(?=[«»\"“”])|\s+[-–—]|[،:«\"“”».؛]"
 )
 # "وكان X قد قال"، "وكانت X أعلنت" (the pluperfect, with or without قد): X before the verb
+# "عبّر X عن ..." (expressed): the masculine form is also the preposition "عبر" (via), so it is
+# a cue only where a clause starts and "عن" follows its subject.
+_AR_EXPRESSED = _lazy(r"(?:^|(?<=[.،]\s)|(?<=[.،])|(?<=\s)(?=[وف]))([وف]?عبّ?ر)(?=\s+(?:[^\s،:«»\"“”.]+\s+){1,6}?عن\s+(?!طريق))")
 _AR_PLUPERFECT = _lazy(rf"^[وف]?(?:كان|كانت|كانوا)\s+(?!قد\s)([^\s،].{{0,80}}?)[\s،]+(?:قد\s+)?([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
 _AR_STATEMENT = _lazy(r"(?:^|\s)[وف]?جاء\s+في\s+(?:بيان|تقرير|رسالة|تغريدة)\S*\s+(?:صادرة?\s+عن\s+|ل)(.+?)(?=[:،.«\"]|$)")
 _AR_CARRIED = _lazy(
@@ -700,7 +703,8 @@ _AR_TITLES = frozenset(
     "وزير وزيرة رئيس رئيسة زعيم زعيمة ضابط مدير مديرة متحدث متحدثة ناطق ناطقة سفير سفيرة خبير خبيرة محلل "
     "محللة باحث باحثة كاتب كاتبة أستاذ أستاذة نائب نائبة أمين أمينة قائد مسؤول مسؤولة مبعوث مبعوثة سيناتور "
     "صحافي صحافية صحفي صحفية دكتور مستشار مستشارة عضو عضوة مرشح مرشحة سياسي سياسية معارض معارضة ناشط ناشطة "
-    "مراسل مراسلة محامي محامية مفوض مفوضة ملك أمير حاكم محافظ عميد لواء عقيد رائد مؤسس منسق منسقة".split())
+    "مراسل مراسلة محامي محامية مفوض مفوضة ملك أمير حاكم محافظ عميد لواء عقيد رائد مؤسس منسق منسقة "
+    "سكرتير سكرتيرة والي مندوب مندوبة وكيل وكيلة مساعد مساعدة".split())
 _AR_NAME_STOP = r"(?:في|خلال|عبر|على|عن|من|لـ|أمس|اليوم|يوم|مساء|صباح|بعد|قبل|أثناء|لدى|أمام|للصحفيين|للصحافيين|لوكالة|لصحيفة|لقناة|لموقع|لشبكة)"
 _AR_NAME_AFTER = _lazy(r"\s*([^\s،:«»\"“”.؛()]+(?:\s+[^\s،:«»\"“”.؛()]+){0,2})\s*(?=،|:|«|\"|“|\s+(?:إن|أن|ان|إنه|أنه|بأن|قائلا|قائلاً)(?:\s|$))")
 # A name of one or two words followed by a preposition or time phrase ("، فلان الفلاني في حديث له").
@@ -741,10 +745,10 @@ def _ar_name_after_title(span: str, after: str) -> str:
     words = span.split()
     if not words or len(words) > 10:
         return ""
-    head = re.sub(r"^و?ال", "", words[0])
+    head = words[0] if words[0] in _AR_TITLES else re.sub(r"^و?ال", "", words[0])  # "والي" is a title
     if head not in _AR_TITLES or _ar_subject_end(span) != span:
         return ""  # not a title, or the verb's object follows it ("الوزير الخطة، مشيرا")
-    if any(a.startswith(("ال", "لل")) and not b.startswith(("ال", "لل", "و", "في", "من")) and b[:1] not in _AR_QUOTE_CHARS
+    if any(a.startswith(("ال", "لل")) and not b.startswith(("ال", "لل", "و", "في", "من", "باسم")) and b[:1] not in _AR_QUOTE_CHARS
            and not (b[:1] in "بل" and (b[1:] in _AR_INSTITUTIONS or c.startswith("ال")))
            for a, b, c in zip(words, words[1:], words[2:] + [""])):
         return ""  # "الرئيس الأمريكي السابق فلان": a name after the title is there already
@@ -1223,6 +1227,9 @@ def _attribute_ar_first(text: str) -> Attribution:
         if not _inside_quotes(text, match.start()):
             candidates.append((match.start(), match.group(1), match.end(), True))
     for match in _AR_CUE.finditer(text):
+        if not _inside_quotes(text, match.start()):
+            candidates.append((match.start(), match.group(1), match.end(1), False))
+    for match in (_AR_EXPRESSED.finditer(text) if "عب" in text else ()):
         if not _inside_quotes(text, match.start()):
             candidates.append((match.start(), match.group(1), match.end(1), False))
     participle = _AR_PARTICIPLE_CUE.search(text) if "م" in text or "قائل" in text or "لافت" in text else None

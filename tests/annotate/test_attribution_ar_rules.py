@@ -85,3 +85,23 @@ def test_cue_after_a_verb_takes_that_verb_subject():
 
 def test_condemned_is_a_cue():
     assert speaker("استنكرت نقابة المعلمين القرار الأخير.") == "نقابة المعلمين"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "عبّر X عن": a cue where a clause starts; "عبر" inside a clause is the preposition "via"
+    ("وعبر الوزير عن قلقه من تدهور الأوضاع.", "الوزير"),
+    ("في السياق نفسه، عبر المسؤول الأوروبي عن ارتياحه للتقدم.", "المسؤول الأوروبي"),
+    ("وعبر الحدود الشمالية عن طريق البحر دخل المهاجرون.", None),
+    # a title, a comma and the name after it stay together, for "باسم" titles, a title that
+    # starts like "و" + article ("والي"), and office titles
+    ("وصرحت المتحدثة باسم وزارة الصحة، ليلى حسن، بأن المستشفيات جاهزة.", "المتحدثة باسم وزارة الصحة، ليلى حسن"),
+    ("أعلن والي الولاية المكلف، عمر سالم، أن المدارس تفتح غدا.", "والي الولاية المكلف، عمر سالم"),
+    ("وصرحت السكرتيرة الصحفية لوزارة الخارجية، ليلى حسن، بأن الوفد وصل.", "السكرتيرة الصحفية لوزارة الخارجية، ليلى حسن"),
+])
+def test_arabic_expressed_and_title_name_apposition(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_description_in_quotes_after_bi_is_the_speakers_words():
+    found = attribute('ووصف الوزير القرار بـ"الخطوة الشجاعة والضرورية".', "ar")
+    assert (found.source, found.quote_type) == ("الوزير", "direct")
