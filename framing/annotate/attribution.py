@@ -1042,11 +1042,13 @@ def _ar_after_definite(word: str, after: str) -> bool:
     if word[:1] in "وبل" or word in _AR_TITLES or word in _AR_FUNCTION or word in _AR_NAME_PARTICLES \
             or word.endswith(("ي", "ية", "يون", "يين", "يان")) or _ar_name_kind(after):
         return False
-    if after.startswith("ال") and not _AR_MASDAR.match(word):
-        return False  # "كامل الوزير": a first name before a surname with the article
+    if after.startswith("ال") and not _AR_MASDAR.match(word) and (after in _AR_NAME_SECOND or not _ar_common(word)):
+        return False  # "نور الدين", "شريف الوزير": a name whose second part has the article
+    # a common noun before a definite one is the object and its genitive ("عدد الضحايا")
     return _ar_common(word) and _ar_name_kind(word) is None
 
 
+_AR_NAME_SECOND = frozenset("الدين الله الرحمن الرحيم الإسلام الاسلام العزيز الحق الكريم الحميد الهدى الزمان النور الحسن الحسين".split())
 _AR_ACTIVE_PARTICIPLE = _lazy(r"^ال[\u0621-\u064A]ا[\u0621-\u064A]{2}(?:ة|ون|ين)?$")  # العاملة، الناشطين
 _AR_PREPOSITION_WORDS = frozenset("في فى على من عن مع إلى الى لدى ضد".split())
 

@@ -105,3 +105,13 @@ def test_arabic_expressed_and_title_name_apposition(text, expected):
 def test_a_description_in_quotes_after_bi_is_the_speakers_words():
     found = attribute('ووصف الوزير القرار بـ"الخطوة الشجاعة والضرورية".', "ar")
     assert (found.source, found.quote_type) == ("الوزير", "direct")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a definite subject, a common noun with its definite genitive is the verb's object
+    ("وقدرت بعض وسائل الإعلام المحلية عدد الضحايا بالعشرات.", "بعض وسائل الإعلام المحلية"),
+    # a name whose second part has the article goes on
+    ("وقال الوزير نور الدين حداد إن الخطة جاهزة.", "الوزير نور الدين حداد"),
+])
+def test_arabic_object_after_a_definite_subject(text, expected):
+    assert speaker(text) == expected
