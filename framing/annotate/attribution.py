@@ -1035,16 +1035,16 @@ def _ar_name_end(words: list[str]) -> int:
     return len(words)
 
 
-def _ar_after_definite(word: str, after: str) -> bool:
+def _ar_after_definite(word: str, after: str, titled: bool = False) -> bool:
     """After a definite word, an indefinite common noun is neither its genitive nor its adjective
     (adjectives agree in definiteness): it starts the object or the next phrase. Names, titles,
     nisba forms (also surnames: "شكري"), prepositions and coordination go on."""
     if word[:1] in "وبل" or word in _AR_TITLES or word in _AR_FUNCTION or word in _AR_NAME_PARTICLES \
             or word.endswith(("ي", "ية", "يون", "يين", "يان")) or _ar_name_kind(after):
         return False
-    if after.startswith("ال") and not _AR_MASDAR.match(word) and (after in _AR_NAME_SECOND or not _ar_common(word)):
-        return False  # "نور الدين", "شريف الوزير": a name whose second part has the article
-    # a common noun before a definite one is the object and its genitive ("عدد الضحايا")
+    if after.startswith("ال") and not _AR_MASDAR.match(word) and (after in _AR_NAME_SECOND or titled or not _ar_common(word)):
+        return False  # "نور الدين", "الوزير الليبي كامل الفاسي": a name whose second part has the article
+    # else a common noun before a definite one is the object with its genitive ("عدد الضحايا")
     return _ar_common(word) and _ar_name_kind(word) is None
 
 
@@ -1109,10 +1109,11 @@ def _ar_subject_end(span: str) -> str:
         words = words[:cut]
         span = " ".join(words)
     previous = words[0]
+    titled = re.sub(r"^و?ال", "", words[0]) in _AR_TITLES or words[0] in _AR_TITLES  # a person's title: a name may follow
     for i, word in enumerate(words[1:], 1):
         if previous.startswith("ال") and len(word) >= 5 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال"):
             return " ".join(words[:i])  # "الضباط حركتهم": a noun with a possessive is the object
-        if previous.startswith("ال") and i + 1 < len(words) and _ar_after_definite(word, words[i + 1]):
+        if previous.startswith("ال") and i + 1 < len(words) and _ar_after_definite(word, words[i + 1], titled):
             return " ".join(words[:i])  # "الجيش الإسرائيلي مقتل اثنين": an indefinite noun after a definite one
         if word.startswith("ال"):
             closed = previous.startswith("ال") or (previous.endswith("ون") and len(previous) >= 6)
