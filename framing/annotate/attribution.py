@@ -234,12 +234,17 @@ _EN_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt",
 _EN_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _EN_PRONOUN_SAYING = _lazy(r"^(?:(?:But|And)\s+)?(He|She|They)\b[^\"“]*?,\s+(saying|adding)\b")
 _EN_SOURCE_PREFIX = _lazy(r"^(?:(?:figures|data|estimates|a statement|a report|statements|documents|a survey|a tally|a count|preliminary results)\s+(?:\w+\s+){0,2}?(?:by|from|of)\s+)", re.IGNORECASE)
+# A manner adverb ending the speaker ("Lee inexplicably claimed"): lower case, not a noun in -ly.
+_EN_ADVERB = (r"(?!(?:family|ally|rally|supply|reply|assembly|anomaly|belly|bully|holy|jelly|early|only|daily|weekly"
+              r"|monthly|yearly|hourly|nightly|quarterly|wholly|lily|fly|july)\b)[a-z]{3,}ly")
 _EN_TRAILING = _lazy(
     r"\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last (?:week|month|year|night)|"
     r"this (?:week|month|morning|year)|at a (?:news |press )?(?:conference|briefing)|in a (?:statement|post|video)|"
     r"during\b|late on|early on|later|earlier|who\b|which\b|whose\b|speaking\b|in an interview|in remarks|"
     r"on (?:Twitter|X|Telegram|Facebook|state television|television)|yesterday|today|for (?:two|three|several|many|\d+) (?:days|weeks|months|years)|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|night|evening))?$|[a-z]{3,}(?:ally|ently|antly|ously|ively|ately|edly|fully|ckly|rly|cly)$|(?:on )?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d)\b.*$",
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|night|evening))?$|(?-i:" + _EN_ADVERB + r")$|"
+    r"(?:late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this)|"
+    r"(?:on )?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d)\b.*$",
     re.IGNORECASE)
 _EN_LEADING = _lazy(r"^(?:but|and|so|yet|however|meanwhile|separately|in addition|in a statement|on \w+|earlier|later|still|instead|now|also|indeed|in fact|at the same time|for (?:his|her|their|its) part)\b[,\s]*", re.IGNORECASE)
 # A clause boundary inside the stretch before the cue: the speaker starts after it.
@@ -256,6 +261,11 @@ _EN_NAME_WORD = _lazy(r"^(?:[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|of|the|al|el|bin|i
 _EN_DATELINE = _lazy(
     r"^\s*(?:[A-Z][A-Za-z.'’\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?|[A-Z][A-Z.'’\- ]{2,30}\s*)?"
     r"(?:\([^()]{2,40}\)\s*)?[-–—]{1,2}\s+(?=\S)")
+# A participle phrase after the head noun: "A former sailor pardoned by ...", "a witness traveling with ...".
+_EN_PARTICIPLE_AFTER = _lazy(
+    r"(?<=[a-z])\s+(?:[a-z]+ly\s+)?(?:(?:[a-z]{3,}ed|sent|made|written|given|taken|held|shown|seen|based)\s+"
+    r"(?:by|to|in|on|at|from|for|during|last|this|since|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    r"|(?!according\b)[a-z]{3,}ing\s+(?:with|in|on|at|from|for|to))\b")
 
 
 _EN_INVERSION = {"said", "says", "added", "adds", "wrote", "writes", "noted", "explained", "continued", "warned", "recalled",
@@ -332,6 +342,13 @@ def _en_trim(source: str) -> str | None:
         source = _EN_LEADING.sub("", source).strip()
         source = _EN_LEADING_PHRASE.sub("", source).strip()
     source = _EN_TRAILING.sub("", source).strip()
+    participle = _EN_PARTICIPLE_AFTER.search(source)
+    if participle and len(source[:participle.start()].split()) >= 2 \
+            and not _EN_DETERMINER_BEFORE.search(source[:participle.start()] + " ") \
+            and not _EN_BAD_END.search(source[:participle.start()]) \
+            and source[:participle.start()].split()[-1].islower() \
+            and source[:participle.start()].split()[-1] not in ("about", "without", "into", "like", "after", "before"):
+        source = source[:participle.start()]  # "A former sailor pardoned by the governor": the head
     source = _EN_AUXILIARY.sub("", source).strip()
     source = source.strip(" ,;:-–—")
     words = source.split()
@@ -358,8 +375,8 @@ def _en_source_before(prefix: str) -> str | None:
     if quote != -1:
         prefix = prefix[quote + 1:].lstrip(" ,")
     segments = [s.strip() for s in re.split(r",(?!\d{3})|;", prefix) if s.strip()]
-    while len(segments) > 1 and _EN_ADVERBIAL.match(segments[-1]):
-        segments.pop()  # "The government, despite the evidence, believes": not the adverbial
+    while len(segments) > 1 and (_EN_ADVERBIAL.match(segments[-1]) or re.fullmatch(_EN_ADVERB, segments[-1])):
+        segments.pop()  # "The government, despite the evidence, believes", "X, a Y, cheerfully recalled"
     if not segments:
         return None
     last = segments[-1]

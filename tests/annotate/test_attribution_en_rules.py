@@ -94,3 +94,20 @@ def test_english_quotation_marks_and_inversions(text, expected, quote_type):
 ])
 def test_english_cues_that_voice_nobody(text):
     assert attribute(text, "en").source is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a manner adverb is not part of the speaker; a lone adverb segment gives way to the subject
+    ("Lee inexplicably claimed that the bridge was safe.", "Lee"),
+    ("The envoy, a veteran of many talks, cheerfully recalled the failed summit.", "The envoy"),
+    # a participle phrase after the head noun (the guide: "the audit published in March")
+    ("A former sailor pardoned by the governor says he will sue the state.", "A former sailor"),
+    ("A Reuters witness traveling with the convoy said the road was closed.", "A Reuters witness"),
+    ("The lawsuit filed in March says the company hid the losses.", "The lawsuit"),
+    # ... but not a name's own verb, and "according to" is no participle
+    ("Kelly said the plan was sound.", "Kelly"),
+    # a time phrase after "according to" a count
+    ("According to a vote count late Tuesday, the mayor won.", "a vote count"),
+])
+def test_english_adverbs_participles_and_time_after_the_speaker(text, expected):
+    assert speaker(text) == expected
