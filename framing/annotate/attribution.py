@@ -1691,17 +1691,104 @@ _EN_HONORIFIC_HE = _lazy(r"^(?:Mr\.?|Sir|King|Prince|Pope|Father|Cardinal|Bishop
 _EN_HONORIFIC_SHE = _lazy(r"^(?:Mrs\.?|Ms\.?|Miss|Madam|Lady|Queen|Princess|Sister|Dame)\s")
 
 
+@lru_cache(maxsize=1)
+def _en_gender_words() -> dict[str, frozenset[str]]:
+    lexicon = _LEXICONS["en"]
+    return {key: frozenset(lexicon[key]) for key in ("female_names", "male_names", "female_nouns", "male_nouns")}
+
+
+def _en_gender(name: str) -> str | None:
+    """"f" or "m" when ``name`` shows a gender: a gendered noun or honorific ("Jean’s mother",
+    "Mrs. Lee", "Sr. Ana"), else a listed given name ("Nancy Ruiz"); None when it shows none."""
+    words = _en_gender_words()
+    tokens = [t.strip(",;:") for t in name.split()]
+    tokens = [t for t in tokens if t and not re.search(r"[’']s?$", t)]  # "Jean’s mother": not Jean
+    for token in tokens:
+        bare = token.lower() if token.lower() in words["female_nouns"] | words["male_nouns"] else token
+        if bare in words["female_nouns"]:
+            return "f"
+        if bare in words["male_nouns"]:
+            return "m"
+    given = next((t for t in tokens if t[:1].isupper() and t.rstrip(".") not in _EN_ABBREVIATIONS), None)
+    if given in words["female_names"]:
+        return "f"
+    if given in words["male_names"]:
+        return "m"
+    return None
+
+
 def _en_gender_agrees(pronoun: str, antecedent: str) -> bool:
-    """"he" does not take "Mrs. X" and "she" does not take "Mr. X" (honorifics only); neither
-    takes an acronym."""
+    """"he" does not take a woman ("Mrs. X", "Jean’s mother", "Nancy Ruiz") and "she" does not
+    take a man; neither takes an acronym."""
     p = pronoun.lower()
     if p in ("he", "she") and re.fullmatch(r"[A-Z]{2,}", antecedent):
         return False  # an acronym is a body ("ICE", "NATO")
     if p == "he":
-        return not _EN_HONORIFIC_SHE.match(antecedent)
+        return not _EN_HONORIFIC_SHE.match(antecedent) and _en_gender(antecedent) != "f"
     if p == "she":
-        return not _EN_HONORIFIC_HE.match(antecedent)
+        return not _EN_HONORIFIC_HE.match(antecedent) and _en_gender(antecedent) != "m"
     return True
+
+
+# Words that open a sentence but never a person's name ("Given this ...", "Nor can ...").
+_EN_NOT_CANDIDATE = frozenset(
+    "Given Nor Is Being Among Were Was Are Has Have Had Did Does Do Can Could Would Should Will Two Three Four Five Six "
+    "Seven Eight Nine Ten Unsure Responding Note Editor Emphasis Watch Read Click Please Let Don’t Don't For Thus With "
+    "Beyond From Which Whether Instead Despite During Under Over Against Through Without Within Upon Like Unlike "
+    "Two-thirds Half Part Much More Less Few Seems Looks Sounds Maybe Perhaps".split())
+_EN_DEMONYMS = frozenset(
+    "American British English French German Russian Chinese Israeli Palestinian Iranian Muslim Christian Jewish "
+    "Catholic Arab European African Asian Mexican Canadian Italian Spanish Japanese Korean Turkish Syrian Iraqi Saudi "
+    "Egyptian Ukrainian Indian Pakistani Afghan Democratic Republican Democrat Western Islamic Communist".split())
+
+
+def _en_candidate(name: str) -> bool:
+    """``name`` may be a person or body: not a clause opener ("Given", "Nor"), a bracketed note
+    ("[Emphasis added]") or a bare nationality word ("American")."""
+    words = name.split()
+    return bool(words) and "[" not in name and words[0] not in _EN_NOT_CANDIDATE and name not in ("The", "the") \
+        and not re.fullmatch(r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|ately|edly|fully|ibly|ably)", words[0]) \
+        and not (words[0] in _EN_NOT_SUBJECT_WORDS and (len(words) == 1 or words[0] not in ("The", "the", "A", "An"))) \
+        and not (len(words) == 1 and (words[0] in _EN_DEMONYMS or words[0].endswith(("ian", "ese", "ish"))
+                                      and words[0] not in _en_gender_words()["male_names"] | _en_gender_words()["female_names"]))
+
+
+_EN_OPENING_SUBJECT = _lazy(
+    r"^\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Now|Later|Earlier|Then|Also|Indeed|Separately)\b,?\s+)?"
+    rf"((?=[A-Z]){_EN_NAME_TOKEN}(?:\s+(?:(?:{_EN_HEADS})\s+)?{_EN_NAME_TOKEN}){{0,6}}"
+    rf"(?:\s+of\s+(?:the\s+)?{_EN_NAME_TOKEN}(?:\s+{_EN_NAME_TOKEN}){{0,4}})?)"
+    r"(?:,\s+[^,;:“”\"]{1,100},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|still\s+)?(?!of\b|and\b|or\b|in\b|for\b|to\b)[a-z]")
+
+
+def _en_opening_subject(text: str) -> tuple[str, ...]:
+    """The name that opens a sentence as its subject, whatever the verb ("But Dershowitz also
+    cast doubt ...", "Michael Mostyn, CEO of B’nai Brith, called ..."), else nothing."""
+    seen = _blank_lead(_blank_dateline(text, "en"))
+    found = _EN_OPENING_SUBJECT.match(seen)
+    if not found or found.group(1).endswith(("’s", "'s")) or _EN_OPENING_PARTICIPLE.match(seen, found.start(1)) \
+            or re.match(rf"\s+(?:{_EN_HEADS})\b", seen[found.end(1):]):
+        return ()  # "Danish officials moved": an adjective before a noun
+    return (found.group(1).rstrip("."),)
+
+
+# "Pointing out ...", "Speaking to reporters, ...": a participle opening the sentence, not a name
+_EN_OPENING_PARTICIPLE = _lazy(r"[A-Z][a-z]{3,}ing\s+(?:out|to|on|at|in|up|for|from|about|with|after|the|a|an|his|her|their|its)\b")
+
+
+# A person named anywhere in a sentence: a name of two or more words (or an honorific and a
+# name), or a possessive with a family noun ("Jean’s mother").
+_EN_PERSON_MENTION = _lazy(
+    r"(?<![\w’'.-])((?:(?:Mr|Mrs|Ms|Dr|Sr|Fr|Rev|Gen|Sen|Rep|Gov)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){1,3}"
+    r"|(?:Mr|Mrs|Ms|Dr|Sr|Fr)\.\s+[A-Z][\w’'-]+"
+    r"|[A-Z][\w-]*[’']s\s+(?:mother|father|wife|husband|son|daughter|sister|brother|lawyer|attorney|spokesman|spokeswoman))"
+    r"(?![\w’'-])")
+
+
+def _en_person_mentions(text: str) -> tuple[str, ...]:
+    """People the sentence names, last first (the most recent mention of each)."""
+    seen = _EN_BRACKETED.sub(lambda m: " " * len(m.group()), text) if ("“" in text or '"' in text) else text
+    names = (re.sub(r"[’']s$", "", m.group(1)) for m in reversed(list(_EN_PERSON_MENTION.finditer(seen))))
+    return tuple(name if name.endswith(("Jr.", "Sr.")) else name.rstrip(".") for name in names)
 
 
 _EN_RESOLVE_WINDOW = 3  # guide §7: the antecedent's most recent mention in the three sentences before, else the title
@@ -1726,8 +1813,15 @@ def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], tit
                     yield credit.group(1)
                 continue
             split = _EN_SPLIT_TITLE.search(lines[i - 1][0]) if i > 0 and lines[i - 1][0].endswith(".") else None
+            wanted = {"he": "m", "she": "f"}.get(pronoun.lower())
+            same = re.match(rf"^\W*(?:(?:But|And|Yet|So|Then|Later|Still)\s+)?{pronoun}\b", text, re.IGNORECASE)
+            # people named in a sentence whose subject is the same pronoun ("He cited X and Y") are not it
+            mentions = tuple(m for m in _en_person_mentions(text) if wanted and not same and _en_gender(m) == wanted)
             for name in itertools.chain([found.source] if found.form == "named" and found.source else (),
-                                        _en_clause_subjects(text)):
+                                        _en_opening_subject(text), _en_clause_subjects(text), mentions):
+                # a person named elsewhere in the sentence counts when the name shows the pronoun's gender
+                if not _en_candidate(name):
+                    continue
                 # "... Mgr." | "Benelli told me ...": a title the segmenter cut off the name
                 yield f"{split.group(1)}. {name}" if split and text.lstrip().startswith(name) else name
             if pronoun.lower() == "it":  # a body named as a possessor: "the court’s ruling"

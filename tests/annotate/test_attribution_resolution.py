@@ -1,5 +1,7 @@
 """Resolution of pronoun and subject-less speakers (issue 14; guide §7), on sentences we wrote."""
 
+import pytest
+
 from framing.annotate.attribution import attribute_sentences
 
 
@@ -192,3 +194,23 @@ def test_arabic_passive_verb_has_no_speaker_and_takes_the_headline_subject():
 def test_arabic_title_names_who_commented():
     texts = ["أول تعليق لمدرب المنتخب بعد الهزيمة أمام الأردن", "وأضاف أن اللاعبين بذلوا جهدا كبيرا."]
     assert attribute_sentences(texts, ["ar"] * 2, ["title", "sentence"])[-1].resolved == "مدرب المنتخب"
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # "she" does not take a man's given name; a woman named elsewhere in the sentence before does
+    (["Richard Lane was found at the house.", "NBC News spoke with Lane’s mother by phone.", "“He was kind,” she said."],
+     "Lane’s mother"),
+    # the name that opens a sentence is its subject, whatever the verb
+    (["But Ortiz also cast doubt on whether Lee’s plan would work.", "“It cannot pass,” he said."], "Ortiz"),
+    (["Michael Dunn, CEO of a bakery chain, called the report a whitewash.", "“It is wrong,” he said."], "Michael Dunn"),
+    (["Cody Ruiz of Harbor Tools is raising money for the suit.", "He told reporters the law was vague."],
+     "Cody Ruiz of Harbor Tools"),
+    # a sentence whose subject is the same pronoun passes its people over
+    (["Tom Reyes, a former minister, wrote to the council.", "He cited the cases of Mark Dunn and Paul Ortiz.",
+      "“Act now,” he said."], "Tom Reyes"),
+    # words that open a sentence are not people
+    (["Anna Weber answered every question.", "Given the delays, nobody expected a vote.", "“We waited,” she said."],
+     "Anna Weber"),
+])
+def test_english_pronoun_takes_the_person_it_can_mean(texts, expected):
+    assert attribute_sentences(texts, ["en"] * len(texts))[-1].resolved == expected
