@@ -229,7 +229,7 @@ _EN_NOT_ATTRIBUTION = _lazy(r"^(?:[Tt]hat said|[Nn]eedless to say|[Hh]aving said
 _EN_ACCORDING_NOT = _lazy(r"^(?:plan|schedule|the plan|the schedule|tradition|custom|a formula|the formula|the constitution|the law|the rules|rules|law)\b", re.IGNORECASE)
 _EN_CITING = _lazy(r"\bciting\s+", re.IGNORECASE)
 _EN_QUOTED_AS = _lazy(r"\bquoted\s+(.+?)\s+as\s+(?:saying|telling|warning)", re.IGNORECASE)
-_EN_AUXILIARY = _lazy(r"\s+(?:declined|refused|did not|didn't|would not|wouldn't|could not|was quick|went on) to$|\s+(?:has|have|had) long$|\s+(?:has|have|had|also|later|then|would|will|did|previously|repeatedly|recently|once|publicly|privately|had earlier)$", re.IGNORECASE)
+_EN_AUXILIARY = _lazy(r"\s+(?:declined|refused|did not|didn't|would not|wouldn't|could not|was quick|went on) to$|\s+(?:has|have|had) long$|\s+(?:has|have|had|also|later|then|would|will|did|previously|repeatedly|recently|once|publicly|privately|had earlier|already|just|even)$|\s+(?:does|do|did|is|was|are|were|has|have|had)n[’']t(?:\s+even)?$", re.IGNORECASE)
 _EN_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Rep", "Sen", "Gov", "St", "Jr", "Sr")
 _EN_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _EN_PRONOUN_SAYING = _lazy(r"^(?:(?:But|And)\s+)?(He|She|They)\b[^\"“]*?,\s+(saying|adding)\b")
@@ -248,9 +248,9 @@ _EN_TRAILING = _lazy(
     re.IGNORECASE)
 _EN_LEADING = _lazy(r"^(?:but|and|so|yet|however|meanwhile|separately|in addition|in a statement|on \w+|earlier|later|still|instead|now|also|indeed|in fact|at the same time|for (?:his|her|their|its) part)\b[,\s]*", re.IGNORECASE)
 # A clause boundary inside the stretch before the cue: the speaker starts after it.
-_EN_CLAUSE = _lazy(r".*\b(?:as|while|when|after|before|because|since|although|though|whereas|if|that|but|where|even as|even though|so|which|whom)\s+(?=\S)", re.IGNORECASE)
+_EN_CLAUSE = _lazy(r".*\b(?:as|while|when|after|before|because|since|although|though|whereas|if|that|but|where|even as|even though|so|which|whom|what|unless|whether)\s+(?=\S)", re.IGNORECASE)
 # A speaker never ends in a function word or an auxiliary ("the public might", "the Guardian has been").
-_EN_BAD_END = _lazy(r"(?<![’'])\b(?:the|a|an|to|of|that|has|have|had|been|was|were|is|are|be|might|may|could|would|will|should|can|must|not|this|than|in|on|at|for|with|by|from)$|[’'](?:s|t|re|ve|ll|d|m)$", re.IGNORECASE)  # "Trump’s", "didn’t"; not "O’Keefe"
+_EN_BAD_END = _lazy(r"(?<![’'])\b(?:the|a|an|to|of|that|has|have|had|been|being|was|were|is|are|be|might|may|could|would|will|should|can|must|not|this|than|in|on|at|for|with|by|from)$|[’'](?:s|t|re|ve|ll|d|m)$", re.IGNORECASE)  # "Trump’s", "didn’t"; not "O’Keefe"
 _EN_ADVERBIAL = _lazy(r"^(?:despite|contrary|in|on|after|before|during|with|without|for|at|by|from|like|unlike|since|until|amid|among|under|over|through|instead|however|therefore|meanwhile|nonetheless|nevertheless|moreover|too|though|in turn|again|once again)\b(?!\s+(?:he|she|they|I|we|it)\b)")
 _EN_APPOSITIVE = _lazy(r"^(?:Democrat|Republican|Independent|a|an|the|one|another|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z-]+ of|[a-z-]+ at|[a-z-]+ for|now|then|formerly|once)\b")
 _EN_RELATIVE = _lazy(r"^(?:who|whose|which|whom)\b")
@@ -261,6 +261,8 @@ _EN_NAME_WORD = _lazy(r"^(?:[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|of|the|al|el|bin|i
 _EN_DATELINE = _lazy(
     r"^\s*(?:[A-Z][A-Za-z.'’\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?|[A-Z][A-Z.'’\- ]{2,30}\s*)?"
     r"(?:\([^()]{2,40}\)\s*)?[-–—]{1,2}\s+(?=\S)")
+_EN_PASSIVE_AGENT = _lazy(r"\b(?:was|were|is|are|been|be)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+((?:the\s+)?[A-Za-z].*)$")
+_EN_LEADING_AUXILIARY = _lazy(r"^(?:Has|Have|Had|Did|Does|Do|Is|Was|Were|Are|Will|Would|Can|Could)(?:n[’']t)?\s+(?=\S)")
 # A participle phrase after the head noun: "A former sailor pardoned by ...", "a witness traveling with ...".
 _EN_PARTICIPLE_AFTER = _lazy(
     r"(?<=[a-z])\s+(?:[a-z]+ly\s+)?(?:(?:[a-z]{3,}ed|sent|made|written|given|taken|held|shown|seen|based)\s+"
@@ -351,6 +353,15 @@ def _en_trim(source: str) -> str | None:
         source = source[:participle.start()]  # "A former sailor pardoned by the governor": the head
     source = _EN_AUXILIARY.sub("", source).strip()
     source = source.strip(" ,;:-–—")
+    agent = _EN_PASSIVE_AGENT.search(source)
+    if agent:
+        source = agent.group(1)  # "The accusations were rejected by officials, who said": the agent
+    source = _EN_LEADING_AUXILIARY.sub("", source)  # "Hasn't the Pope already said"
+    pronoun = re.search(r"\s(he|she|they|we|I|it|It|He|She|They|We)(?:\s+(?:just|already|also|still|even|never))?$", source)
+    if pronoun:
+        source = pronoun.group(1)  # "what he claimed", "six years ago she told": the pronoun
+    elif re.search(r"^(?:It|it|He|he|She|she|They|they)\s+(?:just|already|also|still|even|never)$", source):
+        source = source.split()[0]
     words = source.split()
     if not words or len(words) > 12 or _EN_BAD_END.search(source):
         return None
@@ -1742,11 +1753,18 @@ _EN_DEMONYMS = frozenset(
     "Egyptian Ukrainian Indian Pakistani Afghan Democratic Republican Democrat Western Islamic Communist".split())
 
 
+_EN_NOT_CANDIDATE_LOWER = frozenset(
+    "of in on at for with by from to into about would could should will can may might must do does did is was are were "
+    "has have had been being even just also still not no none what which who whom whose that this these those there "
+    "here if when while because although though as so but and or yet then now you".split())
+
+
 def _en_candidate(name: str) -> bool:
-    """``name`` may be a person or body: not a clause opener ("Given", "Nor"), a bracketed note
-    ("[Emphasis added]") or a bare nationality word ("American")."""
+    """``name`` may be a person or body: not a clause opener ("Given", "Nor", "of this writing"),
+    a bracketed note ("[Emphasis added]") or a bare nationality word ("American")."""
     words = name.split()
     return bool(words) and "[" not in name and words[0] not in _EN_NOT_CANDIDATE and name not in ("The", "the") \
+        and words[0] not in _EN_NOT_CANDIDATE_LOWER and words[0] not in ("You", "Would", "Could") \
         and not re.fullmatch(r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|ately|edly|fully|ibly|ably)", words[0]) \
         and not (words[0] in _EN_NOT_SUBJECT_WORDS and (len(words) == 1 or words[0] not in ("The", "the", "A", "An"))) \
         and not (len(words) == 1 and (words[0] in _EN_DEMONYMS or words[0].endswith(("ian", "ese", "ish"))
@@ -1928,6 +1946,8 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
             # "he"/"she" take a person, "it" a body or document: the latest recent speaker that agrees
             result = result._replace(resolved=next((r for r in recent if _en_agrees(result.source, r)), None))
             result = result._replace(carried=result.resolved is not None)
+        if lang == "en" and result.carried and result.resolved and not _en_candidate(result.resolved):
+            result = result._replace(resolved=None, carried=False)  # "of this writing": no person
         if lang == "ar" and result.form in ("pronoun", "implicit") and result.carried and kind != "title":
             # a subject-less "وأضاف" after a woman's words ("وقالت فلانة") is not hers: the latest speaker
             # in the window whose own cue agrees in gender and number (قال/قالت، وأضاف/وأضافت، قالوا)

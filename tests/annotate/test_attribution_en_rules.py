@@ -111,3 +111,16 @@ def test_english_cues_that_voice_nobody(text):
 ])
 def test_english_adverbs_participles_and_time_after_the_speaker(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Don’t forget that that’s what Lee said.", "Lee"),                       # "what X said"
+    ("Hasn't the mayor already said that?", "the mayor"),                     # a leading auxiliary
+    ("The claims were rejected by city officials, who said the report was wrong.", "city officials"),  # the agent
+    ("If six years ago she told the doctor, the story changed.", "she"),      # a pronoun ends the phrase
+    ("It just says the man was known.", "It"),
+    ("The report doesn’t even say the man was known.", "The report"),
+    ("This is what is now being said in the city.", None),                    # a passive: nobody speaks
+])
+def test_english_speaker_is_the_subject_of_the_cue(text, expected):
+    assert speaker(text) == expected
