@@ -1567,7 +1567,9 @@ _EN_BODY_HEADS = frozenset(
     "administration government police army military forces senate congress commission campaign institute university bank "
     "company corporation inc group union nations association foundation center centre service bureau press media kremlin "
     "pentagon report statement affidavit records letter study survey data motion paper newspaper document documents filing "
-    "complaint lawsuit board team club organization organisation firm authority authorities program programme".split())
+    "complaint lawsuit board team club organization organisation firm authority authorities program programme "
+    "mail herald guardian telegraph tribune gazette globe observer independent reuters cnn bbc msnbc ap afp "
+    "caller beast hill examiner economist".split())
 _EN_PERSON_HEADS = frozenset(
     "spokesman spokeswoman spokesperson minister governor mayor president secretary ambassador envoy chief leader senator "
     "adviser advisor analyst official director commander general professor chairman chairwoman chair judge attorney lawyer "
@@ -1798,7 +1800,9 @@ _EN_OPENING_PARTICIPLE = _lazy(r"[A-Z][a-z]{3,}ing\s+(?:out|to|on|at|in|up|for|f
 _EN_PERSON_MENTION = _lazy(
     r"(?<![\w’'.-])((?:(?:Mr|Mrs|Ms|Dr|Sr|Fr|Rev|Gen|Sen|Rep|Gov)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){1,3}"
     r"|(?:Mr|Mrs|Ms|Dr|Sr|Fr)\.\s+[A-Z][\w’'-]+"
-    r"|[A-Z][\w-]*[’']s\s+(?:mother|father|wife|husband|son|daughter|sister|brother|lawyer|attorney|spokesman|spokeswoman))"
+    r"|[A-Z][\w-]*[’']s\s+(?:mother|father|wife|husband|son|daughter|sister|brother|lawyer|attorney|spokesman|spokeswoman)"
+    r"|(?:[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?(?:diplomat|official|witness|doctor|nurse|officer|lawyer|attorney|spokesman|"
+    r"spokeswoman|priest|bishop|cardinal|senator|judge|prosecutor|minister|ambassador|envoy|man|woman|mother|father|boy|girl))"
     r"(?![\w’'-])")
 
 
@@ -1807,6 +1811,25 @@ def _en_person_mentions(text: str) -> tuple[str, ...]:
     seen = _EN_BRACKETED.sub(lambda m: " " * len(m.group()), text) if ("“" in text or '"' in text) else text
     names = (re.sub(r"[’']s$", "", m.group(1)) for m in reversed(list(_EN_PERSON_MENTION.finditer(seen))))
     return tuple(name if name.endswith(("Jr.", "Sr.")) else name.rstrip(".") for name in names)
+
+
+# A title in lower case before a name, as a speaker span keeps it: "the legendary senator Strom
+# Thurmond", "then-president Bill Clinton", "British member Peter Saunders".
+_EN_TITLE_BEFORE_NAME = _lazy(
+    rf"(?:^|(?<=[\s,(]))((?:(?:the|a|an|The|A|An)\s+)?(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){{0,2}}(?:[a-z]+-)?(?:{_EN_HEADS}|member))\s+$")
+
+
+def _en_with_title(name: str, lines: list[str]) -> str:
+    """``name`` with the lower-case title before it at its most recent mention in ``lines``."""
+    for text in reversed(lines):
+        at = text.rfind(name)
+        if at < 0:
+            continue
+        title = _EN_TITLE_BEFORE_NAME.search(text, max(0, at - 60), at)
+        if title and not re.search(r"\b(?:of|in|at|for|with|by|from|to|and|or|that|who)\s", title.group(1)):
+            return f"{title.group(1)} {name}"
+        return name
+    return name
 
 
 _EN_RESOLVE_WINDOW = 3  # guide §7: the antecedent's most recent mention in the three sentences before, else the title
@@ -1834,7 +1857,10 @@ def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], tit
             wanted = {"he": "m", "she": "f"}.get(pronoun.lower())
             same = re.match(rf"^\W*(?:(?:But|And|Yet|So|Then|Later|Still)\s+)?{pronoun}\b", text, re.IGNORECASE)
             # people named in a sentence whose subject is the same pronoun ("He cited X and Y") are not it
-            mentions = tuple(m for m in _en_person_mentions(text) if wanted and not same and _en_gender(m) == wanted)
+            # ("one diplomat": a person noun of either gender)
+            mentions = tuple(m for m in _en_person_mentions(text) if wanted and not same
+                             and (_en_gender(m) == wanted or _en_gender(m) is None
+                                  and (m[:1].islower() or m.split()[0] in ("One", "A", "An", "The"))))
             for name in itertools.chain([found.source] if found.form == "named" and found.source else (),
                                         _en_opening_subject(text), _en_clause_subjects(text), mentions):
                 # a person named elsewhere in the sentence counts when the name shows the pronoun's gender
@@ -1857,6 +1883,8 @@ def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], tit
         if agrees(candidate):
             chosen = candidate
             break
+    if chosen and chosen[:1].isupper() and chosen.split()[0] not in ("The", "A", "An", "One"):
+        chosen = _en_with_title(chosen, [line[0] for line in before[-_EN_RESOLVE_WINDOW:]])
     if chosen and chosen.split()[0] in ("the", "The") and len(chosen.split()) == 2:
         # "the president" after "President Ann Lee ...": the name the description stands for (guide §7)
         head = chosen.split()[1].title()

@@ -214,3 +214,15 @@ def test_arabic_title_names_who_commented():
 ])
 def test_english_pronoun_takes_the_person_it_can_mean(texts, expected):
     assert attribute_sentences(texts, ["en"] * len(texts))[-1].resolved == expected
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # a person noun inside a clause ("one diplomat"), when the subject is an outlet
+    (["The Harbor Mail reported that one diplomat described a loud noise in his room.",
+      "When he moved, the noise stopped, he told doctors."], "one diplomat"),
+    # the lower-case title before the name is kept, as in a speaker span
+    (["When the vote came, the veteran senator Tom Reyes, a member since 1990, stood up.",
+      "He said: “Never set the party against the army.”"], "the veteran senator Tom Reyes"),
+])
+def test_english_antecedent_mentions_and_titles(texts, expected):
+    assert attribute_sentences(texts, ["en"] * len(texts))[-1].resolved == expected
