@@ -1198,6 +1198,33 @@ def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str |
     return before
 
 
+@lru_cache(maxsize=1)
+def _ar_verb_forms() -> frozenset[str]:
+    return frozenset(_ar_forms(_LEXICONS["ar"]["verbs"]))
+
+
+def _ar_svo_subject(text: str, start: int, cue: str) -> str | None:
+    """Subject, verb, object ("الرئاسة الفلسطينية اعتبرت القرار صفعة", "الاتحاد الأوروبي يهدد
+    السلطة"): a short noun phrase opens the sentence right before a cue with no "و"/"ف", so the
+    noun after the verb is its object. None when the cue opens its clause (verb first)."""
+    if cue[:1] in "وف" and cue[1:] in _ar_verb_forms() or _AR_PRONOUN_OBJECT.match(text, start + len(cue)):
+        return None  # "وقال": a conjunction, the verb opens its clause; "صرح به X": X after the verb
+    before = text[:start].strip()
+    if not before or re.search(r"[-–—()«»\"“”:،,.؛]", before):
+        return None  # not the start of the sentence: a dateline, a clause or a quotation before it
+    words = before.split()
+    if len(words) > 4 or words[0][:1] == "و" and not words[0].startswith("وال") or _AR_BEFORE_LEAD.match(before) \
+            or _AR_BEFORE_NOT.match(before):
+        return None  # "فقد أكدت X", "فيما تشكو X": a particle, the verb comes first
+
+    def nominal(word: str) -> bool:
+        bare = word[1:] if word.startswith("وال") else word
+        return bare not in _AR_PREPOSITION and bare not in _AR_FUNCTION and bare not in _AR_NOT_IN_SUBJECT and (
+            bare.startswith("ال") or bare in _AR_TITLES or _ar_name_kind(bare) in ("gazetteer", "surname", "unknown"))
+
+    return before if all(nominal(w) for w in words) else None
+
+
 def _ar_clause_start(text: str, start: int) -> bool:
     """The cue opens the sentence (after a dateline) or a clause after a comma."""
     head = text[:start].rstrip()
@@ -1312,6 +1339,9 @@ def _attribute_ar_first(text: str) -> Attribution:
                 return Attribution(None, cue, _quote_type(text, "ar", start=start), form="implicit")
             continue
         else:
+            svo = _ar_svo_subject(text, start, cue) if not according else None
+            if svo:
+                return _named_ar(svo, cue, text, start - len(svo) - 1)
             pronoun = _AR_PRONOUN_OBJECT.match(rest)  # "صرح به النائب": the subject after the pronoun
             if pronoun:
                 rest, end = rest[pronoun.end():], end + pronoun.end()

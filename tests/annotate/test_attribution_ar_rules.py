@@ -115,3 +115,16 @@ def test_a_description_in_quotes_after_bi_is_the_speakers_words():
 ])
 def test_arabic_object_after_a_definite_subject(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # subject, verb, object: the noun phrase opening the sentence speaks, the noun after the verb is the object
+    ("الرئاسة الفلسطينية اعتبرت القرار صفعة للسياسة الإسرائيلية.", "الرئاسة الفلسطينية"),
+    ("الاتحاد الأوروبي يهدد السلطة بقطع التمويل.", "الاتحاد الأوروبي"),
+    ("سامي حداد وصف العرض بأنه غير مناسب.", "سامي حداد"),
+    # the verb first: after a particle, a conjunction, or at the start
+    ("فقد أكدت المنظمة أن السجن مكتظ.", "المنظمة"),
+    ("وصف الوزير القرار بأنه خاطئ.", "الوزير"),
+])
+def test_arabic_subject_verb_object(text, expected):
+    assert speaker(text) == expected
