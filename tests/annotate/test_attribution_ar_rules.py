@@ -121,7 +121,7 @@ def test_arabic_object_after_a_definite_subject(text, expected):
     # subject, verb, object: the noun phrase opening the sentence speaks, the noun after the verb is the object
     ("الرئاسة الفلسطينية اعتبرت القرار صفعة للسياسة الإسرائيلية.", "الرئاسة الفلسطينية"),
     ("الاتحاد الأوروبي يهدد السلطة بقطع التمويل.", "الاتحاد الأوروبي"),
-    ("سامي حداد وصف العرض بأنه غير مناسب.", "سامي حداد"),
+    ("هوارد مارتن وصف العرض بأنه غير مناسب.", "هوارد مارتن"),
     # the verb first: after a particle, a conjunction, or at the start
     ("فقد أكدت المنظمة أن السجن مكتظ.", "المنظمة"),
     ("وصف الوزير القرار بأنه خاطئ.", "الوزير"),
