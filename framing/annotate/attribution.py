@@ -682,6 +682,7 @@ _AR_END = _lazy(
 # "عبّر X عن ..." (expressed): the masculine form is also the preposition "عبر" (via), so it is
 # a cue only where a clause starts and "عن" follows its subject.
 _AR_EXPRESSED = _lazy(r"(?:^|(?<=[.،]\s)|(?<=[.،])|(?<=\s)(?=[وف]))([وف]?عبّ?ر)(?=\s+(?:[^\s،:«»\"“”.]+\s+){1,6}?عن\s+(?!طريق))")
+_AR_NAME_COLON = _lazy(r"\s*([^\s:،«»\"“”.()]+(?:\s+[^\s:،«»\"“”.()]+)?)\s*:")
 _AR_PLUPERFECT = _lazy(rf"^[وف]?(?:كان|كانت|كانوا)\s+(?!قد\s)([^\s،].{{0,80}}?)[\s،]+(?:قد\s+)?([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
 _AR_STATEMENT = _lazy(r"(?:^|\s)[وف]?جاء\s+في\s+(?:بيان|تقرير|رسالة|تغريدة)\S*\s+(?:صادرة?\s+عن\s+|ل)(.+?)(?=[:،.«\"]|$)")
 _AR_CARRIED = _lazy(
@@ -1157,7 +1158,8 @@ _AR_NO_SUBJECT = _lazy(
     r"\s*(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|:|«|\"|“|'|laquo;|،|"
     r"(?:إلى|الى|على)\s+(?:إن|أن|ان|أنه|إنه|أنها|إنها|ضرورة|أهمية)|"
     r"(?:في|خلال|عبر|أمام|على|عن|من|مع|لدى|به|بها|فيه|فيها|ذلك|له|لها|أيضا|أيضاً|كذلك|بدوره|بدورها|مؤخرا|مؤخراً|بشدة|رسميا|رسمياً|سابقا|سابقاً|مجددا|مجدداً|مرارا|مراراً|صراحة|علنا|علناً|أكثر من مرة|"
-    r"أمس|اليوم|الليلة|مساء|صباح|يوم)(?=\s|$|،|:)|"
+    r"أمس|اليوم|الليلة|مساء|صباح|يوم|لوكالة|لصحيفة|لقناة|لموقع|لشبكة|لإذاعة|لتلفزيون|لوسائل|للصحفيين|للصحافيين|"
+    r"للصحافة|للمراسلين|للإعلام)(?=\s|$|،|:)|"
     r"(?:لماذا|هل|كيف|متى|أين|عما|عمّا|إن\s+كان|إذا|ما\s+إذا)(?=\s))")  # "تساءل لماذا ...": a question, no subject
 _AR_SAID_IN_IT = _lazy(r"\s*(?:فيه|فيها|فيهم)\s+(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|بأنه|بأنها)(?=\s)")
 _AR_COLON_AFTER = _lazy(r"\s*(?:(?:فيه|فيها|فيهم|له|لها)\s*)?:\s*\S")
@@ -1345,6 +1347,13 @@ def _attribute_ar_first(text: str) -> Attribution:
             pronoun = _AR_PRONOUN_OBJECT.match(rest)  # "صرح به النائب": the subject after the pronoun
             if pronoun:
                 rest, end = rest[pronoun.end():], end + pronoun.end()
+            colon = _AR_NAME_COLON.match(rest)
+            if colon and not any(w in _AR_FUNCTION or w in _AR_PREPOSITION or re.fullmatch(r"(?:ل|ب|في|عن|من)(?:ه|ها|هم|نا)", w)
+                                 or _AR_PARTICIPLE_CUE.match(w) or w in ("بالقول", "يقول", "تقول")
+                                 for w in colon.group(1).split()):
+                name = colon.group(1).split()
+                name = name[0] if len(name) == 2 and name[1][:1] in "لب" else " ".join(name)  # "قال ترامب للمراسلين:"
+                return _named_ar(name, cue, text, end)  # "وقال فلان: ...": the name before the colon
             source = _ar_span(rest, stop=_ar_preposition_stop(lemma))
             if source and not according:
                 source = _ar_subject_end(source)

@@ -128,3 +128,17 @@ def test_arabic_object_after_a_definite_subject(text, expected):
 ])
 def test_arabic_subject_verb_object(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected, form", [
+    # a name right before the colon after the verb is the speaker, whatever its letters ("ب..." is no preposition here)
+    ('وقال بيلسون: "ناقشنا الحاجة إلى انخراط دبلوماسي".', "بيلسون", "named"),
+    ("وقال المدرب للمراسلين: «الفريق جاهز».", "المدرب", "named"),
+    ("وتابع قائلا: «لا مفاوضات تحت الضغط».", None, "implicit"),
+    # "وقال لوكالة ..." and "وقال للصحافيين ...": no subject after the verb
+    ("وقال لوكالة الأنباء المحلية من المستشفى إن عشرين شخصا يشاركون.", None, "implicit"),
+    ('وقال للصحافيين في المطار "لدينا علاقة جيدة مع الشعب".', None, "implicit"),
+])
+def test_arabic_name_before_colon_and_addressee_after_verb(text, expected, form):
+    found = attribute(text, "ar")
+    assert (found.source, found.form) == (expected, form)
