@@ -452,7 +452,10 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
         source = _en_source_after(after)
         where = end
     else:
-        source = _en_source_before(before)
+        tail = _EN_TRAILING_CUE.match(after) and re.search(r",\s*([^,;:“”\"]{2,60})$", before.rstrip())
+        # "..., the affidavit says.": the phrase after the last comma, with no appositives to skip
+        source = _en_trim(tail.group(1)) if tail else None
+        source = source or _en_source_before(before)
         where = start
         if source and source.endswith((" and", " but")) or not source and re.search(r"(?:^|[,\s])(?:but|and)\s*$", before):
             # a coordinated verb ("X carried ... and reported"): the speaker is the sentence subject
@@ -471,6 +474,8 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
     return found._replace(quote_type=_en_cue_quote_type(text, found, end))
 
 
+# The cue ends the sentence ("..., the affidavit says.", "..., the mayor said in a statement.")
+_EN_TRAILING_CUE = _lazy(r"\s*(?:(?:in|on|at|to|during)\s+[^,.;:“”\"]{1,40})?[.!?…]?[”\"’]?\s*$")
 _EN_NOT_A_SPEAKER = _lazy(
     r"(?:(?:he|she|they|it|we|I)\s+(?:is|was|were|are|has|had|have|will|would|could|can|did|does)\b|according to\b"
     r"|(?:In|As|On|At|When|While|After|Before|If|Though|Although|Because|Since|Then|So|Yet|Still|Also|Later|Earlier)$"
@@ -598,7 +603,18 @@ def _attribute_en(text: str) -> Attribution:
     transcript = _en_transcript(text)
     if transcript is NONE and rejected is not None:
         return rejected._replace(form="implicit")  # a cue whose speaker could not be read
+    whole = _EN_WHOLE_QUOTE.match(text) if transcript is NONE else None
+    if whole:
+        # the whole sentence is someone's quotation: the attribution inside it counts (guide §5),
+        # "“Lee said the plan would work.”" -> Lee, said
+        found = _attribute_en(whole.group(1))
+        if found.form != "none":
+            shift = whole.start(1)
+            return found._replace(span=(found.span[0] + shift, found.span[1] + shift) if found.span else None)
     return transcript
+
+
+_EN_WHOLE_QUOTE = _lazy(r"^\s*[“\"]([^“”\"]{12,}?)[”\"]?\s*$")
 
 
 _EN_WENT_ON = _lazy(r"\b(?:went|goes) on(?=\s*[,:]\s*[“\"‘])")

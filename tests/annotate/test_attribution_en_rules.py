@@ -124,3 +124,18 @@ def test_english_adverbs_participles_and_time_after_the_speaker(text, expected):
 ])
 def test_english_speaker_is_the_subject_of_the_cue(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the cue ends the sentence: the phrase after the last comma speaks, however long the clause before
+    ("She locked the door, then walked to the car and saw the window was broken, the report says.", "the report"),
+    # a sentence wholly inside someone's quotation: the attribution inside it (guide §5)
+    ("“Lee said the river would rise. Nobody listened to him.”", "Lee"),
+    ("“Ortiz has said he is opposed to the new tax.", "Ortiz"),
+])
+def test_english_trailing_cue_and_quoted_sentence(text, expected):
+    assert speaker(text) == expected
+
+
+def test_a_quoted_sentence_without_a_cue_has_no_speaker():
+    assert speaker("“We will win this race.”") is None
