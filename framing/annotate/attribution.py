@@ -452,7 +452,7 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
         source = _en_source_after(after)
         where = end
     else:
-        tail = _EN_TRAILING_CUE.match(after) and re.search(r",\s*([^,;:“”\"]{2,60})$", before.rstrip())
+        tail = _EN_TRAILING_CUE.match(after) and re.search(r",[’'‘]?\s*([^,;:“”\"‘]{2,60})$", before.rstrip())
         # "..., the affidavit says.": the phrase after the last comma, with no appositives to skip
         source = _en_trim(tail.group(1)) if tail else None
         source = source or _en_source_before(before)
