@@ -2,7 +2,10 @@
 
 Run:  .venv/bin/python benchmarks/attribution.py [--split dev|train|tuning|test|both|all] [--errors N] [--lang en|ar]
       [--resolution-errors]   (every pronoun/implicit antecedent missed, with the lines before; not on test)
-      [--baseline OLD_attribution.py]   (paired differences to other rules on the same items)
+      [--baseline OLD]   (paired differences to other rules on the same items; OLD: a copy of the
+                         rules from another commit, the single file framing/annotate/attribution.py
+                         of older commits or a directory holding a copy of the package
+                         framing/annotate/attribution/)
 
 Real-news set: ``corpora/real/attribution/{en,ar}.jsonl`` (stand-off; the text is joined from
 ``../shared/datasets`` and the run is skipped when that folder is absent). Each sentence is
@@ -328,16 +331,47 @@ def written(langs) -> None:
         print(f"  {'quote type accuracy':32s} {fmt(ratio_interval(quote, w))}")
 
 
-def paired(lang: str, split: str, baseline: str) -> None:
-    """Paired differences (this tree's rules minus the rules in ``baseline``, a copy of
-    ``framing/annotate/attribution.py`` from another commit) on the same items, with 95%
-    intervals from the same bootstrap over articles."""
+_PACKAGE = "framing.annotate.attribution"
+
+
+def load_baseline(path: str, name: str = "baseline_attribution"):
+    """The attribution rules copied from another commit, as a module with ``attribute`` and
+    ``attribute_sentences``: ``path`` is the single file ``framing/annotate/attribution.py`` (older
+    commits) or a directory holding a copy of the package ``framing/annotate/attribution/``.
+
+    A package copy is imported under ``name``; while it runs, ``framing.annotate.attribution``
+    also names the copy, so that its imports of its own modules (written absolute) find the copy's
+    files, not this tree's. This tree's modules are put back afterwards; the copy's modules stay
+    in ``sys.modules`` under ``name``."""
     import importlib.util
 
+    folder = Path(path)
+    if not folder.is_dir():
+        spec = importlib.util.spec_from_file_location(name, folder)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    ours = {key: sys.modules.pop(key) for key in list(sys.modules) if key == _PACKAGE or key.startswith(_PACKAGE + ".")}
+    spec = importlib.util.spec_from_file_location(name, folder / "__init__.py", submodule_search_locations=[str(folder)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = sys.modules[_PACKAGE] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        for key in [k for k in sys.modules if k == _PACKAGE or k.startswith(_PACKAGE + ".")]:
+            copy = sys.modules.pop(key)
+            if key != _PACKAGE:
+                sys.modules[name + key[len(_PACKAGE):]] = copy
+        sys.modules.update(ours)
+    return module
+
+
+def paired(lang: str, split: str, baseline: str) -> None:
+    """Paired differences (this tree's rules minus the rules in ``baseline``, a copy of the rules
+    from another commit: see :func:`load_baseline`) on the same items, with 95% intervals from the
+    same bootstrap over articles."""
     global attribute, attribute_sentences
-    spec = importlib.util.spec_from_file_location("baseline_attribution", baseline)
-    base = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(base)
+    base = load_baseline(baseline)
     records = [r for r in join(REAL / f"{lang}.jsonl") if in_split(r, split)]
     if not records:
         print(f"\npaired, {lang}, {split}: no items")
@@ -389,7 +423,9 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print up to N span or quote-type errors (gold/predicted) per language and split")
     parser.add_argument("--resolution-errors", action="store_true",
                         help="print every resolution error (gold antecedent, predicted, speaker, the lines before); not on test")
-    parser.add_argument("--baseline", default=None, help="a copy of attribution.py from another commit: print paired differences to it (needs --lang)")
+    parser.add_argument("--baseline", default=None, help="rules from another commit: a copy of the single file framing/annotate/attribution.py (older "
+                             "commits) or a directory holding a copy of the package framing/annotate/attribution/; "
+                             "print paired differences to them (needs --lang)")
     args = parser.parse_args()
     langs = [args.lang] if args.lang else ["en", "ar"]
     splits = ["dev", "test", "test2"] if args.split == "both" else [args.split]

@@ -1,0 +1,899 @@
+"""Arabic rules: reporting verbs (listed forms and their regular variants), "according to",
+participles, pluperfects, statements and transcripts, and where the speaker's noun phrase ends
+(:func:`_attribute_ar`); and the helpers the article-level resolution uses for Arabic: the
+subject of an opening verb, the gender and number a cue shows (:func:`_ar_cue_gender`), a
+passive cue. Imports only from ``_base``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from framing.annotate.attribution._base import (NONE, Attribution, _blank_dateline, _inside_quotes, _lazy, _LEXICONS,
+                                               _name_patterns, _named, _quote_type, _trie)
+from framing.annotate.spans import clean
+
+
+def _ar_forms(verbs: list[str]) -> list[str]:
+    """The listed Arabic verbs with their regular variants, derived rather than listed: the
+    plural of a past verb listed with its feminine ("قال", "قالت" -> "قالوا"), the plural of a
+    present verb listed with its feminine ("يقول", "تقول" -> "يقولون"), and the spelling with a
+    bare alef for a hamza ("أكد" -> "اكد"). Longest first, so that an alternation takes a whole word."""
+    listed = set(verbs)
+    out = set(verbs)
+    for verb in verbs:
+        if verb.endswith("ت") and verb[:-1] in listed:
+            out.add(verb[:-1] + "وا")
+        if verb.startswith("ي") and "ت" + verb[1:] in listed:
+            out.add(verb + "ون")
+    out |= {"ا" + v[1:] for v in out if v[:1] in "أإ"}
+    return sorted(out, key=lambda v: (-len(v), v))
+
+
+_AR_ACCORDING_TO = "|".join(map(re.escape, _LEXICONS["ar"]["according_to"]))
+_AR_CONTINUATION = "|".join(map(re.escape, _ar_forms(_LEXICONS["ar"]["continuation_verbs"])))
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+_AR_VERBS = _trie(_ar_forms(_LEXICONS["ar"]["verbs"]))
+# a cue may follow a space, a quote mark, a comma, a colon, a bracket, or stand glued to a full
+# stop or a dateline dash ("...عليه.وأفادت", "(CNN)—أعلنت")
+_AR_CUE = _lazy(rf"(?:^|(?<=[\s«\"“،:().—–-]))([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
+_AR_ACCORDING = _lazy(rf"(?:^|(?<=[\s،(]))([وف]?(?:{_AR_ACCORDING_TO})(?:ـ)?)(?:\s*ما\s+\S+)?\s*")
+_AR_AS_REVEALED = _lazy(r"(?:^|(?<=[\s،]))(حسبما\s+\S+|كما\s+(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت))\s+")
+_AR_END = _lazy(
+    r"\s+'?(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|انه|انها|انهم|بانه|بانها|بانهم|فإن|فان|فقد|بحسب|حسب|وفق|وفقا|طبقا|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|بعد|قبل|منذ|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول|للمراسلين|للصحافة|لنظير\S*)(?=\s|$|[:،.؛])"
+    r"|\s+ل(?=[«»\"“”])|\s+[-–—]|[،:«\"“”».؛]"
+)
+# "وكان X قد قال"، "وكانت X أعلنت" (the pluperfect, with or without قد): X before the verb
+# "عبّر X عن ..." (expressed): the masculine form is also the preposition "عبر" (via), so it is
+# a cue only where a clause starts and "عن" follows its subject.
+_AR_EXPRESSED = _lazy(r"(?:^|(?<=[.،]\s)|(?<=[.،])|(?<=\s)(?=[وف]))([وف]?عبّ?ر)(?=\s+(?:[^\s،:«»\"“”.]+\s+){1,6}?عن\s+(?!طريق))")
+_AR_NAME_COLON = _lazy(r"\s*([^\s:،«»\"“”.()]+(?:\s+[^\s:،«»\"“”.()]+)?)\s*:")
+_AR_PLUPERFECT = _lazy(rf"^[وف]?(?:كان|كانت|كانوا)\s+(?!قد\s)([^\s،].{{0,80}}?)[\s،]+(?:قد\s+)?([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
+_AR_STATEMENT = _lazy(r"(?:^|\s)[وف]?جاء\s+في\s+(?:بيان|تقرير|رسالة|تغريدة)\S*\s+(?:صادرة?\s+عن\s+|ل)(.+?)(?=[:،.«\"]|$)")
+_AR_CARRIED = _lazy(
+    rf"^(?:ثم\s+)?[وف]?({_AR_CONTINUATION})"
+    r"(?:\s+(?:قائلا|قائلة|قائلاً|بالقول|يقول|تقول))?\s*(?=أن|إن|ان|:|«|\"|“|إلى|الى|على|وهو|وهي|في\s+بيان|في\s+تصريح|في\s+هذا\s+السياق|$)"
+)
+_AR_NESTED = _lazy(r"\s+عن\s+")
+
+
+_AR_RELAYED = _lazy(r"\s+(?:نقلا?ً?\s+عن|على\s+لسان)\s+")
+_AR_SOURCE_PREFIX = _lazy(r"^(?:(?:الأرقام|الارقام|البيانات|التقديرات)(?:\s+الرسمية)?\s+التي\s+(?:نشرها|نشرتها|أصدرها|أصدرتها|أعلنها|أعلنتها)|تقديرات|بيانات|أرقام|ارقام|إحصاءات|احصاءات|معطيات)\s+(?=\S+\s+\S)")
+_AR_NOT_SOURCE = _lazy(r"^(?:ذلك|هذا|هذه|الخطة|الجدول|ما هو مقرر|مقرر|القانون|الدستور|التوقعات|العادة|الأصول|الاصول|الإجراءات|الاجراءات|الآليات|الضوابط|المعايير|الشروط|القواعد|الأنظمة|اللوائح|القوانين|البروتوكول|ما يقتضيه|ما تقتضيه)(?:\s|$)")
+
+
+# After these verbs the speaker ends at a preposition: "دعا X إلى", "شكك X في", "رحب X بـ".
+# Keys are verb stems (without the present-tense prefix), matched longest first.
+_AR_VERB_PREPOSITION = (
+    ("دعا", r"\s+(?:إلى|الى)\s+"), ("دعت", r"\s+(?:إلى|الى)\s+"), ("طالب", r"\s+(?:إلى|الى|ب)"),
+    ("حث", r"\s+(?:على|إلى)\s+"), ("لفت", r"\s+(?:إلى|الى)\s+"), ("أشار", r"\s+(?:إلى|الى)\s+"),
+    ("اشار", r"\s+(?:إلى|الى)\s+"), ("شير", r"\s+(?:إلى|الى)\s+"), ("شكك", r"\s+في\s+"),
+    ("رحب", r"\s+ب\S+"), ("هدد", r"\s+ب\S+"), ("ندد", r"\s+ب\S+"), ("هنأ", r"\s+ب\S+"), ("لوح", r"\s+ب\S+"), ("وصف", r"\s+\S+\s+ب\S+|\s+ب\S+"),
+    ("اتهم", r"\s+\S+\s+ب\S+"), ("أشاد", r"\s+ب\S+"), ("اعتبر", r"\s+(?:أن|إن|ان)\s+"),
+    # "أفادت الوكالة بانتشار/بإجراء/بأن ...": a verbal noun or "أن" after "ب"; "وزارة الصحة بغزة" keeps its place
+    ("أفاد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"), ("افاد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"), ("فيد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"),
+)
+
+
+_AR_VERB_PREPOSITION_LONGEST = tuple(sorted(_AR_VERB_PREPOSITION, key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=1024)
+def _ar_preposition_stop(lemma: str) -> str | None:
+    """The preposition that ends the speaker after this verb stem, if any."""
+    for stem, stop in _AR_VERB_PREPOSITION_LONGEST:
+        if lemma.startswith(stem):
+            return stop
+    return None
+
+
+_AR_QUOTE_CHARS = "\"«»“”"
+_AR_PROTECT = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(_AR_QUOTE_CHARS + "،")})
+_AR_UNPROTECT = {0xE000 + i: c for i, c in enumerate(_AR_QUOTE_CHARS + "،")}
+_AR_MEDIA_HEAD = r"(?:[وبل]?(?:ال)?(?:صحيفة|جريدة|موقع|قناة|وكالة|شبكة|مجلة|مراسل|مراسلة|برنامج|منظمة|حركة|جمعية|شركة|مركز|معهد|حزب|تطبيق|منصة|حساب|تقرير|إذاعة|تلفزيون))"
+_AR_QUOTED_NAME = _lazy(
+    rf"(^|(?<!\S){_AR_MEDIA_HEAD})(\s*[\"«“][^\"«»“”]{{1,40}}[\"»”])")
+_AR_TITLES = frozenset(
+    "وزير وزيرة رئيس رئيسة زعيم زعيمة ضابط مدير مديرة متحدث متحدثة ناطق ناطقة سفير سفيرة خبير خبيرة محلل "
+    "محللة باحث باحثة كاتب كاتبة أستاذ أستاذة نائب نائبة أمين أمينة قائد مسؤول مسؤولة مبعوث مبعوثة سيناتور "
+    "صحافي صحافية صحفي صحفية دكتور مستشار مستشارة عضو عضوة مرشح مرشحة سياسي سياسية معارض معارضة ناشط ناشطة "
+    "مراسل مراسلة محامي محامية مفوض مفوضة ملك أمير حاكم محافظ عميد لواء عقيد رائد مؤسس منسق منسقة "
+    "سكرتير سكرتيرة والي مندوب مندوبة وكيل وكيلة مساعد مساعدة".split())
+_AR_NAME_STOP = r"(?:في|خلال|عبر|على|عن|من|لـ|أمس|اليوم|يوم|مساء|صباح|بعد|قبل|أثناء|لدى|أمام|للصحفيين|للصحافيين|لوكالة|لصحيفة|لقناة|لموقع|لشبكة)"
+_AR_NAME_AFTER = _lazy(r"\s*([^\s،:«»\"“”.؛()]+(?:\s+[^\s،:«»\"“”.؛()]+){0,2})\s*(?=،|:|«|\"|“|\s+(?:إن|أن|ان|إنه|أنه|بأن|قائلا|قائلاً)(?:\s|$))")
+# A name of one or two words followed by a preposition or time phrase ("، فلان الفلاني في حديث له").
+_AR_SHORT_NAME_AFTER = _lazy(rf"\s*((?!{_AR_NAME_STOP}\s|ل)[^\s،:«»\"“”.؛()]+(?:\s+(?!{_AR_NAME_STOP}(?:\s|$))[^\s،:«»\"“”.؛()]+)?)\s+(?={_AR_NAME_STOP}\s)")
+_AR_NOT_NAME = _lazy(r"^(?:ال|و?(?:في|على|عن|من|إلى|الى|أمس|اليوم|يوم|خلال|عبر|أمام|مع|الذي|التي|إن|أن|ان|قائلا|قائلاً|لـ|ل|ب)(?:\s|$))")
+
+
+_AR_QUOTED_NAME_AFTER = _lazy(
+    r"([\u0621-\u064A])(\s*[\"«“](?!ل)[^\"«»“”]{1,30}[\"»”])(?=\s*(?:،|:|\s(?:أن|إن|ان|بأن|عن|من|في|على|إلى|الى|أمس|اليوم|مساء|صباح|يوم)\s))")
+
+
+def _ar_protect_quoted_names(rest: str) -> str:
+    """A short quoted name after a media head or right after the verb ("صحيفة "X" الكتالونية",
+    'وحذرت "X" من') is part of the speaker: its quote marks stop nothing."""
+    if not any(c in rest for c in _AR_QUOTE_CHARS):
+        return rest
+
+    def protect(m: re.Match) -> str:
+        head, inner = m.group(1), m.group(2)
+        after = rest[m.end():]
+        if not head and (len(inner.split()) > 2 or not re.match(r"\s*(?:،|\s(?:من|عبر|على|في|إن|أن|ب\S+))", after)):
+            return inner  # a quotation right after the verb, not a name
+        return head + inner.translate(_AR_PROTECT)
+
+    rest = _AR_QUOTED_NAME.sub(protect, rest)
+    # a short quoted name after any word of the speaker, before the reported clause or a
+    # circumstance ('مؤسسة "اليوم السابع" أن'، 'أمين "حزب الله" أن'، 'وكالة الطلبة "إسنا" عن')
+    return _AR_QUOTED_NAME_AFTER.sub(lambda m: m.group(1) + m.group(2).translate(_AR_PROTECT)
+                                     if len(m.group(2).split()) <= 3 else m.group(), rest)
+
+
+_AR_INSTITUTIONS = frozenset("موقع وزارة شركة مركز جامعة مجلس هيئة صحيفة قناة وكالة منظمة حزب جمعية معهد مكتب إدارة بلدية مؤسسة".split())
+
+
+def _ar_name_after_title(span: str, after: str) -> str:
+    """"title, Name" keeps both ("وزير الإعلام، فلان الفلاني، إن"): the name after the comma,
+    when the span is a bare title (a title word, no name yet)."""
+    words = span.split()
+    if not words or len(words) > 10:
+        return ""
+    head = words[0] if words[0] in _AR_TITLES else re.sub(r"^و?ال", "", words[0])  # "والي" is a title
+    if head not in _AR_TITLES or _ar_subject_end(span) != span:
+        return ""  # not a title, or the verb's object follows it ("الوزير الخطة، مشيرا")
+    if any(a.startswith(("ال", "لل")) and not b.startswith(("ال", "لل", "و", "في", "من", "باسم")) and b[:1] not in _AR_QUOTE_CHARS
+           and not (b[:1] in "بل" and (b[1:] in _AR_INSTITUTIONS or c.startswith("ال")))
+           for a, b, c in zip(words, words[1:], words[2:] + [""])):
+        return ""  # "الرئيس الأمريكي السابق فلان": a name after the title is there already
+    found = _AR_NAME_AFTER.match(after) or _AR_SHORT_NAME_AFTER.match(after)
+    if not found or _AR_NOT_NAME.match(found.group(1)) or _AR_CUE.search(found.group(1)):
+        return ""
+    return "، " + found.group(1)
+
+
+def _ar_span(rest: str, stop: str | None = None) -> str | None:
+    rest = re.sub(r"(صادرة?)\s+عن\s+", "\\1\x00", rest)  # "تقرير صادر عن البنك الدولي" stays one span
+    # "مصادر مقربة من الوزارة"، "مصدر مطلع على الملف": the phrase that places the source (§3.1)
+    rest = re.sub(r"((?:^|\s)(?:ال)?(?:مقرب|قريب|مطلع|مقربة|قريبة|مطلعة|مقربون|مقربين|مطلعون|مطلعين))\s+(من|على)\s+",
+                  lambda m: m.group(1) + ("\x02" if m.group(2) == "من" else "\x03"), rest)
+    rest = re.sub(r"(?<![\w])([\u0621-\u064A])\.\s", "\\1\x01 ", rest)  # "د. خالد": an abbreviation, not an end
+    if stop:
+        found = next((m for m in re.finditer(stop, rest)
+                      if _ar_preposition_word(m.group().split()[-1], (rest[:m.start()].split() or [""])[-1])), None)
+        if found:
+            rest = rest[:found.start()]
+    relayed = _AR_RELAYED.search(rest)
+    if relayed and (not _AR_END.search(rest) or relayed.start() <= _AR_END.search(rest).start()):
+        rest = rest[relayed.end():]  # "ذكرت وكالة رويترز نقلا عن متحدث ...": the original speaker
+    rest = _ar_protect_quoted_names(rest)
+    match = _AR_END.search(rest)
+    span = (rest[:match.start()] if match else rest)
+    if match and match.group() == "،":
+        span += _ar_name_after_title(span, rest[match.end():])
+    first = re.match(r"\s*\S+", span)
+    stop_at = _AR_OBJECT_STOP.search(" " + span, first.end() if first else 0)  # the first word is the subject ("وذكرت الأنباء أن")
+    if stop_at:
+        span = span[:max(0, stop_at.start() - 1)]
+    span = _ar_circumstance_cut(span)
+    span = span.strip()
+    span = _AR_SOURCE_PREFIX.sub("", span)
+    span = span.replace("\x00", " عن ").replace("\x01", ".").replace("\x02", " من ").replace("\x03", " على ").translate(_AR_UNPROTECT)
+    words = span.split()
+    if not words or len(words) > 15 or _AR_NOT_SOURCE.match(span) or _ar_prepositional(words[0]):
+        return None
+    return span
+
+
+_AR_IN = frozenset(("في", "فى"))
+_AR_CIRCUMSTANCE_NOUNS = frozenset("وقت حين أعقاب اعقاب إطار اطار سياق ظل حوار لقاء مقابلة تصريح تصريحات حديث بيان منشور تغريدة رسالة كلمة مؤتمر حساب حسابه حسابها صفحة صفحته صفحتها تغريدته تغريدتها كلمته كلمتها".split())
+
+
+def _ar_preposition_word(word: str, previous: str = "") -> bool:
+    """A stop that ends in a word with ب is the preposition ("بقرار"، "بالاتفاق"، "بفرض")
+    unless the word is a noun of its own ("بيان") or goes on a name ("مسعود بارزاني")."""
+    if not word.startswith("ب"):
+        return True
+    rest = word[1:]
+    if rest.startswith(("ال", "ـ")) or not rest:
+        return True
+    if _ar_common(word) or word in _ar_words()[2]:
+        return False
+    if _ar_common(rest):
+        return True
+    return not (previous and not previous.startswith("ال") and _ar_name_kind(previous))
+
+
+def _ar_circumstance_cut(span: str) -> str:
+    """The speaker without a trailing "في" phrase that tells where or when it spoke, not who it is:
+    "في" before a noun with a possessive ("في حسابه"، "في شهاداته"), a number ("في الـ6"), a word
+    of time or medium ("في وقت سابق"، "في حوار"), or an indefinite common noun that heads no
+    genitive ("في لقاء تلفزيوني"). "في" before a name or a genitive construction stays: it places
+    the speaker ("السفير الروسي في دمشق"، "المسؤول في وزارة الصحة")."""
+    words = span.split()
+    for i in range(1, len(words) - 1):
+        if words[i] not in _AR_IN:
+            continue
+        noun = words[i + 1]
+        after = words[i + 2] if i + 2 < len(words) else ""
+        bare = noun[2:] if noun.startswith("ال") else noun
+        if _AR_POSSESSED.search(noun) and not _ar_name_kind(noun) or re.match(r"(?:الـ)?\d", noun) or bare in _AR_CIRCUMSTANCE_NOUNS \
+                or not noun.startswith("ال") and _ar_common(noun) and _ar_no_genitive(after):
+            return " ".join(words[:i])
+    return span
+
+
+def _ar_no_genitive(after: str) -> bool:
+    """The word after an indefinite noun is not its genitive: nothing, an indefinite nisba
+    adjective ("لقاء تلفزيوني") or a verb ("حوار أجرته")."""
+    if not after:
+        return True
+    if not after.startswith("ال") and after.endswith(("ي", "ية")) and len(after) >= 5:
+        return True
+    return bool(re.match(r"^[يتأن][\u0621-\u064A]{2,}(?:ته|تها|ه|ها)$|^[يت][\u0621-\u064A]{3,}$", after)) and not _ar_common(after)
+
+
+def _ar_prepositional(word: str) -> bool:
+    """A word that is a preposition with a common noun ("لفترة", "بسبب"): no subject starts with one."""
+    if word[:1] not in "لب" or len(word) < 5 or word in _AR_NAME_PARTICLES or _ar_name_kind(word):
+        return False
+    stem = word[2:] if word.startswith("لل") else word[1:]
+    stem = stem[2:] if stem.startswith("ال") else stem
+    return len(stem) >= 3 and stem not in _ar_words()[2] and _ar_common(stem) and not _ar_common(word)
+# Words after which the subject noun phrase has ended (demonstratives, relatives, object heads).
+_AR_OBJECT_STOP = _lazy(r"(?<!وكالة)(?<!وكالات)\s+(?:هذه|هذا|ذلك|تلك|هذين|هاتين|هؤلاء|التي|الذي|الذين|اللذين|اللتين|ما|مما|كل|جميع|أي|أية|أنباء|الأنباء|التقارير|تقارير|الاتهامات|اتهامات|المزاعم|مزاعم|الرواية|رواية|الخبر|الادعاءات|ادعاءات|وجود|صحة|قلقه|قلقها|قلقهم|أمله|أملها|استعداد\S*|رفض\S*|تأييد\S*|دعم\S*|ترحيب\S*|إدانت\S*|ادانت\S*|أسف\S*|تفاؤل\S*|استغراب\S*|تضامن\S*|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم\S*|الليلة|مساء|صباح|اليوم|أمس|لاحقا|لاحقاً|مؤخرا|مؤخراً|حينها|الى|إلى)(?=\s|$|،)")
+_AR_DEFINITE_ADJECTIVES = frozenset(
+    "العام العامة السابق السابقة الأعلى الاعلى الأول الاول الجديد الجديدة المقبل الحالي المؤقت المساعد "
+    "الأسبق المكلف المنتهية الرسمي الرسمية الخاص الخاصة الأممي الأممية الدولي الدولية العليا الكبير الأكبر "
+    "التنفيذي المستقل المنتخب المتحدة الموحدة المشتركة العربي العربية "
+    "المطلعة المطلع المقربة المقرب المقربون المختصة المختص المعنية المعني المسؤول المسؤولة المكلفة "
+    "المستقلة المنتخبة المعارض المعارضة السريع المتحدث الناطق".split())
+
+
+_AR_ELATIVE = _lazy(r"^ال[أا][\u0621-\u064A]{2}[\u0621-\u064A]$")  # الأحمر، الأوسط، الأعلى
+
+
+def _named_ar(source: str, cue: str, text: str, near: int) -> Attribution:
+    found = _named(source, cue, text, near, "ar")
+    if found.span and _AR_COLON_AFTER_SPEAKER.match(text, found.span[1]):
+        # "قال X: ..."، "وكتب X في حسابه على تويتر: ..." open the speaker's words (§2.4)
+        return found._replace(quote_type="direct")
+    if found.quote_type == "direct" and found.span:
+        limit = _ar_next_attribution(text, found.span[1])
+        found = found._replace(quote_type=_quote_type(text, "ar", limit, start=found.span[0]))
+    return found
+
+
+# a colon right after the speaker, or after a phrase of where or how it spoke (no reported
+# clause in between: no complementizer, no other colon or quotation)
+_AR_COLON_AFTER_SPEAKER = _lazy(r"(?:\s+(?:في|فى|غي|على|عبر|خلال|أمام|لـ?|ل\S+)\s+[^:«»\"“”.؛]{0,50}?)?\s*:\s*\S")
+
+
+def _ar_next_attribution(text: str, after: int) -> int | None:
+    """Where a second, coordinated attribution starts ("، وقالت", " وأضاف"), after ``after``."""
+    for match in _AR_CUE.finditer(text, after):
+        if match.group(1).startswith("و") and not _inside_quotes(text, match.start()):
+            return match.start()
+    return None
+
+
+# Definite titles that stand in apposition before a name ("الوزير الدكتور فلان").
+_AR_TITLE_APPOSITION = frozenset("الدكتور الشيخ المهندس اللواء العميد العقيد الفريق السفير الأستاذ الاستاذ القاضي المستشار الأمير الملك السيد السيدة النائب".split())
+_AR_PARTICIPLE = _lazy(r"^ال(?:م[\u0621-\u064A]{3,}|[^ا\s]ا[^ا\s]{2})(?:ة|ون|ين|ات|ان)?$")  # المسلحة، المتحدة، الحاكم
+
+
+def _ar_adjective(word: str) -> bool:
+    """A definite word that can follow a definite noun as its adjective (nisba, listed,
+    elative, participle), with its feminine or plural ending."""
+    if word.endswith(("ي", "ية", "يون", "يين", "يان", "يتان")) or _AR_ELATIVE.match(word) or _AR_PARTICIPLE.match(word):
+        return True
+    if word in _AR_DEFINITE_ADJECTIVES:
+        return True
+    for suffix in ("ة", "ون", "ين", "ات"):
+        if word.endswith(suffix) and word[:-len(suffix)] in _AR_DEFINITE_ADJECTIVES:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _ar_country_names() -> frozenset[str]:
+    """One-word Arabic country names of the gazetteer ("أرمينيا"): a name takes no genitive."""
+    from framing.annotate.actors import default_gazetteer
+
+    names = set()
+    for actor in default_gazetteer().actors.values():
+        if actor.type == "country":
+            names.update(a for a in actor.aliases.get("ar", ()) if " " not in a and not a.startswith("ال"))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _ar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(common, construct, names, surnames) from ``ar_words.json`` (built by
+    ``corpora/build_lexicon.py`` from the project's own text): stems attested as common nouns or
+    adjectives, stems attested as the head of a genitive construction, words of the gazetteer's
+    names, and those that end a name there."""
+    import json
+
+    data = json.loads(resources.files("framing.data").joinpath("ar_words.json").read_text("utf-8"))
+    return tuple(frozenset(data[k]) for k in ("common", "construct", "names", "surnames"))
+
+
+# Verbal nouns of the derived verb forms, recognized by their pattern (no list needed):
+# تفاعل، تفعيل، افتعال، انفعال، استفعال، إفعال، مفاعلة ("تعاطف", "تعزيز", "اجتماع", "استعداد", "إعلان").
+_AR_MASDAR = _lazy(
+    r"^(?:ت[\u0621-\u064A]ا[\u0621-\u064A]{2}|ت[\u0621-\u064A]{2}ي[\u0621-\u064A]|[اإ][\u0621-\u064A]ت[\u0621-\u064A]ا[\u0621-\u064A]"
+    r"|ان[\u0621-\u064A]{2}ا[\u0621-\u064A]|است[\u0621-\u064A]{2}ا[\u0621-\u064A]|إ[\u0621-\u064A]{2}ا[\u0621-\u064A]|م[\u0621-\u064A]ا[\u0621-\u064A]{2}ة)$")
+# Words inside a person's name ("أبو الريش", "ولد السالك", "عبد الحكيم", "بن سلمان").
+_AR_NAME_PARTICLES = frozenset("أبو أبي ابو ابي بن ابن بنت ولد عبد آل أم ذو دي دا فان فون".split())
+_AR_FUNCTION = frozenset(
+    "في على عن من إلى الى مع منذ خلال عبر أمام لدى حول ضد بعد قبل حتى عند بين دون تحت فوق نحو إن أن ان "
+    "لا لم لن ما قد كان كانت هو هي هم هن أنا نحن ذلك هذا هذه تلك هؤلاء الذي التي الذين كما أو ثم بل "
+    "لكن إذا إذ حيث كل بعض أي غير أيضا أيضاً بلا داخل خارج وسط خلف قرب عقب إثر ضمن لدى".split())
+
+
+@lru_cache(maxsize=8192)
+def _ar_common(word: str) -> bool:
+    """``word`` (no article) is a common noun or adjective: attested so in our text, with or
+    without a feminine or plural ending, or a verbal noun of a derived form."""
+    common, _, names, _ = _ar_words()
+    if word in names:
+        return False
+    if word in common or _AR_MASDAR.match(word):
+        return True
+    return any(word.endswith(e) and len(word) - len(e) >= 3 and word[:-len(e)] in common for e in ("ة", "ات", "ون", "ين", "ا"))
+
+
+# Broken plurals of common nouns, by pattern: فعائل، مفاعل/مفاعيل، أفعال، أفعلاء، فعلاء ("وسائل",
+# "مصادر", "أطباء", "خبراء"): not names even when our text never attests them.
+_AR_BROKEN_PLURAL = _lazy(
+    r"^(?:[\u0621-\u064A]{2}ائ[\u0621-\u064A]|م[\u0621-\u064A]ا[\u0621-\u064A]ي?[\u0621-\u064A]|أ[\u0621-\u064A]{2}ا[\u0621-\u064A]"
+    r"|أ[\u0621-\u064A]{2}اء|[\u0621-\u064A]{3}اء)$")
+
+
+_AR_CLITIC_ARTICLE = _lazy(r"^[وف]?(?:[بلك]?ال|لل)")
+
+
+# A noun with a possessive pronoun ("خارجيتها", "رئيسهم"): a common noun, not a name.
+_AR_POSSESSED = _lazy(r"(?:[\u0621-\u064A]{2}(?:ت|ي)(?:ه|ها|هم|هما)|[\u0621-\u064A]{3}(?:ها|هم|هما|كم|نا))$")
+
+
+@lru_cache(maxsize=8192)
+def _ar_name_kind(word: str) -> str | None:
+    """"surname" for a word that ends a gazetteer name ("ترامب"), "gazetteer" for another word of
+    the gazetteer's names, "unknown" for a word our text never
+    attests as a common noun (nor a title, function word, feminine or plural noun), else None."""
+    word = word.strip("()[]\"'«»“”")
+    names, surnames = _ar_words()[2:]
+    if word in surnames or word[:1] == "و" and word[1:] in surnames:
+        return "surname"
+    if word in names or word[:1] == "و" and word[1:] in names:
+        return "gazetteer"
+    if word in _AR_NAME_PARTICLES:
+        return "unknown"
+    if _AR_CLITIC_ARTICLE.match(word) or not re.fullmatch(r"[\u0621-\u064A]{2,}", word):
+        return None
+    for bare in (word, word[1:]) if word[:1] == "و" and len(word) > 3 else (word,):
+        if bare in _AR_FUNCTION or bare in _AR_TITLES or bare.endswith(("ة", "ات")) or _ar_common(bare) \
+                or _AR_BROKEN_PLURAL.match(bare) or _AR_POSSESSED.search(bare):
+            return None
+    if bare[:1] in "بل" and (_ar_common(bare[1:]) or bare[1:] in _AR_TITLES):
+        return None  # "لشؤون", "بموقع": a preposition with a noun
+    return "unknown"
+
+
+def _ar_after_name(word: str, after: str, kind: str) -> bool:
+    """After a name, ``word`` starts a new phrase (the verb's object, an appositive or the next
+    clause): a common noun that is no title and not followed by another name word, a definite
+    noun that is no adjective of a gazetteer name, or a preposition with a common noun
+    ("لوزير", "بقرار")."""
+    if word[:1] == "و" or word in _AR_NAME_PARTICLES or word in _ar_words()[2] or word in _AR_TITLES:
+        return False  # "ترامب وماكرون": coordination; name parts; "X رئيس ...": apposition kept
+    if word.startswith("ال"):
+        stem = word[2:]
+        if kind != "surname" or stem in _AR_TITLES or word in _AR_TITLE_APPOSITION or _ar_adjective(word):
+            return False  # "فخر الدين": a definite word after an unknown name may be part of it
+        return _ar_common(stem)
+    if word[:1] in "لب" and len(word) > 3:
+        stem = word[2:] if word.startswith("لل") else word[1:]
+        stem = stem[2:] if stem.startswith("ال") else stem
+        return stem in _AR_TITLES or _ar_common(stem)
+    if word.endswith(("ي", "ية", "يون", "يين", "يان")) or not after or _ar_name_kind(after):
+        return False  # an indefinite nisba of the name; "رجب طيب أردوغان", "محمد سعيد": a name goes on
+    return _ar_common(word)
+
+
+def _ar_construct_noun(word: str) -> bool:
+    """A definite adjective-shaped word (nisba, participle) that our text attests as the head of
+    a genitive construction ("العملية": "عملية السلام", "المجتمع": "مجتمع المدينة"): a noun,
+    not an adjective. Passive participles and elatives stay adjectives ("مجهولة المصدر")."""
+    stem = word[2:]
+    return stem in _ar_words()[1] and word not in _AR_DEFINITE_ADJECTIVES and not word.endswith("ي") \
+        and not _AR_PASSIVE_PARTICIPLE.match(stem) and not _AR_ELATIVE.match(word)
+
+
+_AR_PASSIVE_PARTICIPLE = _lazy(r"^م[\u0621-\u064A]{2}و[\u0621-\u064A](?:ة|ون|ين|ات)?$")
+
+
+def _ar_name_end(words: list[str]) -> int:
+    """Where the speaker ends after a name ("أكد ترامب تعاطف ...", "روبليس لوزير ..."): the index
+    of the first word after a name word that starts a new phrase, else ``len(words)``."""
+    for i in range(1, len(words)):
+        previous = words[i - 1]
+        kind = None if previous in _AR_NAME_PARTICLES else _ar_name_kind(previous)
+        if kind and _ar_after_name(words[i], words[i + 1] if i + 1 < len(words) else "", kind):
+            return i
+    return len(words)
+
+
+def _ar_after_definite(word: str, after: str, titled: bool = False) -> bool:
+    """After a definite word, an indefinite common noun is neither its genitive nor its adjective
+    (adjectives agree in definiteness): it starts the object or the next phrase. Names, titles,
+    nisba forms (also surnames: "شكري"), prepositions and coordination go on."""
+    if word[:1] in "وبل" or word in _AR_TITLES or word in _AR_FUNCTION or word in _AR_NAME_PARTICLES \
+            or word.endswith(("ي", "ية", "يون", "يين", "يان")) or _ar_name_kind(after):
+        return False
+    if after.startswith("ال") and not _AR_MASDAR.match(word) and (after in _AR_NAME_SECOND or titled or not _ar_common(word)):
+        return False  # "نور الدين", "الوزير الليبي كامل الفاسي": a name whose second part has the article
+    # else a common noun before a definite one is the object with its genitive ("عدد الضحايا")
+    return _ar_common(word) and _ar_name_kind(word) is None
+
+
+_AR_NAME_SECOND = frozenset("الدين الله الرحمن الرحيم الإسلام الاسلام العزيز الحق الكريم الحميد الهدى الزمان النور الحسن الحسين".split())
+_AR_ACTIVE_PARTICIPLE = _lazy(r"^ال[\u0621-\u064A]ا[\u0621-\u064A]{2}(?:ة|ون|ين)?$")  # العاملة، الناشطين
+_AR_PREPOSITION_WORDS = frozenset("في فى على من عن مع إلى الى لدى ضد".split())
+
+
+def _ar_adjective_listed(word: str) -> bool:
+    return word in _AR_DEFINITE_ADJECTIVES or any(word.endswith(x) and word[:-len(x)] in _AR_DEFINITE_ADJECTIVES for x in ("ة", "ون", "ين"))
+
+
+def _ar_object_start(words: list[str]) -> int:
+    """Where the object or a clause starts after a verb-first subject, by the word's own form
+    (the nominative subject takes none of these), else ``len(words)``: an indefinite accusative
+    ("شاهد ردا"), a present-tense verb after an indefinite noun (a relative clause: "سيدة تعمل
+    في ..."), "ب" with a noun after a definite word ("المنظمة بتوخي الحذر"), a noun with a
+    possessive ("نشطاء سعوديين تأكيدهم"), a definite active participle with a preposition
+    ("الجمعيات الخيرية العاملة في ...")."""
+    for i in range(1, len(words)):
+        w, prev = words[i], words[i - 1]
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if prev in _AR_NAME_PARTICLES or w in _AR_NAME_PARTICLES or _ar_name_kind(w) in ("gazetteer", "surname"):
+            continue
+        if w.endswith("اً") or w.endswith("ا") and len(w) > 4 and not w.startswith("ال") and _ar_common(w[:-1]):
+            return i
+        if not prev.startswith(("ال", "وال")) and re.match(r"^[يت][\u0621-\u064A]{2,4}(?:ون|ان)?$", w) and not _ar_common(w) \
+                and not w.endswith(("ي", "ية", "ا")) and (after in _AR_PREPOSITION_WORDS or after.startswith("ال")):
+            return i
+        if prev.startswith(("ال", "وال")) and w.startswith("ب") and len(w) > 4 and (w[1:].startswith("ال") or _ar_common(w[1:])) \
+                and not _ar_common(w):
+            return i
+        if not w.startswith("ال") and len(w) >= 5 and re.search(r"(?:هم|ها|هما)$", w) and prev not in _AR_TITLES \
+                and (prev.startswith("ال") or prev.endswith(("ي", "ية", "يون", "يين", "ون", "ين"))) and _ar_common(re.sub(r"(?:هم|ها|هما)$", "", w).rstrip("ت") or "-"):
+            return i
+        if _AR_ACTIVE_PARTICIPLE.match(w) and after in _AR_PREPOSITION_WORDS and prev.startswith("ال") and not _ar_adjective_listed(w):
+            return i
+    return len(words)
+
+
+def _ar_subject_end(span: str) -> str:
+    """Cut the verb's object off a verb-first subject ("نفى الجيش الإسرائيلي الرواية").
+
+    A definite noun takes no genitive, so after a definite word another definite word is its
+    adjective or the start of the object; after an indefinite word it is a genitive ("نقابة
+    المعلمين"), except after a sound plural in -ون ("محللون بارزون الخطة") or a country name
+    ("اتهمت أرمينيا الجانب الآخر"), which take none either."""
+    words = span.split()
+    if len(words) < 2 or "،" in span:
+        return span  # "title، Name": bounded already
+    cut = _ar_object_start(words)
+    if cut < len(words):
+        words = words[:cut]
+        span = " ".join(words)
+        if len(words) < 2:
+            return span
+    head = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
+    if head in _ar_country_names() and words[1].startswith("ال") and not words[1].endswith(("ي", "ية", "يون", "يين")):
+        return words[0]
+    cut = _ar_name_end(words)
+    if cut < len(words):
+        words = words[:cut]
+        span = " ".join(words)
+    previous = words[0]
+    titled = re.sub(r"^و?ال", "", words[0]) in _AR_TITLES or words[0] in _AR_TITLES  # a person's title: a name may follow
+    for i, word in enumerate(words[1:], 1):
+        if previous.startswith("ال") and len(word) >= 5 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال"):
+            return " ".join(words[:i])  # "الضباط حركتهم": a noun with a possessive is the object
+        if previous.startswith("ال") and i + 1 < len(words) and _ar_after_definite(word, words[i + 1], titled):
+            return " ".join(words[:i])  # "الجيش الإسرائيلي مقتل اثنين": an indefinite noun after a definite one
+        if word.startswith("ال"):
+            closed = previous.startswith("ال") or (previous.endswith("ون") and len(previous) >= 6)
+            if closed and (not _ar_adjective(word) or _ar_construct_noun(word)) and word not in _AR_TITLE_APPOSITION and word[2:] not in _AR_TITLES:
+                return " ".join(words[:i])
+        previous = word
+    return span
+
+
+# After the verb, no subject: a complementizer, a quotation, or a preposition, a time or
+# circumstance phrase ("وأكد في كلمة له أنه", "لفت إلى أن", "صرح به", "قال فيه").
+_AR_NO_SUBJECT = _lazy(
+    r"\s*(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|:|«|\"|“|'|laquo;|،|"
+    r"(?:إلى|الى|على)\s+(?:إن|أن|ان|أنه|إنه|أنها|إنها|ضرورة|أهمية)|"
+    r"(?:في|خلال|عبر|أمام|على|عن|من|مع|لدى|به|بها|فيه|فيها|ذلك|له|لها|أيضا|أيضاً|كذلك|بدوره|بدورها|مؤخرا|مؤخراً|بشدة|رسميا|رسمياً|سابقا|سابقاً|مجددا|مجدداً|مرارا|مراراً|صراحة|علنا|علناً|أكثر من مرة|"
+    r"أمس|اليوم|الليلة|مساء|صباح|يوم|لوكالة|لصحيفة|لقناة|لموقع|لشبكة|لإذاعة|لتلفزيون|لوسائل|للصحفيين|للصحافيين|"
+    r"للصحافة|للمراسلين|للإعلام)(?=\s|$|،|:)|"
+    r"(?:لماذا|هل|كيف|متى|أين|عما|عمّا|إن\s+كان|إذا|ما\s+إذا)(?=\s))")  # "تساءل لماذا ...": a question, no subject
+_AR_SAID_IN_IT = _lazy(r"\s*(?:فيه|فيها|فيهم)\s+(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|بأنه|بأنها)(?=\s)")
+_AR_COLON_AFTER = _lazy(r"\s*(?:(?:فيه|فيها|فيهم|له|لها)\s*)?:\s*\S")
+_AR_PRONOUN_OBJECT = _lazy(r"\s*(?:به|بها|فيه|فيها|عنه|عنها|بذلك)(?=\s+(?!إن|أن|ان|بأن|بأنه|بأنها|إنه|أنه|إنها|أنها)[\u0621-\u064A])")
+_AR_BEFORE_LEAD = _lazy(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|فقد|لقد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)(?:\s+|$))+")
+_AR_PRONOUN_BEFORE = _lazy(r"(?:^|[\s،])و?(هو|هي|هم|هن|أنا|نحن)\s+$")
+# a particle with the subject as its suffix: "لكنه اعتبر"، "ولكنها قالت"، "فإنه يرى" (guide §6: pronoun)
+_AR_SUFFIX_PRONOUN_BEFORE = _lazy(r"(?:^|[\s،])([وف]?(?:لكن|لكنّ|إن|إنّ|فإن|لأن|كأن)(?:ه|ها|هم|هما|هن))\s+$")
+_AR_AFTER_RELATIVE = _lazy(r"(?:^|\s)و?(?:الذين|اللذين|اللواتي|اللاتي)\s+$")  # plural: the relative is the subject
+# The last complementizer before the cue: the subject is what follows it ("مشيرا إلى أن أوروبا ترى").
+_AR_COMPLEMENTIZER = _lazy(r"^.*(?:^|\s)(?:أن|إن|ان|بأن|لأن)\s+")
+_AR_BEFORE_NOT = _lazy(r"^(?:حيث|إذ|الذي|التي|الذين|عندما|بعدما|بينما|حين|حينما|لما|ما|من|هو|هي|هم|ذلك|هذا|وهو|وهي|أنه|أنها|إنه|إنها|أن|إن|لأن|كي|لكي|حتى|قبل|بعد)(?:\s|$)")
+
+
+def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str | None:
+    """A subject before the verb ("برينس نفى ذلك", "مدير ... قال إن"): the clause's words before it.
+    ``after_verb``: the cue completes a verb ("خرج X بعد المباراة ليقول"): the subject of that verb."""
+    before = re.split(r"[.،:«»\"“”؛]", text[:start])[-1].strip()
+    if after_verb:
+        first = re.match(r"\S+", before)
+        subject = _ar_span(before[first.end():] + " ") if first else None
+        return _ar_subject_end(subject) if subject else None
+    complementizer = _AR_COMPLEMENTIZER.match(before)
+    if complementizer:
+        before = before[complementizer.end():]
+        if len(before.split()) > 4 or re.search(r"(?:^|\s)و", before):
+            return None  # a clause, not a subject
+    if re.search(r"(?:^|\s)(?:قد|لقد)\s", before):
+        return None  # "X قد نشر تغريدة قال فيها": another verb's clause
+    if re.search(r"(?:^|\s)و?(?:الذي|التي|الذين|اللذين|اللواتي|اللاتي)$", before):
+        return None  # "الذين يرفضون": the relative pronoun is the subject
+    before = _AR_BEFORE_LEAD.sub("", before)
+    words = before.split()
+    if not 0 < len(words) <= 10 or _AR_CUE.search(before) or _AR_BEFORE_NOT.match(before):
+        return None
+    if words[0][:1] in "يت" and len(words) > 1:
+        return None  # a verb opens the clause: the words before the cue are its subject or object
+    return before
+
+
+@lru_cache(maxsize=1)
+def _ar_verb_forms() -> frozenset[str]:
+    return frozenset(_ar_forms(_LEXICONS["ar"]["verbs"]))
+
+
+def _ar_svo_subject(text: str, start: int, cue: str) -> str | None:
+    """Subject, verb, object ("الرئاسة الفلسطينية اعتبرت القرار صفعة", "الاتحاد الأوروبي يهدد
+    السلطة"): a short noun phrase opens the sentence right before a cue with no "و"/"ف", so the
+    noun after the verb is its object. None when the cue opens its clause (verb first)."""
+    if cue[:1] in "وف" and cue[1:] in _ar_verb_forms() or _AR_PRONOUN_OBJECT.match(text, start + len(cue)):
+        return None  # "وقال": a conjunction, the verb opens its clause; "صرح به X": X after the verb
+    before = text[:start].strip()
+    if not before or re.search(r"[-–—()«»\"“”:،,.؛]", before):
+        return None  # not the start of the sentence: a dateline, a clause or a quotation before it
+    words = before.split()
+    if len(words) > 4 or words[0][:1] == "و" and not words[0].startswith("وال") or _AR_BEFORE_LEAD.match(before) \
+            or _AR_BEFORE_NOT.match(before):
+        return None  # "فقد أكدت X", "فيما تشكو X": a particle, the verb comes first
+
+    def nominal(word: str) -> bool:
+        bare = word[1:] if word.startswith("وال") else word
+        return bare not in _AR_PREPOSITION and bare not in _AR_FUNCTION and bare not in _AR_NOT_IN_SUBJECT and (
+            bare.startswith("ال") or bare in _AR_TITLES or _ar_name_kind(bare) in ("gazetteer", "surname", "unknown"))
+
+    return before if all(nominal(w) for w in words) else None
+
+
+def _ar_clause_start(text: str, start: int) -> bool:
+    """The cue opens the sentence (after a dateline) or a clause after a comma."""
+    head = text[:start].rstrip()
+    return start <= 12 and not re.search(r"[\u0621-\u064A]{2,}\s+[\u0621-\u064A]{2,}", head) or head.endswith(("،", ",", "؛", "."))
+
+
+_AR_NOT_IN_SUBJECT = frozenset("قد لقد الذي التي الذين عندما وعندما حين حينما بعد قبل لم لن هو هي هناك".split())
+
+
+def _ar_pluperfect_subject(match: re.Match) -> str | None:
+    """The subject of "وكان X (قد) قال": at most eight words, no clause inside (a relative
+    pronoun, قد, a time conjunction), a comma only in "title، Name، قد"; an insertion between
+    dashes ("X -بينها Y- هددت") is left out."""
+    subject = re.split(r"\s[-–—]", match.group(1))[0].strip()
+    words = subject.split()
+    if not words or len(words) > 8 or any(w in _AR_NOT_IN_SUBJECT for w in words):
+        return None
+    if "،" in subject and not re.search(r"قد\s+\S+$", match.group()):
+        return None
+    return subject
+
+
+_AR_EVIDENCE_VERBS = frozenset("أظهر أظهرت يظهر تظهر أثبت أثبتت يثبت تثبت كشف كشفت يكشف تكشف".split())
+_AR_COMPLEMENTIZER_AFTER = _lazy(r"(?:^|\s)(?:أن|إن|ان|أنه|أنها|انه|انها|بأن|بان|عن)(?=\s)")
+_AR_NOUN_BEFORE = _lazy(r"(?:^|\s)(?:في|يتم|تم|بعد|قبل|عن|إلى|الى|على|حول)\s+$")
+_AR_ACCORDING_CUE = _lazy(r"^[وف]?(?:بحسب|حسب|وفق|طبقا)")
+
+
+def _attribute_ar(text: str) -> Attribution:
+    """The first attribution of an Arabic sentence; an "according to" source gives way to a
+    reporting verb with its own subject elsewhere in the sentence (the guide, §2.2: "وبحسب
+    المنظمة، دعت النيابة إلى ..." — the prosecution speaks, the report only says where)."""
+    found = _attribute_ar_first(text)
+    if found.form == "named" and found.cue and found.span and _AR_ACCORDING_CUE.match(found.cue):
+        at = text.find(found.cue)
+        if 0 <= at <= found.span[0] and not re.match(r"\s*ما\s", text[at + len(found.cue):]):  # "وفق ما يؤكده X": one cue
+            masked = text[:at] + " " * (found.span[1] - at) + text[found.span[1]:]
+            other = _attribute_ar_first(masked)
+            if other.form == "named" and other.cue and not _AR_ACCORDING_CUE.match(other.cue) and other.cue != ":":
+                return other
+    return found
+
+
+def _attribute_ar_first(text: str) -> Attribution:
+    pluperfect = _AR_PLUPERFECT.match(text)
+    subject = _ar_pluperfect_subject(pluperfect) if pluperfect else None
+    if subject:
+        return _named_ar(subject, pluperfect.group(2), text, pluperfect.start(1))
+    statement = _AR_STATEMENT.search(text)
+    if statement:
+        return _named_ar(statement.group(1).strip(), "جاء في", text, statement.start(1))
+    for match in _AR_AS_REVEALED.finditer(text):
+        source = _ar_span(text[match.end():])
+        if source:
+            return _named_ar(source, match.group(1), text, match.end())
+    candidates = []
+    for match in _AR_ACCORDING.finditer(text):
+        if not _inside_quotes(text, match.start()):
+            candidates.append((match.start(), match.group(1), match.end(), True))
+    for match in _AR_CUE.finditer(text):
+        if not _inside_quotes(text, match.start()):
+            candidates.append((match.start(), match.group(1), match.end(1), False))
+    for match in (_AR_EXPRESSED.finditer(text) if "عب" in text else ()):
+        if not _inside_quotes(text, match.start()):
+            candidates.append((match.start(), match.group(1), match.end(1), False))
+    participle = _AR_PARTICIPLE_CUE.search(text) if "م" in text or "قائل" in text or "لافت" in text else None
+    if participle and _inside_quotes(text, participle.start()):
+        participle = None
+    for start, cue, end, according in sorted(candidates):
+        if participle is not None and participle.start() < start:
+            found = _ar_participle_attribution(text, participle)
+            if found is not None:
+                return found
+            participle = None
+        if not according and _AR_AFTER_RELATIVE.search(text, max(0, start - 12), start):
+            continue  # "الذين يرفضون": the verb of a relative clause
+        if not according and cue.lstrip("وف") in _AR_EVIDENCE_VERBS and not _AR_COMPLEMENTIZER_AFTER.search(text, end):
+            continue  # "وتظهر الصور حجم الدمار": evidence verbs report only a proposition ("أن ...")
+        if not according and _AR_NOUN_BEFORE.search(text, max(0, start - 8), start):
+            continue  # "في وصف"، "يتم وصف": the verbal noun after a preposition or "تم"
+        rest = text[end:]
+        verb = cue.lstrip("وف") if cue[:1] in "وف" and len(cue) > 3 else cue
+        lemma = verb[1:] if verb[:1] in "يت" and len(verb) > 3 and not according else verb
+        if verb.startswith(("نقل", "نسب")):
+            nested = _AR_NESTED.search(rest) or (re.search(r"\s+(?:إلى|الى)\s+", rest) if verb.startswith("نسب") else None)
+            if nested is None:
+                continue  # "نقل المصابون" (carried the wounded), not attribution
+            source = _ar_span(rest[nested.end():])
+            near = end + nested.end()
+        elif not according and _AR_NO_SUBJECT.match(_ar_protect_quoted_names(rest)) and not _AR_PRONOUN_OBJECT.match(rest):
+            # no subject after the verb: a subject before it ("الوزير قال إن"), else implicit
+            pronoun = _AR_PRONOUN_BEFORE.search(text, max(0, start - 8), start) \
+                or _AR_SUFFIX_PRONOUN_BEFORE.search(text, max(0, start - 10), start)
+            if pronoun:  # "وهو يقول إن": a pronoun subject, resolved like an implicit one
+                return Attribution(pronoun.group(1), cue, _quote_type(text, "ar"), form="pronoun",
+                                   span=(pronoun.start(1), pronoun.end(1)))
+            before = _ar_subject_before(text, start, after_verb=cue[:1] == "ل" and cue[1:2] in "يت")
+            if before:
+                return _named_ar(before, cue, text, start - len(before) - 1)
+            if _ar_clause_start(text, start):
+                # a subject-less reporting verb opening the sentence or a clause: the first
+                # attribution, so it decides the quote type ("وأضاف أن ...، وفقا لبيان"); a colon
+                # right after it opens the speaker's words ("وأضاف: ...")
+                direct = _AR_COLON_AFTER_SPEAKER.match(rest)
+                return Attribution(None, cue, "direct" if direct else _quote_type(text, "ar"), form="implicit")
+            if _AR_COLON_AFTER.match(rest):
+                # "حيث قالت: ...", "نشر تغريدة قال فيها: ...": the words after the colon are quoted
+                return Attribution(None, cue, "direct", form="implicit")
+            relative = _AR_SAID_IN_IT.match(rest)
+            if relative:
+                # "وأصدر بيانا قال فيه إن ...": the verb of a relative clause, its subject unnamed
+                return Attribution(None, cue, _quote_type(text, "ar", start=start), form="implicit")
+            continue
+        else:
+            svo = _ar_svo_subject(text, start, cue) if not according else None
+            if svo:
+                return _named_ar(svo, cue, text, start - len(svo) - 1)
+            pronoun = _AR_PRONOUN_OBJECT.match(rest)  # "صرح به النائب": the subject after the pronoun
+            if pronoun:
+                rest, end = rest[pronoun.end():], end + pronoun.end()
+            colon = _AR_NAME_COLON.match(rest)
+            if colon and not any(w in _AR_FUNCTION or w in _AR_PREPOSITION or re.fullmatch(r"(?:ل|ب|في|عن|من)(?:ه|ها|هم|نا)", w)
+                                 or _AR_PARTICIPLE_CUE.match(w) or w in ("بالقول", "يقول", "تقول")
+                                 for w in colon.group(1).split()):
+                name = colon.group(1).split()
+                name = name[0] if len(name) == 2 and name[1][:1] in "لب" else " ".join(name)  # "قال ترامب للمراسلين:"
+                return _named_ar(name, cue, text, end)  # "وقال فلان: ...": the name before the colon
+            source = _ar_span(rest, stop=_ar_preposition_stop(lemma))
+            if source and not according:
+                source = _ar_subject_end(source)
+            near = end
+        if source:
+            return _named_ar(source, cue, text, near)
+    if participle is not None:
+        found = _ar_participle_attribution(text, participle)
+        if found is not None:
+            return found
+    carried = _AR_CARRIED.match(text)
+    if carried:
+        cue = text[:carried.end(1)].strip()
+        direct = re.match(r"\s*:\s*\S", text[carried.end(1):])  # "وأضاف: ..." opens the words
+        return Attribution(None, cue, "direct" if direct else _quote_type(text, "ar"), form="implicit")
+    transcript = _AR_TRANSCRIPT.match(text) if ":" in text[:50] else None
+    if transcript and _ar_speaker_label(transcript.group(1)):
+        name = transcript.group(1)
+        return Attribution(name, ":", "direct", resolved=name, span=(transcript.start(1), transcript.end(1)), form="named")
+    return NONE
+
+
+# A circumstantial participle of a reporting verb ("..., مضيفا أن", "مطالبين الحكومة بـ"): the
+# speaker is the subject of the main clause before it.
+_AR_PARTICIPLES = ("مضيف مشير مؤكد معتبر مطالب متهم محذر معلن لافت موضح منوه مشدد قائل معرب متسائل منتقد مستنكر "
+                   "متوعد مهدد مشكك معترف ملوح مبين مستدرك متابع مذكر مرجح متوقع نافي").split()
+_AR_PARTICIPLE_CUE = _lazy(
+    r"(?:^|(?<=[\s،]))و?(" + _trie(_AR_PARTICIPLES) + r"(?:ا|اً|ة|ين|تين|ان))(?=[\s،:«\"“]|$)")
+_AR_NOT_VERB = frozenset("لم لن لا ما قد أيضا أيضاً كذلك حينها أثناء هذا هذه ذلك تلك ثم".split())
+_AR_PREPOSITION = frozenset("في على عن من إلى الى مع منذ خلال عبر أمام لدى حول ضد بعد قبل حتى عند".split())
+
+
+def _ar_participle_attribution(text: str, participle: re.Match) -> Attribution | None:
+    """The subject of the main clause before a participle cue: the words after a clause-initial
+    verb ("ويخرج المحتجون ... مطالبين"), or before "قد" ("وكانت الدول الأربع قد قطعت ..., متهمة")."""
+    cue = participle.group(1)
+    for segment in re.finditer(r"[^،.؛:«»\"“”]+", text[:participle.start()]):
+        clause = _AR_BEFORE_LEAD.sub("", segment.group().strip())
+        words = clause.split()
+        if len(words) < 3:
+            continue  # "وعام 1963": a time phrase, not the main clause
+        pluperfect = re.match(r"^(?:كان|كانت)\s+(.+?)\s+قد\s", segment.group().strip().lstrip("و"))
+        if pluperfect:
+            return _named_ar(pluperfect.group(1), cue, text, participle.start())
+        first = words[0][1:] if words[0][:1] in "وف" and len(words[0]) > 3 else words[0]
+        if first in ("هو", "هي", "هم", "هن", "أنا", "نحن"):
+            at = segment.start() + segment.group().find(first)
+            return Attribution(first, cue, _quote_type(text, "ar"), form="pronoun", span=(at, at + len(first)))
+        # the clause opens with a verb: a present tense, a feminine or plural past, or a past
+        # verb before a definite subject ("بدأ الضباط"); titles, nouns in ة and particles do not
+        verb_like = re.match(r"^[يت][\u0621-\u064A]{2,}$", first) or re.match(r"^[\u0621-\u064A]{2,}(?:ت|وا)$", first) \
+            or re.match(r"^[\u0621-\u064A]{3,4}$", first) and words[1].startswith("ال")
+        if not verb_like or first.endswith("ة") or first in _AR_TITLES or first in _AR_PREPOSITION or first in _AR_NOT_VERB:
+            return None  # not verb-first: no subject is guessed
+        subject = []
+        for word in words[1:]:
+            if word in _AR_PREPOSITION or word in _AR_NOT_VERB or word.startswith("ب") and subject and subject[-1].startswith("ال"):
+                break
+            subject.append(word)
+        source = _ar_subject_end(" ".join(subject)) if subject else None
+        if not source or len(source.split()) > 5 or not (source.startswith("ال") or source.split()[0][:1] not in "يت"):
+            return None
+        return _named_ar(source, cue, text, segment.start() + segment.group().find(source))
+    return None
+
+
+# An interview or transcript line: "الوزير: ..." / "فلان الفلاني: «...»".
+_AR_TRANSCRIPT = _lazy(r"^\s*([^\s:،.«»\"“”]+(?:\s+[^\s:،.«»\"“”]+){0,3})\s*:\s*(?=\S)")
+
+
+def _ar_speaker_label(label: str) -> bool:
+    """A label before a colon names a speaker: it opens with a title ("الوزير", "رئيس الوزراء")."""
+    head = re.sub(r"^و?ال", "", label.split()[0])
+    return head in _AR_TITLES
+
+
+# --- helpers for the resolution across sentences ----------------------------------------------
+
+_AR_DAMMA = "\u064f"
+
+
+def _ar_passive_cue(text: str, cleaned: Any, seen: str, found: Attribution) -> bool:
+    """The cue before the speaker is a past verb written with the passive's damma on its first or
+    second letter ("اتُّهم"، "قُتل"، "أُعلن"); present forms are not looked at (يُضيف is active)."""
+    at = seen.rfind(found.cue, 0, found.span[0])
+    if at < 0 or seen[at + len(found.cue):found.span[0]].strip():
+        return False
+    start, end = cleaned.to_original(at, at + len(found.cue))
+    written = text[start:end]
+    if _AR_DAMMA not in written:
+        return False
+    letters = re.sub(r"^[وف](?=\S{3})", "", written)
+    bare = [c for c in letters if "\u0621" <= c <= "\u064a"]
+    if not bare or bare[0] in "يتن":
+        return False
+    marks = re.findall(r"[\u0621-\u064a][\u064b-\u0652]*", letters)[:2]
+    return any(_AR_DAMMA in m for m in marks)
+
+
+_AR_TITLE_SAID_BY = _lazy(
+    r"(?:^|\s)(?:تعليق|تصريح|تصريحات|رد|رسالة|كلمة)\s+(?:\S+\s+)?(?:من\s+|ل(?:ـ\s*)?)"
+    r"((?!(?:بعد|على|حول|عن|في|أمام|إثر|عقب|قبل|مع)\s)[^\s:،.«»\"“”]+(?:\s+(?!(?:بعد|على|حول|عن|في|أمام|إثر|عقب|قبل|مع)(?:\s|$))[^\s:،.«»\"“”]+){0,3})")
+
+
+_AR_TITLE_SAID_WORDS = _lazy(r"تعليق|تصريح|رد|رسالة|كلمة")
+
+
+_AR_OPENING_VERB = _lazy(r"^\s*(?:ثم\s+)?[وف]?([\u0621-\u064A]{3,5})\s+(?=\S)")
+
+
+def _ar_clause_subject(text: str) -> str | None:
+    """The subject of an Arabic sentence that opens with a past verb ("نشر طبيب مصري فيديو ...",
+    "عرض مدرب الفريق السابق، فلان، نفسه ..."): whom a later subject-less cue refers to."""
+    seen = _blank_dateline(clean(text).text, "ar")
+    match = _AR_OPENING_VERB.match(seen)
+    if not match:
+        return None
+    verb = match.group(1)
+    if verb.startswith("ال") or verb in _AR_FUNCTION or verb in _AR_TITLES or len(verb) > 3 and _ar_common(verb) or verb.endswith("ة") \
+            or verb[:1] in "يت" or _ar_name_kind(verb) in ("gazetteer", "surname"):
+        return None  # not a past verb: a noun, a particle, a present tense, a name
+    rest = seen[match.end():]
+    first = rest.split()[0] if rest.split() else ""
+    if not first or first in _AR_FUNCTION or first[:1] in "«\"“(" or _ar_prepositional(first):
+        return None
+    source = _ar_span(" " + rest)
+    source = _ar_subject_end(source) if source else None
+    if source:  # an indefinite accusative ("مقطعا") after the subject starts the object
+        words = source.split()
+        cut = next((i for i, w in enumerate(words[1:], 1) if w.endswith(("ا", "اً")) and not w.startswith("ال") and len(w) > 3), len(words))
+        source = " ".join(words[:cut])
+    if source and len(source.split()) > 2:  # "طبيب مصري مقيم بمدينة ...": an indefinite participle with its complement
+        words = source.split()
+        after = rest[rest.find(source) + len(source):] if source in rest else ""
+        if words[-1].startswith("م") and len(words[-1]) >= 4 and _ar_name_kind(words[-1]) not in ("gazetteer", "surname") \
+                and re.match(r"\s+(?:[بل][\u0621-\u064A]{2}|في\s)", after):
+            source = " ".join(words[:-1])
+    if not source or len(source.split()) > 8:
+        return None
+    return source
+
+
+_AR_TITLE_SUBJECT = _lazy(r"^\s*((?:[^\s:،.«»\"“”]+\s+){0,3}?[^\s:،.«»\"“”]+)\s+[يت][\u0621-\u064A]{2,}(?=\s)")
+
+
+_AR_SHORT_FEMININE = frozenset("رأت روت دعت نفت حكت شكت بكت نعت".split())
+
+
+def _ar_cue_gender(cue: str | None, source: str | None = None) -> str | None:
+    """The gender and number an Arabic reporting verb or pronoun shows: "f" (قالت، تقول، وأضافت،
+    هي), "m" (قال، يقول، وأضاف، هو), "p" (قالوا، يقولون، هم), None when it shows none (a noun, a
+    preposition: "بحسب")."""
+    pronoun = re.sub(r"^[وف]?(?:لكن|إن|فإن|لأن|كأن)?", "", source or "") if source else ""
+    if pronoun in ("هي", "ها"):
+        return "f"
+    if pronoun in ("هو", "ه"):
+        return "m"
+    if pronoun in ("هم", "هن", "هما", "نحن"):
+        return "p"
+    if not cue or " " in cue.strip():
+        return None
+    verb = re.sub(r"^[وف](?=[\u0621-\u064A]{3})", "", cue.strip())
+    if not verb or verb.startswith(("ال", "ب", "ح", "وفق", "طبق")) or verb.endswith("ة"):
+        return None
+    if verb.endswith(("وا", "ون")):
+        return "p"
+    if verb[:1] == "ي" and len(verb) >= 4:
+        return "m"
+    if verb[:1] == "ت" and len(verb) >= 4 and not verb.startswith(("تم", "تحدث")) or verb.endswith("ت") and len(verb) >= 4 \
+            or verb in _AR_SHORT_FEMININE:
+        return "f"  # three-letter verbs ending in ت are mostly masculine (لفت، ثبت): the feminine ones are listed
+    return "m"
+
+
+_name_patterns(globals())

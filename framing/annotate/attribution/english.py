@@ -1,0 +1,818 @@
+"""English rules: reporting verbs and the speaker before or after them, "according to",
+"citing", passives, headlines and transcripts (:func:`_attribute_en`), and the helpers that
+resolve an English pronoun or subject-less cue to a person named in the sentences before or in
+the title (:func:`_en_antecedent`, guide §7). Imports only from ``_base``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from framing.annotate.attribution._base import (NONE, Attribution, _blank_dateline, _blank_lead, _en_own_words,
+                                               _inside_quotes, _lazy, _LEXICONS, _name_patterns, _named,
+                                               _quote_spans, _quote_type, _trie, _WORD)
+from framing.annotate.spans import locate
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+_EN_VERBS = _trie(_LEXICONS["en"]["verbs"])
+_EN_VERB = _lazy(rf"\b(?:{_EN_VERBS})\b")  # lower case only: verbs in news prose
+_EN_VERB_PREFIX = _lazy(r"(?:also|further|later|then)\s+$")
+_EN_VERB_SUFFIX = _lazy(r"\s+(?:in a statement|on Telegram|on X|reporters|journalists|a news conference|a regular briefing)\b")
+_EN_ACCORDING = _lazy(r"\baccording to\s+", re.IGNORECASE)
+_EN_NOT_ATTRIBUTION = _lazy(r"^(?:[Tt]hat said|[Nn]eedless to say|[Hh]aving said that)\b|\b[Tt]he said\b")
+_EN_ACCORDING_NOT = _lazy(r"^(?:plan|schedule|the plan|the schedule|tradition|custom|a formula|the formula|the constitution|the law|the rules|rules|law)\b", re.IGNORECASE)
+_EN_CITING = _lazy(r"\bciting\s+", re.IGNORECASE)
+_EN_QUOTED_AS = _lazy(r"\bquoted\s+(.+?)\s+as\s+(?:saying|telling|warning)", re.IGNORECASE)
+_EN_AUXILIARY = _lazy(r"\s+(?:declined|refused|did not|didn't|would not|wouldn't|could not|was quick|went on) to$|\s+(?:has|have|had) long$|\s+(?:has|have|had|also|later|then|would|will|did|previously|repeatedly|recently|once|publicly|privately|had earlier|already|just|even)$|\s+(?:does|do|did|is|was|are|were|has|have|had)n[’']t(?:\s+even)?$", re.IGNORECASE)
+_EN_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Rep", "Sen", "Gov", "St", "Jr", "Sr")
+_EN_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_EN_PRONOUN_SAYING = _lazy(r"^(?:(?:But|And)\s+)?(He|She|They)\b[^\"“]*?,\s+(saying|adding)\b")
+_EN_SOURCE_PREFIX = _lazy(r"^(?:(?:figures|data|estimates|a statement|a report|statements|documents|a survey|a tally|a count|preliminary results)\s+(?:\w+\s+){0,2}?(?:by|from|of)\s+)", re.IGNORECASE)
+# A manner adverb ending the speaker ("Lee inexplicably claimed"): lower case, not a noun in -ly.
+_EN_ADVERB = (r"(?!(?:family|ally|rally|supply|reply|assembly|anomaly|belly|bully|holy|jelly|early|only|daily|weekly"
+              r"|monthly|yearly|hourly|nightly|quarterly|wholly|lily|fly|july)\b)[a-z]{3,}ly")
+_EN_TRAILING = _lazy(
+    r"\s+(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last (?:week|month|year|night)|"
+    r"this (?:week|month|morning|year)|at a (?:news |press )?(?:conference|briefing)|in a (?:statement|post|video)|"
+    r"during\b|late on|early on|later|earlier|who\b|which\b|whose\b|speaking\b|in an interview|in remarks|"
+    r"on (?:Twitter|X|Telegram|Facebook|state television|television)|yesterday|today|for (?:two|three|several|many|\d+) (?:days|weeks|months|years)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|night|evening))?$|(?-i:" + _EN_ADVERB + r")$|"
+    r"(?:late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this)|"
+    r"(?:on )?(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d)\b.*$",
+    re.IGNORECASE)
+_EN_LEADING = _lazy(r"^(?:but|and|so|yet|however|meanwhile|separately|in addition|in a statement|on \w+|earlier|later|still|instead|now|also|indeed|in fact|at the same time|for (?:his|her|their|its) part)\b[,\s]*", re.IGNORECASE)
+# A clause boundary inside the stretch before the cue: the speaker starts after it.
+_EN_CLAUSE = _lazy(r".*\b(?:as|while|when|after|before|because|since|although|though|whereas|if|that|but|where|even as|even though|so|which|whom|what|unless|whether)\s+(?=\S)", re.IGNORECASE)
+# A speaker never ends in a function word or an auxiliary ("the public might", "the Guardian has been").
+_EN_BAD_END = _lazy(r"(?<![’'])\b(?:the|a|an|to|of|that|has|have|had|been|being|was|were|is|are|be|might|may|could|would|will|should|can|must|not|this|than|in|on|at|for|with|by|from)$|[’'](?:s|t|re|ve|ll|d|m)$", re.IGNORECASE)  # "Trump’s", "didn’t"; not "O’Keefe"
+_EN_ADVERBIAL = _lazy(r"^(?:despite|contrary|in|on|after|before|during|with|without|for|at|by|from|like|unlike|since|until|amid|among|under|over|through|instead|however|therefore|meanwhile|nonetheless|nevertheless|moreover|too|though|in turn|again|once again)\b(?!\s+(?:he|she|they|I|we|it)\b)")
+_EN_APPOSITIVE = _lazy(r"^(?:Democrat|Republican|Independent|a|an|the|one|another|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z-]+ of|[a-z-]+ at|[a-z-]+ for|now|then|formerly|once)\b")
+_EN_RELATIVE = _lazy(r"^(?:who|whose|which|whom)\b")
+# "His lawyer, Name," / "The stepmother, Name,": a title before the name keeps both.
+_EN_TITLE_BEFORE = _lazy(r"^(?:The|the|His|his|Her|her|Their|their|Its|its|Our|our)\s+(?:[a-z-]+\s+){0,2}[a-z-]+$")
+_EN_NAME_WORD = _lazy(r"^(?:[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|of|the|al|el|bin|ibn|de|van|von|da|for|and|at|on|[a-z]+-(?:General|general)|spokesman|spokeswoman|spokesperson|minister|president|secretary|ambassador|envoy|chief|leader|senator|adviser|advisor|analyst|official|director|commander)$")
+_EN_PASSIVE_AGENT = _lazy(r"\b(?:was|were|is|are|been|be)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+((?:the\s+)?[A-Za-z].*)$")
+_EN_LEADING_AUXILIARY = _lazy(r"^(?:Has|Have|Had|Did|Does|Do|Is|Was|Were|Are|Will|Would|Can|Could)(?:n[’']t)?\s+(?=\S)")
+# A participle phrase after the head noun: "A former sailor pardoned by ...", "a witness traveling with ...".
+_EN_PARTICIPLE_AFTER = _lazy(
+    r"(?<=[a-z])\s+(?:[a-z]+ly\s+)?(?:(?:[a-z]{3,}ed|sent|made|written|given|taken|held|shown|seen|based)\s+"
+    r"(?:by|to|in|on|at|from|for|during|last|this|since|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    r"|(?!according\b)[a-z]{3,}ing\s+(?:with|in|on|at|from|for|to))\b")
+
+
+_EN_INVERSION = {"said", "says", "added", "adds", "wrote", "writes", "noted", "explained", "continued", "warned", "recalled",
+                  "asked", "told", "insisted", "argued", "stressed", "declared", "replied", "responded", "tweeted", "posted",
+                  "joked", "quipped", "wondered", "cautioned", "observed", "conceded", "admitted", "acknowledged", "claimed",
+                  "suggested", "predicted", "vowed", "pledged", "countered", "concluded", "reiterated", "asserted", "maintained"}
+
+
+_EN_PARTY_TAG = _lazy(r"^(?:[RDI]-[A-Z][\w.]*|[RDI]-[A-Z][a-z]+\.?)$")
+_EN_POSSESSIVE_SEGMENT = _lazy(r"^[A-Z][\w’'.-]*[’']s\s")
+_EN_LOWER_TITLE = _lazy(r"\b(?:spokes(?:man|woman|person)|economist|analyst|lawyer|attorney|director|professor|official|adviser|advisor|secretary|minister|chairman|chairwoman|founder|president|editor|researcher|executive|correspondent|reporter|officer|commander|manager|member|head|chief|fellow|ambassador|strategist|consultant|expert|author|contributor)\b")
+
+
+def _en_appositive(segment: str) -> bool:
+    """A comma segment after a name that describes it ("an ally of X", "senior economist at Y",
+    "R-Maine", "Simpson’s lawyer", "U.S. Embassy spokesperson in Beijing"), not a name."""
+    segment = segment.strip(" “”\"‘’")
+    return bool(_EN_APPOSITIVE.match(segment) or _EN_PARTY_TAG.match(segment) or _EN_POSSESSIVE_SEGMENT.match(segment)
+                or segment.split()[0].islower() and not _EN_ADVERBIAL.match(segment) and not _EN_NOT_APPOSITIVE.match(segment)
+                or _EN_LOWER_TITLE.search(segment))
+
+
+# a lower-case segment that opens a clause, not a description
+_EN_NOT_APPOSITIVE = _lazy(r"(?:that|as|while|when|whereas|if|because|but|and|or|so|who|which|whom|whose|where|since|although|though|after|before|until|unless|he|she|they|it|we|i|you)\b")
+
+
+def _en_segments(before: str) -> list[str]:
+    return [x.strip(" “”\"‘’") for x in before.rstrip(" ,").split(",") if x.strip(" “”\"‘’")]
+
+
+def _en_appositive_before(before: str) -> bool:
+    """``before`` ends in "Name, an appositive," (the speaker is the name, before the cue)."""
+    segments = _en_segments(before)
+    return len(segments) >= 2 and _en_appositive(segments[-1]) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip())
+
+
+def _en_subject_segment(before: str) -> bool:
+    """``before`` ends in the subject of the cue ("Haddad, however,", "His lawyer, Name,",
+    "X, an ally of Y, Z’s donor,"): the verb is not inverted."""
+    segments = _en_segments(before)
+    if len(segments) > 1 and _en_name_like(segments[-1]) and _EN_TITLE_BEFORE.match(_EN_LEADING.sub("", segments[-2]).strip()):
+        return True
+    while len(segments) > 1 and (_EN_ADVERBIAL.match(segments[-1]) or _en_appositive(segments[-1])):
+        segments.pop()
+    if len(segments) == len(_en_segments(before)):
+        return False  # nothing skipped: "The deal is near, said X" may be inverted
+    last = _EN_LEADING.sub("", segments[-1]).strip()
+    return _en_name_like(last) or bool(_EN_TITLE_BEFORE.match(last))
+
+
+def _en_name_like(segment: str) -> bool:
+    words = segment.split()
+    return 0 < len(words) <= 7 and words[0][:1].isupper() and all(_EN_NAME_WORD.match(w) for w in words)
+
+
+_EN_LABEL_BEFORE = _lazy(r"[:;)]\s+|\s[-–—]\s|['’‘]:?\s+(?=[A-Z])")
+_EN_COPULA = _lazy(r"(?:.*\s)?(?:is|are|was|were|has become|have become|had become)\s+(?=(?:some|another|a|an|the|many|most|several|[A-Z])\b)")
+_EN_PRONOUN_START = _lazy(r"(?:he|she|they|it|we|I|you|there|this|that)\b", re.IGNORECASE)
+_EN_LEADING_PHRASE = _lazy(r"^(?:In|At|By|On) (?:\d{4}|court|public|private|response|turn|particular|practice|person|writing)\b,?\s*|^(?:First|Second|Finally|Then|Now|Yet|Today|Yesterday),?\s+(?=\S)")
+
+
+def _en_trim(source: str) -> str | None:
+    """The head noun phrase: no leading conjunction, clause, time phrase or auxiliary."""
+    clause = _EN_CLAUSE.match(source)
+    if clause and clause.end() < len(source):
+        source = source[clause.end():]
+    # a label, a time stamp, a dateline or a bracket before it ("7:54 PM: Trump", "(PHOTOS) He")
+    if ":" in source or ")" in source or ";" in source or " -" in source or " –" in source or " —" in source or "'" in source or "’" in source or "‘" in source:
+        source = _EN_LABEL_BEFORE.split(source)[-1]
+    copula = _EN_COPULA.match(source)
+    if copula and copula.end() < len(source) and not _EN_PRONOUN_START.match(source):
+        source = source[copula.end():]  # "Among the attendees were some Democrats": after the copula
+    for _ in range(2):
+        source = _EN_LEADING.sub("", source).strip()
+        source = _EN_LEADING_PHRASE.sub("", source).strip()
+    source = _EN_TRAILING.sub("", source).strip()
+    participle = _EN_PARTICIPLE_AFTER.search(source)
+    if participle and len(source[:participle.start()].split()) >= 2 \
+            and not _EN_DETERMINER_BEFORE.search(source[:participle.start()] + " ") \
+            and not _EN_BAD_END.search(source[:participle.start()]) \
+            and source[:participle.start()].split()[-1].islower() \
+            and source[:participle.start()].split()[-1] not in ("about", "without", "into", "like", "after", "before"):
+        source = source[:participle.start()]  # "A former sailor pardoned by the governor": the head
+    source = _EN_AUXILIARY.sub("", source).strip()
+    source = source.strip(" ,;:-–—")
+    agent = _EN_PASSIVE_AGENT.search(source)
+    if agent:
+        source = agent.group(1)  # "The accusations were rejected by officials, who said": the agent
+    source = _EN_LEADING_AUXILIARY.sub("", source)  # "Hasn't the Pope already said"
+    pronoun = re.search(r"\s(he|she|they|we|I|it|It|He|She|They|We)(?:\s+(?:just|already|also|still|even|never))?$", source)
+    if pronoun:
+        source = pronoun.group(1)  # "what he claimed", "six years ago she told": the pronoun
+    elif re.search(r"^(?:It|it|He|he|She|she|They|they)\s+(?:just|already|also|still|even|never)$", source):
+        source = source.split()[0]
+    words = source.split()
+    if not words or len(words) > 12 or _EN_BAD_END.search(source):
+        return None
+    return source
+
+
+# "..., which Priebus incorrectly asserted", "women who authorities said were ...": the cue is the
+# verb of a relative clause; its subject stands between the relative pronoun and the cue.
+_EN_RELATIVE_SUBJECT = _lazy(
+    r"(?:^|[\s,])(?:which|who|whom|that)\s+((?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})|(?:the|some|many|most|other|several)\s+[a-z]+s"
+    r"|[a-z]+(?:ists|ers|ors|ics|ians|ials|ities|nts|ies)|he|she|they|we|I)(?:\s+[a-z]+ly)?\s*$")
+
+
+def _en_source_before(prefix: str) -> str | None:
+    """Speaker as the noun phrase before the cue, without comma appositives ("X, a fellow at Y,")."""
+    relative = _EN_RELATIVE_SUBJECT.search(prefix, max(0, len(prefix) - 80))
+    if relative:
+        return relative.group(1)
+    prefix = re.sub(r"(?:,\s*|\s+)(?:has|have|had|has also|had also|also)$", "", prefix.rstrip(" ,")).rstrip(" ,")
+    single = max(prefix.rfind(p + q) for p in ",.!?" for q in "’'")  # "‘...,’ he says": a closing single mark
+    quote = max(prefix.rfind("\""), prefix.rfind("”"), single + 1 if single >= 0 else -1)
+    if quote != -1:
+        prefix = prefix[quote + 1:].lstrip(" ,")
+    segments = [s.strip() for s in re.split(r",(?!\d{3})|;", prefix) if s.strip()]
+    while len(segments) > 1 and (_EN_ADVERBIAL.match(segments[-1]) or re.fullmatch(_EN_ADVERB, segments[-1])):
+        segments.pop()  # "The government, despite the evidence, believes", "X, a Y, cheerfully recalled"
+    if not segments:
+        return None
+    last = segments[-1]
+    while len(segments) > 2 and _EN_APPOSITIVE.match(segments[-1]) and _EN_APPOSITIVE.match(segments[-2]) \
+            and not _en_name_like(segments[-2]):
+        segments.pop()  # "X, another ally of Y, Z’s biggest donor, said": appositives after appositives
+    if len(segments) > 2 and _EN_APPOSITIVE.match(segments[-1]) and re.match(r"^[A-Z][\w’']*’s\s", segments[-1]) is None \
+            and _en_name_like(_EN_LEADING.sub("", segments[-3]).strip()) and _EN_APPOSITIVE.match(segments[-2]):
+        segments.pop()
+    if len(segments) > 2 and re.match(r"^[A-Z][\w’']*[’']s\s", segments[-1]) and _EN_APPOSITIVE.match(segments[-2]):
+        segments.pop()  # "..., Labour’s biggest donor, said": a possessive appositive
+    last = segments[-1]
+    if len(segments) > 1 and _EN_RELATIVE.match(last):
+        return _en_trim(segments[-2])  # "A third source, who is familiar with X, told": the head
+    if len(segments) > 1 and _en_appositive(last) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip()) \
+            and not _EN_ADVERBIAL.match(segments[-2].lower()):
+        last = segments[-2]  # "Rachel Lee, a senior fellow at the Stimson Center, said": the name
+    elif len(segments) > 1 and _en_name_like(last) and _EN_TITLE_BEFORE.match(_EN_LEADING.sub("", segments[-2]).strip()):
+        return _en_trim(_EN_LEADING.sub("", segments[-2]).strip() + ", " + last)  # "His lawyer, Name, told"
+    return _en_trim(last)
+
+
+def _en_source_after(suffix: str) -> str | None:
+    """Speaker after the cue ('"...," said Rachel Tan, an analyst at a brokerage.'): the name."""
+    protected = suffix
+    for abbreviation in _EN_ABBREVIATIONS:
+        protected = re.sub(rf"\b{abbreviation}\.", abbreviation + "\x00", protected)
+    head = re.split(r"[;:!?\"“”(]|\.(?:\s|$)|,", protected, maxsplit=1)[0]
+    span = head.replace("\x00", ".").strip()
+    span = _EN_TRAILING.sub("", span).strip()
+    span = re.sub(r"\s+(?:in|at|from|on)\s+[A-Z].*$|\s+(?:to|of)\s+(?:the\s+)?(?:reporters|journalists|media|press)\b.*$", "", span)
+    return span or None
+
+
+_EN_SUBJECT = _lazy(r"^\s*((?:The|A|An)\s+(?:(?!(?:is|was|are|were|has|had|have|will|would|did|does|do|can|could)\b)[a-z-]+\s+)?(?!(?:is|was|are|were|has|had|have|will|would|did|does|do|can|could)\b)[a-z-]+|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)(?=\s+[a-z])")
+
+
+def _pronoun(source: str) -> bool:
+    return source.lower() in _EN_PRONOUNS
+
+
+def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
+    """The attribution a reporting verb introduces, or None when it has no speaker."""
+    prefix = _EN_VERB_PREFIX.search(text, max(0, verb.start() - 12), verb.start())
+    suffix = _EN_VERB_SUFFIX.match(text, verb.end())
+    start = prefix.start() if prefix else verb.start()
+    end = suffix.end() if suffix else verb.end()
+    cue = text[start:end]
+    before, after = text[:start], text[end:]
+    inverted = verb.group() in _EN_INVERSION and re.search(r",\s*$", before) and not re.match(r"\s+\S+\s+that\b", after) \
+        and not _en_appositive_before(before) and not _en_subject_segment(before) and re.match(r"\s+[^,.;:\"“”]{1,60}?(?:[,.;:]|$)", after) \
+        and len(re.split(r"[,.;:]", after, maxsplit=1)[0].split()) <= 6
+    quoted_before = verb.group() in _EN_INVERSION and (
+        re.search(r"[\"”]\s*,?\s*$", before)
+        or before.rstrip(" ,").endswith("'") and any(b == len(before.rstrip(" ,")) for _, b in _quote_spans(text)))
+    if quoted_before or inverted and re.match(r"\s+(?:[A-Z]|the |an? |one |two )", after):
+        source = _en_source_after(after)
+        where = end
+    else:
+        tail = _EN_TRAILING_CUE.match(after) and re.search(r",[’'‘]?\s*([^,;:“”\"‘]{2,60})$", before.rstrip())
+        # "..., the affidavit says.": the phrase after the last comma, with no appositives to skip
+        source = _en_trim(tail.group(1)) if tail else None
+        source = source or _en_source_before(before)
+        where = start
+        if source and source.endswith((" and", " but")) or not source and re.search(r"(?:^|[,\s])(?:but|and)\s*$", before):
+            # a coordinated verb ("X carried ... and reported"): the speaker is the sentence subject
+            subject = _EN_SUBJECT.match(_blank_lead(text))
+            source = subject.group(1) if subject and not _pronoun(subject.group(1)) or subject and subject.start(1) == 0 else None
+    if source and _EN_NOT_A_SPEAKER.match(source):
+        # a clause ("he was seeking immunity"), a particle or a day: try the next cue, but keep
+        # this one in case no other cue has a speaker
+        return Attribution(None, cue, _quote_type(text), form="rejected")
+    if not source:
+        return None
+    if _pronoun(source):
+        found = Attribution(source, cue, _quote_type(text), form="pronoun", span=locate(text, source, where))
+    else:
+        found = _named(source, cue, text, where)
+    return found._replace(quote_type=_en_cue_quote_type(text, found, end))
+
+
+# The cue ends the sentence ("..., the affidavit says.", "..., the mayor said in a statement.")
+_EN_TRAILING_CUE = _lazy(r"\s*(?:(?:in|on|at|to|during)\s+[^,.;:“”\"]{1,40})?[.!?…]?[”\"’]?\s*$")
+_EN_NOT_A_SPEAKER = _lazy(
+    r"(?:(?:he|she|they|it|we|I)\s+(?:is|was|were|are|has|had|have|will|would|could|can|did|does)\b|according to\b"
+    r"|(?:In|As|On|At|When|While|After|Before|If|Though|Although|Because|Since|Then|So|Yet|Still|Also|Later|Earlier)$"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Tonight)$)", re.IGNORECASE)
+
+
+# After the cue: a colon, or a comma and a capitalized clause ("And he said, Shall I ...") opens
+# the speaker's words; "... and said “...”" starts a second attribution whose quotations do not count.
+_EN_WORDS_AFTER_CUE = _lazy(r"\s*(?::\s*\S|,\s+(?:I|We|You|What|Why|How|Who|Now|Shall|Behold|Yes|No|Look|Well|Let|Our|My|Thank|Please|Peradventure|Surely|Truly)\b)")
+_EN_SECOND_CUE = _lazy(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|claimed|claims|added|told|insisted|argued|wrote|stressed|warned|noted|declared)\b")
+_EN_UNCLOSED_STRAIGHT = _lazy(r"(?:^|\s)\"(?=[^\"]*$)")
+
+
+def _en_cue_quote_type(text: str, found: Attribution, cue_end: int) -> str:
+    """The quote type of an English verb attribution, knowing where its cue ends."""
+    if _EN_WORDS_AFTER_CUE.match(text, cue_end):
+        return "direct"
+    if found.quote_type == "direct":
+        second = _EN_SECOND_CUE.search(text, cue_end)
+        if second and not any(_en_own_words(text, a, b, found.span[0] if found.span else 0)
+                              for a, b in _quote_spans(text) if a < second.start()):
+            return "indirect"  # "X accused Y ... and said “...”": the quotation is the second attribution's
+        return "direct"
+    opening = _EN_UNCLOSED_STRAIGHT.search(text, cue_end)
+    if opening and len(_WORD.findall(text, opening.end())) >= 3:
+        return "direct"  # a quotation opened after the cue and running to the end
+    return found.quote_type
+
+
+_EN_DETERMINER_BEFORE = _lazy(r"(?<![’'])\b(?:the|a|an|his|her|their|its|our|my|your|these|those|such|of|whose|new|false|unfounded|[a-z]+ous|[A-Za-z]+[’']s)\s+$", re.IGNORECASE)
+_EN_AFTER_QUOTE = _lazy(r"[,!?…—-][”\"]\s+(?:[^\"“”;:!?]{0,80}?)$")
+_EN_OBJECT_AFTER = _lazy(r"\s+(?:at least|more than|nearly|about|some|the lives|lives)\b")
+
+
+def _en_noun_use(text: str, verb: re.Match) -> bool:
+    """A verb form used as a noun ("the claims", "his reports") or with a non-speech object
+    ("claimed at least 165 lives")."""
+    word = verb.group()
+    return bool(_EN_DETERMINER_BEFORE.search(text, max(0, verb.start() - 30), verb.start())) \
+        or word in ("claimed", "claims") and bool(_EN_OBJECT_AFTER.match(text, verb.end())) \
+        or word in ("agreed", "agree", "agrees") and bool(_EN_TO_VERB.match(text, verb.end())) \
+        or word in ("reported", "reports") and bool(_EN_REPORTED_STATE.match(text, verb.end())) \
+        or word in ("asked", "told", "pressed", "questioned") and bool(_EN_WHEN_BEFORE.search(text, max(0, verb.start() - 12), verb.start())) \
+        or word in ("confirmed", "named", "announced") and bool(_EN_AS_ROLE.match(text, verb.end()))
+
+
+# Not speech: "agreed to be", "reported her son missing", "When asked by", "confirmed as CIA chief".
+_EN_TO_VERB = _lazy(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|reporters|me|us|him|them)\b)[a-z]+\b")
+_EN_REPORTED_STATE = _lazy(r"\s+(?:[\w’'-]+\s+){1,3}(?:missing|stolen|dead|lost)\b")
+_EN_WHEN_BEFORE = _lazy(r"\b(?:[Ww]hen|[Aa]fter|[Ii]f|[Oo]nce|[Uu]nless)\s+$")
+_EN_AS_ROLE = _lazy(r"\s+as\s+(?!saying\b)")
+
+
+def _attribute_en(text: str) -> Attribution:
+    if ("said" in text or "say" in text) and _EN_NOT_ATTRIBUTION.search(text) and not _EN_VERB.search(text[20:]):
+        return NONE
+    quoted = _EN_QUOTED_AS.search(text) if "uoted" in text else None
+    if quoted and not _inside_quotes(text, quoted.start()):
+        return _named(quoted.group(1).strip(), "quoted", text, quoted.start(1))
+    citing = _EN_CITING.search(text) if "iting" in text else None
+    if citing and not _inside_quotes(text, citing.start()):
+        source = re.split(r"[,;:]|\.\s|\.$|\s+that\s|\s+as\s", text[citing.end():], maxsplit=1)[0].strip()
+        source = _en_trim(source) if source else None
+        if source:
+            return _named(source, "citing", text, citing.end())
+    passive = _EN_PASSIVE_QUOTED.search(text) if "quoted" in text else None
+    if passive and not _inside_quotes(text, passive.start()):
+        source = _en_source_before(text[:passive.start()])
+        if source and _pronoun(source):  # '"...," he was quoted as saying'
+            return Attribution(source, passive.group(1), _quote_type(text), form="pronoun",
+                               span=locate(text, source, passive.start()))
+        if source:
+            return _named(source, passive.group(1), text, passive.start())
+    agent = _EN_PASSIVE_BY.search(text) if " by " in text else None
+    if agent and not _inside_quotes(text, agent.start()):
+        source = _en_source_after(" " + text[agent.end():])
+        if source and source[:1].isupper():
+            return _named(source, agent.group(1), text, agent.end())
+    inverted = _EN_OPENING_INVERSION.match(text) if text.lstrip()[:1] in "SAW" else None
+    if inverted:  # 'Says the mayor, "..."': the speaker follows the capitalized cue
+        source = _en_source_after(" " + text[inverted.end():])
+        if source and not _pronoun(source):
+            return _named(source, inverted.group(1), text, inverted.end())
+    opening = _EN_OPENING_VERB.match(text)
+    if opening:  # a fragment "said he will ...": the subject was split off into the line before
+        return Attribution(None, opening.group(1), _quote_type(text), form="implicit")
+    verbs = (v for v in _EN_VERB.finditer(text) if not _inside_quotes(text, v.start()) and not _en_noun_use(text, v))
+    after_quote = []
+    if "”" in text or '"' in text:
+        verbs = list(verbs)
+    # a speaker named right after a quotation voices it, even after an earlier reporting verb
+    # ('X reported that ...: "...," the judge said.')
+    for i, v in enumerate(verbs[1:] if isinstance(verbs, list) else (), 1):
+        closing = _EN_AFTER_QUOTE.search(text, max(0, v.start() - 90), v.start()) if v.group() in _EN_INVERSION else None
+        if closing and verbs[i - 1].start() < closing.start():
+            after_quote.append(v)
+            break
+    rejected = None
+    for verb in itertools.chain(after_quote, verbs):
+        found = _en_verb_attribution(text, verb)
+        if found is not None and found.form == "rejected":
+            rejected = rejected or found
+        elif found is not None:
+            return found
+    for verb in (_EN_WENT_ON.finditer(text) if " on" in text else ()):
+        found = _en_verb_attribution(text, verb)  # 'He went on: “...”', the speaker's own words
+        if found is not None and found.form != "rejected" and found.quote_type == "direct":
+            return found
+    saying = _EN_PRONOUN_SAYING.match(text) if "saying" in text or "adding" in text else None
+    if saying:
+        return Attribution(saying.group(1), saying.group(2), _quote_type(text), form="pronoun",
+                           span=(saying.start(1), saying.end(1)))
+    headline = _en_headline(text)
+    if headline is not None:
+        return headline
+    for match in (_EN_ACCORDING.finditer(text) if "ccording" in text else ()):
+        rest = text[match.end():]
+        if _EN_ACCORDING_NOT.match(rest) or _inside_quotes(text, match.start()):
+            continue
+        source = re.split(r"[,;:.]\s|[,;:]|\.$", rest, maxsplit=1)[0].strip()
+        source = _EN_SOURCE_PREFIX.sub("", source).strip()
+        source = _EN_TRAILING.sub("", source).strip()
+        if source:
+            return _named(source, text[match.start():match.end()].strip(), text, match.end())
+    transcript = _en_transcript(text)
+    if transcript is NONE and rejected is not None:
+        return rejected._replace(form="implicit")  # a cue whose speaker could not be read
+    whole = _EN_WHOLE_QUOTE.match(text) if transcript is NONE else None
+    if whole:
+        # the whole sentence is someone's quotation: the attribution inside it counts (guide §5),
+        # "“Lee said the plan would work.”" -> Lee, said
+        found = _attribute_en(whole.group(1))
+        if found.form != "none":
+            shift = whole.start(1)
+            return found._replace(span=(found.span[0] + shift, found.span[1] + shift) if found.span else None)
+    return transcript
+
+
+_EN_WHOLE_QUOTE = _lazy(r"^\s*[“\"]([^“”\"]{12,}?)[”\"]?\s*$")
+
+
+_EN_WENT_ON = _lazy(r"\b(?:went|goes) on(?=\s*[,:]\s*[“\"‘])")
+_EN_OPENING_INVERSION = _lazy(r"^\s*(Said|Says|Added|Adds|Wrote|Writes)\s+(?=(?:the\s+[a-z]|[A-Z])[^,:]{0,80}[,:])")
+_EN_OPENING_VERB = _lazy(r"^\s*((?:also\s+)?(?:said|says|added|told|noted|warned|stressed|argued|explained))\s+(?!by\b)")
+# "X was quoted as saying", "X was quoted in a magazine": X voices the quotation.
+_EN_PASSIVE_QUOTED = _lazy(r"\s+(?:was|were|is|are|has been|had been)\s+((?:widely\s+|later\s+|also\s+)?quoted(?:\s+as\s+(?:saying|telling|warning))?)\b")
+# "reporters were told by X", "it was reported by X": the agent after "by" is the speaker.
+_EN_PASSIVE_BY = _lazy(
+    r"\b(?:was|were|been|being|is|are)\s+((?:told|reported|announced|confirmed|stated|revealed|disclosed|described|claimed)"
+    r"(?:\s+(?:in|on|at|during|last|this|earlier)\s+[^,;:\"“”]{1,30}?)?\s+by)\s+")
+# A headline in title case: "Name Says ...", "Outlet's Anchor Rips ...".
+_EN_HEADLINE_VERBS = frozenset(v.title() for v in _LEXICONS["en"]["verbs"] if " " not in v) | {
+    "Slams", "Rips", "Blasts", "Knocks", "Urges", "Vows", "Calls", "Questions", "Doubts", "Touts", "Accuses", "Defends", "Mocks", "Hits"}
+_EN_HEADLINE_VERB = _lazy(r"\s(" + "|".join(sorted(_EN_HEADLINE_VERBS, key=len, reverse=True)) + r")\s")
+# A transcript line: "SMITH: ...", "Dina Lee: ...", "Mr. Lee: ...".
+_EN_TRANSCRIPT = _lazy(r"^\s*((?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2})|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){0,3})\s*:\s+(?=\S)")
+_EN_NOT_SPEAKER_LABEL = frozenset(
+    "BREAKING UPDATE UPDATED WATCH READ NOTE EDITOR EDITORS PHOTO VIDEO LISTEN RELATED MORE ALSO SOURCE SOURCES FACT "
+    "CLAIM VERDICT TRANSCRIPT EXCLUSIVE ANALYSIS OPINION COMMENTARY ADVERTISEMENT Q A SEE WARNING EMBED ALERT "
+    "CORRECTION CLARIFICATION DISCLAIMER SPOILER THE AN WANTED REPORT POLL".split())
+_EN_FIRST_PERSON = _lazy(r"[\"“'‘]|(?:I|I'm|I’m|We|We've|We’ve|We're|We’re|Well|Yes|No|Thank|Thanks|You|Our|My|Look|Listen|So)\b")
+
+
+_EN_LOWER_WORD = _lazy(r"(?:^|\s)[a-z]")
+
+
+def _en_headline(text: str) -> Attribution | None:
+    """A title-case line ("Senator Lee Says Deal Is Dead"): the name before the capitalized verb."""
+    if len(_EN_LOWER_WORD.findall(text)) * 3 > text.count(" ") + 1:
+        return None  # most words in lower case: not a headline
+    words = text.split()
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.7 * len(words):
+        return None
+    verb = _EN_HEADLINE_VERB.search(text)
+    if not verb:
+        return None
+    source = text[:verb.start()].strip()
+    if not _en_name_like(source) or len(source.split()) > 5:
+        return None
+    return _named(source, verb.group(1), text, 0)
+
+
+def _en_transcript(text: str) -> Attribution:
+    """A transcript or interview line, "NAME: words": NAME speaks them (a direct quotation)."""
+    match = _EN_TRANSCRIPT.match(text) if ":" in text[:40] else None
+    if not match:
+        return NONE
+    name = match.group(1)
+    first = name.split()[0].rstrip(".").upper()
+    if first in _EN_NOT_SPEAKER_LABEL or name.upper() in _EN_NOT_SPEAKER_LABEL:
+        return NONE
+    if not name.isupper():
+        if len(name.split()) < 2 and not re.match(r"(?:Mr|Mrs|Ms|Dr)\.", name) or re.search(r"[’']s\b", name):
+            return NONE  # one title-case word ("Update:") or a possessive ("Lee’s Plan:") is a label
+        if not _EN_FIRST_PERSON.match(text, match.end()):
+            return NONE  # "Name: a headline about Name"; a speaker's words open with a quote or "I", "We" ...
+    elif text[match.end():].isupper():
+        return NONE  # "WARNING: GRAPHIC CONTENT"
+    return Attribution(name, ":", "direct", resolved=name, span=(match.start(1), match.end(1)), form="named")
+
+
+# --- speaker resolution across sentences (guide §7) ------------------------------------------
+
+_EN_BLANK_LINE_KINDS = ("headline", "title")
+_EN_PERSON = _lazy(r"(?:(?:[A-Z][a-z]+\.?\s+)?(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
+
+
+def _subject_person(text: str) -> str | None:
+    """The person a sentence opens with ("Ann Lee, a professor at X, was the first ..."), if any."""
+    match = _EN_PERSON.match(_blank_lead(text.strip()))
+    if not match or len(match.group().split()) < 2 or match.group().split()[0] in _EN_NOT_PERSON_START:
+        return None
+    after = _blank_lead(text.strip())[match.end():]
+    return match.group().strip() if re.match(r"\s*(?:,|\(|\s(?:is|was|has|had|who|will|would)\b)", after) else None
+
+
+_EN_NOT_PERSON_START = frozenset("The A An In On At But And It He She They We I This That These Those When While After Before If As".split())
+
+
+_EN_BODY_HEADS = frozenset(
+    "house state department ministry amendment court party committee council agency journal news times post network office "
+    "administration government police army military forces senate congress commission campaign institute university bank "
+    "company corporation inc group union nations association foundation center centre service bureau press media kremlin "
+    "pentagon report statement affidavit records letter study survey data motion paper newspaper document documents filing "
+    "complaint lawsuit board team club organization organisation firm authority authorities program programme "
+    "mail herald guardian telegraph tribune gazette globe observer independent reuters cnn bbc msnbc ap afp "
+    "caller beast hill examiner economist".split())
+_EN_PERSON_HEADS = frozenset(
+    "spokesman spokeswoman spokesperson minister governor mayor president secretary ambassador envoy chief leader senator "
+    "adviser advisor analyst official director commander general professor chairman chairwoman chair judge attorney lawyer "
+    "lawmaker representative congressman congresswoman deputy editor reporter king prince queen pope cardinal bishop man "
+    "woman father mother son daughter officer founder author candidate priest doctor nurse witness resident".split())
+
+
+def _en_head(name: str) -> str | None:
+    """The head word of a speaker phrase: its last word before "of/for/in/at/from", lower case;
+    None for a stray clause (a pronoun inside, digits, a colon or a bracket)."""
+    if re.search(r"\b(?:he|she|his|her|him|they|their|it|its)\b|[\d:()]", name):
+        return None
+    if len(name.split()) > 12:
+        return None
+    last = name.split()[-1].strip("’',.")
+    if last[:1].isupper():
+        return last.lower()  # "Bank of Japan Governor Kazuo Ueda": the name ends the phrase
+    words = re.split(r"\s+(?:of|for|in|at|from|with|on)\s+", name, maxsplit=1)[0].split()
+    return words[-1].strip("’',.").lower() if words else None
+
+
+def _en_agrees(pronoun: str | None, antecedent: str | None) -> bool:
+    """A pronoun agrees with its antecedent: "he"/"she" with a person (a title or a name heads
+    it), "it" with a body or document ("The Israeli military", "the affidavit")."""
+    if not antecedent or not pronoun:
+        return False
+    head = _en_head(antecedent)
+    if head is None:
+        return False
+    words = {w.strip("’',.").lower() for w in antecedent.split()}
+    p = pronoun.lower()
+    if p in ("he", "she"):
+        return head not in _EN_BODY_HEADS or bool(words & _EN_PERSON_HEADS)
+    if p == "it":
+        names = [w for w in antecedent.split() if w[:1].isupper()]
+        return head not in _EN_PERSON_HEADS and (bool(words & _EN_BODY_HEADS) or len(names) < 2)
+    return True
+
+
+_EN_NAME_TOKEN = r"(?:[A-Z][\w’'‘.-]*|(?:al|el|bin|ibn|de|van|von|da|la|le)(?=\s+[A-Z]))"
+_EN_HEADS = "|".join(sorted(set(
+    "spokesman spokeswoman spokesperson minister governor mayor president secretary ambassador envoy chief leader senator "
+    "adviser advisor analyst official officials director commander general professor chairman chairwoman chair judge "
+    "attorney lawyer lawmaker representative congressman congresswoman deputy editor reporter king prince queen pope "
+    "cardinal bishop man woman father mother son daughter officer founder author candidate priest doctor nurse witness "
+    "resident cleric prosecutor prosecutors police court company ministry government agency report motion statement "
+    "council committee commission administration department military army board party union bank group".split()), key=len, reverse=True))
+_EN_FINITE = (r"will|would|has|had|have|is|was|are|were|did|does|do|can|could|should|may|might|must|[a-z]+n[’']t|went|told|"
+              r"said|made|took|gave|got|came|saw|knew|thought|found|left|held|brought|began|wrote|ran|met|sent|spent|led|felt|"
+              r"kept|stood|won|lost|paid|put|set|read|sang|spoke|chose|drew|fled|flew|fought|heard|hid|meant|rose|sought|"
+              r"struck|taught|threw|understood|[a-z]{2,}ed|[a-z]{3,}s")
+# the subject that opens a clause: a name with its titles ("Kuwaiti cleric Sheikh Ali Nur", "Mr. Obama"),
+# "the <head>" ("The pope", "the motion"), or a name's possessive ("Trump’s behavior": Trump), before a finite verb
+_EN_CLAUSE_SUBJECT = _lazy(
+    r"(?=[A-Zt])(?<![\w’'‘.-])"
+    rf"((?=[A-Z]){_EN_NAME_TOKEN}(?<![’'‘]s)(?:\s+(?:(?:{_EN_HEADS})\s+)?{_EN_NAME_TOKEN}(?<![’'‘]s)){{0,6}}+(?<!\.)"
+    rf"|(?<![\w’'‘.-])[Tt]he\s+(?:[a-z-]+\s+)?(?:{_EN_HEADS}))"
+    r"(?:[’']s\s+[a-z]+)?"
+    r"(?:,\s+(?:who|whose|a|an|the|[a-z]+\s+of)\b[^,;:“”\"]{1,120},)?"
+    r"\s+(?:(?:also|then|later|never|already|still|now|first|once|again|[a-z]+ly)\s+)?"
+    rf"((?:{_EN_FINITE})\b(?:\s+[a-z]+)?)")
+_EN_VERB_AFTER_NOUN = _lazy(r"^[a-z]{3,}s\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|will|would|has|had|have|is|was|are|were|did|does|can|could)$")
+_EN_NOT_SUBJECT_WORDS = frozenset(
+    "A An In On At But And It He She They We I This That These Those When While After Before If As His Her Their Its "
+    "There Here What Who Why How Where Then Now So Yet Also Still However Meanwhile Although Though Because Since Asked "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September "
+    "October November December Earlier Later Last Next Today Yesterday Many Some Most Several Both All Each Every "
+    "Nothing Nobody Everyone Everybody Everything Someone Somebody Something Anyone Anybody Anything One None Other "
+    "Others Such No Not Only Even Just".split())
+_EN_BEFORE_SUBJECT_NOT = _lazy(
+    r"(?:^|\s)(?:of|to|by|with|for|from|in|on|at|about|against|as|than|like|into|onto|over|under|between|among|and|or|"
+    r"nor|that|the|a|an|his|her|their|its|our|my|your|this|these|those|shows|told|accused|called|named|asked|met|"
+    r"joined|replaced|defended|said|says|urged|thanked|praised|blamed|sued|interviewed|tipped|hired|visited)\s$")
+_EN_BRACKETED = _lazy(r"\[[^\]]*\]|“[^”]*”|\"[^\"]*\"")
+_EN_INVERTED_SUBJECT = _lazy(rf",\s+(?:did|does|do|could|would|will|can|should|had|has)\s+((?:{_EN_NAME_TOKEN}\s+){{0,3}}{_EN_NAME_TOKEN})\s+[a-z]+\b")
+_EN_POSSESSIVE_BODY = _lazy(rf"(?<![\w-])([Tt]he\s+(?:[a-z-]+\s+)?(?:{_EN_HEADS}))[’']s\s")
+_EN_SPLIT_TITLE = _lazy(r"(?:^|\s)(Mgr|Msgr|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Capt|Prof|Fr|Rev|Sgt|Maj)\.\s*$")
+_EN_CREDIT_LINE = _lazy(rf"^\s*[—–-]\s*((?:{_EN_NAME_TOKEN}\s+){{1,7}}{_EN_NAME_TOKEN})\s*$")
+
+
+@lru_cache(maxsize=256)
+def _en_clause_subjects(text: str) -> tuple[str, ...]:
+    """The subjects of an English sentence as written, in order: each name or "the <head>" that
+    opens a clause (at the start, after a comma or an opening word) before a finite verb:
+    "Meanwhile, Kelly ordered ...", "Saucier, who lives in Vermont, pleaded ...", "The pope has
+    stuck ..."; a name's possessive gives the name ("Trump’s behavior has been ..."). Words in
+    quotation marks or brackets are not looked at; a credit line ("— Sheriff Ann Lee") gives its name."""
+    credit = _EN_CREDIT_LINE.match(text)
+    if credit:
+        return (credit.group(1),)
+    seen = _blank_lead(_blank_dateline(text, "en"))
+    if "[" in seen or "“" in seen or '"' in seen:
+        seen = _EN_BRACKETED.sub(lambda m: " " * len(m.group()), seen)
+    found = []
+    at = 0
+    while True:
+        match = _EN_CLAUSE_SUBJECT.search(seen, at)
+        if match is None:
+            break
+        name, verb = match.group(1), match.group(2)
+        before = seen[:match.start()]
+        at = match.end()
+        if _EN_BEFORE_SUBJECT_NOT.search(before) or _EN_VERB_AFTER_NOUN.match(verb):
+            # an object or a prepositional phrase ("by the Supreme Court ..."); "Jordanian officials moved":
+            # "officials" is a noun
+            at = match.end(1)
+            continue
+        words = name.split()
+        if words[0] not in ("The", "the"):
+            while words and words[0] in _EN_NOT_SUBJECT_WORDS:
+                words = words[1:]
+        if not words or re.search(r"\d", words[0]) or words[0] in ("The", "the") and len(words) < 2:
+            continue
+        found.append(" ".join(words))
+    for match in _EN_INVERTED_SUBJECT.finditer(seen):  # "Only then did Lee agree": the subject after the auxiliary
+        if match.group(1).split()[0] not in _EN_NOT_SUBJECT_WORDS:
+            found.append(match.group(1))
+    return tuple(found)
+
+
+_EN_TITLE_SUBJECT = _lazy(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{1,3}}(?:{_EN_HEADS}))\s+(?:who|whose|[a-z]+s)\b")
+
+
+def _en_title_subjects(title: str) -> list[str]:
+    """The subject a title opens with: "Ohio woman who ... sues ..." gives "Ohio woman"; a
+    sentence-case title ("Lee calls for ...") its clause subject."""
+    found = _EN_TITLE_SUBJECT.match(title)
+    return [found.group(1)] if found else list(_en_clause_subjects(title)[:1])
+
+
+_EN_HONORIFIC_HE = _lazy(r"^(?:Mr\.?|Sir|King|Prince|Pope|Father|Cardinal|Bishop|Sheikh|Rabbi|Brother)\s")
+_EN_HONORIFIC_SHE = _lazy(r"^(?:Mrs\.?|Ms\.?|Miss|Madam|Lady|Queen|Princess|Sister|Dame)\s")
+
+
+@lru_cache(maxsize=1)
+def _en_gender_words() -> dict[str, frozenset[str]]:
+    lexicon = _LEXICONS["en"]
+    return {key: frozenset(lexicon[key]) for key in ("female_names", "male_names", "female_nouns", "male_nouns")}
+
+
+def _en_gender(name: str) -> str | None:
+    """"f" or "m" when ``name`` shows a gender: a gendered noun or honorific ("Jean’s mother",
+    "Mrs. Lee", "Sr. Ana"), else a listed given name ("Nancy Ruiz"); None when it shows none."""
+    words = _en_gender_words()
+    tokens = [t.strip(",;:") for t in name.split()]
+    tokens = [t for t in tokens if t and not re.search(r"[’']s?$", t)]  # "Jean’s mother": not Jean
+    for token in tokens:
+        bare = token.lower() if token.lower() in words["female_nouns"] | words["male_nouns"] else token
+        if bare in words["female_nouns"]:
+            return "f"
+        if bare in words["male_nouns"]:
+            return "m"
+    given = next((t for t in tokens if t[:1].isupper() and t.rstrip(".") not in _EN_ABBREVIATIONS), None)
+    if given in words["female_names"]:
+        return "f"
+    if given in words["male_names"]:
+        return "m"
+    return None
+
+
+def _en_gender_agrees(pronoun: str, antecedent: str) -> bool:
+    """"he" does not take a woman ("Mrs. X", "Jean’s mother", "Nancy Ruiz") and "she" does not
+    take a man; neither takes an acronym."""
+    p = pronoun.lower()
+    if p in ("he", "she") and re.fullmatch(r"[A-Z]{2,}", antecedent):
+        return False  # an acronym is a body ("ICE", "NATO")
+    if p == "he":
+        return not _EN_HONORIFIC_SHE.match(antecedent) and _en_gender(antecedent) != "f"
+    if p == "she":
+        return not _EN_HONORIFIC_HE.match(antecedent) and _en_gender(antecedent) != "m"
+    return True
+
+
+# Words that open a sentence but never a person's name ("Given this ...", "Nor can ...").
+_EN_NOT_CANDIDATE = frozenset(
+    "Given Nor Is Being Among Were Was Are Has Have Had Did Does Do Can Could Would Should Will Two Three Four Five Six "
+    "Seven Eight Nine Ten Unsure Responding Note Editor Emphasis Watch Read Click Please Let Don’t Don't For Thus With "
+    "Beyond From Which Whether Instead Despite During Under Over Against Through Without Within Upon Like Unlike "
+    "Two-thirds Half Part Much More Less Few Seems Looks Sounds Maybe Perhaps".split())
+_EN_DEMONYMS = frozenset(
+    "American British English French German Russian Chinese Israeli Palestinian Iranian Muslim Christian Jewish "
+    "Catholic Arab European African Asian Mexican Canadian Italian Spanish Japanese Korean Turkish Syrian Iraqi Saudi "
+    "Egyptian Ukrainian Indian Pakistani Afghan Democratic Republican Democrat Western Islamic Communist".split())
+
+
+_EN_NOT_CANDIDATE_LOWER = frozenset(
+    "of in on at for with by from to into about would could should will can may might must do does did is was are were "
+    "has have had been being even just also still not no none what which who whom whose that this these those there "
+    "here if when while because although though as so but and or yet then now you".split())
+
+
+def _en_candidate(name: str) -> bool:
+    """``name`` may be a person or body: not a clause opener ("Given", "Nor", "of this writing"),
+    a bracketed note ("[Emphasis added]") or a bare nationality word ("American")."""
+    words = name.split()
+    return bool(words) and "[" not in name and words[0] not in _EN_NOT_CANDIDATE and name not in ("The", "the") \
+        and words[0] not in _EN_NOT_CANDIDATE_LOWER and words[0] not in ("You", "Would", "Could") \
+        and not re.fullmatch(r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|ately|edly|fully|ibly|ably)", words[0]) \
+        and not (words[0] in _EN_NOT_SUBJECT_WORDS and (len(words) == 1 or words[0] not in ("The", "the", "A", "An"))) \
+        and not (len(words) == 1 and (words[0] in _EN_DEMONYMS or words[0].endswith(("ian", "ese", "ish"))
+                                      and words[0] not in _en_gender_words()["male_names"] | _en_gender_words()["female_names"]))
+
+
+_EN_OPENING_SUBJECT = _lazy(
+    r"^\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Now|Later|Earlier|Then|Also|Indeed|Separately)\b,?\s+)?"
+    rf"((?=[A-Z]){_EN_NAME_TOKEN}(?:\s+(?:(?:{_EN_HEADS})\s+)?{_EN_NAME_TOKEN}){{0,6}}"
+    rf"(?:\s+of\s+(?:the\s+)?{_EN_NAME_TOKEN}(?:\s+{_EN_NAME_TOKEN}){{0,4}})?)"
+    r"(?:,\s+[^,;:“”\"]{1,100},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|still\s+)?(?!of\b|and\b|or\b|in\b|for\b|to\b)[a-z]")
+
+
+def _en_opening_subject(text: str) -> tuple[str, ...]:
+    """The name that opens a sentence as its subject, whatever the verb ("But Dershowitz also
+    cast doubt ...", "Michael Mostyn, CEO of B’nai Brith, called ..."), else nothing."""
+    seen = _blank_lead(_blank_dateline(text, "en"))
+    found = _EN_OPENING_SUBJECT.match(seen)
+    if not found or found.group(1).endswith(("’s", "'s")) or _EN_OPENING_PARTICIPLE.match(seen, found.start(1)) \
+            or re.match(rf"\s+(?:{_EN_HEADS})\b", seen[found.end(1):]):
+        return ()  # "Danish officials moved": an adjective before a noun
+    return (found.group(1).rstrip("."),)
+
+
+# "Pointing out ...", "Speaking to reporters, ...": a participle opening the sentence, not a name
+_EN_OPENING_PARTICIPLE = _lazy(r"[A-Z][a-z]{3,}ing\s+(?:out|to|on|at|in|up|for|from|about|with|after|the|a|an|his|her|their|its)\b")
+
+
+# A person named anywhere in a sentence: a name of two or more words (or an honorific and a
+# name), or a possessive with a family noun ("Jean’s mother").
+_EN_PERSON_MENTION = _lazy(
+    r"(?<![\w’'.-])((?:(?:Mr|Mrs|Ms|Dr|Sr|Fr|Rev|Gen|Sen|Rep|Gov)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){1,3}"
+    r"|(?:Mr|Mrs|Ms|Dr|Sr|Fr)\.\s+[A-Z][\w’'-]+"
+    r"|[A-Z][\w-]*[’']s\s+(?:mother|father|wife|husband|son|daughter|sister|brother|lawyer|attorney|spokesman|spokeswoman)"
+    r"|(?:[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?(?:diplomat|official|witness|doctor|nurse|officer|lawyer|attorney|spokesman|"
+    r"spokeswoman|priest|bishop|cardinal|senator|judge|prosecutor|minister|ambassador|envoy|man|woman|mother|father|boy|girl))"
+    r"(?![\w’'-])")
+
+
+def _en_person_mentions(text: str) -> tuple[str, ...]:
+    """People the sentence names, last first (the most recent mention of each)."""
+    seen = _EN_BRACKETED.sub(lambda m: " " * len(m.group()), text) if ("“" in text or '"' in text) else text
+    names = (re.sub(r"[’']s$", "", m.group(1)) for m in reversed(list(_EN_PERSON_MENTION.finditer(seen))))
+    return tuple(name if name.endswith(("Jr.", "Sr.")) else name.rstrip(".") for name in names)
+
+
+# A title in lower case before a name, as a speaker span keeps it: "the legendary senator Strom
+# Thurmond", "then-president Bill Clinton", "British member Peter Saunders".
+_EN_TITLE_BEFORE_NAME = _lazy(
+    rf"(?:^|(?<=[\s,(]))((?:(?:the|a|an|The|A|An)\s+)?(?:(?:[a-z-]+|[A-Z][a-z]+)\s+){{0,2}}(?:[a-z]+-)?(?:{_EN_HEADS}|member))\s+$")
+
+
+def _en_with_title(name: str, lines: list[str]) -> str:
+    """``name`` with the lower-case title before it at its most recent mention in ``lines``."""
+    for text in reversed(lines):
+        at = text.rfind(name)
+        if at < 0:
+            continue
+        title = _EN_TITLE_BEFORE_NAME.search(text, max(0, at - 60), at)
+        if title and not re.search(r"\b(?:of|in|at|for|with|by|from|to|and|or|that|who)\s", title.group(1)):
+            return f"{title.group(1)} {name}"
+        return name
+    return name
+
+
+_EN_RESOLVE_WINDOW = 3  # guide §7: the antecedent's most recent mention in the three sentences before, else the title
+
+
+def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], title: tuple[str | None, str | None]) -> str | None:
+    """The antecedent of an English "he"/"she"/"it" (or a subject-less cue) as written at its most
+    recent mention: in each of the three sentences before, most recent first, the sentence's named
+    speaker and then its subjects, the first that agrees with the pronoun; else the title's speaker
+    or subject (``title``: the title's speaker and its text).
+    A headline line gives nobody (only a credit line, "— Sheriff Ann Lee", gives its name)."""
+    def agrees(candidate: str) -> bool:
+        return _en_agrees(pronoun, candidate) and _en_gender_agrees(pronoun, candidate)
+
+    def candidates():  # most recent sentence first, then the title
+        lines = before[-_EN_RESOLVE_WINDOW - 1:]
+        for i in range(len(lines) - 1, max(-1, len(lines) - 1 - _EN_RESOLVE_WINDOW), -1):
+            text, found, kind = lines[i]
+            if kind in _EN_BLANK_LINE_KINDS and not text.rstrip().endswith(":"):  # "Lee explained the rift:" leads in
+                credit = _EN_CREDIT_LINE.match(text)
+                if credit:
+                    yield credit.group(1)
+                continue
+            split = _EN_SPLIT_TITLE.search(lines[i - 1][0]) if i > 0 and lines[i - 1][0].endswith(".") else None
+            wanted = {"he": "m", "she": "f"}.get(pronoun.lower())
+            same = re.match(rf"^\W*(?:(?:But|And|Yet|So|Then|Later|Still)\s+)?{pronoun}\b", text, re.IGNORECASE)
+            # people named in a sentence whose subject is the same pronoun ("He cited X and Y") are not it
+            # ("one diplomat": a person noun of either gender)
+            mentions = tuple(m for m in _en_person_mentions(text) if wanted and not same
+                             and (_en_gender(m) == wanted or _en_gender(m) is None
+                                  and (m[:1].islower() or m.split()[0] in ("One", "A", "An", "The"))))
+            for name in itertools.chain([found.source] if found.form == "named" and found.source else (),
+                                        _en_opening_subject(text), _en_clause_subjects(text), mentions):
+                # a person named elsewhere in the sentence counts when the name shows the pronoun's gender
+                if not _en_candidate(name):
+                    continue
+                # "... Mgr." | "Benelli told me ...": a title the segmenter cut off the name
+                yield f"{split.group(1)}. {name}" if split and text.lstrip().startswith(name) else name
+            if pronoun.lower() == "it":  # a body named as a possessor: "the court’s ruling"
+                yield from (m.group(1) for m in _EN_POSSESSIVE_BODY.finditer(text))
+        speaker, text = title
+        if speaker:
+            yield speaker
+        if text:
+            yield from _en_title_subjects(text)
+
+    seen = []
+    chosen = None
+    for candidate in candidates():
+        seen.append(candidate)
+        if agrees(candidate):
+            chosen = candidate
+            break
+    if chosen and chosen[:1].isupper() and chosen.split()[0] not in ("The", "A", "An", "One"):
+        chosen = _en_with_title(chosen, [line[0] for line in before[-_EN_RESOLVE_WINDOW:]])
+    if chosen and chosen.split()[0] in ("the", "The") and len(chosen.split()) == 2:
+        # "the president" after "President Ann Lee ...": the name the description stands for (guide §7)
+        head = chosen.split()[1].title()
+        chosen = next((c for c in itertools.chain(seen, candidates()) if head in c.split()[:-1] and c[:1].isupper()
+                       and not c.startswith("The ")), chosen)
+    return chosen
+
+
+_name_patterns(globals())
