@@ -114,7 +114,8 @@ def test_english_adverbs_participles_and_time_after_the_speaker(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Don’t forget that that’s what Lee said.", "Lee"),                       # "what X said"
+    ("Don’t forget that that’s what Lee said.", None),                        # "what X said": no content (guide §2.1)
+    ("The lawyers know what Lee said the plan would cost.", "Lee"),           # "what X said" with content
     ("Hasn't the mayor already said that?", "the mayor"),                     # a leading auxiliary
     ("The claims were rejected by city officials, who said the report was wrong.", "city officials"),  # the agent
     ("If six years ago she told the doctor, the story changed.", "she"),      # a pronoun ends the phrase
@@ -139,3 +140,21 @@ def test_english_trailing_cue_and_quoted_sentence(text, expected):
 
 def test_a_quoted_sentence_without_a_cue_has_no_speaker():
     assert speaker("“We will win this race.”") is None
+
+
+@pytest.mark.parametrize("text", [
+    "I wrote about the flood in the valley last year.",                  # a topic, not what was said
+    "Ruiz reported from the border town.",
+    "At the end of his post, he adds a link to another report.",
+    "It was the first time I read what the council itself said about its rules.",  # a free relative
+])
+def test_english_topic_only_cues_voice_nobody(text):
+    assert attribute(text, "en").source is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lee wrote on Twitter that the plan was dead.", "Lee"),
+    ('"Every child deserves a chance," Ruiz wrote on her blog Sunday.', "Ruiz"),
+])
+def test_english_cues_with_content_after_a_place(text, expected):
+    assert speaker(text) == expected

@@ -308,7 +308,28 @@ def _en_noun_use(text: str, verb: re.Match) -> bool:
         or word in ("agreed", "agree", "agrees") and bool(_EN_TO_VERB.match(text, verb.end())) \
         or word in ("reported", "reports") and bool(_EN_REPORTED_STATE.match(text, verb.end())) \
         or word in ("asked", "told", "pressed", "questioned") and bool(_EN_WHEN_BEFORE.search(text, max(0, verb.start() - 12), verb.start())) \
-        or word in ("confirmed", "named", "announced") and bool(_EN_AS_ROLE.match(text, verb.end()))
+        or word in ("confirmed", "named", "announced") and bool(_EN_AS_ROLE.match(text, verb.end())) \
+        or _en_topic_only(text, verb)
+
+
+def _en_topic_only(text: str, verb: re.Match) -> bool:
+    """The verb names a topic, not what was said (guide §2.1: no content, no attribution): "wrote
+    about the murder", "reported from Las Vegas", "added a link", "what the paper said about it"."""
+    word, after = verb.group(), text[verb.end():]
+    if word in ("wrote", "writes", "write", "reported", "reports", "spoke", "speaks", "said", "says") \
+            and _EN_TOPIC_AFTER.match(after) and not _EN_CONTENT_LATER.search(after) and not any(q in text for q in "\"“”"):
+        return True
+    if word in ("added", "adds") and _EN_THING_ADDED.match(after):
+        return True
+    return bool(_EN_FREE_RELATIVE.search(text, max(0, verb.start() - 60), verb.start())) \
+        and bool(re.match(r"\s*(?:about\b|[.!?]|$)", after))
+
+
+_EN_TOPIC_AFTER = _lazy(r"\s+(?:about|from)\b|\s+on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X|Facebook|Telegram|television|TV|the\s+phone)\b)")
+_EN_CONTENT_LATER = _lazy(r"\bthat\b|[“\":]|\b(?:said|says|saying)\b")
+_EN_THING_ADDED = _lazy(r"\s+(?:a|an|the)\s+(?:new\s+)?(?:link|photo|video|picture|image|map|chart|graphic|footnote)s?\b")
+# "what the Church herself said", "What the papers never told us": a free relative, no content
+_EN_FREE_RELATIVE = _lazy(r"\b[Ww]hat\s+(?:[\w’'.-]+\s+){1,5}$")
 
 
 # Not speech: "agreed to be", "reported her son missing", "When asked by", "confirmed as CIA chief".
