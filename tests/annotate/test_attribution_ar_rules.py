@@ -142,3 +142,16 @@ def test_arabic_subject_verb_object(text, expected):
 def test_arabic_name_before_colon_and_addressee_after_verb(text, expected, form):
     found = attribute(text, "ar")
     assert (found.source, found.form) == (expected, form)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word that only starts like a complementizer ("أنصار", "أنطون", "انباء") is the subject, not "أن"
+    ("وقال أنصار الحزب إن المسيرة ستنطلق غدا.", "أنصار الحزب"),
+    ("وكالة محلية - قال أنور سليمان مدير الميناء إن السفن وصلت.", "أنور سليمان مدير الميناء"),
+    ("تداولت انباء عن إغلاق المعبر الحدودي.", "انباء"),
+    # the complementizer itself, with or without a suffix, still leaves the subject out
+    ("وأكد أنه لن يترشح مرة أخرى.", None),
+    ("وأضاف بانها خطوة مهمة.", None),
+])
+def test_word_starting_like_a_complementizer_is_a_subject(text, expected):
+    assert speaker(text) == expected
