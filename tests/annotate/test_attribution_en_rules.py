@@ -158,3 +158,18 @@ def test_english_topic_only_cues_voice_nobody(text):
 ])
 def test_english_cues_with_content_after_a_place(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs that are cues only with a that-clause (guide: beliefs and evidence with a proposition)
+    ("I trust that the new board will not ignore the report.", "I"),
+    ("Federal records show that the firm was cited 55 times.", "Federal records"),
+    ("Insiders tell us that the deal is close.", "Insiders"),
+    ("I hope so.", None),
+    ("The photos show a large crowd.", None),
+    # more reporting verbs
+    ("Executives across the industry believed he was in the running.", "Executives across the industry"),
+    ("Parent Ana Lee recounted: “I saw the assignment.”", "Parent Ana Lee"),
+])
+def test_english_cues_with_a_that_clause(text, expected):
+    assert speaker(text) == expected

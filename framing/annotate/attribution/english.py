@@ -394,6 +394,13 @@ def _attribute_en(text: str) -> Attribution:
         found = _en_verb_attribution(text, verb)  # 'He went on: “...”', the speaker's own words
         if found is not None and found.form != "rejected" and found.quote_type == "direct":
             return found
+    for verb in (_EN_VERB_WITH_THAT.finditer(text) if "that" in text else ()):
+        # "I hope ... that", "records show that": a cue only with its that-clause
+        if _inside_quotes(text, verb.start()) or _en_noun_use(text, verb):
+            continue
+        found = _en_verb_attribution(text, verb)
+        if found is not None and found.form != "rejected":
+            return found
     saying = _EN_PRONOUN_SAYING.match(text) if "saying" in text or "adding" in text else None
     if saying:
         return Attribution(saying.group(1), saying.group(2), _quote_type(text), form="pronoun",
@@ -427,6 +434,7 @@ def _attribute_en(text: str) -> Attribution:
 _EN_WHOLE_QUOTE = _lazy(r"^\s*[“\"]([^“”\"]{12,}?)[”\"]?\s*$")
 
 
+_EN_VERB_WITH_THAT = _lazy(rf"\b(?:{_trie(_LEXICONS['en']['verbs_with_that'])})\b(?=(?:\s+[^\s,.;:“”\"]+){{0,8}}?\s+that\b)")
 _EN_WENT_ON = _lazy(r"\b(?:went|goes) on(?=\s*[,:]\s*[“\"‘])")
 _EN_OPENING_INVERSION = _lazy(r"^\s*(Said|Says|Added|Adds|Wrote|Writes)\s+(?=(?:the\s+[a-z]|[A-Z])[^,:]{0,80}[,:])")
 _EN_OPENING_VERB = _lazy(r"^\s*((?:also\s+)?(?:said|says|added|told|noted|warned|stressed|argued|explained))\s+(?!by\b)")
