@@ -155,3 +155,15 @@ def test_arabic_name_before_colon_and_addressee_after_verb(text, expected, form)
 ])
 def test_word_starting_like_a_complementizer_is_a_subject(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tatweel is cleaned away: "لـ(" before an outlet in brackets and "في الـ5" (a date) still end the speaker
+    ("نفت مصادر حكومية لـ(الصباح)، ما تداولته الصفحات عن استقالة الوزير.", "مصادر حكومية"),
+    ("وذكرت صحف محلية في الـ5 من الشهر الماضي أن المصنع أغلق.", "صحف محلية"),
+    # "بـ" before a quotation is the preposition after "وصف"; a verb that starts with "و" keeps it
+    # when the conjunction is taken off ("ووصف" -> "وصف")
+    ('ووصف سليمان القرار بـ"الخطوة المتأخرة".', "سليمان"),
+])
+def test_tatweel_prepositions_end_the_speaker(text, expected):
+    assert speaker(text) == expected

@@ -47,7 +47,7 @@ _AR_ACCORDING = _lazy(rf"(?:^|(?<=[\s،(]))([وف]?(?:{_AR_ACCORDING_TO})(?:ـ)?
 _AR_AS_REVEALED = _lazy(r"(?:^|(?<=[\s،]))(حسبما\s+\S+|كما\s+(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت))\s+")
 _AR_END = _lazy(
     r"\s+'?(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|انه|انها|انهم|بانه|بانها|بانهم|فإن|فان|فقد|بحسب|حسب|وفق|وفقا|طبقا|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|بعد|قبل|منذ|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول|للمراسلين|للصحافة|لنظير\S*)(?=\s|$|[:،.؛])"
-    r"|\s+ل(?=[«»\"“”])|\s+[-–—]|[،:«\"“”».؛]"
+    r"|\s+[لب](?=[«»\"“”(])|\s+[-–—]|[،:«\"“”».؛]"
 )
 # "وكان X قد قال"، "وكانت X أعلنت" (the pluperfect, with or without قد): X before the verb
 # "عبّر X عن ..." (expressed): the masculine form is also the preposition "عبر" (via), so it is
@@ -201,8 +201,8 @@ def _ar_preposition_word(word: str, previous: str = "") -> bool:
     if not word.startswith("ب"):
         return True
     rest = word[1:]
-    if rest.startswith(("ال", "ـ")) or not rest:
-        return True
+    if rest.startswith(("ال", "ـ")) or not rest or rest[:1] in _AR_QUOTE_CHARS + "(":
+        return True  # "بالاتفاق"، "بـ«...»": a preposition before a quotation too
     if _ar_common(word) or word in _ar_words()[2]:
         return False
     if _ar_common(rest):
@@ -223,7 +223,7 @@ def _ar_circumstance_cut(span: str) -> str:
         noun = words[i + 1]
         after = words[i + 2] if i + 2 < len(words) else ""
         bare = noun[2:] if noun.startswith("ال") else noun
-        if _AR_POSSESSED.search(noun) and not _ar_name_kind(noun) or re.match(r"(?:الـ)?\d", noun) or bare in _AR_CIRCUMSTANCE_NOUNS \
+        if _AR_POSSESSED.search(noun) and not _ar_name_kind(noun) or re.match(r"(?:الـ?)?\d", noun) or bare in _AR_CIRCUMSTANCE_NOUNS \
                 or not noun.startswith("ال") and _ar_common(noun) and _ar_no_genitive(after):
             return " ".join(words[:i])
     return span
@@ -676,7 +676,8 @@ def _attribute_ar_first(text: str) -> Attribution:
         if not according and _AR_NOUN_BEFORE.search(text, max(0, start - 8), start):
             continue  # "في وصف"، "يتم وصف": the verbal noun after a preposition or "تم"
         rest = text[end:]
-        verb = cue.lstrip("وف") if cue[:1] in "وف" and len(cue) > 3 else cue
+        # one conjunction off ("ووصف" -> "وصف", "فقال" -> "قال"); a verb that starts with و/ف keeps it ("وصفت")
+        verb = cue[1:] if cue[:1] in "وف" and len(cue) > 3 and (cue[1:] in _ar_verb_forms() or cue not in _ar_verb_forms()) else cue
         lemma = verb[1:] if verb[:1] in "يت" and len(verb) > 3 and not according else verb
         if verb.startswith(("نقل", "نسب")):
             nested = _AR_NESTED.search(rest) or (re.search(r"\s+(?:إلى|الى)\s+", rest) if verb.startswith("نسب") else None)
