@@ -173,3 +173,15 @@ def test_english_cues_with_content_after_a_place(text, expected):
 ])
 def test_english_cues_with_a_that_clause(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the head noun phrase, without what follows it (guide §3.2), after "according to" and after a quotation too
+    ("According to an interview transcript released Monday night by the committee, the talks failed.", "an interview transcript"),
+    ("According to the redacted version as reported by a local paper, the talks failed.", "the redacted version"),
+    ("All of the bank employees I interviewed said the rules were clear.", "All of the bank employees"),
+    ("Lee’s lawsuit now says the platform hid the loss.", "Lee’s lawsuit"),
+    ('"The road is closed," said a Harbor News witness traveling with the convoy.', "a Harbor News witness"),
+])
+def test_english_head_noun_phrase_everywhere(text, expected):
+    assert speaker(text) == expected

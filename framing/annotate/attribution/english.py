@@ -138,13 +138,7 @@ def _en_trim(source: str) -> str | None:
         source = _EN_LEADING.sub("", source).strip()
         source = _EN_LEADING_PHRASE.sub("", source).strip()
     source = _EN_TRAILING.sub("", source).strip()
-    participle = _EN_PARTICIPLE_AFTER.search(source)
-    if participle and len(source[:participle.start()].split()) >= 2 \
-            and not _EN_DETERMINER_BEFORE.search(source[:participle.start()] + " ") \
-            and not _EN_BAD_END.search(source[:participle.start()]) \
-            and source[:participle.start()].split()[-1].islower() \
-            and source[:participle.start()].split()[-1] not in ("about", "without", "into", "like", "after", "before"):
-        source = source[:participle.start()]  # "A former sailor pardoned by the governor": the head
+    source = _en_cut_modifiers(source)
     source = _EN_AUXILIARY.sub("", source).strip()
     source = source.strip(" ,;:-–—")
     agent = _EN_PASSIVE_AGENT.search(source)
@@ -204,6 +198,27 @@ def _en_source_before(prefix: str) -> str | None:
     return _en_trim(last)
 
 
+def _en_cut_modifiers(source: str) -> str:
+    """The head noun phrase without a participle phrase or a contact clause after it (guide §3.2:
+    "the audit published in March" -> "the audit"; "the employees I interviewed"; "the version as
+    reported by X")."""
+    cut = _EN_AS_REPORTED.search(source) or _EN_CONTACT_CLAUSE.search(source)
+    if cut and len(source[:cut.start()].split()) >= 2:
+        source = source[:cut.start()]
+    participle = _EN_PARTICIPLE_AFTER.search(source)
+    if participle and len(source[:participle.start()].split()) >= 2 \
+            and not _EN_DETERMINER_BEFORE.search(source[:participle.start()] + " ") \
+            and not _EN_BAD_END.search(source[:participle.start()]) \
+            and source[:participle.start()].split()[-1].islower() \
+            and source[:participle.start()].split()[-1] not in ("about", "without", "into", "like", "after", "before"):
+        source = source[:participle.start()]  # "A former sailor pardoned by the governor": the head
+    return re.sub(r"\s+(?:now|then|late|early|recently|today|yesterday)$", "", source)
+
+
+_EN_AS_REPORTED = _lazy(r"\s+as\s+(?:first\s+)?(?:reported|published|quoted|cited)\s+by\b")
+_EN_CONTACT_CLAUSE = _lazy(r"(?<=[a-z])\s+(?:I|we|he|she|they)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+
+
 def _en_source_after(suffix: str) -> str | None:
     """Speaker after the cue ('"...," said Rachel Tan, an analyst at a brokerage.'): the name."""
     protected = suffix
@@ -213,7 +228,7 @@ def _en_source_after(suffix: str) -> str | None:
     span = head.replace("\x00", ".").strip()
     span = _EN_TRAILING.sub("", span).strip()
     span = re.sub(r"\s+(?:in|at|from|on)\s+[A-Z].*$|\s+(?:to|of)\s+(?:the\s+)?(?:reporters|journalists|media|press)\b.*$", "", span)
-    return span or None
+    return _en_cut_modifiers(span) if span else None
 
 
 _EN_SUBJECT = _lazy(r"^\s*((?:The|A|An)\s+(?:(?!(?:is|was|are|were|has|had|have|will|would|did|does|do|can|could)\b)[a-z-]+\s+)?(?!(?:is|was|are|were|has|had|have|will|would|did|does|do|can|could)\b)[a-z-]+|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)(?=\s+[a-z])")
@@ -414,7 +429,7 @@ def _attribute_en(text: str) -> Attribution:
             continue
         source = re.split(r"[,;:.]\s|[,;:]|\.$", rest, maxsplit=1)[0].strip()
         source = _EN_SOURCE_PREFIX.sub("", source).strip()
-        source = _EN_TRAILING.sub("", source).strip()
+        source = _en_cut_modifiers(_EN_TRAILING.sub("", source).strip())
         if source:
             return _named(source, text[match.start():match.end()].strip(), text, match.end())
     transcript = _en_transcript(text)
