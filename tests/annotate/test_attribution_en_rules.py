@@ -185,3 +185,13 @@ def test_english_cues_with_a_that_clause(text, expected):
 ])
 def test_english_head_noun_phrase_everywhere(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title with its organisation, a comma, then the name: kept whole (guide §3.1), before or after the cue
+    ("“We have enough wire,” the head of the Northern Command, Terrence Lee, told reporters.",
+     "the head of the Northern Command, Terrence Lee"),
+    ("The head of the city’s water board, Ana Ruiz, said the pipes were safe.", "The head of the city’s water board, Ana Ruiz"),
+])
+def test_english_title_with_organisation_then_name(text, expected):
+    assert speaker(text) == expected

@@ -53,7 +53,13 @@ _EN_ADVERBIAL = _lazy(r"^(?:despite|contrary|in|on|after|before|during|with|with
 _EN_APPOSITIVE = _lazy(r"^(?:Democrat|Republican|Independent|a|an|the|one|another|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z-]+ of|[a-z-]+ at|[a-z-]+ for|now|then|formerly|once)\b")
 _EN_RELATIVE = _lazy(r"^(?:who|whose|which|whom)\b")
 # "His lawyer, Name," / "The stepmother, Name,": a title before the name keeps both.
-_EN_TITLE_BEFORE = _lazy(r"^(?:The|the|His|his|Her|her|Their|their|Its|its|Our|our)\s+(?:[a-z-]+\s+){0,2}[a-z-]+$")
+_EN_TITLE_BEFORE = _lazy(
+    r"^(?:The|the|His|his|Her|her|Their|their|Its|its|Our|our)\s+(?:[a-z-]+\s+){0,2}[a-z-]+$"
+    # "the head of the Northern Command, Name", "Treasury's acting under secretary for ..., Name"
+    r"|^(?:(?:The|the|His|his|Her|her|Their|their|Its|its|Our|our)\s+|[A-Z][\w’'.-]*[’']s\s+)(?:[a-z-]+\s+){0,3}"
+    r"(?:head|chief|director|secretary|spokesman|spokeswoman|spokesperson|minister|president|chairman|chairwoman|leader"
+    r"|lawyer|attorney|commander|editor|founder|ambassador|envoy|adviser|advisor|member|official)"
+    r"(?:\s+(?:of|for|at|in|on|to)\s+[^,;:“”\"]{1,80})?$")
 _EN_NAME_WORD = _lazy(r"^(?:[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|of|the|al|el|bin|ibn|de|van|von|da|for|and|at|on|[a-z]+-(?:General|general)|spokesman|spokeswoman|spokesperson|minister|president|secretary|ambassador|envoy|chief|leader|senator|adviser|advisor|analyst|official|director|commander)$")
 _EN_PASSIVE_AGENT = _lazy(r"\b(?:was|were|is|are|been|be)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+((?:the\s+)?[A-Za-z].*)$")
 _EN_LEADING_AUXILIARY = _lazy(r"^(?:Has|Have|Had|Did|Does|Do|Is|Was|Were|Are|Will|Would|Can|Could)(?:n[’']t)?\s+(?=\S)")
@@ -194,7 +200,8 @@ def _en_source_before(prefix: str) -> str | None:
             and not _EN_ADVERBIAL.match(segments[-2].lower()):
         last = segments[-2]  # "Rachel Lee, a senior fellow at the Stimson Center, said": the name
     elif len(segments) > 1 and _en_name_like(last) and _EN_TITLE_BEFORE.match(_EN_LEADING.sub("", segments[-2]).strip()):
-        return _en_trim(_EN_LEADING.sub("", segments[-2]).strip() + ", " + last)  # "His lawyer, Name, told"
+        name = _en_trim(last)  # "His lawyer, Name, told": the title as written (it matched the title pattern)
+        return f"{_EN_LEADING.sub('', segments[-2]).strip()}, {name}" if name else None
     return _en_trim(last)
 
 
