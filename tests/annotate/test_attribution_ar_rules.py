@@ -167,3 +167,13 @@ def test_word_starting_like_a_complementizer_is_a_subject(text, expected):
 ])
 def test_tatweel_prepositions_end_the_speaker(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after "وصف" the object ends at "بـ" + a definite word, "بأن" or a quotation; a name with "ب"
+    # after a definite title ("بيرس") is not that preposition
+    ("ووصف وزير الخارجية البرتغالي بيرس ماتوس قرار الانسحاب من الاتفاق بأنه خطأ.", "وزير الخارجية البرتغالي بيرس ماتوس"),
+    ("ووصفت النقابة الاتفاق بالمنصف.", "النقابة"),
+])
+def test_object_after_wasafa_ends_at_the_preposition(text, expected):
+    assert speaker(text) == expected

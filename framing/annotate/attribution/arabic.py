@@ -74,7 +74,7 @@ _AR_VERB_PREPOSITION = (
     ("دعا", r"\s+(?:إلى|الى)\s+"), ("دعت", r"\s+(?:إلى|الى)\s+"), ("طالب", r"\s+(?:إلى|الى|ب)"),
     ("حث", r"\s+(?:على|إلى)\s+"), ("لفت", r"\s+(?:إلى|الى)\s+"), ("أشار", r"\s+(?:إلى|الى)\s+"),
     ("اشار", r"\s+(?:إلى|الى)\s+"), ("شير", r"\s+(?:إلى|الى)\s+"), ("شكك", r"\s+في\s+"),
-    ("رحب", r"\s+ب\S+"), ("هدد", r"\s+ب\S+"), ("ندد", r"\s+ب\S+"), ("هنأ", r"\s+ب\S+"), ("لوح", r"\s+ب\S+"), ("وصف", r"\s+\S+\s+ب\S+|\s+ب\S+"),
+    ("رحب", r"\s+ب\S+"), ("هدد", r"\s+ب\S+"), ("ندد", r"\s+ب\S+"), ("هنأ", r"\s+ب\S+"), ("لوح", r"\s+ب\S+"), ("وصف", r"\s+\S+\s+ب(?:ال|أن|ان|[\"«“])\S*|\s+ب\S+"),
     ("اتهم", r"\s+\S+\s+ب\S+"), ("أشاد", r"\s+ب\S+"), ("اعتبر", r"\s+(?:أن|إن|ان)\s+"),
     # "أفادت الوكالة بانتشار/بإجراء/بأن ...": a verbal noun or "أن" after "ب"; "وزارة الصحة بغزة" keeps its place
     ("أفاد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"), ("افاد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"), ("فيد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"),
@@ -166,7 +166,8 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     rest = re.sub(r"(?<![\w])([\u0621-\u064A])\.\s", "\\1\x01 ", rest)  # "د. خالد": an abbreviation, not an end
     if stop:
         found = next((m for m in re.finditer(stop, rest)
-                      if _ar_preposition_word(m.group().split()[-1], (rest[:m.start()].split() or [""])[-1])), None)
+                      if _ar_preposition_word(m.group().split()[-1], (rest[:m.start()].split() or [""])[-1],
+                                              (rest[m.end():].split() or [""])[0])), None)
         if found:
             rest = rest[:found.start()]
     relayed = _AR_RELAYED.search(rest)
@@ -195,7 +196,7 @@ _AR_IN = frozenset(("في", "فى"))
 _AR_CIRCUMSTANCE_NOUNS = frozenset("وقت حين أعقاب اعقاب إطار اطار سياق ظل حوار لقاء مقابلة تصريح تصريحات حديث بيان منشور تغريدة رسالة كلمة مؤتمر حساب حسابه حسابها صفحة صفحته صفحتها تغريدته تغريدتها كلمته كلمتها".split())
 
 
-def _ar_preposition_word(word: str, previous: str = "") -> bool:
+def _ar_preposition_word(word: str, previous: str = "", following: str = "") -> bool:
     """A stop that ends in a word with ب is the preposition ("بقرار"، "بالاتفاق"، "بفرض")
     unless the word is a noun of its own ("بيان") or goes on a name ("مسعود بارزاني")."""
     if not word.startswith("ب"):
@@ -207,6 +208,9 @@ def _ar_preposition_word(word: str, previous: str = "") -> bool:
         return False
     if _ar_common(rest):
         return True
+    if previous.startswith("ال") and _ar_name_kind(rest) == "unknown" and _ar_name_kind(word) == "unknown" \
+            and _ar_name_kind(following) in ("unknown", "gazetteer", "surname"):
+        return False  # "رئيس الوزراء الإسباني بيدرو سانشيز": a name after a definite title, not "ب" + noun
     return not (previous and not previous.startswith("ال") and _ar_name_kind(previous))
 
 
