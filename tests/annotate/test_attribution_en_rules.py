@@ -195,3 +195,13 @@ def test_english_head_noun_phrase_everywhere(text, expected):
 ])
 def test_english_title_with_organisation_then_name(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "who" after a preposition's object: that noun speaks
+    ("The suit came a year after police answered a call from a woman who said she saw a theft.", "a woman"),
+    # a comma appositive before "who" keeps the name (the rules for appositives)
+    ("Ana Ruiz, the teacher who says she was fired, spoke to the board.", "Ana Ruiz"),
+])
+def test_english_who_after_a_prepositional_object(text, expected):
+    assert speaker(text) == expected

@@ -169,11 +169,31 @@ _EN_RELATIVE_SUBJECT = _lazy(
     r"|[a-z]+(?:ists|ers|ors|ics|ians|ials|ities|nts|ies)|he|she|they|we|I)(?:\s+[a-z]+ly)?\s*$")
 
 
+_EN_WHO_BEFORE_CUE = _lazy(r"(?<=[a-z])\s+who\s+(?:(?:also|later|then|now|once|had|has|have|recently|last\s+\w+|this\s+\w+)\s+){0,3}$")
+
+
 def _en_source_before(prefix: str) -> str | None:
     """Speaker as the noun phrase before the cue, without comma appositives ("X, a fellow at Y,")."""
     relative = _EN_RELATIVE_SUBJECT.search(prefix, max(0, len(prefix) - 80))
     if relative:
         return relative.group(1)
+    who = _EN_WHO_BEFORE_CUE.search(prefix)
+    segment = re.split(r"[,;“”\"]", prefix[:who.start()])[-1] if who else ""
+    parts = re.split(r"\b((?:with|by|from|to|for|in|on|at|and|or|about|against|including)\s+)", segment)
+    if who and len(parts) > 1:
+        # "a podcast with a fitness personality who last month repeated": the person "who" stands
+        # for, the nearest phrase headed by a person ("another nurse at the clinic who says"); a
+        # comma appositive ("Name, the teen who says") is left to the rules below
+        found = None
+        for k in range(len(parts) - 1, -1, -2):
+            phrase = "".join(parts[k:]).strip()
+            words = phrase.split()
+            if words and (words[-1].lower() in _EN_PERSON_HEADS | {"people", "women", "men", "officials", "experts"}
+                          or (words[0].lower() in _EN_PERSON_HEADS) or _en_name_like(phrase)):
+                found = _en_trim(phrase)
+                break
+        if found and not _pronoun(found) and not re.match(r"(?:no|not|none)\b", found):
+            return found
     prefix = re.sub(r"(?:,\s*|\s+)(?:has|have|had|has also|had also|also)$", "", prefix.rstrip(" ,")).rstrip(" ,")
     single = max(prefix.rfind(p + q) for p in ",.!?" for q in "’'")  # "‘...,’ he says": a closing single mark
     quote = max(prefix.rfind("\""), prefix.rfind("”"), single + 1 if single >= 0 else -1)
