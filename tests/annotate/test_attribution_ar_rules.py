@@ -177,3 +177,12 @@ def test_tatweel_prepositions_end_the_speaker(text, expected):
 ])
 def test_object_after_wasafa_ends_at_the_preposition(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a definite word an indefinite noun in ة starts the object, attested in our text or not
+    ("وكتب أحد المتطوعين تدوينة مؤثرة من داخل المخيم.", "أحد المتطوعين"),
+    ("وطلبت النيابة العامة في المدينة غرامة كبيرة على الشركة.", "النيابة العامة في المدينة"),
+])
+def test_indefinite_feminine_noun_after_a_definite_word_is_the_object(text, expected):
+    assert speaker(text) == expected

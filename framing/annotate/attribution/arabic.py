@@ -443,10 +443,14 @@ def _ar_after_definite(word: str, after: str, titled: bool = False) -> bool:
     if word[:1] in "وبل" or word in _AR_TITLES or word in _AR_FUNCTION or word in _AR_NAME_PARTICLES \
             or word.endswith(("ي", "ية", "يون", "يين", "يان")) or _ar_name_kind(after):
         return False
-    if after.startswith("ال") and not _AR_MASDAR.match(word) and (after in _AR_NAME_SECOND or titled or not _ar_common(word)):
+    # an indefinite noun in ة ("تدوينة", "عقوبة") is a common noun even where our text never
+    # attests it, unless a title may be followed by a woman's name ("الناشطة فاطمة")
+    common = _ar_common(word) or not titled and word.endswith("ة") and not word.startswith("ال") and len(word) >= 4 \
+        and word not in _ar_words()[2] and word not in ("قبالة", "ناحية", "قرابة", "بمثابة")  # ة-prepositions
+    if after.startswith("ال") and not _AR_MASDAR.match(word) and (after in _AR_NAME_SECOND or titled or not common):
         return False  # "نور الدين", "الوزير الليبي كامل الفاسي": a name whose second part has the article
     # else a common noun before a definite one is the object with its genitive ("عدد الضحايا")
-    return _ar_common(word) and _ar_name_kind(word) is None
+    return common and _ar_name_kind(word) is None
 
 
 _AR_NAME_SECOND = frozenset("الدين الله الرحمن الرحيم الإسلام الاسلام العزيز الحق الكريم الحميد الهدى الزمان النور الحسن الحسين".split())
