@@ -226,3 +226,13 @@ def test_english_pronoun_takes_the_person_it_can_mean(texts, expected):
 ])
 def test_english_antecedent_mentions_and_titles(texts, expected):
     assert attribute_sentences(texts, ["en"] * len(texts))[-1].resolved == expected
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # "he" is not a thing described ("the full video"), nor a clause with "I"
+    (["Tom Reyes spoke at the town hall.", "The full video was posted online.", "He says the vote was rigged."], "Tom Reyes"),
+    (["Ana Weber wrote to the board.", "“I’ve been smeared, threatened and ignored.”", "She added that she would sue."],
+     "Ana Weber"),
+])
+def test_english_antecedent_is_a_person(texts, expected):
+    assert attribute_sentences(texts, ["en"] * len(texts))[-1].resolved == expected

@@ -754,11 +754,21 @@ _EN_NOT_CANDIDATE_LOWER = frozenset(
     "here if when while because although though as so but and or yet then now you".split())
 
 
+_EN_MORE_PERSON_HEADS = frozenset(
+    "diplomat superior teenager teen student teacher activist pastor rabbi imam sheikh scholar historian economist "
+    "journalist columnist correspondent host anchor actor actress singer player coach manager owner employee worker "
+    "victim survivor suspect defendant plaintiff prisoner detainee refugee migrant soldier sailor marine pilot agent "
+    "detective sergeant captain colonel lieutenant archbishop monk nun sister brother husband wife girl boy child "
+    "person individual leftist conservative liberal protester voter citizen veteran mayor nominee".split())
+
+
 def _en_candidate(name: str) -> bool:
     """``name`` may be a person or body: not a clause opener ("Given", "Nor", "of this writing"),
     a bracketed note ("[Emphasis added]") or a bare nationality word ("American")."""
     words = name.split()
     return bool(words) and "[" not in name and words[0] not in _EN_NOT_CANDIDATE and name not in ("The", "the") \
+        and not re.search(r"(?:^|\s)(?:I|I’ve|I've|I’m|I'm|we|you|been|was|were|is|are)(?:\s|$)", name) \
+        and not (len(words) == 1 and words[0].lower() in _EN_PERSON_HEADS) \
         and words[0] not in _EN_NOT_CANDIDATE_LOWER and words[0] not in ("You", "Would", "Could") \
         and not re.fullmatch(r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|ately|edly|fully|ibly|ably)", words[0]) \
         and not (words[0] in _EN_NOT_SUBJECT_WORDS and (len(words) == 1 or words[0] not in ("The", "the", "A", "An"))) \
@@ -835,6 +845,12 @@ def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], tit
     or subject (``title``: the title's speaker and its text).
     A headline line gives nobody (only a credit line, "— Sheriff Ann Lee", gives its name)."""
     def agrees(candidate: str) -> bool:
+        words = candidate.split()
+        if pronoun.lower() in ("he", "she") and words[0].lower() in ("the", "a", "an", "one") and words[-1].islower() \
+                and words[-1] not in _EN_PERSON_HEADS | _EN_MORE_PERSON_HEADS:
+            return False  # "the full video": a description of a thing, not a person
+        if pronoun.lower() == "they" and len(words) <= 3 and _en_gender(candidate):
+            return False  # "they" is not one named person
         return _en_agrees(pronoun, candidate) and _en_gender_agrees(pronoun, candidate)
 
     def candidates():  # most recent sentence first, then the title
