@@ -205,3 +205,13 @@ def test_english_title_with_organisation_then_name(text, expected):
 ])
 def test_english_who_after_a_prepositional_object(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, quote_type", [
+    # a quoted name or title is not the speaker's words (guide §5)
+    ("A student says he was mocked for wearing a “Save the Harbor” hat.", "indirect"),
+    ("He also told “Morning Report” on Wednesday that the plan was ready.", "indirect"),
+    ("The minister said the plan was “dead on arrival”.", "direct"),
+])
+def test_english_quoted_names_and_titles(text, quote_type):
+    assert attribute(text, "en").quote_type == quote_type

@@ -178,8 +178,11 @@ def _en_own_words(text: str, a: int, b: int, start: int = 0) -> bool:
     one in the main clause after an opening subordinate clause that holds the attribution
     ("When X insisted ..., Y "dared" her": Y's word). ``start``: where the speaker starts."""
     words = _WORD.findall(text, a, b)
-    if not words or _names_a_title(text, a):
-        return False
+    if not words or _names_a_title(text, a) or _EN_NAMING_NOUN_AFTER.match(text, b):
+        return False  # "a “Make America Great Again” hat": a name
+    if len(words) >= 2 and not re.search(r"[,.!?;:…]", text[a + 1:b - 1]) \
+            and all(w[:1].isupper() or w in _EN_TITLE_SMALL_WORDS for w in words) and text[a - 1:a].strip() != ":":
+        return False  # “Saturday Night Live”, “State of the Union”: a title in title case
     if len(words) == 1:
         if not text[:a].strip(" “\"‘'") and re.search(r"[,!?…]\W*$", text[a:b]):
             return True  # '“Absolutely,” he said.': a one-word reply that opens the sentence
@@ -188,6 +191,11 @@ def _en_own_words(text: str, a: int, b: int, start: int = 0) -> bool:
         if start and _EN_SUBORDINATE_START.match(text) and "," in text[start:a]:
             return False
     return True
+
+
+_EN_NAMING_NOUN_AFTER = _lazy(r"[’']?s?\s+(?:hat|hats|cap|caps|sign|signs|slogan|banner|campaign|program|programme|show|movement|"
+                              r"rally|doctrine|policy|bill|act|law|laws|project|initiative|hashtag|logo)\b")
+_EN_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from de la".split())
 
 
 def _names_a_title(text: str, at: int) -> bool:
