@@ -186,3 +186,18 @@ def test_object_after_wasafa_ends_at_the_preposition(text, expected):
 ])
 def test_indefinite_feminine_noun_after_a_definite_word_is_the_object(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "title، second title + name،": both titles and the name stay (guide §3.1), a definite second title too
+    ("وقال الناطق باسم الجيش، الرائد سامر الخطيب، إن القوات وصلت.", "الناطق باسم الجيش، الرائد سامر الخطيب"),
+    ("وأكد مدير الرعاية الصحية فى وزارة الصحة، مسؤول ملف الوباء سامر الخطيب، أن البلاد خالية من الإصابات.",
+     "مدير الرعاية الصحية فى وزارة الصحة، مسؤول ملف الوباء سامر الخطيب"),
+    ("وقال المتحدث باسم الفصائل المقربة من الحكومة، العقيد نادر سليم، إن الهدنة صامدة.",
+     "المتحدث باسم الفصائل المقربة من الحكومة، العقيد نادر سليم"),
+    # "في أول/آخر ..." tells when it spoke; "غي" (a frequent typo of "في") before a statement too
+    ("وقال المدرب في أول تصريح له بعد المباراة إن الفريق تعب.", "المدرب"),
+    ("وقالت الهيئة غي بيان مقتضب إن الطريق مغلق.", "الهيئة"),
+])
+def test_second_title_with_name_and_circumstances(text, expected):
+    assert speaker(text) == expected

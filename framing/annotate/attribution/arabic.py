@@ -139,6 +139,10 @@ def _ar_protect_quoted_names(rest: str) -> str:
 _AR_INSTITUTIONS = frozenset("موقع وزارة شركة مركز جامعة مجلس هيئة صحيفة قناة وكالة منظمة حزب جمعية معهد مكتب إدارة بلدية مؤسسة".split())
 
 
+# after "title،": a title (definite or not) and a name, up to six words, closed by a comma
+_AR_SECOND_TITLE_NAME = _lazy(r"\s*([^\s،:«»\"“”.؛()]+(?:\s+[^\s،:«»\"“”.؛()]+){1,5})\s*(?=،)")
+
+
 def _ar_name_after_title(span: str, after: str) -> str:
     """"title, Name" keeps both ("وزير الإعلام، فلان الفلاني، إن"): the name after the comma,
     when the span is a bare title (a title word, no name yet)."""
@@ -146,12 +150,17 @@ def _ar_name_after_title(span: str, after: str) -> str:
     if not words or len(words) > 10:
         return ""
     head = words[0] if words[0] in _AR_TITLES else re.sub(r"^و?ال", "", words[0])  # "والي" is a title
-    if head not in _AR_TITLES or _ar_subject_end(span) != span:
+    plain = re.sub(r"[\x02\x03]\S*", "", span)  # "المقرب من أنقرة" (marked in _ar_span) places the speaker
+    if head not in _AR_TITLES or _ar_subject_end(plain) != plain:
         return ""  # not a title, or the verb's object follows it ("الوزير الخطة، مشيرا")
-    if any(a.startswith(("ال", "لل")) and not b.startswith(("ال", "لل", "و", "في", "من", "باسم")) and b[:1] not in _AR_QUOTE_CHARS
+    if any(a.startswith(("ال", "لل")) and not b.startswith(("ال", "لل", "و", "في", "فى", "من", "باسم")) and b[:1] not in _AR_QUOTE_CHARS
            and not (b[:1] in "بل" and (b[1:] in _AR_INSTITUTIONS or c.startswith("ال")))
            for a, b, c in zip(words, words[1:], words[2:] + [""])):
         return ""  # "الرئيس الأمريكي السابق فلان": a name after the title is there already
+    second = _AR_SECOND_TITLE_NAME.match(after)
+    if second and re.sub(r"^و?ال", "", second.group(1).split()[0]) in _AR_TITLES \
+            and any(_ar_name_kind(w) for w in second.group(1).split()[1:]) and not _AR_CUE.search(second.group(1)):
+        return "، " + second.group(1)  # "المدير، الرائد فلان الفلاني،": a second title with the name (§3.1)
     found = _AR_NAME_AFTER.match(after) or _AR_SHORT_NAME_AFTER.match(after)
     if not found or _AR_NOT_NAME.match(found.group(1)) or _AR_CUE.search(found.group(1)):
         return ""
@@ -192,8 +201,8 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     return span
 
 
-_AR_IN = frozenset(("في", "فى"))
-_AR_CIRCUMSTANCE_NOUNS = frozenset("وقت حين أعقاب اعقاب إطار اطار سياق ظل حوار لقاء مقابلة تصريح تصريحات حديث بيان منشور تغريدة رسالة كلمة مؤتمر حساب حسابه حسابها صفحة صفحته صفحتها تغريدته تغريدتها كلمته كلمتها".split())
+_AR_IN = frozenset(("في", "فى", "غي"))  # "غي": a frequent typo
+_AR_CIRCUMSTANCE_NOUNS = frozenset("أول آخر وقت حين أعقاب اعقاب إطار اطار سياق ظل حوار لقاء مقابلة تصريح تصريحات حديث بيان منشور تغريدة رسالة كلمة مؤتمر حساب حسابه حسابها صفحة صفحته صفحتها تغريدته تغريدتها كلمته كلمتها".split())
 
 
 def _ar_preposition_word(word: str, previous: str = "", following: str = "") -> bool:
