@@ -215,3 +215,14 @@ def test_english_who_after_a_prepositional_object(text, expected):
 ])
 def test_english_quoted_names_and_titles(text, quote_type):
     assert attribute(text, "en").quote_type == quote_type
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a trailing report or "the sources" only relays a person's own cue (guide §2.3)
+    ("She told officers that her husband had “forced himself on her,” the report said.", "She"),
+    ("The council told residents it had “no money left,” the sources said.", "The council"),
+    # a person named after the quotation still voices it
+    ('Lee reported that the trial was over: "We are done," the judge said.', "the judge"),
+])
+def test_english_messenger_after_a_quotation(text, expected):
+    assert speaker(text) == expected

@@ -425,6 +425,13 @@ def _attribute_en(text: str) -> Attribution:
         if closing and verbs[i - 1].start() < closing.start():
             after_quote.append(v)
             break
+    if after_quote:
+        # ... unless that speaker only relays it (", the report said", ", the sources said") after a
+        # person's own cue: the source, not the messenger (guide §2.3)
+        trailing, first = _en_verb_attribution(text, after_quote[0]), _en_verb_attribution(text, verbs[0])
+        if trailing is not None and trailing.source and first is not None and first.form in ("named", "pronoun") \
+                and _en_messenger(trailing.source) and not _en_messenger(first.source or ""):
+            after_quote = []
     rejected = None
     for verb in itertools.chain(after_quote, verbs):
         found = _en_verb_attribution(text, verb)
@@ -474,6 +481,17 @@ def _attribute_en(text: str) -> Attribution:
 
 
 _EN_WHOLE_QUOTE = _lazy(r"^\s*[“\"]([^“”\"]{12,}?)[”\"]?\s*$")
+
+
+_EN_MESSENGER_HEADS = frozenset(
+    "report reports statement statements sources source paper newspaper agency documents document affidavit complaint "
+    "filing records outlet station network media officials".split())
+
+
+def _en_messenger(source: str) -> bool:
+    """A phrase that relays others' words: a report, a document, an outlet, "the sources"."""
+    words = source.split()
+    return bool(words) and words[0].lower() in ("the", "a", "an") and words[-1].lower().strip("’'") in _EN_MESSENGER_HEADS
 
 
 _EN_VERB_WITH_THAT = _lazy(rf"\b(?:{_trie(_LEXICONS['en']['verbs_with_that'])})\b(?=(?:\s+[^\s,.;:“”\"]+){{0,8}}?\s+that\b)")
