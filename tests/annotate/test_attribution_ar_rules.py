@@ -201,3 +201,15 @@ def test_indefinite_feminine_noun_after_a_definite_word_is_the_object(text, expe
 ])
 def test_second_title_with_name_and_circumstances(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # "وفقا ل" + source: the cue is "وفقا", the "ل" stays on the source as written (guide §2.2)
+    ("ووفقا لمصادر محلية، فإن الجسر سيغلق أسبوعا.", "ووفقا", "لمصادر محلية"),
+    ("وفقاً للمرصد الوطني، فإن الأمطار ستستمر.", "وفقا", "للمرصد الوطني"),
+    # a quoted outlet after "لـ" keeps its marks only
+    ('ووفقا لـ"الصباح"، فإن الطريق سيفتح.', "ووفقا ل", '"الصباح"'),
+])
+def test_according_to_keeps_the_lam_on_the_source(text, cue, expected):
+    found = attribute(text, "ar")
+    assert (found.cue, found.source) == (cue, expected)

@@ -740,10 +740,21 @@ def _attribute_ar_first(text: str) -> Attribution:
                 name = colon.group(1).split()
                 name = name[0] if len(name) == 2 and name[1][:1] in "لب" else " ".join(name)  # "قال ترامب للمراسلين:"
                 return _named_ar(name, cue, text, end)  # "وقال فلان: ...": the name before the colon
-            source = _ar_span(rest, stop=_ar_preposition_stop(lemma))
+            if according and cue.endswith(" ل") and rest.startswith("ل") and not rest.startswith("لل"):
+                # "وفقا للمرصد": "ل" + "ال" written "لل"; the source read with its article
+                source = _ar_span("ا" + rest)
+                source = "ل" + source[1:] if source and source.startswith("ال") else None
+                if source:
+                    return _named_ar(source, cue[:-2].rstrip(), text, end - 1)
+            else:
+                source = _ar_span(rest, stop=_ar_preposition_stop(lemma))
             if source and not according:
                 source = _ar_subject_end(source)
             near = end
+            if source and according and cue.endswith(" ل") and text[end - 1:end] == "ل" and rest.startswith(source) \
+                    and source[:1] not in _AR_QUOTE_CHARS:
+                # "وفقا لمصادر"، "وفقاً للموقع": the cue is the word, the "ل" opens the source as written
+                source, near, cue = "ل" + source, end - 1, cue[:-2].rstrip()
         if source:
             return _named_ar(source, cue, text, near)
     if participle is not None:
