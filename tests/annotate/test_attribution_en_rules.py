@@ -226,3 +226,13 @@ def test_english_quoted_names_and_titles(text, quote_type):
 ])
 def test_english_messenger_after_a_quotation(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second, coordinated cue takes the subject of its clause, after leading adverbials or a label
+    ("In the process, however, he misnamed the suspect and said the fire started in the kitchen.", "he"),
+    ("WATCH: Angry student pours her drink on the speaker and says they are “enabling hate”.", "Angry student"),
+    ("Noor is not related to the officer, but said that he has met him before.", "Noor"),
+])
+def test_english_coordinated_cue_takes_its_clause_subject(text, expected):
+    assert speaker(text) == expected

@@ -290,8 +290,10 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
         where = start
         if source and source.endswith((" and", " but")) or not source and re.search(r"(?:^|[,\s])(?:but|and)\s*$", before):
             # a coordinated verb ("X carried ... and reported"): the speaker is the sentence subject
-            subject = _EN_SUBJECT.match(_blank_lead(text))
-            source = subject.group(1) if subject and not _pronoun(subject.group(1)) or subject and subject.start(1) == 0 else None
+            source = _en_coordinated_subject(before)
+            if not source:
+                subject = _EN_SUBJECT.match(_blank_lead(text))
+                source = subject.group(1) if subject and not _pronoun(subject.group(1)) or subject and subject.start(1) == 0 else None
     if source and _EN_NOT_A_SPEAKER.match(source):
         # a clause ("he was seeking immunity"), a particle or a day: try the next cue, but keep
         # this one in case no other cue has a speaker
@@ -307,6 +309,30 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
 
 # The cue ends the sentence ("..., the affidavit says.", "..., the mayor said in a statement.")
 _EN_TRAILING_CUE = _lazy(r"\s*(?:(?:in|on|at|to|during)\s+[^,.;:“”\"]{1,40})?[.!?…]?[”\"’]?\s*$")
+_EN_CLAUSE_OPENING = _lazy(
+    r"^\s*((?:an?|the|The|An?)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?:\s+[a-z]+(?=\s+[a-z]+s\b))?"
+    r"|he|she|they|He|She|They|I|we|We)"
+    r"\s+(?:also\s+|then\s+|later\s+|first\s+|[a-z]+ly\s+)?(?:(?:has|have|had|is|was|were|are|will|would)\s+(?:[a-z]+ly\s+)?)?"
+    r"(?!and\b)[a-z]{3,}(?:ed|s|en|ght)\b")
+
+
+def _en_coordinated_subject(before: str) -> str | None:
+    """The subject of the clause whose second verb is the cue ("In the process, he misidentified X
+    and said", "On May 6, an officer called the desk and said"): the first clause segment that
+    opens with a noun phrase and a verb, after leading adverbials."""
+    for segment in re.split(r"[,;:]", before):
+        segment = segment.strip()
+        if not segment or re.match(r"(?:In|On|At|By|After|Before|During|Since|Last|Earlier|Later|However|Meanwhile|"
+                                   r"Still|Then|Now|Also|But|And|So|Yet|Moreover|WATCH|However|\d)\b", segment) \
+                or re.fullmatch(r"[a-z]+", segment):
+            continue
+        found = _EN_CLAUSE_OPENING.match(segment)
+        if found and found.group(1).split()[0] not in _EN_NOT_SUBJECT_WORDS - {"He", "She", "They", "I", "We"}:
+            return found.group(1)
+        return None
+    return None
+
+
 _EN_NOT_A_SPEAKER = _lazy(
     r"(?:(?:he|she|they|it|we|I)\s+(?:is|was|were|are|has|had|have|will|would|could|can|did|does)\b|according to\b"
     r"|(?:In|As|On|At|When|While|After|Before|If|Though|Although|Because|Since|Then|So|Yet|Still|Also|Later|Earlier)$"
