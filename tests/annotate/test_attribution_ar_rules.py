@@ -213,3 +213,17 @@ def test_second_title_with_name_and_circumstances(text, expected):
 def test_according_to_keeps_the_lam_on_the_source(text, cue, expected):
     found = attribute(text, "ar")
     assert (found.cue, found.source) == (cue, expected)
+
+
+@pytest.mark.parametrize("text, quote_type", [
+    # quotation marks around a name hold no one's words: an institution with its complement, a
+    # full personal name, a name in Latin letters and digits
+    ('وكشف مسؤول في "هيئة الطرق والجسور الوطنية" أن الجسر سيغلق.', "indirect"),
+    ('وقالت الوكالة إن الوزير التقى «أحمد بن سالم آل نور» في الدوحة.', "indirect"),
+    ('وذكر موقع "نيوز 24 ون" أن الطائرة هبطت بسلام.', "indirect"),
+    # the speaker's own words stay direct
+    ('وقال الوزير إن الخطة "لن تمر دون موافقة البرلمان".', "direct"),
+    ('وقال المدير: "محمد سيعود غدا إلى العمل".', "direct"),
+])
+def test_quoted_names_are_not_quotations(text, quote_type):
+    assert attribute(text, "ar").quote_type == quote_type

@@ -12,8 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from framing.annotate.attribution._base import (NONE, Attribution, _blank_dateline, _inside_quotes, _lazy, _LEXICONS,
-                                               _name_patterns, _named, _quote_type, _trie)
+from framing.annotate.attribution._base import (NONE, Attribution, _AR_OPEN_QUOTE, _WORD, _blank_dateline, _inside_quotes, _lazy,
+                                               _LEXICONS, _name_patterns, _named, _quote_spans, _quote_type, _trie)
 from framing.annotate.spans import clean
 
 
@@ -280,7 +280,37 @@ def _named_ar(source: str, cue: str, text: str, near: int) -> Attribution:
     if found.quote_type == "direct" and found.span:
         limit = _ar_next_attribution(text, found.span[1])
         found = found._replace(quote_type=_quote_type(text, "ar", limit, start=found.span[0]))
+    if found.quote_type == "direct" and _ar_only_quoted_names(text):
+        found = found._replace(quote_type="indirect")
     return found
+
+
+def _ar_quoted_name(piece: str) -> bool:
+    """A quotation that is a name, not someone's words (guide §5): an institution or outlet with
+    its complement ("وزارة النفط والثروة المعدنية"), or words that are all name words, name
+    particles or Latin letters and digits ("محمد بن عبد الرحمن آل ثاني", "آي 24 نيوز")."""
+    words = [w.strip("\"“”«».,،") for w in piece.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 7 or any(w in _AR_FUNCTION or (w[:1] in "وف" and w[1:] in _AR_FUNCTION) for w in words):
+        return False
+    head = re.sub(r"^و?ال", "", words[0])
+    if words[0] in _AR_INSTITUTIONS or head in _AR_INSTITUTIONS or re.fullmatch(_AR_MEDIA_HEAD, words[0]):
+        return True
+    if _ar_name_kind(words[0]) == "gazetteer" and not any(re.fullmatch(r"[يتن][\u0621-\u064A]{3,}", w) and not _ar_name_kind(w)
+                                                         for w in words[1:]):
+        return True  # a person's full name, first name first ("محمد بن عبد الرحمن آل ثاني"); no verb in it
+    return all(w in _AR_NAME_PARTICLES or w in _AR_NAME_SECOND or _ar_name_kind(w) in ("gazetteer", "surname", "unknown")
+               or i and w.startswith("ال") and _ar_name_kind(w[2:]) in ("gazetteer", "surname", "unknown")  # "محمد علي الحوثي"
+               or not re.search(r"[\u0621-\u064A]", w) for i, w in enumerate(words))
+
+
+def _ar_only_quoted_names(text: str) -> bool:
+    """Every quotation of three words or more in the sentence is a name, and no quotation is left
+    open to the end: the quotation marks hold no one's words."""
+    pieces = [text[a:b] for a, b in _quote_spans(text) if len(_WORD.findall(text, a, b)) >= 3]
+    if not pieces or _AR_OPEN_QUOTE.search(text) and not any(text[a:b].endswith(("»", "”", '"')) for a, b in _quote_spans(text)):
+        return False
+    return all(_ar_quoted_name(p) for p in pieces)
 
 
 # a colon right after the speaker, or after a phrase of where or how it spoke (no reported
