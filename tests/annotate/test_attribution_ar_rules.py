@@ -227,3 +227,13 @@ def test_according_to_keeps_the_lam_on_the_source(text, cue, expected):
 ])
 def test_quoted_names_are_not_quotations(text, quote_type):
     assert attribute(text, "ar").quote_type == quote_type
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subject before the verb, with "في بيان" between them ("X في بيان أكد أن")
+    ("غير أن الهيئة الوطنية للطرق في بيان أكدت أن الجسر سيغلق.", "الهيئة الوطنية للطرق"),
+    # a label ("عاجل//", "خاص |") before the subject is not part of it
+    ("عاجل// المرصد الجوي الوطني يعلن أن العاصفة ستصل مساء.", "المرصد الجوي الوطني"),
+])
+def test_subject_before_the_verb_without_labels_and_circumstances(text, expected):
+    assert speaker(text) == expected

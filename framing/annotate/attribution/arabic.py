@@ -589,10 +589,14 @@ _AR_COMPLEMENTIZER = _lazy(r"^.*(?:^|\s)(?:أن|إن|ان|بأن|لأن)\s+")
 _AR_BEFORE_NOT = _lazy(r"^(?:حيث|إذ|الذي|التي|الذين|عندما|بعدما|بينما|حين|حينما|لما|ما|من|هو|هي|هم|ذلك|هذا|وهو|وهي|أنه|أنها|إنه|إنها|أن|إن|لأن|كي|لكي|حتى|قبل|بعد)(?:\s|$)")
 
 
+_AR_STATEMENT_BEFORE_CUE = _lazy(r"\s+(?:في|فى)\s+(?:بيان|تصريح|تصريحات|تغريدة|منشور|رسالة|كلمة|مؤتمر)\S*(?:\s+(?:له|لها|لهم|صحفي|صحافي|رسمي))?$")
+
+
 def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str | None:
     """A subject before the verb ("برينس نفى ذلك", "مدير ... قال إن"): the clause's words before it.
     ``after_verb``: the cue completes a verb ("خرج X بعد المباراة ليقول"): the subject of that verb."""
-    before = re.split(r"[.،:«»\"“”؛]", text[:start])[-1].strip()
+    before = re.split(r"[.،:«»\"“”؛|]|//", text[:start])[-1].strip()  # "عاجل// X يعلن": a label before the subject
+    before = _AR_STATEMENT_BEFORE_CUE.sub("", before)  # "X في بيان أكد": where it spoke, between subject and verb
     if after_verb:
         first = re.match(r"\S+", before)
         subject = _ar_span(before[first.end():] + " ") if first else None
