@@ -237,3 +237,16 @@ def test_quoted_names_are_not_quotations(text, quote_type):
 ])
 def test_subject_before_the_verb_without_labels_and_circumstances(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a singular relative before the cue is its subject and stands for the definite noun phrase
+    # before it, when the verb agrees with it (التي: feminine, الذي: masculine)
+    ("ورغم البيانات الرسمية، التي تعتبر الأزمة عابرة، ارتفعت الأسعار.", "البيانات الرسمية"),
+    ("واطلع القاضي على جميع الوثائق التي تثبت براءة المتهم.", "جميع الوثائق"),
+    # a verb that does not agree has its own subject after it; "يعتبر من" is a passive
+    ("ويأتي ذلك بعد إعلان الخطة التي يؤكد المعارضون أنها فاشلة.", "المعارضون"),
+    ("وارتفع سعر القمح الذي يعتبر من أهم السلع.", None),
+])
+def test_singular_relative_before_the_cue_stands_for_its_antecedent(text, expected):
+    assert speaker(text) == expected

@@ -583,6 +583,25 @@ _AR_BEFORE_LEAD = _lazy(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|
 _AR_PRONOUN_BEFORE = _lazy(r"(?:^|[\s،])و?(هو|هي|هم|هن|أنا|نحن)\s+$")
 # a particle with the subject as its suffix: "لكنه اعتبر"، "ولكنها قالت"، "فإنه يرى" (guide §6: pronoun)
 _AR_SUFFIX_PRONOUN_BEFORE = _lazy(r"(?:^|[\s،])([وف]?(?:لكن|لكنّ|إن|إنّ|فإن|لأن|كأن)(?:ه|ها|هم|هما|هن))\s+$")
+_AR_AFTER_SINGULAR_RELATIVE = _lazy(r"(?:^|\s)(?:التي|الذي)\s+$")
+_AR_ANTECEDENT_STOP = frozenset("رغم ورغم بالرغم وبالرغم إن أن ان لأن كما بين".split())
+
+
+def _ar_antecedent(before: str) -> str | None:
+    """The definite noun phrase a singular relative pronoun stands for: the words before it back
+    to a punctuation mark, a preposition or a particle, at most six, the last one definite."""
+    clause = re.split(r"[.،:«»\"“”؛()]", re.sub(r"\s*،\s*$", "", before))[-1].split()  # "X، التي": a comma before it too
+    words = []
+    for word in reversed(clause):
+        if word in _AR_PREPOSITION or word in _AR_FUNCTION or word in _AR_ANTECEDENT_STOP or _AR_CUE.fullmatch(word) \
+                or word[:1] in "يت" and not word.startswith("ت") and not _ar_common(word):
+            break
+        words.insert(0, word)
+    if not 0 < len(words) <= 6 or not words[-1].startswith(("ال", "وال")) or words[0][:1] in "وف" and not words[0].startswith("ال"):
+        return None
+    return " ".join(words)
+
+
 _AR_AFTER_RELATIVE = _lazy(r"(?:^|\s)و?(?:الذين|اللذين|اللواتي|اللاتي)\s+$")  # plural: the relative is the subject
 # The last complementizer before the cue: the subject is what follows it ("مشيرا إلى أن أوروبا ترى").
 _AR_COMPLEMENTIZER = _lazy(r"^.*(?:^|\s)(?:أن|إن|ان|بأن|لأن)\s+")
@@ -722,6 +741,13 @@ def _attribute_ar_first(text: str) -> Attribution:
             participle = None
         if not according and _AR_AFTER_RELATIVE.search(text, max(0, start - 12), start):
             continue  # "الذين يرفضون": the verb of a relative clause
+        relative = None if according else _AR_AFTER_SINGULAR_RELATIVE.search(text, max(0, start - 12), start)
+        if relative and _ar_cue_gender(cue) == ("f" if "التي" in relative.group() else "m") and not re.match(r"\s*(?:فيه|فيها|عنه|عنها|به|بها|له|لها|من|في|على|عن|إلى|الى)(?=\s|$)", text[end:]):
+            # "التقارير الرسمية، التي تعتبر الفيضانات ...": the relative is the subject, and
+            # it stands for the definite noun phrase before it
+            antecedent = _ar_antecedent(text[:relative.start()])
+            if antecedent:
+                return _named_ar(antecedent, cue, text, relative.start() - len(antecedent) - 2)
         if not according and cue.lstrip("وف") in _AR_EVIDENCE_VERBS and not _AR_COMPLEMENTIZER_AFTER.search(text, end):
             continue  # "وتظهر الصور حجم الدمار": evidence verbs report only a proposition ("أن ...")
         if not according and _AR_NOUN_BEFORE.search(text, max(0, start - 8), start):
