@@ -236,3 +236,13 @@ def test_english_messenger_after_a_quotation(text, expected):
 ])
 def test_english_coordinated_cue_takes_its_clause_subject(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "If reporters cannot work according to these rules, there is no option left.",  # rules, not a source
+    "According to the new criteria, the patient must prove he is sick.",
+    "The council met twice, and officials haven't said whether the plan was approved.",  # nothing is said
+    "She told no one about the attack until years later.",
+])
+def test_english_no_source_in_rules_or_unsaid_things(text):
+    assert attribute(text, "en").source is None

@@ -24,7 +24,10 @@ _EN_VERB_PREFIX = _lazy(r"(?:also|further|later|then)\s+$")
 _EN_VERB_SUFFIX = _lazy(r"\s+(?:in a statement|on Telegram|on X|reporters|journalists|a news conference|a regular briefing)\b")
 _EN_ACCORDING = _lazy(r"\baccording to\s+", re.IGNORECASE)
 _EN_NOT_ATTRIBUTION = _lazy(r"^(?:[Tt]hat said|[Nn]eedless to say|[Hh]aving said that)\b|\b[Tt]he said\b")
-_EN_ACCORDING_NOT = _lazy(r"^(?:plan|schedule|the plan|the schedule|tradition|custom|a formula|the formula|the constitution|the law|the rules|rules|law)\b", re.IGNORECASE)
+_EN_ACCORDING_NOT = _lazy(
+    r"^(?:which|whom|(?:(?:the|these|those|this|that|its|their|his|her|our|a|the new|the same|new)\s+)?"
+    r"(?:plan|plans|schedule|tradition|custom|formula|constitution|law|laws|rules|rule|criteria|terms|guidelines|"
+    r"procedure|procedures|protocol|agreement|script|standards|regulations|instructions))\b", re.IGNORECASE)
 _EN_CITING = _lazy(r"\bciting\s+", re.IGNORECASE)
 _EN_QUOTED_AS = _lazy(r"\bquoted\s+(.+?)\s+as\s+(?:saying|telling|warning)", re.IGNORECASE)
 _EN_AUXILIARY = _lazy(r"\s+(?:declined|refused|did not|didn't|would not|wouldn't|could not|was quick|went on) to$|\s+(?:has|have|had) long$|\s+(?:has|have|had|also|later|then|would|will|did|previously|repeatedly|recently|once|publicly|privately|had earlier|already|just|even)$|\s+(?:does|do|did|is|was|are|were|has|have|had)n[’']t(?:\s+even)?$", re.IGNORECASE)
@@ -388,6 +391,11 @@ def _en_topic_only(text: str, verb: re.Match) -> bool:
             and _EN_TOPIC_AFTER.match(after) and not _EN_CONTENT_LATER.search(after) and not any(q in text for q in "\"“”"):
         return True
     if word in ("added", "adds") and _EN_THING_ADDED.match(after):
+        return True
+    if re.search(r"n[’']t\s+(?:yet\s+|publicly\s+)?$", text[max(0, verb.start() - 12):verb.start()]) \
+            and re.match(r"\s+(?:whether|if|why|how|when|what)\b", after):
+        return True  # "officials haven't said whether ...": nothing is said
+    if word in ("told", "tells", "tell") and re.match(r"\s+(?:no one|nobody|anyone|no-one)\b", after):
         return True
     return bool(_EN_FREE_RELATIVE.search(text, max(0, verb.start() - 60), verb.start())) \
         and bool(re.match(r"\s*(?:about\b|[.!?]|$)", after))
