@@ -250,3 +250,13 @@ def test_subject_before_the_verb_without_labels_and_circumstances(text, expected
 ])
 def test_singular_relative_before_the_cue_stands_for_its_antecedent(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "نقل X عن Y تأكيدهم": the verbal noun after Y is what was said, not part of Y
+    ("ونقلت المنظمة عن عمال محليين تأكيدهم أن الأجور لم تدفع.", "عمال محليين"),
+    # "نسب X لـY قوله": Y with its "ل" as written; an "عن" inside the quotation is not the relay
+    ('ونسبت الصحيفة للوزير سامي نور قوله "نيابة عن الحكومة، نعتذر".', "للوزير سامي نور"),
+])
+def test_relayed_source_after_naqala_and_nasaba(text, expected):
+    assert speaker(text) == expected

@@ -61,6 +61,8 @@ _AR_CARRIED = _lazy(
     r"(?:\s+(?:قائلا|قائلة|قائلاً|بالقول|يقول|تقول))?\s*(?=أن|إن|ان|:|«|\"|“|إلى|الى|على|وهو|وهي|في\s+بيان|في\s+تصريح|في\s+هذا\s+السياق|$)"
 )
 _AR_NESTED = _lazy(r"\s+عن\s+")
+# "نسبت X لـY قوله": Y, a noun with "ل" before the verbal noun of saying
+_AR_ASCRIBED_TO = _lazy(r"^.{0,60}?\s(ل(?!ه\s|ها\s|هم\s)[\u0621-\u064A]\S*(?:\s+[^\s،:«»\"“”.]+){0,4}?)\s+(?:قوله|قولها|قولهم|تصريحات|تأكيده|تأكيدها)(?=\s|$|[:،])")
 
 
 _AR_RELAYED = _lazy(r"\s+(?:نقلا?ً?\s+عن|على\s+لسان)\s+")
@@ -757,10 +759,16 @@ def _attribute_ar_first(text: str) -> Attribution:
         verb = cue[1:] if cue[:1] in "وف" and len(cue) > 3 and (cue[1:] in _ar_verb_forms() or cue not in _ar_verb_forms()) else cue
         lemma = verb[1:] if verb[:1] in "يت" and len(verb) > 3 and not according else verb
         if verb.startswith(("نقل", "نسب")):
-            nested = _AR_NESTED.search(rest) or (re.search(r"\s+(?:إلى|الى)\s+", rest) if verb.startswith("نسب") else None)
+            nested = next((m for m in _AR_NESTED.finditer(rest) if not _inside_quotes(text, end + m.start())), None) \
+                or (re.search(r"\s+(?:إلى|الى)\s+", rest) if verb.startswith("نسب") else None)
+            to_whom = _AR_ASCRIBED_TO.match(rest) if verb.startswith("نسب") else None
+            if to_whom and (nested is None or to_whom.start(1) < nested.start()):
+                # "ونسبت الوكالة للنائب فلان قوله": the source with its "ل" as written
+                return _named_ar(to_whom.group(1), cue, text, end + to_whom.start(1))
             if nested is None:
                 continue  # "نقل المصابون" (carried the wounded), not attribution
             source = _ar_span(rest[nested.end():])
+            source = _ar_subject_end(source) if source else None  # "عن نشطاء تأكيدهم": the verbal noun is what was said
             near = end + nested.end()
         elif not according and _AR_NO_SUBJECT.match(_ar_protect_quoted_names(rest)) and not _AR_PRONOUN_OBJECT.match(rest):
             # no subject after the verb: a subject before it ("الوزير قال إن"), else implicit
