@@ -246,3 +246,9 @@ def test_english_coordinated_cue_takes_its_clause_subject(text, expected):
 ])
 def test_english_no_source_in_rules_or_unsaid_things(text):
     assert attribute(text, "en").source is None
+
+
+def test_english_according_to_gives_way_to_the_quoted_speaker():
+    # "According to X, “Y ... said ...”": Y speaks (guide §2.2)
+    text = "According to the paper, “Lee, who described the cell as dark, said he was told by guards to keep quiet.”"
+    assert speaker(text) == "Lee"

@@ -326,7 +326,8 @@ def _en_coordinated_subject(before: str) -> str | None:
     for segment in re.split(r"[,;:]", before):
         segment = segment.strip()
         if not segment or re.match(r"(?:In|On|At|By|After|Before|During|Since|Last|Earlier|Later|However|Meanwhile|"
-                                   r"Still|Then|Now|Also|But|And|So|Yet|Moreover|WATCH|However|\d)\b", segment) \
+                                   r"Still|Then|Now|Also|But|And|So|Yet|Moreover|WATCH|According|\d)\b", segment) \
+                or re.match(r"(?:on|in|at|by|after|before|during|since|last|earlier|later)\s", segment) \
                 or re.fullmatch(r"[a-z]+", segment):
             continue
         found = _EN_CLAUSE_OPENING.match(segment)
@@ -498,6 +499,14 @@ def _attribute_en(text: str) -> Attribution:
         source = re.split(r"[,;:.]\s|[,;:]|\.$", rest, maxsplit=1)[0].strip()
         source = _EN_SOURCE_PREFIX.sub("", source).strip()
         source = _en_cut_modifiers(_EN_TRAILING.sub("", source).strip())
+        quoted = re.match(r"[^,;:]*,\s*(?=[“\"])", rest)
+        whole = _EN_WHOLE_QUOTE.match(rest[quoted.end():]) if quoted else None
+        if whole:
+            # "According to X, “Y ... said ...”": the quotation's own cue gives way (guide §2.2)
+            inner = _attribute_en(whole.group(1))
+            if inner.form in ("named", "pronoun") and inner.span:
+                shift = match.end() + quoted.end() + whole.start(1)
+                return inner._replace(span=(inner.span[0] + shift, inner.span[1] + shift))
         if source:
             return _named(source, text[match.start():match.end()].strip(), text, match.end())
     transcript = _en_transcript(text)
