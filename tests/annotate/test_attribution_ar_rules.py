@@ -260,3 +260,13 @@ def test_singular_relative_before_the_cue_stands_for_its_antecedent(text, expect
 ])
 def test_relayed_source_after_naqala_and_nasaba(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "بحسب ما ورد في X"، "حسبما جاء على X"، "حسب تعبير X": the source is X
+    ("وبحسب ما ورد في نص القرار، فإن المهلة تنتهي غدا.", "نص القرار"),
+    ("وستغلق المدارس أسبوعا حسبما جاء على موقع الوزارة.", "موقع الوزارة"),
+    ("وهي خطوة متأخرة حسب تعبير الباحث سامر نور.", "الباحث سامر نور"),
+])
+def test_according_to_with_a_clause_or_a_noun_of_saying(text, expected):
+    assert speaker(text) == expected
