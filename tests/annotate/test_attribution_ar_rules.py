@@ -270,3 +270,15 @@ def test_relayed_source_after_naqala_and_nasaba(text, expected):
 ])
 def test_according_to_with_a_clause_or_a_noun_of_saying(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # joined verbs share the subject written once: "أن X فعلت ...، وأعلنت" (the verb agrees with the cue)
+    ("ومن المعروف أن سلمى درست الطب في باريس، وأعلنت أنها ستعود إلى بلدها.", "سلمى"),
+    # no shared subject after a time conjunction or a preposition opening the sentence
+    ("وعندما وصل الوفد إلى المدينة، أعلن أن الزيارة ناجحة.", None),
+    # a short quoted name after the verb and before "إلى" is the subject
+    ("ودعا “الحربي” إلى التهدئة.", "“الحربي”"),
+])
+def test_shared_subject_and_quoted_name_before_ila(text, expected):
+    assert speaker(text) == expected

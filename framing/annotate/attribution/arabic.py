@@ -129,7 +129,7 @@ def _ar_protect_quoted_names(rest: str) -> str:
     def protect(m: re.Match) -> str:
         head, inner = m.group(1), m.group(2)
         after = rest[m.end():]
-        if not head and (len(inner.split()) > 2 or not re.match(r"\s*(?:،|\s(?:من|عبر|على|في|إن|أن|ب\S+))", after)):
+        if not head and (len(inner.split()) > 2 or not re.match(r"\s*(?:،|$|\s(?:من|عبر|على|في|إن|أن|إلى|الى|ب\S+))", after)):
             return inner  # a quotation right after the verb, not a name
         return head + inner.translate(_AR_PROTECT)
 
@@ -669,6 +669,34 @@ def _ar_svo_subject(text: str, start: int, cue: str) -> str | None:
     return before if all(nominal(w) for w in words) else None
 
 
+_AR_THAT_SUBJECT = _lazy(r"(?:^|\s)(?:أن|إن)\s+([^\s،.:«»\"“”]+(?:\s+[^\s،.:«»\"“”]+)??)\s+([\u0621-\u064A]{3,6})(?=\s)")
+
+
+_AR_TIME_CONJUNCTIONS = frozenset("عندما بعدما حينما كلما لما بينما فيما طالما ريثما".split())
+
+
+def _ar_shared_subject(before: str, cue: str) -> str | None:
+    """The subject written once for joined verbs, before a subject-less cue in the same sentence:
+    the subject of a sentence that opens with a past verb ("زار X ...، وأعلن"), or the one or two
+    words after "أن" before a past verb ("أن X عاملت ...، وأعلنت"); its verb agrees with the cue."""
+    gender = _ar_cue_gender(cue)
+    if gender is None:
+        return None
+    opening = _AR_OPENING_VERB.match(_blank_dateline(before, "ar"))
+    if opening and (opening.group(1) in _AR_FUNCTION or opening.group(1) in _AR_NOT_VERB or opening.group(1) in _AR_TIME_CONJUNCTIONS
+                    or opening.group(0).strip() in ("وفي", "وفى")):
+        opening = None  # "وعندما زار X"، "وفي حين": a conjunction or a preposition opens the sentence, not a verb
+    subject = _ar_clause_subject(before) if opening else None
+    if subject and _ar_cue_gender(opening.group(1)) == gender and subject.split()[0] not in _AR_FUNCTION:
+        return subject
+    that = _AR_THAT_SUBJECT.search(before)
+    if that and _ar_cue_gender(that.group(2)) == gender and that.group(2)[:1] not in "يتن" and not that.group(2).startswith("ال") \
+            and all(_ar_name_kind(w) or w.startswith("ال") for w in that.group(1).split()) \
+            and not _AR_CUE.search(before, that.end()):
+        return that.group(1)
+    return None
+
+
 def _ar_clause_start(text: str, start: int) -> bool:
     """The cue opens the sentence (after a dateline) or a clause after a comma."""
     head = text[:start].rstrip()
@@ -782,6 +810,10 @@ def _attribute_ar_first(text: str) -> Attribution:
             before = _ar_subject_before(text, start, after_verb=cue[:1] == "ل" and cue[1:2] in "يت")
             if before:
                 return _named_ar(before, cue, text, start - len(before) - 1)
+            shared = _ar_shared_subject(text[:start], cue) if start > 12 and _ar_clause_start(text, start) else None
+            if shared:
+                # "أن X فعلت كذا، وأعلنت أن ...": the subject of the joined verbs, written once (guide §7)
+                return _named_ar(shared, cue, text, text.find(shared))
             if _ar_clause_start(text, start):
                 # a subject-less reporting verb opening the sentence or a clause: the first
                 # attribution, so it decides the quote type ("وأضاف أن ...، وفقا لبيان"); a colon
