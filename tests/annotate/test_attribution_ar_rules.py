@@ -282,3 +282,12 @@ def test_according_to_with_a_clause_or_a_noun_of_saying(text, expected):
 ])
 def test_shared_subject_and_quoted_name_before_ila(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "صادر عن" keeps a report with its issuer, but "المصادر عن" is a subject and "عن" ends it
+    ("وكشفت المصادر عن خلاف بين الوزيرين.", "المصادر"),
+    ("وأكد تقرير صادر عن البنك المركزي أن التضخم تراجع.", "تقرير صادر عن البنك المركزي"),
+])
+def test_sadir_an_is_a_whole_word(text, expected):
+    assert speaker(text) == expected

@@ -172,7 +172,8 @@ def _ar_name_after_title(span: str, after: str) -> str:
 
 
 def _ar_span(rest: str, stop: str | None = None) -> str | None:
-    rest = re.sub(r"(صادرة?)\s+عن\s+", "\\1\x00", rest)  # "تقرير صادر عن البنك الدولي" stays one span
+    # "تقرير صادر عن البنك الدولي" stays one span ("المصادر عن ..." is another word: "عن" ends it)
+    rest = re.sub(r"((?<!\S)(?:ال)?صادرة?)\s+عن\s+", "\\1\x00", rest)
     # "مصادر مقربة من الوزارة"، "مصدر مطلع على الملف": the phrase that places the source (§3.1)
     rest = re.sub(r"((?:^|\s)(?:ال)?(?:مقرب|قريب|مطلع|مقربة|قريبة|مطلعة|مقربون|مقربين|مطلعون|مطلعين))\s+(من|على)\s+",
                   lambda m: m.group(1) + ("\x02" if m.group(2) == "من" else "\x03"), rest)
