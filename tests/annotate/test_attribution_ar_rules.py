@@ -291,3 +291,13 @@ def test_shared_subject_and_quoted_name_before_ila(text, expected):
 ])
 def test_sadir_an_is_a_whole_word(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted outlet right after the verb, before a time phrase, is the subject; the complementizer
+    # before the verb ("وسبق أن ذكرت") is no subject
+    ('وسبق أن ذكرت "BBC" الأسبوع الماضي أن المفاوضات توقفت.', '"BBC"'),
+    ("وقال الوزير الشهر الماضي إن الخطة جاهزة.", "الوزير"),
+])
+def test_quoted_outlet_before_a_time_phrase(text, expected):
+    assert speaker(text) == expected

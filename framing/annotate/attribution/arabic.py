@@ -120,6 +120,9 @@ _AR_QUOTED_NAME_AFTER = _lazy(
     r"([\u0621-\u064A])(\s*[\"«“](?!ل)[^\"«»“”]{1,30}[\"»”])(?=\s*(?:،|:|\s(?:أن|إن|ان|بأن|عن|من|في|على|إلى|الى|أمس|اليوم|مساء|صباح|يوم)\s))")
 
 
+_AR_TIME_WORDS = r"الأسبوع|الشهر|أمس|اليوم|مساء|صباح|يوم|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت"
+
+
 def _ar_protect_quoted_names(rest: str) -> str:
     """A short quoted name after a media head or right after the verb ("صحيفة "X" الكتالونية",
     'وحذرت "X" من') is part of the speaker: its quote marks stop nothing."""
@@ -129,7 +132,7 @@ def _ar_protect_quoted_names(rest: str) -> str:
     def protect(m: re.Match) -> str:
         head, inner = m.group(1), m.group(2)
         after = rest[m.end():]
-        if not head and (len(inner.split()) > 2 or not re.match(r"\s*(?:،|$|\s(?:من|عبر|على|في|إن|أن|إلى|الى|ب\S+))", after)):
+        if not head and (len(inner.split()) > 2 or not re.match(r"\s*(?:،|$|\s(?:من|عبر|على|في|إن|أن|إلى|الى|ب\S+|" + _AR_TIME_WORDS + r")(?=\s|$))", after)):
             return inner  # a quotation right after the verb, not a name
         return head + inner.translate(_AR_PROTECT)
 
@@ -265,7 +268,7 @@ def _ar_prepositional(word: str) -> bool:
     stem = stem[2:] if stem.startswith("ال") else stem
     return len(stem) >= 3 and stem not in _ar_words()[2] and _ar_common(stem) and not _ar_common(word)
 # Words after which the subject noun phrase has ended (demonstratives, relatives, object heads).
-_AR_OBJECT_STOP = _lazy(r"(?<!وكالة)(?<!وكالات)\s+(?:هذه|هذا|ذلك|تلك|هذين|هاتين|هؤلاء|التي|الذي|الذين|اللذين|اللتين|ما|مما|كل|جميع|أي|أية|أنباء|الأنباء|التقارير|تقارير|الاتهامات|اتهامات|المزاعم|مزاعم|الرواية|رواية|الخبر|الادعاءات|ادعاءات|وجود|صحة|قلقه|قلقها|قلقهم|أمله|أملها|استعداد\S*|رفض\S*|تأييد\S*|دعم\S*|ترحيب\S*|إدانت\S*|ادانت\S*|أسف\S*|تفاؤل\S*|استغراب\S*|تضامن\S*|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم\S*|الليلة|مساء|صباح|اليوم|أمس|لاحقا|لاحقاً|مؤخرا|مؤخراً|حينها|الى|إلى)(?=\s|$|،)")
+_AR_OBJECT_STOP = _lazy(r"(?<!وكالة)(?<!وكالات)\s+(?:هذه|هذا|ذلك|تلك|هذين|هاتين|هؤلاء|التي|الذي|الذين|اللذين|اللتين|ما|مما|كل|جميع|أي|أية|أنباء|الأنباء|التقارير|تقارير|الاتهامات|اتهامات|المزاعم|مزاعم|الرواية|رواية|الخبر|الادعاءات|ادعاءات|وجود|صحة|قلقه|قلقها|قلقهم|أمله|أملها|استعداد\S*|رفض\S*|تأييد\S*|دعم\S*|ترحيب\S*|إدانت\S*|ادانت\S*|أسف\S*|تفاؤل\S*|استغراب\S*|تضامن\S*|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأسبوع|الشهر|يوم\S*|الليلة|مساء|صباح|اليوم|أمس|لاحقا|لاحقاً|مؤخرا|مؤخراً|حينها|الى|إلى)(?=\s|$|،)")
 _AR_DEFINITE_ADJECTIVES = frozenset(
     "العام العامة السابق السابقة الأعلى الاعلى الأول الاول الجديد الجديدة المقبل الحالي المؤقت المساعد "
     "الأسبق المكلف المنتهية الرسمي الرسمية الخاص الخاصة الأممي الأممية الدولي الدولية العليا الكبير الأكبر "
@@ -625,6 +628,8 @@ def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str |
         first = re.match(r"\S+", before)
         subject = _ar_span(before[first.end():] + " ") if first else None
         return _ar_subject_end(subject) if subject else None
+    if re.search(r"(?:^|\s)(?:أن|إن|ان|بأن|لأن)$", before):
+        return None  # "وسبق أن ذكرت X": the complementizer, no subject before the verb
     complementizer = _AR_COMPLEMENTIZER.match(before)
     if complementizer:
         before = before[complementizer.end():]
