@@ -301,3 +301,12 @@ def test_sadir_an_is_a_whole_word(text, expected):
 ])
 def test_quoted_outlet_before_a_time_phrase(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted name after an institution head (مؤسسة، هيئة، نقابة ...) belongs to the speaker
+    ('وتحذر مؤسسة "النور" زبائنها من الرسائل المزيفة.', 'مؤسسة "النور"'),
+    ('وأعلنت نقابة "المهن الطبية" أن الإضراب مستمر.', 'نقابة "المهن الطبية"'),
+])
+def test_quoted_name_after_an_institution_head(text, expected):
+    assert speaker(text) == expected

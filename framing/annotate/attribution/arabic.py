@@ -100,7 +100,7 @@ def _ar_preposition_stop(lemma: str) -> str | None:
 _AR_QUOTE_CHARS = "\"«»“”"
 _AR_PROTECT = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(_AR_QUOTE_CHARS + "،")})
 _AR_UNPROTECT = {0xE000 + i: c for i, c in enumerate(_AR_QUOTE_CHARS + "،")}
-_AR_MEDIA_HEAD = r"(?:[وبل]?(?:ال)?(?:صحيفة|جريدة|موقع|قناة|وكالة|شبكة|مجلة|مراسل|مراسلة|برنامج|منظمة|حركة|جمعية|شركة|مركز|معهد|حزب|تطبيق|منصة|حساب|تقرير|إذاعة|تلفزيون))"
+_AR_MEDIA_HEAD = r"(?:[وبل]?(?:ال)?(?:صحيفة|جريدة|موقع|قناة|وكالة|شبكة|مجلة|مراسل|مراسلة|برنامج|منظمة|حركة|جمعية|شركة|مركز|معهد|حزب|تطبيق|منصة|حساب|تقرير|إذاعة|تلفزيون|مؤسسة|هيئة|وزارة|جامعة|مجلس|مكتب|رابطة|نقابة|اتحاد|لجنة|حكومة|جماعة|جبهة|تنظيم|ائتلاف|تحالف))"
 _AR_QUOTED_NAME = _lazy(
     rf"(^|(?<!\S){_AR_MEDIA_HEAD})(\s*[\"«“][^\"«»“”]{{1,40}}[\"»”])")
 _AR_TITLES = frozenset(
@@ -563,7 +563,8 @@ def _ar_subject_end(span: str) -> str:
     previous = words[0]
     titled = re.sub(r"^و?ال", "", words[0]) in _AR_TITLES or words[0] in _AR_TITLES  # a person's title: a name may follow
     for i, word in enumerate(words[1:], 1):
-        if previous.startswith("ال") and len(word) >= 5 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال"):
+        if previous.strip(_AR_QUOTE_CHARS).startswith("ال") and len(word) >= 5 and word.endswith(("ه", "ها", "هم", "هما")) \
+                and not word.startswith("ال"):
             return " ".join(words[:i])  # "الضباط حركتهم": a noun with a possessive is the object
         if previous.startswith("ال") and i + 1 < len(words) and _ar_after_definite(word, words[i + 1], titled):
             return " ".join(words[:i])  # "الجيش الإسرائيلي مقتل اثنين": an indefinite noun after a definite one
