@@ -310,3 +310,15 @@ def test_quoted_outlet_before_a_time_phrase(text, expected):
 ])
 def test_quoted_name_after_an_institution_head(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "وجاء في <document>" with no issuer named: the document speaks
+    ("وجاء في الرسالة، أنها موجهة إلى جميع الأعضاء.", "الرسالة"),
+    ("وجاء في البيان الختامي أن الدول اتفقت على التعاون.", "البيان الختامي"),
+    ("وجاء في الشكوى المقدمة من السكان أن المصنع يلوث النهر.", "الشكوى"),
+    # with an issuer, the issuer
+    ("وجاء في بيان صادر عن الوزارة: الطريق مغلق.", "الوزارة"),
+])
+def test_came_in_a_document(text, expected):
+    assert speaker(text) == expected

@@ -58,6 +58,9 @@ _AR_EXPRESSED = _lazy(r"(?:^|(?<=[.،]\s)|(?<=[.،])|(?<=\s)(?=[وف]))([وف]?�
 _AR_NAME_COLON = _lazy(r"\s*([^\s:،«»\"“”.()]+(?:\s+[^\s:،«»\"“”.()]+)?)\s*:")
 _AR_PLUPERFECT = _lazy(rf"^[وف]?(?:كان|كانت|كانوا)\s+(?!قد\s)([^\s،].{{0,80}}?)[\s،]+(?:قد\s+)?([وف]?(?:{_AR_VERBS}))(?=[\s:،]|$)")
 _AR_STATEMENT = _lazy(r"(?:^|\s)[وف]?جاء\s+في\s+(?:بيان|تقرير|رسالة|تغريدة)\S*\s+(?:صادرة?\s+عن\s+|ل)(.+?)(?=[:،.«\"]|$)")
+_AR_CAME_IN_DOCUMENT = _lazy(
+    r"(?:^|(?<=[\s،]))([وف]?جاء\s+في)\s+((?:ال)(?:بيان|تقرير|رسالة|دعوة|بلاغ|قرار|وثيقة|مذكرة|كتاب|نص|حكم|دراسة|شكوى|عريضة|تعميم|منشور|مرسوم)"
+    r"(?:\s+ال\S+(?:ي|ية))?)(?=\s*[،:]|\s+(?:أن|إن|ان|أنه|انه|أنها|انها|ال\S+\s+(?:من|عن|إلى|الى)\s))")
 _AR_CARRIED = _lazy(
     rf"^(?:ثم\s+)?[وف]?({_AR_CONTINUATION})"
     r"(?:\s+(?:قائلا|قائلة|قائلاً|بالقول|يقول|تقول))?\s*(?=أن|إن|ان|:|«|\"|“|إلى|الى|على|وهو|وهي|في\s+بيان|في\s+تصريح|في\s+هذا\s+السياق|$)"
@@ -755,6 +758,10 @@ def _attribute_ar_first(text: str) -> Attribution:
     statement = _AR_STATEMENT.search(text)
     if statement:
         return _named_ar(statement.group(1).strip(), "جاء في", text, statement.start(1))
+    document = _AR_CAME_IN_DOCUMENT.search(text)
+    if document and not _inside_quotes(text, document.start()):
+        # "وجاء في البلاغ المقدم من ... أن"، "وجاء في الدعوة، أنها": the document itself speaks (no issuer named)
+        return _named_ar(document.group(2), document.group(1), text, document.start(2))
     for match in _AR_AS_REVEALED.finditer(text):
         source = _ar_span(text[match.end():])
         if source:
