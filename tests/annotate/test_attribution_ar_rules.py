@@ -275,8 +275,8 @@ def test_according_to_with_a_clause_or_a_noun_of_saying(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # joined verbs share the subject written once: "أن X فعلت ...، وأعلنت" (the verb agrees with the cue)
     ("ومن المعروف أن سلمى درست الطب في باريس، وأعلنت أنها ستعود إلى بلدها.", "سلمى"),
-    # no shared subject after a time conjunction or a preposition opening the sentence
-    ("وعندما وصل الوفد إلى المدينة، أعلن أن الزيارة ناجحة.", None),
+    # a time conjunction opening the sentence is no verb: the when-clause's subject, not "وصل الوفد"
+    ("وعندما وصل الوفد إلى المدينة، أعلن أن الزيارة ناجحة.", "الوفد"),
     # a short quoted name after the verb and before "إلى" is the subject
     ("ودعا “الحربي” إلى التهدئة.", "“الحربي”"),
 ])
@@ -321,4 +321,15 @@ def test_quoted_name_after_an_institution_head(text, expected):
     ("وجاء في بيان صادر عن الوزارة: الطريق مغلق.", "الوزارة"),
 ])
 def test_came_in_a_document(text, expected):
+    assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subject-less cue after a when-clause takes that clause's subject, the verbs agreeing (guide §7)
+    ("وفي حين لم تعلق الحكومة الانتقالية على الحادث، أكدت أن التحقيق جار.", "الحكومة الانتقالية"),
+    ("وعندما وصل الوزير إلى المطار، قال إن الزيارة ناجحة.", "الوزير"),
+    # the verbs do not agree: no shared subject
+    ("وعندما وصلت البعثة إلى المدينة، قال إن الوضع هادئ.", None),
+])
+def test_when_clause_subject_is_shared(text, expected):
     assert speaker(text) == expected

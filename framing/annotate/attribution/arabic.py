@@ -682,7 +682,14 @@ def _ar_svo_subject(text: str, start: int, cue: str) -> str | None:
 _AR_THAT_SUBJECT = _lazy(r"(?:^|\s)(?:أن|إن)\s+([^\s،.:«»\"“”]+(?:\s+[^\s،.:«»\"“”]+)??)\s+([\u0621-\u064A]{3,6})(?=\s)")
 
 
+_AR_WHEN_CLAUSE = _lazy(r"^\s*[وف]?(?:في\s+حين|عندما|حين|حينما|بعدما|لما|بينما|فيما)\s+(?:لم\s+|قد\s+)?([\u0621-\u064A]{3,6})(?=\s)")
 _AR_TIME_CONJUNCTIONS = frozenset("عندما بعدما حينما كلما لما بينما فيما طالما ريثما".split())
+
+
+def _ar_verb_gender(word: str) -> str | None:
+    """The gender a verb shows when no conjunction is written on it ("وصلت" is a verb of its own,
+    not "و" + "صلت"): :func:`_ar_cue_gender` after a dummy conjunction it takes off."""
+    return _ar_cue_gender("ف" + word)
 
 
 def _ar_shared_subject(before: str, cue: str) -> str | None:
@@ -699,8 +706,14 @@ def _ar_shared_subject(before: str, cue: str) -> str | None:
     subject = _ar_clause_subject(before) if opening else None
     if subject and _ar_cue_gender(opening.group(1)) == gender and subject.split()[0] not in _AR_FUNCTION:
         return subject
+    when = _AR_WHEN_CLAUSE.match(before)
+    if when and _ar_verb_gender(when.group(1)) == gender and when.group(1) not in _AR_FUNCTION:
+        subject = _ar_span(" " + before[when.end():])
+        subject = _ar_subject_end(subject) if subject else None
+        if subject and len(subject.split()) <= 8 and subject.split()[0] not in _AR_FUNCTION and not _ar_prepositional(subject.split()[0]):
+            return subject  # "وعندما زار X المدينة، انتقد ..."، "وفي حين لم يتطرق X إلى ...، أشار": the when-clause's subject
     that = _AR_THAT_SUBJECT.search(before)
-    if that and _ar_cue_gender(that.group(2)) == gender and that.group(2)[:1] not in "يتن" and not that.group(2).startswith("ال") \
+    if that and _ar_verb_gender(that.group(2)) == gender and that.group(2)[:1] not in "يتن" and not that.group(2).startswith("ال") \
             and all(_ar_name_kind(w) or w.startswith("ال") for w in that.group(1).split()) \
             and not _AR_CUE.search(before, that.end()):
         return that.group(1)
