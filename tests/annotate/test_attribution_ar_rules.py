@@ -333,3 +333,14 @@ def test_came_in_a_document(text, expected):
 ])
 def test_when_clause_subject_is_shared(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a one- or two-word dateline with a spaced dash before the cue is not the speaker
+    ("وطنية - قال المستشار الأوكراني إن القتال اندلع في البلدة.", "المستشار الأوكراني"),
+    # more reporting verbs
+    ("وفضح النائب تورط مسؤولين كبار في الصفقة.", "النائب"),
+    ("ومدحت الفنانة زميلها خلال الحفل.", "الفنانة"),
+])
+def test_arabic_dateline_word_and_more_cues(text, expected):
+    assert speaker(text) == expected
