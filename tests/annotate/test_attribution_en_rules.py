@@ -252,3 +252,13 @@ def test_english_according_to_gives_way_to_the_quoted_speaker():
     # "According to X, “Y ... said ...”": Y speaks (guide §2.2)
     text = "According to the paper, “Lee, who described the cell as dark, said he was told by guards to keep quiet.”"
     assert speaker(text) == "Lee"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence whose only closing mark ends it is wholly quoted: its own cue counts
+    ("‘I accept the letter and he will stay on,’ Ryan, R-Wis., said in a statement Thursday.”", "Ryan"),
+    # a capitalized transcript label speaks, not a cue inside its words
+    ("LEE: They said, the board said that the deal was fine, so why was it stopped?", "LEE"),
+])
+def test_english_wholly_quoted_line_and_transcript_label(text, expected):
+    assert speaker(text) == expected

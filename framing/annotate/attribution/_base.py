@@ -122,6 +122,8 @@ _UNCLOSED = _lazy(r"“[^”\"]{3,}$")
 def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = [(m.start(), m.end()) for m in _QUOTE_SPAN.finditer(text)]
     lead = _UNOPENED.match(text) if text.isascii() or "”" in text or '"' in text else None
+    if lead and lead.end() >= len(text.rstrip()):
+        lead = None  # the only closing mark ends the sentence: it is wholly quoted, its own cues count
     if lead:
         spans = [(0, lead.end())] + [(a, b) for a, b in spans if a >= lead.end()]
     tail = _UNCLOSED.search(text) if "“" in text else None

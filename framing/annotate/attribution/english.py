@@ -417,6 +417,10 @@ _EN_AS_ROLE = _lazy(r"\s+as\s+(?!saying\b)")
 
 
 def _attribute_en(text: str) -> Attribution:
+    if ":" in text[:40] and _EN_CAPS_LABEL.match(text):
+        label = _en_transcript(text)  # "TOENSING: They said ...": the transcript's speaker, not a cue inside
+        if label is not NONE:
+            return label
     if ("said" in text or "say" in text) and _EN_NOT_ATTRIBUTION.search(text) and not _EN_VERB.search(text[20:]):
         return NONE
     quoted = _EN_QUOTED_AS.search(text) if "uoted" in text else None
@@ -553,6 +557,7 @@ _EN_HEADLINE_VERBS = frozenset(v.title() for v in _LEXICONS["en"]["verbs"] if " 
 _EN_HEADLINE_VERB = _lazy(r"\s(" + "|".join(sorted(_EN_HEADLINE_VERBS, key=len, reverse=True)) + r")\s")
 # A transcript line: "SMITH: ...", "Dina Lee: ...", "Mr. Lee: ...".
 _EN_TRANSCRIPT = _lazy(r"^\s*((?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2})|(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){0,3})\s*:\s+(?=\S)")
+_EN_CAPS_LABEL = _lazy(r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}\s*:\s+\S")
 _EN_NOT_SPEAKER_LABEL = frozenset(
     "BREAKING UPDATE UPDATED WATCH READ NOTE EDITOR EDITORS PHOTO VIDEO LISTEN RELATED MORE ALSO SOURCE SOURCES FACT "
     "CLAIM VERDICT TRANSCRIPT EXCLUSIVE ANALYSIS OPINION COMMENTARY ADVERTISEMENT Q A SEE WARNING EMBED ALERT "
