@@ -236,3 +236,9 @@ def test_english_antecedent_mentions_and_titles(texts, expected):
 ])
 def test_english_antecedent_is_a_person(texts, expected):
     assert attribute_sentences(texts, ["en"] * len(texts))[-1].resolved == expected
+
+
+def test_arabic_antecedent_is_not_a_verb_or_an_addressee():
+    # "قالت لـ"الأيام"": the addressee is not the speaker a later subject-less cue takes
+    texts = ["وقالت المتحدثة سارة حداد إن الوفد وصل.", 'إلى ذلك قالت لـ"الأيام" إن القرار تقني.', "ولفتت إلى أن التنسيق كامل."]
+    assert attribute_sentences(texts, ["ar"] * 3)[-1].resolved == "المتحدثة سارة حداد"

@@ -117,6 +117,18 @@ def _person_in(text: str, lang: str) -> str | None:
     return None
 
 
+_AR_BARE_HEADS = frozenset("موقع صحيفة وكالة قناة شبكة مجلة تقرير بيان مصدر مصادر حساب منصة".split())
+
+
+def _ar_antecedent_ok(name: str) -> bool:
+    """An Arabic antecedent names someone: not a reporting verb ("أضاف"), an addressee with its
+    preposition ("لـ"العربية""), or a bare head with nothing after it ("موقع")."""
+    words = name.split()
+    cue = _AR_CUE.match(name)
+    return bool(words) and not (cue and cue.end() >= len(name.rstrip())) and not re.match(r"[لب]ـ?[\"«“]", name) \
+        and not (len(words) == 1 and re.sub(r"^[وف]?", "", words[0]) in _AR_BARE_HEADS)
+
+
 def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Iterable[str] | None = None) -> list[Attribution]:
     """Attribution of consecutive sentences of one article.
 
@@ -171,6 +183,10 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
             result = result._replace(carried=result.resolved is not None)
         if lang == "en" and result.carried and result.resolved and not _en_candidate(result.resolved):
             result = result._replace(resolved=None, carried=False)  # "of this writing": no person
+        if lang == "ar" and result.carried and result.resolved and not _ar_antecedent_ok(result.resolved):
+            # "أضاف", "ل"العربية"", "موقع": a verb, an addressee or a bare head names no speaker
+            result = result._replace(resolved=next((r for r, _ in ar_genders if r != result.resolved and _ar_antecedent_ok(r)), None))
+            result = result._replace(carried=result.resolved is not None)
         if lang == "ar" and result.form in ("pronoun", "implicit") and result.carried and kind != "title":
             # a subject-less "وأضاف" after a woman's words ("وقالت فلانة") is not hers: the latest speaker
             # in the window whose own cue agrees in gender and number (قال/قالت، وأضاف/وأضافت، قالوا)
