@@ -344,3 +344,12 @@ def test_when_clause_subject_is_shared(text, expected):
 ])
 def test_arabic_dateline_word_and_more_cues(text, expected):
     assert speaker(text) == expected
+
+
+# data and estimates are the speaker as written, with their owner (guide §3.1: "بيانات الوكالة الدولية")
+@pytest.mark.parametrize("text, source", [
+    ("وبحسب بيانات الهيئة الوطنية للإحصاء، تراجع عدد المواليد هذا العام.", "بيانات الهيئة الوطنية للإحصاء"),
+    ("وحسب إحصاءات وزارة العمل، ارتفع عدد الوظائف الجديدة.", "إحصاءات وزارة العمل"),
+])
+def test_data_source_as_written(text, source):
+    assert attribute(text, "ar").source == source

@@ -71,7 +71,6 @@ _AR_ASCRIBED_TO = _lazy(r"^.{0,60}?\s(ل(?!ه\s|ها\s|هم\s)[\u0621-\u064A]\S*
 
 
 _AR_RELAYED = _lazy(r"\s+(?:نقلا?ً?\s+عن|على\s+لسان)\s+")
-_AR_SOURCE_PREFIX = _lazy(r"^(?:(?:الأرقام|الارقام|البيانات|التقديرات)(?:\s+الرسمية)?\s+التي\s+(?:نشرها|نشرتها|أصدرها|أصدرتها|أعلنها|أعلنتها)|تقديرات|بيانات|أرقام|ارقام|إحصاءات|احصاءات|معطيات)\s+(?=\S+\s+\S)")
 _AR_NOT_SOURCE = _lazy(r"^(?:ذلك|هذا|هذه|الخطة|الجدول|ما هو مقرر|مقرر|القانون|الدستور|التوقعات|العادة|الأصول|الاصول|الإجراءات|الاجراءات|الآليات|الضوابط|المعايير|الشروط|القواعد|الأنظمة|اللوائح|القوانين|البروتوكول|ما يقتضيه|ما تقتضيه)(?:\s|$)")
 
 
@@ -204,7 +203,6 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
         span = span[:max(0, stop_at.start() - 1)]
     span = _ar_circumstance_cut(span)
     span = span.strip()
-    span = _AR_SOURCE_PREFIX.sub("", span)
     span = span.replace("\x00", " عن ").replace("\x01", ".").replace("\x02", " من ").replace("\x03", " على ").translate(_AR_UNPROTECT)
     words = span.split()
     if not words or len(words) > 15 or _AR_NOT_SOURCE.match(span) or _ar_prepositional(words[0]):
