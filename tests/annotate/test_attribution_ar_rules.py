@@ -353,3 +353,13 @@ def test_arabic_dateline_word_and_more_cues(text, expected):
 ])
 def test_data_source_as_written(text, source):
     assert attribute(text, "ar").source == source
+
+
+# a verb right after an indefinite head opens a relative clause (صفة), left out of the speaker (§3.2)
+@pytest.mark.parametrize("text, source", [
+    ("وبحسب حصيلة أعدتها وكالة محلية، ارتفع عدد الضحايا إلى عشرين.", "حصيلة"),
+    ("وفقا لمعلومات قدمتها منظمة إغاثة، نزح آلاف السكان.", "لمعلومات"),
+    ("تراجع التدخين بين الشباب، بحسب دراسة نشرت في مجلة طبية.", "دراسة"),
+])
+def test_relative_verb_after_indefinite_head(text, source):
+    assert attribute(text, "ar").source == source

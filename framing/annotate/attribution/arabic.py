@@ -202,11 +202,35 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     if stop_at:
         span = span[:max(0, stop_at.start() - 1)]
     span = _ar_circumstance_cut(span)
+    span = _ar_relative_verb_cut(span)
     span = span.strip()
     span = span.replace("\x00", " عن ").replace("\x01", ".").replace("\x02", " من ").replace("\x03", " على ").translate(_AR_UNPROTECT)
     words = span.split()
     if not words or len(words) > 15 or _AR_NOT_SOURCE.match(span) or _ar_prepositional(words[0]):
         return None
+    return span
+
+
+# a past verb with an object pronoun ("أعدتها"، "وفرتها") or a passive one ("نُشرت"): after an
+# indefinite noun it opens a relative clause with no relative pronoun (a صفة), which a speaker
+# leaves out (§3.2: "the audit published in March" — the audit)
+_AR_RELATIVE_VERB = _lazy(r"^(?:[\u0621-\u064A]{2,4}(?:ت|وا)(?:ه|ها|هم|هما)|[\u0621-\u064A]\u064f[\u0621-\u064A\u064b-\u0652]{2,6}ت)$")
+
+
+def _ar_relative_verb_cut(span: str) -> str:
+    """The speaker without a relative clause that a verb opens right after its indefinite head:
+    "حصيلة أعدتها الوكالة" — حصيلة; "دراسة نُشرت في مجلة" — دراسة."""
+    words = span.split()
+    for i in range(1, len(words)):
+        w, prev = words[i], words[i - 1]
+        if prev.startswith(("ال", "وال", "لل")) or prev in _AR_TITLES or _ar_name_kind(prev) in ("gazetteer", "surname"):
+            continue
+        stem = re.sub(r"(?:ت|وا)(?:ه|ها|هم|هما)$", "", w)
+        if _AR_RELATIVE_VERB.match(w) and not _ar_common(w) and not _ar_name_kind(w) == "gazetteer" \
+                and (stem != w and len(stem) == 3 or "\u064f" in w):
+            return " ".join(words[:i])
+        if prev.endswith("ة") and re.fullmatch(r"[\u0621-\u064A]{2}[^ا]ت", w) and not _ar_name_kind(w) == "gazetteer":
+            return " ".join(words[:i])  # "دراسة نشرت في ...": a feminine past verb agreeing with the noun
     return span
 
 
