@@ -229,7 +229,9 @@ def _ar_relative_verb_cut(span: str) -> str:
         if _AR_RELATIVE_VERB.match(w) and not _ar_common(w) and not _ar_name_kind(w) == "gazetteer" \
                 and (stem != w and len(stem) == 3 or "\u064f" in w):
             return " ".join(words[:i])
-        if prev.endswith("ة") and re.fullmatch(r"[\u0621-\u064A]{2}[^ا]ت", w) and not _ar_name_kind(w) == "gazetteer":
+        if (prev.endswith("ة") and re.fullmatch(r"[\u0621-\u064A]{2}[^ا]ت", w)
+                or re.fullmatch(r"ا[^ل][\u0621-\u064A]{1,2}[^ا]ت", w) and not _ar_common(w) and not _ar_common(w[:-1])) \
+                and not _ar_name_kind(w) == "gazetteer":
             return " ".join(words[:i])  # "دراسة نشرت في ...": a feminine past verb agreeing with the noun
     return span
 
