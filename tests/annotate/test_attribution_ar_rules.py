@@ -365,3 +365,14 @@ def test_data_source_as_written(text, source):
 def test_relative_verb_after_indefinite_head(text, source):
     assert attribute(text, "ar").source == source
 
+
+
+# a quoted name after a title, a nisba or "في" belongs to the speaker: a person's full name or an
+# institution with its complement, whatever its length; the object starts after it
+@pytest.mark.parametrize("text, source", [
+    ('وأشاد الكاتب المغربي "زياد بن عمرو" بالمبادرة الجديدة.', 'الكاتب المغربي "زياد بن عمرو"'),
+    ('وزف الوزير الأردني "يوسف بن عمرو" بشرى سارة للمزارعين.', 'الوزير الأردني "يوسف بن عمرو"'),
+    ('وأكد مصدر في "هيئة الطيران المدني والنقل الجوي" أن الرحلات ستستأنف.', 'مصدر في "هيئة الطيران المدني والنقل الجوي"'),
+])
+def test_quoted_full_name_in_speaker(text, source):
+    assert attribute(text, "ar").source == source

@@ -119,7 +119,10 @@ _AR_NOT_NAME = _lazy(r"^(?:ال|و?(?:في|على|عن|من|إلى|الى|أمس
 
 
 _AR_QUOTED_NAME_AFTER = _lazy(
-    r"([\u0621-\u064A])(\s*[\"«“](?!ل)[^\"«»“”]{1,30}[\"»”])(?=\s*(?:،|:|\s(?:أن|إن|ان|بأن|عن|من|في|على|إلى|الى|أمس|اليوم|مساء|صباح|يوم)\s))")
+    r"([\u0621-\u064A])(\s*[\"«“](?!ل)[^\"«»“”]{1,40}[\"»”])(?=\s*(?:،|:|\s(?:أن|إن|ان|بأن|عن|من|في|على|إلى|الى|أمس|اليوم|مساء|صباح|يوم)\s))")
+
+
+_AR_QUOTED_NAME_AFTER_TITLE = _lazy(r"((?:^|\s)(?:ال)?\S+(?:ي|ية))(\s*[\"«“][^\"«»“”]{3,30}[\"»”])")
 
 
 _AR_TIME_WORDS = r"الأسبوع|الشهر|أمس|اليوم|مساء|صباح|يوم|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت"
@@ -141,8 +144,12 @@ def _ar_protect_quoted_names(rest: str) -> str:
     rest = _AR_QUOTED_NAME.sub(protect, rest)
     # a short quoted name after any word of the speaker, before the reported clause or a
     # circumstance ('مؤسسة "اليوم السابع" أن'، 'أمين "حزب الله" أن'، 'وكالة الطلبة "إسنا" عن')
-    return _AR_QUOTED_NAME_AFTER.sub(lambda m: m.group(1) + m.group(2).translate(_AR_PROTECT)
-                                     if len(m.group(2).split()) <= 3 else m.group(), rest)
+    rest = _AR_QUOTED_NAME_AFTER.sub(lambda m: m.group(1) + m.group(2).translate(_AR_PROTECT)
+                                     if len(m.group(2).split()) <= 3 or _ar_quoted_name(m.group(2)) else m.group(), rest)
+    # a quoted full name right after a title or a nisba adjective, whatever follows ('الرئيس
+    # التركي "فلان الفلاني" بشرى'): the person's name (guide §3.1)
+    return _AR_QUOTED_NAME_AFTER_TITLE.sub(lambda m: m.group(1) + m.group(2).translate(_AR_PROTECT)
+                                           if _ar_quoted_name(m.group(2)) and len(m.group(2).split()) >= 2 else m.group(), rest)
 
 
 _AR_INSTITUTIONS = frozenset("موقع وزارة شركة مركز جامعة مجلس هيئة صحيفة قناة وكالة منظمة حزب جمعية معهد مكتب إدارة بلدية مؤسسة".split())
@@ -548,6 +555,9 @@ def _ar_object_start(words: list[str]) -> int:
         after = words[i + 1] if i + 1 < len(words) else ""
         if prev in _AR_NAME_PARTICLES or w in _AR_NAME_PARTICLES or _ar_name_kind(w) in ("gazetteer", "surname"):
             continue
+        if prev[-1:] in "\"»”" and prev[:1] not in "\"«“" and w[:1] not in "و\"«“(" and not w.startswith("ال") \
+                and not w.endswith(("ي", "ية", "يون", "يين")) and re.match(r"[\u0621-\u064A]", w):
+            return i  # 'الرئيس "فلان الفلاني" بشرى سارة': a quoted name is closed, a common noun starts the object
         if w.endswith("اً") or w.endswith("ا") and len(w) > 4 and not w.startswith("ال") and _ar_common(w[:-1]):
             return i
         if not prev.startswith(("ال", "وال")) and re.match(r"^[يت][\u0621-\u064A]{2,4}(?:ون|ان)?$", w) and not _ar_common(w) \
