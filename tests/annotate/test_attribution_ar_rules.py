@@ -376,3 +376,16 @@ def test_relative_verb_after_indefinite_head(text, source):
 ])
 def test_quoted_full_name_in_speaker(text, source):
     assert attribute(text, "ar").source == source
+
+
+# a present or feminine past reporting verb with an object pronoun is a cue, its subject after it
+# ("لما أعلنته X"، "يتهمه X بـ"); not the masculine past ("ما سبق ذكره": the verbal noun) nor "تابعته" (followed)
+@pytest.mark.parametrize("text, source, cue", [
+    ("وجاء القرار خلافا لما أعلنته الهيئة المستقلة للانتخابات.", "الهيئة المستقلة للانتخابات", "أعلنته"),
+    ("وهو الوزير الذي يتهمه نواب المعارضة بإهدار المال العام.", "نواب المعارضة", "يتهمه"),
+    ("وعلى خلاف ما سبق ذكره، تراجعت الأسعار.", None, None),
+    ("وتابعته الجماهير باهتمام كبير.", None, None),
+])
+def test_verb_with_object_pronoun(text, source, cue):
+    got = attribute(text, "ar")
+    assert (got.source, got.cue) == (source, cue)

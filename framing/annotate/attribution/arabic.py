@@ -17,6 +17,9 @@ from framing.annotate.attribution._base import (NONE, Attribution, _AR_OPEN_QUOT
 from framing.annotate.spans import clean
 
 
+_AR_OBJECT_SUFFIXES = ("ه", "ها", "هم")
+
+
 def _ar_forms(verbs: list[str]) -> list[str]:
     """The listed Arabic verbs with their regular variants, derived rather than listed: the
     plural of a past verb listed with its feminine ("قال", "قالت" -> "قالوا"), the plural of a
@@ -30,6 +33,11 @@ def _ar_forms(verbs: list[str]) -> list[str]:
         if verb.startswith("ي") and "ت" + verb[1:] in listed:
             out.add(verb + "ون")
     out |= {"ا" + v[1:] for v in out if v[:1] in "أإ"}
+    # with an object pronoun ("يتهمه"، "أعلنته"، "طالبها"): the subject follows
+    # (present forms and feminine past forms: a masculine past with a pronoun is often the verbal
+    # noun, "ما سبق ذكره"; "تابعته" is "followed him")
+    out |= {v + p for v in list(out) if len(v) >= 4 and (v[:1] in "يت" or v.endswith("ت")) and not v.endswith(("ى", "ا", "وا", "ون"))
+            and "تابع" not in v for p in _AR_OBJECT_SUFFIXES}
     return sorted(out, key=lambda v: (-len(v), v))
 
 
@@ -686,9 +694,11 @@ def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str |
     return before
 
 
-@lru_cache(maxsize=1)
-def _ar_verb_forms() -> frozenset[str]:
-    return frozenset(_ar_forms(_LEXICONS["ar"]["verbs"]))
+@lru_cache(maxsize=2)
+def _ar_verb_forms(with_objects: bool = True) -> frozenset[str]:
+    forms = _ar_forms(_LEXICONS["ar"]["verbs"])
+    return frozenset(forms if with_objects else (f for f in forms if not any(
+        f.endswith(x) and f[:-len(x)] in forms for x in _AR_OBJECT_SUFFIXES)))
 
 
 def _ar_svo_subject(text: str, start: int, cue: str) -> str | None:
@@ -910,7 +920,9 @@ def _attribute_ar_first(text: str) -> Attribution:
                 if source:
                     return _named_ar(source, cue[:-2].rstrip(), text, end - 1)
             else:
-                source = _ar_span(rest, stop=_ar_preposition_stop(lemma))
+                # a verb with an object pronoun ("ويتهمه X بـ"): "ب" with a noun ends the subject
+                object_pronoun = verb not in _ar_verb_forms(False) and verb.endswith(_AR_OBJECT_SUFFIXES)
+                source = _ar_span(rest, stop=_ar_preposition_stop(lemma) or (r"\s+ب\S+" if object_pronoun else None))
             if source and not according:
                 source = _ar_subject_end(source)
             near = end
