@@ -389,3 +389,13 @@ def test_quoted_full_name_in_speaker(text, source):
 def test_verb_with_object_pronoun(text, source, cue):
     got = attribute(text, "ar")
     assert (got.source, got.cue) == (source, cue)
+
+
+# a circumstantial participle right after the verb (حال) is not its subject: the verb is subject-less
+@pytest.mark.parametrize("text", [
+    'وأضاف مخاطبا الحضور: "لن نتراجع عن مطالبنا".',
+    "وتابع موجها كلامه إلى الحكومة إن الوقت ينفد.",
+])
+def test_participle_after_verb_is_no_subject(text):
+    got = attribute(text, "ar")
+    assert got.source is None and got.form == "implicit"
