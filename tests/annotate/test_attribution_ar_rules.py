@@ -399,3 +399,14 @@ def test_verb_with_object_pronoun(text, source, cue):
 def test_participle_after_verb_is_no_subject(text):
     got = attribute(text, "ar")
     assert got.source is None and got.form == "implicit"
+
+
+# a title label before a colon opening the line comes first in reading order, before a later cue
+# (guide §2.4, §2.5); the outlet it spoke to ("لـCNN") is left out of the label
+@pytest.mark.parametrize("text, source", [
+    ('وزير الزراعة السوداني: المخزون يكفي حتى الصيف وقال الوزير في مؤتمر صحفي إن الواردات مستمرة.', "وزير الزراعة السوداني"),
+    ("مدير الدفاع المدني لـBBC: النيران تحت السيطرة", "مدير الدفاع المدني"),
+])
+def test_title_label_first(text, source):
+    got = attribute(text, "ar")
+    assert (got.source, got.quote_type) == (source, "direct")

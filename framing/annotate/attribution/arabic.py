@@ -809,6 +809,10 @@ def _attribute_ar(text: str) -> Attribution:
 
 
 def _attribute_ar_first(text: str) -> Attribution:
+    label = _AR_TRANSCRIPT.match(text) if ":" in text[:60] else None
+    if label and _ar_speaker_label(label.group(1)) and not _AR_CUE.search(label.group(1)):
+        # "الوزير: ..." before any cue: the label is the first attribution in reading order (§2.4, §2.5)
+        return Attribution(label.group(1), ":", "direct", resolved=label.group(1), span=(label.start(1), label.end(1)), form="named")
     pluperfect = _AR_PLUPERFECT.match(text)
     subject = _ar_pluperfect_subject(pluperfect) if pluperfect else None
     if subject:
@@ -994,7 +998,8 @@ def _ar_participle_attribution(text: str, participle: re.Match) -> Attribution |
 
 
 # An interview or transcript line: "الوزير: ..." / "فلان الفلاني: «...»".
-_AR_TRANSCRIPT = _lazy(r"^\s*([^\s:،.«»\"“”]+(?:\s+[^\s:،.«»\"“”]+){0,3})\s*:\s*(?=\S)")
+# (an outlet it spoke to, "لـCNN"، "لـ«الشرق»", is left out)
+_AR_TRANSCRIPT = _lazy(r"^\s*([^\s:،.«»\"“”]+(?:\s+(?!ل(?:ـ|[A-Za-z]))[^\s:،.«»\"“”]+){0,3})(?:\s+ل(?:ـ\s*\S+|[A-Za-z][^\s:]*))?\s*:\s*(?=\S)")
 
 
 def _ar_speaker_label(label: str) -> bool:
