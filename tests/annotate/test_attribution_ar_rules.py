@@ -410,3 +410,16 @@ def test_participle_after_verb_is_no_subject(text):
 def test_title_label_first(text, source):
     got = attribute(text, "ar")
     assert (got.source, got.quote_type) == (source, "direct")
+
+
+# "من" after an indefinite head says where the speaker is from and stays (§3.1); after a verb that
+# takes "من" (حذر، قلل) it ends the subject; a common noun in ة with a name after a definite
+# subject is the object
+@pytest.mark.parametrize("text, source", [
+    ("وقال وفد من الهلال الأحمر إن المساعدات وصلت.", "وفد من الهلال الأحمر"),
+    ("وأكدت مصادر أمنية من المدينة أن الهدوء عاد.", "مصادر أمنية من المدينة"),
+    ("وحذر خبراء من الانهيار الاقتصادي.", "خبراء"),
+    ("وعندما زار وفد من الصليب الأحمر الدولي مدينة حلب الأسبوع الماضي، انتقد بشدة نقص الأدوية.", "وفد من الصليب الأحمر الدولي"),
+])
+def test_from_after_indefinite_head(text, source):
+    assert attribute(text, "ar").source == source

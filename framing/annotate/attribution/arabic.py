@@ -88,6 +88,7 @@ _AR_VERB_PREPOSITION = (
     ("دعا", r"\s+(?:إلى|الى)\s+"), ("دعت", r"\s+(?:إلى|الى)\s+"), ("طالب", r"\s+(?:إلى|الى|ب)"),
     ("حث", r"\s+(?:على|إلى)\s+"), ("لفت", r"\s+(?:إلى|الى)\s+"), ("أشار", r"\s+(?:إلى|الى)\s+"),
     ("اشار", r"\s+(?:إلى|الى)\s+"), ("شير", r"\s+(?:إلى|الى)\s+"), ("شكك", r"\s+في\s+"),
+    ("حذر", r"\s+من\s+"), ("قلل", r"\s+من\s+"), ("سخر", r"\s+من\s+"),
     ("رحب", r"\s+ب\S+"), ("هدد", r"\s+ب\S+"), ("ندد", r"\s+ب\S+"), ("هنأ", r"\s+ب\S+"), ("لوح", r"\s+ب\S+"), ("وصف", r"\s+\S+\s+ب(?:ال|أن|ان|[\"«“])\S*|\s+ب\S+"),
     ("اتهم", r"\s+\S+\s+ب\S+"), ("أشاد", r"\s+ب\S+"), ("اعتبر", r"\s+(?:أن|إن|ان)\s+"),
     # "أفادت الوكالة بانتشار/بإجراء/بأن ...": a verbal noun or "أن" after "ب"; "وزارة الصحة بغزة" keeps its place
@@ -191,6 +192,9 @@ def _ar_name_after_title(span: str, after: str) -> str:
     return "، " + found.group(1)
 
 
+_AR_INDEFINITE_FROM = _lazy(r"^\s*((?!ال)[\u0621-\u064A]{3,})((?:\s+(?!ال)[\u0621-\u064A]+(?:ي|ية|يون|يين|ة))?)\s+من\s+(?=ال)")
+
+
 def _ar_span(rest: str, stop: str | None = None) -> str | None:
     # "تقرير صادر عن البنك الدولي" stays one span ("المصادر عن ..." is another word: "عن" ends it)
     rest = re.sub(r"((?<!\S)(?:ال)?صادرة?)\s+عن\s+", "\\1\x00", rest)
@@ -207,6 +211,11 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     relayed = _AR_RELAYED.search(rest)
     if relayed and (not _AR_END.search(rest) or relayed.start() <= _AR_END.search(rest).start()):
         rest = rest[relayed.end():]  # "ذكرت وكالة رويترز نقلا عن متحدث ...": the original speaker
+    # "وفد من الصليب الأحمر"، "مصادر محلية من المنطقة": "من" after an indefinite head (with its
+    # nisba) says where the speaker is from and stays (§3.1); a verb taking "من" was cut above
+    head = _AR_INDEFINITE_FROM.match(rest)
+    if head and not _ar_name_kind(head.group(1)) and (_ar_common(head.group(1)) or _AR_BROKEN_PLURAL.match(head.group(1))):
+        rest = rest[:head.end(2)] + "\x02" + rest[head.end():]
     rest = _ar_protect_quoted_names(rest)
     match = _AR_END.search(rest)
     span = (rest[:match.start()] if match else rest)
@@ -530,8 +539,9 @@ def _ar_after_definite(word: str, after: str, titled: bool = False) -> bool:
     (adjectives agree in definiteness): it starts the object or the next phrase. Names, titles,
     nisba forms (also surnames: "شكري"), prepositions and coordination go on."""
     if word[:1] in "وبل" or word in _AR_TITLES or word in _AR_FUNCTION or word in _AR_NAME_PARTICLES \
-            or word.endswith(("ي", "ية", "يون", "يين", "يان")) or _ar_name_kind(after):
-        return False
+            or word.endswith(("ي", "ية", "يون", "يين", "يان")) \
+            or _ar_name_kind(after) and (titled or not (word.endswith("ة") and _ar_common(word))):
+        return False  # (no title before: "الصليب الأحمر الصيني مدينة ميلانو" — a common noun in ة with a name is the object)
     # an indefinite noun in ة ("تدوينة", "عقوبة") is a common noun even where our text never
     # attests it, unless a title may be followed by a woman's name ("الناشطة فاطمة")
     common = _ar_common(word) or not titled and word.endswith("ة") and not word.startswith("ال") and len(word) >= 4 \
