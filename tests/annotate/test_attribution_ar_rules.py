@@ -423,3 +423,11 @@ def test_title_label_first(text, source):
 ])
 def test_from_after_indefinite_head(text, source):
     assert attribute(text, "ar").source == source
+
+
+# "ردا على" (in reply to) after the subject is a circumstance, not part of the speaker (§3.2)
+@pytest.mark.parametrize("text, source", [
+    ("وقال مسؤول ردا على سؤال للصحفيين إن المعبر سيفتح غدا.", "مسؤول"),
+])
+def test_in_reply_to_after_subject(text, source):
+    assert attribute(text, "ar").source == source

@@ -576,8 +576,9 @@ def _ar_object_start(words: list[str]) -> int:
         if prev[-1:] in "\"»”" and prev[:1] not in "\"«“" and w[:1] not in "و\"«“(" and not w.startswith("ال") \
                 and not w.endswith(("ي", "ية", "يون", "يين")) and re.match(r"[\u0621-\u064A]", w):
             return i  # 'الرئيس "فلان الفلاني" بشرى سارة': a quoted name is closed, a common noun starts the object
-        if w.endswith("اً") or w.endswith("ا") and len(w) > 4 and not w.startswith("ال") and _ar_common(w[:-1]):
-            return i
+        if w.endswith("اً") or w.endswith("ا") and len(w) > 4 and not w.startswith("ال") and _ar_common(w[:-1]) \
+                or w in ("ردا", "رداً"):
+            return i  # (an accusative adverbial: "شاهد ردا على سؤال", "in reply to")
         if not prev.startswith(("ال", "وال")) and re.match(r"^[يت][\u0621-\u064A]{2,4}(?:ون|ان)?$", w) and not _ar_common(w) \
                 and not w.endswith(("ي", "ية", "ا")) and (after in _AR_PREPOSITION_WORDS or after.startswith("ال")):
             return i
