@@ -47,8 +47,9 @@ def test_a_colon_after_the_speaker_opens_the_speakers_words():
     ("يعلن مجلس البلدية أن السوق سيفتح يوم السبت.", "مجلس البلدية"),
     # an evidence verb with a proposition is a cue ...
     ("وتظهر سجلات المستشفى أن المريض غادر قبل الموعد.", "سجلات المستشفى"),
-    # ... with a noun object it is not
-    ("وتظهر صور الحي حجم الأضرار التي خلفتها العاصفة.", None),
+    # ... with a noun object only when a photo or footage shows it (guide §10, training draw)
+    ("وتظهر صور الحي حجم الأضرار التي خلفتها العاصفة.", "صور الحي"),
+    ("وتظهر السجلات حجم الدين.", None),
     # a verbal noun after a preposition or "تم" is no cue
     ("وعادة ما يتم وصف أدوية خفيفة لعلاج هذا الصداع.", None),
 ])

@@ -867,8 +867,10 @@ def _attribute_ar_first(text: str) -> Attribution:
             antecedent = _ar_antecedent(text[:relative.start()])
             if antecedent:
                 return _named_ar(antecedent, cue, text, relative.start() - len(antecedent) - 2)
-        if not according and cue.lstrip("وف") in _AR_EVIDENCE_VERBS and not _AR_COMPLEMENTIZER_AFTER.search(text, end):
-            continue  # "وتظهر الصور حجم الدمار": evidence verbs report only a proposition ("أن ...")
+        if not according and cue.lstrip("وف") in _AR_EVIDENCE_VERBS and not _AR_COMPLEMENTIZER_AFTER.search(text, end) \
+                and not _AR_VISUAL_SUBJECT.match(text, end):
+            continue  # "وتظهر السجلات حجم الدين": evidence verbs report a proposition ("أن ...");
+            # a photo or footage shows its object (guide §10: "وكشفت صور ... الطابق الأخير" is a cue)
         if not according and _AR_NOUN_BEFORE.search(text, max(0, start - 8), start):
             continue  # "في وصف"، "يتم وصف": the verbal noun after a preposition or "تم"
         rest = text[end:]
@@ -966,6 +968,7 @@ def _attribute_ar_first(text: str) -> Attribution:
 
 # A circumstantial participle of a reporting verb ("..., مضيفا أن", "مطالبين الحكومة بـ"): the
 # speaker is the subject of the main clause before it.
+_AR_VISUAL_SUBJECT = _lazy(r"\s+(?:ال)?(?:صور|صورة|فيديو|فيديوهات|مقطع|مقاطع|لقطات|لقطة|تسجيل|تسجيلات)(?=\s|$)")
 _AR_PARTICIPLES = ("مضيف مشير مؤكد معتبر مطالب متهم محذر معلن لافت موضح منوه مشدد قائل معرب متسائل منتقد مستنكر "
                    "متوعد مهدد مشكك معترف ملوح مبين مستدرك متابع مذكر مرجح متوقع نافي").split()
 _AR_PARTICIPLE_CUE = _lazy(
