@@ -431,3 +431,11 @@ def test_from_after_indefinite_head(text, source):
 ])
 def test_in_reply_to_after_subject(text, source):
     assert attribute(text, "ar").source == source
+
+
+def test_arabic_addressee_in_quotes_and_a_connective_before_the_cue():
+    # "إلى ذلك قالت لـ"الأيام" إن ...": no subject after the verb (an addressee), the connective is
+    # no subject before it: the cue is subject-less and takes the speaker named before
+    texts = ["وقالت المتحدثة سارة حداد إن الوفد وصل.", 'إلى ذلك قالت لـ"الأيام" إن القرار تقني.']
+    found = attribute_sentences(texts, ["ar"] * 2)[-1]
+    assert (found.source, found.form, found.resolved) == (None, "implicit", "المتحدثة سارة حداد")

@@ -635,7 +635,7 @@ def _ar_subject_end(span: str) -> str:
 # After the verb, no subject: a complementizer, a quotation, or a preposition, a time or
 # circumstance phrase ("وأكد في كلمة له أنه", "لفت إلى أن", "صرح به", "قال فيه").
 _AR_NO_SUBJECT = _lazy(
-    r"\s*(?:[بف]?(?:إن|أن|ان|بان)(?:ه|ها|هم|هما|نا)?(?![\u0621-\u064A])|:|«|\"|“|'|laquo;|،|"
+    r"\s*(?:[بف]?(?:إن|أن|ان|بان)(?:ه|ها|هم|هما|نا)?(?![\u0621-\u064A])|:|«|\"|“|'|laquo;|،|لـ?\s*(?=[\"«“\uE000-\uE006])|"
     r"(?:إلى|الى|على)\s+(?:إن|أن|ان|أنه|إنه|أنها|إنها|ضرورة|أهمية)|"
     r"(?:في|خلال|عبر|أمام|على|عن|من|مع|لدى|به|بها|فيه|فيها|ذلك|له|لها|أيضا|أيضاً|كذلك|بدوره|بدورها|مؤخرا|مؤخراً|بشدة|رسميا|رسمياً|سابقا|سابقاً|مجددا|مجدداً|مرارا|مراراً|صراحة|علنا|علناً|أكثر من مرة|"
     r"أمس|اليوم|الليلة|مساء|صباح|يوم|لوكالة|لصحيفة|لقناة|لموقع|لشبكة|لإذاعة|لتلفزيون|لوسائل|للصحفيين|للصحافيين|"
@@ -645,7 +645,7 @@ _AR_NO_SUBJECT = _lazy(
 _AR_SAID_IN_IT = _lazy(r"\s*(?:فيه|فيها|فيهم)\s+(?:إن|أن|ان|بأن|إنه|أنه|إنها|أنها|بأنه|بأنها)(?=\s)")
 _AR_COLON_AFTER = _lazy(r"\s*(?:(?:فيه|فيها|فيهم|له|لها)\s*)?:\s*\S")
 _AR_PRONOUN_OBJECT = _lazy(r"\s*(?:به|بها|فيه|فيها|عنه|عنها|بذلك)(?=\s+(?!إن|أن|ان|بأن|بأنه|بأنها|إنه|أنه|إنها|أنها)[\u0621-\u064A])")
-_AR_BEFORE_LEAD = _lazy(r"^(?:(?:و|ثم|فيما|بينما|كما|وقد|قد|فقد|لقد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)(?:\s+|$))+")
+_AR_BEFORE_LEAD = _lazy(r"^(?:(?:إلى ذلك|الى ذلك|من جهته|من جهتها|من جانبه|من جانبها|في السياق نفسه|في هذا السياق|و|ثم|فيما|بينما|كما|وقد|قد|فقد|لقد|وكان|كان|وكانت|كانت|لكن|ولكن|غير أن|إلا أن|فإن|بل)(?:\s+|$))+")
 _AR_PRONOUN_BEFORE = _lazy(r"(?:^|[\s،])و?(هو|هي|هم|هن|أنا|نحن)\s+$")
 # a particle with the subject as its suffix: "لكنه اعتبر"، "ولكنها قالت"، "فإنه يرى" (guide §6: pronoun)
 _AR_SUFFIX_PRONOUN_BEFORE = _lazy(r"(?:^|[\s،])([وف]?(?:لكن|لكنّ|إن|إنّ|فإن|لأن|كأن)(?:ه|ها|هم|هما|هن))\s+$")
@@ -779,7 +779,9 @@ def _ar_shared_subject(before: str, cue: str) -> str | None:
 def _ar_clause_start(text: str, start: int) -> bool:
     """The cue opens the sentence (after a dateline) or a clause after a comma."""
     head = text[:start].rstrip()
-    return start <= 12 and not re.search(r"[\u0621-\u064A]{2,}\s+[\u0621-\u064A]{2,}", head) or head.endswith(("،", ",", "؛", "."))
+    lead = _AR_BEFORE_LEAD.match(head + " ") if head else None
+    return start <= 12 and not re.search(r"[\u0621-\u064A]{2,}\s+[\u0621-\u064A]{2,}", head) or head.endswith(("،", ",", "؛", ".")) \
+        or bool(lead and lead.end() >= len(head))  # "إلى ذلك قالت ...": a connective only
 
 
 _AR_NOT_IN_SUBJECT = frozenset("قد لقد الذي التي الذين عندما وعندما حين حينما بعد قبل لم لن هو هي هناك".split())
