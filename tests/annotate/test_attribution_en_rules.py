@@ -262,3 +262,18 @@ def test_english_according_to_gives_way_to_the_quoted_speaker():
 ])
 def test_english_wholly_quoted_line_and_transcript_label(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Skip in Skip x Embed x Share CLOSE Russian President Ivan Lee says the talks went well.", "Russian President Ivan Lee"),
+    ("Part of the reason Lombardo said he can’t rule out terrorism is the man’s past.", "Lombardo"),
+    # an embedded question gives way to the main clause's cue
+    ("The congressman wasn’t sure why the group wrote that he had been misquoted, and said he was surprised.",
+     "The congressman"),
+    ("The city’s suit filed Tuesday says the ban violates the law.", "The city’s suit"),
+    # ", who insist" after "X has become a person of interest to investigators": the investigators
+    ("Lee has become a person of intense interest to state investigators, who insist that she lied.",
+     "state investigators"),
+])
+def test_english_more_speaker_boundaries(text, expected):
+    assert speaker(text) == expected

@@ -132,8 +132,13 @@ _EN_PRONOUN_START = _lazy(r"(?:he|she|they|it|we|I|you|there|this|that)\b", re.I
 _EN_LEADING_PHRASE = _lazy(r"^(?:In|At|By|On) (?:\d{4}|court|public|private|response|turn|particular|practice|person|writing)\b,?\s*|^(?:First|Second|Finally|Then|Now|Yet|Today|Yesterday),?\s+(?=\S)")
 
 
+_EN_WEB_CHROME = _lazy(r"^.*\b(?:CLOSE|Share|Embed|Skip|ADVERTISEMENT|Advertisement)\s+(?=[A-Z][a-z])")
+
+
 def _en_trim(source: str) -> str | None:
     """The head noun phrase: no leading conjunction, clause, time phrase or auxiliary."""
+    source = _EN_WEB_CHROME.sub("", source)  # "Skip in Skip x Embed x Share CLOSE Russian President ..."
+    source = re.sub(r"^.*\b(?:the|The)\s+reason\s+(?=[A-Z])", "", source)  # "Part of the reason Lombardo said"
     clause = _EN_CLAUSE.match(source)
     if clause and clause.end() < len(source):
         source = source[clause.end():]
@@ -172,6 +177,25 @@ _EN_RELATIVE_SUBJECT = _lazy(
     r"|[a-z]+(?:ists|ers|ors|ics|ians|ials|ities|nts|ies)|he|she|they|we|I)(?:\s+[a-z]+ly)?\s*$")
 
 
+_EN_PREPOSITION_SPLIT = _lazy(r"\b((?:with|by|from|to|for|in|on|at|and|or|about|against|including)\s+)")
+_EN_PEOPLE_PLURALS = frozenset("people women men officials experts investigators prosecutors lawmakers analysts critics "
+                               "residents witnesses doctors lawyers activists protesters researchers scientists".split())
+
+
+def _en_person_phrase(segment: str) -> str | None:
+    """The phrase nearest the end of ``segment`` that is headed by a person ("a woman" in "a call
+    from a woman", "another nurse at the clinic"), trimmed as a speaker; None when there is none."""
+    parts = _EN_PREPOSITION_SPLIT.split(segment)
+    for k in range(len(parts) - 1, -1, -2):
+        phrase = "".join(parts[k:]).strip()
+        words = phrase.split()
+        if words and (words[-1].lower() in _EN_PERSON_HEADS | _EN_PEOPLE_PLURALS
+                      or words[0].lower() in _EN_PERSON_HEADS or _en_name_like(phrase)):
+            found = _en_trim(phrase)
+            return found if found and not _pronoun(found) and not re.match(r"(?:no|not|none)\b", found) else None
+    return None
+
+
 _EN_WHO_BEFORE_CUE = _lazy(r"(?<=[a-z])\s+who\s+(?:(?:also|later|then|now|once|had|has|have|recently|last\s+\w+|this\s+\w+)\s+){0,3}$")
 
 
@@ -182,20 +206,11 @@ def _en_source_before(prefix: str) -> str | None:
         return relative.group(1)
     who = _EN_WHO_BEFORE_CUE.search(prefix)
     segment = re.split(r"[,;“”\"]", prefix[:who.start()])[-1] if who else ""
-    parts = re.split(r"\b((?:with|by|from|to|for|in|on|at|and|or|about|against|including)\s+)", segment)
-    if who and len(parts) > 1:
+    if who and _EN_PREPOSITION_SPLIT.search(segment):
         # "a podcast with a fitness personality who last month repeated": the person "who" stands
-        # for, the nearest phrase headed by a person ("another nurse at the clinic who says"); a
-        # comma appositive ("Name, the teen who says") is left to the rules below
-        found = None
-        for k in range(len(parts) - 1, -1, -2):
-            phrase = "".join(parts[k:]).strip()
-            words = phrase.split()
-            if words and (words[-1].lower() in _EN_PERSON_HEADS | {"people", "women", "men", "officials", "experts"}
-                          or (words[0].lower() in _EN_PERSON_HEADS) or _en_name_like(phrase)):
-                found = _en_trim(phrase)
-                break
-        if found and not _pronoun(found) and not re.match(r"(?:no|not|none)\b", found):
+        # for; a comma appositive ("Name, the teen who says") is left to the rules below
+        found = _en_person_phrase(segment)
+        if found:
             return found
     prefix = re.sub(r"(?:,\s*|\s+)(?:has|have|had|has also|had also|also)$", "", prefix.rstrip(" ,")).rstrip(" ,")
     single = max(prefix.rfind(p + q) for p in ",.!?" for q in "’'")  # "‘...,’ he says": a closing single mark
@@ -218,7 +233,10 @@ def _en_source_before(prefix: str) -> str | None:
         segments.pop()  # "..., Labour’s biggest donor, said": a possessive appositive
     last = segments[-1]
     if len(segments) > 1 and _EN_RELATIVE.match(last):
-        return _en_trim(segments[-2])  # "A third source, who is familiar with X, told": the head
+        # "A third source, who is familiar with X, told": the head; "X has become a person of
+        # interest to investigators, who insist": the person nearest "who"
+        nearest = _en_person_phrase(segments[-2]) if _EN_PREPOSITION_SPLIT.search(segments[-2]) else None
+        return nearest or _en_trim(segments[-2])
     if len(segments) > 1 and _en_appositive(last) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip()) \
             and not _EN_ADVERBIAL.match(segments[-2].lower()):
         last = segments[-2]  # "Rachel Lee, a senior fellow at the Stimson Center, said": the name
@@ -242,6 +260,7 @@ def _en_cut_modifiers(source: str) -> str:
             and source[:participle.start()].split()[-1].islower() \
             and source[:participle.start()].split()[-1] not in ("about", "without", "into", "like", "after", "before"):
         source = source[:participle.start()]  # "A former sailor pardoned by the governor": the head
+    source = re.sub(r"(?<=[a-z])\s+(?:filed|sent|issued|released|published|posted|obtained|signed)$", "", source)
     return re.sub(r"\s+(?:now|then|late|early|recently|today|yesterday)$", "", source)
 
 
@@ -297,6 +316,9 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
             if not source:
                 subject = _EN_SUBJECT.match(_blank_lead(text))
                 source = subject.group(1) if subject and not _pronoun(subject.group(1)) or subject and subject.start(1) == 0 else None
+    if re.search(r"\b(?:why|how|whether)\s+(?:[\w’'.-]+\s+){1,5}$", before):
+        # "wasn't sure why the ADL wrote that ...": an embedded question; a later cue speaks first
+        return Attribution(None, cue, _quote_type(text), form="rejected")
     if source and _EN_NOT_A_SPEAKER.match(source):
         # a clause ("he was seeking immunity"), a particle or a day: try the next cue, but keep
         # this one in case no other cue has a speaker
