@@ -439,3 +439,17 @@ def test_arabic_addressee_in_quotes_and_a_connective_before_the_cue():
     texts = ["وقالت المتحدثة سارة حداد إن الوفد وصل.", 'إلى ذلك قالت لـ"الأيام" إن القرار تقني.']
     found = attribute_sentences(texts, ["ar"] * 2)[-1]
     assert (found.source, found.form, found.resolved) == (None, "implicit", "المتحدثة سارة حداد")
+
+
+# a cue right after an indefinite noun is the verb of a relative clause on that noun, which is its
+# subject (guide §7); coordinated indefinite nouns go together, a "و" opening them is left out; not
+# after a preposition, nor before a definite subject of the verb's own, nor a plural verb
+@pytest.mark.parametrize("text, source, cue", [
+    ("ونشر ناشطون صورا ومقاطع تظهر حجم الدمار في الحي.", "صورا ومقاطع", "تظهر"),
+    ("وحمل المشاركون الأعلام ولافتات تطالب برحيل المحافظ.", "لافتات", "تطالب"),
+    ("ولم تصل حتى الآن سوى اخبار تؤكد تأجيل الاجتماع.", "اخبار", "تؤكد"),
+    ("وفي خطوة مفاجئة أعلنت البلدية إغلاق السوق.", "البلدية", "أعلنت"),
+])
+def test_cue_after_indefinite_head(text, source, cue):
+    got = attribute(text, "ar")
+    assert (got.source, got.cue) == (source, cue)

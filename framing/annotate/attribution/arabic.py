@@ -735,6 +735,52 @@ def _ar_svo_subject(text: str, start: int, cue: str) -> str | None:
     return before if all(nominal(w) for w in words) else None
 
 
+_AR_INDEFINITE_HEAD_STOP = frozenset("سوى إلا غير بعض كل أي عدة عدد".split())
+
+
+def _ar_indefinite_head(text: str, start: int, cue: str) -> tuple[str, int] | None:
+    """An indefinite noun right before a cue with no conjunction, the verb present or a feminine
+    past ("لافتات تطالب"، "صورا وفيديوهات تظهر"، "شهادات أكدت"): Arabic writes a relative clause
+    on an indefinite noun without a pronoun, and its verb's subject is that noun (guide §7). The
+    phrase runs back over indefinite nouns and coordination ("صورا وفيديوهات"); a "و" opening it is
+    left out. None when a definite word follows the verb (its own subject: "مفاجئة أعلنت
+    الحكومة"), when the phrase follows a preposition ("في خطوة تؤكد") or for plural verbs
+    (often another subject: "مقطع فيديو قالوا")."""
+    if cue[:1] in "وفل" and cue[1:] in _ar_verb_forms() or cue.endswith(("وا", "ون")):
+        return None
+    if not (cue[:1] in "يت" or cue.endswith("ت")):
+        return None
+    after = text[start + len(cue):].split(maxsplit=1)
+    if after and (after[0].startswith(("ال", "وال")) or _ar_name_kind(after[0]) in ("gazetteer", "surname")):
+        return None
+    before = text[:start]
+    if not before.endswith(" ") or re.search(r"[«»\"“”]\s*$", before):
+        return None
+    clause = re.split(r"[.،:«»\"“”؛()]", before)[-1]
+    words = clause.split()
+
+    def indefinite(word: str) -> bool:
+        bare = word[1:] if word[:1] == "و" and len(word) > 3 else word
+        bare = "أ" + bare[1:] if bare[:1] == "ا" and not bare.startswith("ال") else bare  # "اخبار": a bare alef for a hamza
+        return len(bare) >= 3 and not bare.startswith("ال") and bare not in _AR_FUNCTION and bare not in _AR_TITLES \
+            and bare not in _AR_INDEFINITE_HEAD_STOP and not (bare[:1] in "بل" and _ar_common(bare[1:])) and not bare.endswith(("ي", "ية", "يين", "يون")) \
+            and (_ar_common(bare) or bare.endswith(("ات", "ة")) or _AR_BROKEN_PLURAL.match(bare) is not None) \
+            and _ar_name_kind(bare) is None and not re.match(r"^[يت][\u0621-\u064A]{2,}$", bare) and bare not in _ar_verb_forms()
+    if not words or not indefinite(words[-1]):
+        return None
+    i = len(words) - 1
+    while i > 0 and words[i][:1] == "و" and len(words[i]) > 3 and indefinite(words[i - 1]):
+        i -= 1  # "صورا وفيديوهات": coordinated indefinite nouns
+    if i > 0 and words[i - 1] in _AR_PREPOSITION:
+        return None  # "في خطوة تؤكد": a circumstance
+    phrase = words[i:]
+    if phrase[0][:1] == "و" and len(phrase[0]) > 3:
+        phrase[0] = phrase[0][1:]
+    source = " ".join(phrase)
+    at = before.rfind(source)
+    return (source, at) if at >= 0 else None
+
+
 _AR_THAT_SUBJECT = _lazy(r"(?:^|\s)(?:أن|إن)\s+([^\s،.:«»\"“”]+(?:\s+[^\s،.:«»\"“”]+)??)\s+([\u0621-\u064A]{3,6})(?=\s)")
 
 
@@ -869,6 +915,11 @@ def _attribute_ar_first(text: str) -> Attribution:
             antecedent = _ar_antecedent(text[:relative.start()])
             if antecedent:
                 return _named_ar(antecedent, cue, text, relative.start() - len(antecedent) - 2)
+        head = None if according else _ar_indefinite_head(text, start, cue)
+        if head:
+            # "ولافتات تطالب بالتغيير"، "أخبار تؤكد إقالته": the verb of a relative clause on an
+            # indefinite noun, whose subject that noun is (guide §7: the noun a relative clause hangs on)
+            return _named_ar(head[0], cue, text, head[1])
         if not according and cue.lstrip("وف") in _AR_EVIDENCE_VERBS and not _AR_COMPLEMENTIZER_AFTER.search(text, end) \
                 and not _AR_VISUAL_SUBJECT.match(text, end):
             continue  # "وتظهر السجلات حجم الدين": evidence verbs report a proposition ("أن ...");
