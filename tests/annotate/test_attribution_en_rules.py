@@ -277,3 +277,14 @@ def test_english_wholly_quoted_line_and_transcript_label(text, expected):
 ])
 def test_english_more_speaker_boundaries(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The story broke after Ms. Ruiz, ranking member of the committee, said she would refer it.", "Ms. Ruiz"),
+    ("Patel agreed to bring it, but two days later he told the clerk he had lost it.", "he"),
+    ("When Arnold complained, the professor said they would look at the grade again.", "the professor"),  # a reaction
+    ("The campaign responded — spokesman Rick Lee said on radio that the deal was off.", "spokesman Rick Lee"),
+    ("He made it clear that he wants the job, they said, though others were asked too.", "He"),  # "they" relays
+])
+def test_english_reactions_relays_and_names_after_a_clause(text, expected):
+    assert speaker(text) == expected

@@ -151,6 +151,9 @@ def _en_trim(source: str) -> str | None:
     for _ in range(2):
         source = _EN_LEADING.sub("", source).strip()
         source = _EN_LEADING_PHRASE.sub("", source).strip()
+    ending = re.search(r"(?<!should)(?<!would)(?<!could)(?<!did)(?<!does)(?<!had)\s(he|she|they|we|I|He|She|They|We)$", source)
+    if ending and not re.search(r"\bwhose\b", source):
+        return ending.group(1)  # "two days later he told": the pronoun
     source = _EN_TRAILING.sub("", source).strip()
     source = _en_cut_modifiers(source)
     source = _EN_AUXILIARY.sub("", source).strip()
@@ -240,10 +243,20 @@ def _en_source_before(prefix: str) -> str | None:
     if len(segments) > 1 and _en_appositive(last) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip()) \
             and not _EN_ADVERBIAL.match(segments[-2].lower()):
         last = segments[-2]  # "Rachel Lee, a senior fellow at the Stimson Center, said": the name
+    elif len(segments) > 1 and _en_appositive(last) and _EN_CLAUSE.match(segments[-2]) \
+            and _en_person_name(_en_trim(segments[-2]) or ""):
+        return _en_trim(segments[-2])  # "... after Ms. Feinstein, ranking Democrat on the committee, said"
     elif len(segments) > 1 and _en_name_like(last) and _EN_TITLE_BEFORE.match(_EN_LEADING.sub("", segments[-2]).strip()):
         name = _en_trim(last)  # "His lawyer, Name, told": the title as written (it matched the title pattern)
         return f"{_EN_LEADING.sub('', segments[-2]).strip()}, {name}" if name else None
     return _en_trim(last)
+
+
+def _en_person_name(phrase: str) -> bool:
+    """A short name: capitalized words, the last one too ("Ms. Feinstein", "Ann Lee"), not an acronym."""
+    words = phrase.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and not words[-1].isupper() \
+        and words[0] not in _EN_NOT_SUBJECT_WORDS
 
 
 def _en_cut_modifiers(source: str) -> str:
@@ -415,6 +428,8 @@ def _en_topic_only(text: str, verb: re.Match) -> bool:
         return True
     if word in ("added", "adds") and _EN_THING_ADDED.match(after):
         return True
+    if word in _EN_REACTION_VERBS and re.match(r"\s*(?:[,;—–]|\s-\s|[.!?]?$)", after):
+        return True  # "When Arnold complained, the professor said ...": a reaction with no content
     if re.search(r"n[’']t\s+(?:yet\s+|publicly\s+)?$", text[max(0, verb.start() - 12):verb.start()]) \
             and re.match(r"\s+(?:whether|if|why|how|when|what)\b", after):
         return True  # "officials haven't said whether ...": nothing is said
@@ -424,6 +439,8 @@ def _en_topic_only(text: str, verb: re.Match) -> bool:
         and bool(re.match(r"\s*(?:about\b|[.!?]|$)", after))
 
 
+_EN_REACTION_VERBS = frozenset("complained complains responded responds reacted reacts objected objects protested protests "
+                               "commented comments".split())
 _EN_TOPIC_AFTER = _lazy(r"\s+(?:about|from)\b|\s+on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X|Facebook|Telegram|television|TV|the\s+phone)\b)")
 _EN_CONTENT_LATER = _lazy(r"\bthat\b|[“\":]|\b(?:said|says|saying)\b")
 _EN_THING_ADDED = _lazy(r"\s+(?:a|an|the)\s+(?:new\s+)?(?:link|photo|video|picture|image|map|chart|graphic|footnote)s?\b")
@@ -560,7 +577,8 @@ _EN_MESSENGER_HEADS = frozenset(
 def _en_messenger(source: str) -> bool:
     """A phrase that relays others' words: a report, a document, an outlet, "the sources"."""
     words = source.split()
-    return bool(words) and words[0].lower() in ("the", "a", "an") and words[-1].lower().strip("’'") in _EN_MESSENGER_HEADS
+    return source in ("they", "They") or bool(words) and words[0].lower() in ("the", "a", "an") \
+        and words[-1].lower().strip("’'") in _EN_MESSENGER_HEADS
 
 
 _EN_VERB_WITH_THAT = _lazy(rf"\b(?:{_trie(_LEXICONS['en']['verbs_with_that'])})\b(?=(?:\s+[^\s,.;:“”\"]+){{0,8}}?\s+that\b)")
