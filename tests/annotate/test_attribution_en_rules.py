@@ -288,3 +288,12 @@ def test_english_more_speaker_boundaries(text, expected):
 ])
 def test_english_reactions_relays_and_names_after_a_clause(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a parenthetical cue: the phrase between the commas speaks, not the host clause's subject
+    ("Mr. Lee, the mayor noted, earned a reputation as a reformer.", "the mayor"),
+    ("Sam Hale, a lawyer for the family, said the plan was sound.", "Sam Hale"),
+])
+def test_english_parenthetical_cue(text, expected):
+    assert speaker(text) == expected

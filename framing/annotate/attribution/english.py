@@ -318,7 +318,9 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
         source = _en_source_after(after)
         where = end
     else:
-        tail = _EN_TRAILING_CUE.match(after) and re.search(r",[’'‘]?\s*([^,;:“”\"‘]{2,60})$", before.rstrip())
+        tail = (_EN_TRAILING_CUE.match(after) or _EN_PARENTHETICAL_CUE.match(after)) \
+            and re.search(r",[’'‘]?\s*([^,;:“”\"‘]{2,60})$", before.rstrip())
+        # "..., the affidavit says." and "Mr. Lee, the mayor noted, earned ...": the phrase after the last comma
         # "..., the affidavit says.": the phrase after the last comma, with no appositives to skip
         source = _en_trim(tail.group(1)) if tail else None
         source = source or _en_source_before(before)
@@ -346,6 +348,7 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
 
 
 # The cue ends the sentence ("..., the affidavit says.", "..., the mayor said in a statement.")
+_EN_PARENTHETICAL_CUE = _lazy(r",\s+(?![“\"‘])(?:is|was|are|were|has|had|have|will|would|can|could|[a-z]+ed)\b")
 _EN_TRAILING_CUE = _lazy(r"\s*(?:(?:in|on|at|to|during)\s+[^,.;:“”\"]{1,40})?[.!?…]?[”\"’]?\s*$")
 _EN_CLAUSE_OPENING = _lazy(
     r"^\s*((?:an?|the|The|An?)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?:\s+[a-z]+(?=\s+[a-z]+s\b))?"
