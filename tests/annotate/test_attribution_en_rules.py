@@ -297,3 +297,11 @@ def test_english_reactions_relays_and_names_after_a_clause(text, expected):
 ])
 def test_english_parenthetical_cue(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, quote_type", [
+    ("Lee tweeted after the vote closed: Today proves what I always said.", "direct"),  # a phrase, then a colon
+    ("At noon, an officer tells a dispatcher that it’s ‘‘all quiet right now,’’ then leaves.", "direct"),  # doubled single marks
+])
+def test_english_more_direct_quotations(text, quote_type):
+    assert attribute(text, "en").quote_type == quote_type

@@ -84,7 +84,7 @@ _QUOTES = _lazy(r"[\"“”«»]")
 # a quotation: matching marks, also a curly mark closed by a straight one ('“...," she said') or
 # single curly marks closed after punctuation ("‘...,’ he said"), and straight single marks
 # around words (a headline's 'would absolutely'; not an apostrophe: "Winfrey's")
-_QUOTE_SPAN = _lazy(r"\"[^\"“”]{3,}”|“[^”\"“]{3,}\"(?=[\s,.;:!?)]|$)|\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»|‘[^‘]{3,}?[,.!?]’(?=\s|$)|(?<![\w'])'(?=[^\W\d])[^'\n]{2,}?(?<=[\w.,!?])'(?![\w'])")
+_QUOTE_SPAN = _lazy(r"\"[^\"“”]{3,}”|“[^”\"“]{3,}\"(?=[\s,.;:!?)]|$)|\"[^\"]{3,}\"|“[^”]{3,}”|«[^»]{3,}»|‘[^‘]{3,}?[,.!?]’(?=\s|$)|‘‘[^‘’]{3,}?’’|(?<![\w'])'(?=[^\W\d])[^'\n]{2,}?(?<=[\w.,!?])'(?![\w'])")
 
 
 SPEAKER_FORMS = ("named", "pronoun", "implicit", "none")
