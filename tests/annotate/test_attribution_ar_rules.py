@@ -453,3 +453,17 @@ def test_arabic_addressee_in_quotes_and_a_connective_before_the_cue():
 def test_cue_after_indefinite_head(text, source, cue):
     got = attribute(text, "ar")
     assert (got.source, got.cue) == (source, cue)
+
+
+# adjectives agree in definiteness, so the object starts at: a definite word after an indefinite
+# sound plural in -ون; an indefinite noun in -ية with a definite genitive after a definite subject;
+# "ب" with a verbal noun (تفعّل) after a definite subject; a verbal noun with a definite genitive
+# after an indefinite head and its adjective
+@pytest.mark.parametrize("text, source", [
+    ("واعتبر محللون القرار خطوة متأخرة.", "محللون"),
+    ("وأكد السنوسي أهمية الحوار بين الأطراف.", "السنوسي"),
+    ("وطالبت الجمعية بتبني خطة وطنية للمياه.", "الجمعية"),
+    ("وأظهرت صور متداولة تراجع المياه في السد.", "صور متداولة"),
+])
+def test_object_by_definiteness(text, source):
+    assert attribute(text, "ar").source == source

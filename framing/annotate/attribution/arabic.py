@@ -538,6 +538,11 @@ def _ar_after_definite(word: str, after: str, titled: bool = False) -> bool:
     """After a definite word, an indefinite common noun is neither its genitive nor its adjective
     (adjectives agree in definiteness): it starts the object or the next phrase. Names, titles,
     nisba forms (also surnames: "شكري"), prepositions and coordination go on."""
+    if not titled and word.endswith("ية") and word[:1] not in "وبلك" and not word.startswith("ال") and len(word) >= 5 and after.startswith("ال") and after not in _AR_NAME_SECOND \
+            and word not in _ar_words()[2] and (_ar_common(word) or len(word) >= 6 or word[:1] in "أم"):
+        # "البدوي أهمية المركز": a noun in -ية with its genitive (no adjective of a definite word is
+        # indefinite); short words may be a woman's name ("نادية")
+        return True
     if word[:1] in "وبل" or word in _AR_TITLES or word in _AR_FUNCTION or word in _AR_NAME_PARTICLES \
             or word.endswith(("ي", "ية", "يون", "يين", "يان")) \
             or _ar_name_kind(after) and (titled or not (word.endswith("ة") and _ar_common(word))):
@@ -582,7 +587,8 @@ def _ar_object_start(words: list[str]) -> int:
         if not prev.startswith(("ال", "وال")) and re.match(r"^[يت][\u0621-\u064A]{2,4}(?:ون|ان)?$", w) and not _ar_common(w) \
                 and not w.endswith(("ي", "ية", "ا")) and (after in _AR_PREPOSITION_WORDS or after.startswith("ال")):
             return i
-        if prev.startswith(("ال", "وال")) and w.startswith("ب") and len(w) > 4 and (w[1:].startswith("ال") or _ar_common(w[1:])) \
+        if prev.startswith(("ال", "وال")) and w.startswith("ب") and len(w) > 4 \
+                and (w[1:].startswith("ال") or _ar_common(w[1:]) or re.fullmatch(r"ت[\u0621-\u064A]{2}ي", w[1:])) \
                 and not _ar_common(w):
             return i
         if not w.startswith("ال") and len(w) >= 5 and re.search(r"(?:هم|ها|هما)$", w) and prev not in _AR_TITLES \
@@ -590,6 +596,9 @@ def _ar_object_start(words: list[str]) -> int:
             return i
         if _AR_ACTIVE_PARTICIPLE.match(w) and after in _AR_PREPOSITION_WORDS and prev.startswith("ال") and not _ar_adjective_listed(w):
             return i
+        if i >= 2 and _AR_MASDAR.match(w) and after.startswith("ال") and prev.endswith("ة") and not prev.startswith("ال") \
+                and not words[i - 2].startswith(("ال", "وال")):
+            return i  # "لقطات مصورة تصاعد العنف": a verbal noun after an indefinite head and its adjective is the object
     return len(words)
 
 
@@ -625,8 +634,10 @@ def _ar_subject_end(span: str) -> str:
         if previous.startswith("ال") and i + 1 < len(words) and _ar_after_definite(word, words[i + 1], titled):
             return " ".join(words[:i])  # "الجيش الإسرائيلي مقتل اثنين": an indefinite noun after a definite one
         if word.startswith("ال"):
-            closed = previous.startswith("ال") or (previous.endswith("ون") and len(previous) >= 6)
-            if closed and (not _ar_adjective(word) or _ar_construct_noun(word)) and word not in _AR_TITLE_APPOSITION and word[2:] not in _AR_TITLES:
+            plural = not previous.startswith("ال") and previous.endswith("ون") and len(previous) >= 6
+            closed = previous.startswith("ال") or plural
+            # (an indefinite plural takes neither a genitive nor a definite adjective: "مغردون المشهد")
+            if closed and (plural or not _ar_adjective(word) or _ar_construct_noun(word)) and word not in _AR_TITLE_APPOSITION and word[2:] not in _AR_TITLES:
                 return " ".join(words[:i])
         previous = word
     return span
