@@ -467,3 +467,16 @@ def test_cue_after_indefinite_head(text, source, cue):
 ])
 def test_object_by_definiteness(text, source):
     assert attribute(text, "ar").source == source
+
+
+# "نشر" is a cue only with its subject and a that-clause, "نص" only with "على أن" (kept out of the
+# lexicon: "نشر صورا" publishes, "نص" is also "text")
+@pytest.mark.parametrize("text, source, cue", [
+    ('نشرت مجلة "الأفق" الأسبوعية أن المهرجان سيؤجل.', 'مجلة "الأفق" الأسبوعية', "نشرت"),
+    ("وتنص اللائحة على أن يحضر الأعضاء شخصيا.", "اللائحة", "وتنص"),
+    ("ونشر النادي صورا من التدريب الأخير.", None, None),
+    ("وقرأ المذيع نص الرسالة كاملا.", None, None),
+])
+def test_published_and_stipulated_that(text, source, cue):
+    got = attribute(text, "ar")
+    assert (got.source, got.cue) == (source, cue)

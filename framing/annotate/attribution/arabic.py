@@ -792,6 +792,22 @@ def _ar_indefinite_head(text: str, start: int, cue: str) -> tuple[str, int] | No
     return (source, at) if at >= 0 else None
 
 
+# Verbs that report only in one construction, so kept out of the lexicon: "نشر" (published) with
+# its subject and a that-clause ("نشرت صحيفة X أن ..."; not "نشر صورا", nor "نشر تغريدة قال فيها
+# إن": another cue's clause), "نص" (stipulated) with "على أن" ("نص القانون على أن").
+_AR_CONDITIONAL_CUE = _lazy(r"(?:^|(?<=[\s،.:]))([وف]?(?:نشرت|نشر|ينشر|تنشر|نص|نصت|ينص|تنص))(?=[\s،:]|$)")
+_AR_PUBLISHED_THAT = _lazy(r"^(?:\s+[^\s:؛.]+){1,8}?\s+(?:أن|إن|ان|بأن|بان)(?=\s)")
+_AR_STIPULATED_THAT = _lazy(r"^(?:\s+[^\s:؛.«»\"“”]+){0,6}?\s+على\s+(?:أن|ان|إن)(?=\s)")
+
+
+def _ar_conditional_cue(text: str, match: re.Match) -> bool:
+    rest = text[match.end(1):]
+    if "نشر" in match.group(1):
+        found = _AR_PUBLISHED_THAT.match(rest)
+        return found is not None and not _AR_CUE.search(found.group()) and not _AR_CONDITIONAL_CUE.search(found.group())
+    return _AR_STIPULATED_THAT.match(rest) is not None
+
+
 _AR_THAT_SUBJECT = _lazy(r"(?:^|\s)(?:أن|إن)\s+([^\s،.:«»\"“”]+(?:\s+[^\s،.:«»\"“”]+)??)\s+([\u0621-\u064A]{3,6})(?=\s)")
 
 
@@ -904,6 +920,9 @@ def _attribute_ar_first(text: str) -> Attribution:
             candidates.append((match.start(), match.group(1), match.end(), True))
     for match in _AR_CUE.finditer(text):
         if not _inside_quotes(text, match.start()):
+            candidates.append((match.start(), match.group(1), match.end(1), False))
+    for match in _AR_CONDITIONAL_CUE.finditer(text):
+        if not _inside_quotes(text, match.start()) and _ar_conditional_cue(text, match):
             candidates.append((match.start(), match.group(1), match.end(1), False))
     for match in (_AR_EXPRESSED.finditer(text) if "عب" in text else ()):
         if not _inside_quotes(text, match.start()):
