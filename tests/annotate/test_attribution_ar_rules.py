@@ -480,3 +480,15 @@ def test_object_by_definiteness(text, source):
 def test_published_and_stipulated_that(text, source, cue):
     got = attribute(text, "ar")
     assert (got.source, got.cue) == (source, cue)
+
+
+# an evidence verb (كشف، أظهر) with a person's name or title as subject reports with a noun object
+# too; a plural of the pattern تفاعيل (تفاصيل، تقارير) after a definite subject starts the object,
+# a title before it included; a record with a noun object stays no cue
+@pytest.mark.parametrize("text, source", [
+    ("وكشف الوزير تفاصيل الخطة الجديدة.", "الوزير"),
+    ("وفي هذا السياق كشف الحمداني في كلمته أسماء المتورطين.", "الحمداني"),
+    ("وتكشف السجلات حجم الدين العام.", None),
+])
+def test_person_reveals_with_noun_object(text, source):
+    assert attribute(text, "ar").source == source

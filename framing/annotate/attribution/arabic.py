@@ -550,13 +550,15 @@ def _ar_after_definite(word: str, after: str, titled: bool = False) -> bool:
     # an indefinite noun in ة ("تدوينة", "عقوبة") is a common noun even where our text never
     # attests it, unless a title may be followed by a woman's name ("الناشطة فاطمة")
     common = _ar_common(word) or not titled and word.endswith("ة") and not word.startswith("ال") and len(word) >= 4 \
-        and word not in _ar_words()[2] and word not in ("قبالة", "ناحية", "قرابة", "بمثابة")  # ة-prepositions
-    if after.startswith("ال") and not _AR_MASDAR.match(word) and (after in _AR_NAME_SECOND or titled or not common):
+        and word not in _ar_words()[2] and word not in ("قبالة", "ناحية", "قرابة", "بمثابة") \
+        or _AR_PLURAL_TAFAIL.match(word) is not None  # ة-prepositions; "تفاصيل"، "تقارير": a plural of a noun in ت
+    if after.startswith("ال") and not _AR_MASDAR.match(word) and (after in _AR_NAME_SECOND or titled and not _AR_PLURAL_TAFAIL.match(word) or not common):
         return False  # "نور الدين", "الوزير الليبي كامل الفاسي": a name whose second part has the article
     # else a common noun before a definite one is the object with its genitive ("عدد الضحايا")
     return common and _ar_name_kind(word) is None
 
 
+_AR_PLURAL_TAFAIL = _lazy(r"^ت[\u0621-\u064A]ا[\u0621-\u064A]ي[\u0621-\u064A]$")  # تفاصيل، تقارير، تصاريح
 _AR_NAME_SECOND = frozenset("الدين الله الرحمن الرحيم الإسلام الاسلام العزيز الحق الكريم الحميد الهدى الزمان النور الحسن الحسين".split())
 _AR_ACTIVE_PARTICIPLE = _lazy(r"^ال[\u0621-\u064A]ا[\u0621-\u064A]{2}(?:ة|ون|ين)?$")  # العاملة، الناشطين
 _AR_PREPOSITION_WORDS = frozenset("في فى على من عن مع إلى الى لدى ضد".split())
@@ -808,6 +810,19 @@ def _ar_conditional_cue(text: str, match: re.Match) -> bool:
     return _AR_STIPULATED_THAT.match(rest) is not None
 
 
+def _ar_person_after(text: str, end: int) -> bool:
+    """A person's name or title right after an evidence verb ("كشف الديحاني المعلومات", "كشف
+    الوزير تفاصيل"): a person reveals, so the verb reports with a noun object too."""
+    words = text[end:].split(maxsplit=2)
+    if not words:
+        return False
+    first = words[0]
+    bare = re.sub(r"^ال", "", first)
+    return bare in _AR_TITLES or (_ar_name_kind(first) in ("gazetteer", "surname")) \
+        or first.startswith("ال") and first.endswith("ي") and len(words) > 1 and not words[1].startswith("ال") \
+        and _ar_name_kind(first[2:]) is not None and not _ar_common(first[2:])
+
+
 _AR_THAT_SUBJECT = _lazy(r"(?:^|\s)(?:أن|إن)\s+([^\s،.:«»\"“”]+(?:\s+[^\s،.:«»\"“”]+)??)\s+([\u0621-\u064A]{3,6})(?=\s)")
 
 
@@ -951,7 +966,7 @@ def _attribute_ar_first(text: str) -> Attribution:
             # indefinite noun, whose subject that noun is (guide §7: the noun a relative clause hangs on)
             return _named_ar(head[0], cue, text, head[1])
         if not according and cue.lstrip("وف") in _AR_EVIDENCE_VERBS and not _AR_COMPLEMENTIZER_AFTER.search(text, end) \
-                and not _AR_VISUAL_SUBJECT.match(text, end):
+                and not _AR_VISUAL_SUBJECT.match(text, end) and not _ar_person_after(text, end):
             continue  # "وتظهر السجلات حجم الدين": evidence verbs report a proposition ("أن ...");
             # a photo or footage shows its object (guide §10: "وكشفت صور ... الطابق الأخير" is a cue)
         if not according and _AR_NOUN_BEFORE.search(text, max(0, start - 8), start):
