@@ -492,3 +492,14 @@ def test_published_and_stipulated_that(text, source, cue):
 ])
 def test_person_reveals_with_noun_object(text, source):
     assert attribute(text, "ar").source == source
+
+
+# a subject-less cue after "، حيث" goes on with the subject of the clause before it when the verbs
+# agree; "ب" with a noun and its genitive after that subject is the verb's complement
+@pytest.mark.parametrize("text, source", [
+    ("وسارعت الحركة بتبني الهجوم، حيث قالت في بيان إنها استهدفت القاعدة.", "الحركة"),
+    ("وطالب النقيب بزيادة الأجور، حيث قال للصحفيين إن الأسعار تضاعفت.", "النقيب"),
+])
+def test_where_clause_shares_the_subject(text, source):
+    got = attribute(text, "ar")
+    assert (got.source, got.form) == (source, "named")

@@ -997,7 +997,8 @@ def _attribute_ar_first(text: str) -> Attribution:
             before = _ar_subject_before(text, start, after_verb=cue[:1] == "ل" and cue[1:2] in "يت")
             if before:
                 return _named_ar(before, cue, text, start - len(before) - 1)
-            shared = _ar_shared_subject(text[:start], cue) if start > 12 and _ar_clause_start(text, start) else None
+            where = re.search(r"[،,]\s*(?:حيث|إذ)\s*$", text[:start])  # "وسارعت X ...، حيث قالت": the same subject goes on
+            shared = _ar_shared_subject(text[:start], cue) if start > 12 and (_ar_clause_start(text, start) or where) else None
             if shared:
                 # "أن X فعلت كذا، وأعلنت أن ...": the subject of the joined verbs, written once (guide §7)
                 return _named_ar(shared, cue, text, text.find(shared))
@@ -1174,6 +1175,9 @@ def _ar_clause_subject(text: str) -> str | None:
     if source:  # an indefinite accusative ("مقطعا") after the subject starts the object
         words = source.split()
         cut = next((i for i, w in enumerate(words[1:], 1) if w.endswith(("ا", "اً")) and not w.startswith("ال") and len(w) > 3), len(words))
+        # "سارعت X بزعم المسؤولية": "ب" with a noun and its genitive is the verb's complement
+        cut = next((i for i, w in enumerate(words[1:cut], 1) if w[:1] == "ب" and len(w) >= 4 and _ar_name_kind(w) not in ("gazetteer", "surname")
+                    and (w.startswith("بال") or i + 1 < len(words) and words[i + 1].startswith("ال") and words[i + 1] not in _AR_NAME_SECOND)), cut)
         source = " ".join(words[:cut])
     if source and len(source.split()) > 2:  # "طبيب مصري مقيم بمدينة ...": an indefinite participle with its complement
         words = source.split()
