@@ -503,3 +503,25 @@ def test_person_reveals_with_noun_object(text, source):
 def test_where_clause_shares_the_subject(text, source):
     got = attribute(text, "ar")
     assert (got.source, got.form) == (source, "named")
+
+
+# "يعتبر/تعتبر" before "من" or an elative is "is considered" (no one speaks); "وفقا لـ" with a
+# rule (بنود، القانون، نظام ...) means "under" it (guide §10); "قرر" with a that-clause whose
+# subject is a noun reports a ruling, not "decided to"
+@pytest.mark.parametrize("text, source, cue", [
+    ("ويعتبر المسجد من أقدم المباني في المدينة.", None, None),
+    ("وهي البطولة التي تعتبر أهم حدث رياضي في القارة.", None, None),
+    ("ووفقا لبنود الاتفاق فإن المستأجر يدفع الصيانة.", None, None),
+    ("وقررت المحكمة أن العقد باطل.", "المحكمة", "وقررت"),
+    ("وقررت الإدارة أن تؤجل الرحلة.", None, None),
+])
+def test_considered_under_rules_and_ruled_that(text, source, cue):
+    got = attribute(text, "ar")
+    assert (got.source, got.cue) == (source, cue)
+
+
+# "X نشر تغريدة قال فيها": the relative clause on the document shares the subject of the verb
+# that opens the sentence (guide §7); the document after a definite subject is the object
+def test_said_in_it_shares_the_opening_subject():
+    got = attribute("ونشر الكاتب تغريدة قال فيها إن الحرب انتهت.", "ar")
+    assert (got.source, got.cue, got.form) == ("الكاتب", "قال", "named")

@@ -538,6 +538,8 @@ def _ar_after_definite(word: str, after: str, titled: bool = False) -> bool:
     """After a definite word, an indefinite common noun is neither its genitive nor its adjective
     (adjectives agree in definiteness): it starts the object or the next phrase. Names, titles,
     nisba forms (also surnames: "شكري"), prepositions and coordination go on."""
+    if word in _AR_DOCUMENT_OBJECTS:
+        return True  # "الكاتب تغريدة"، "الحزب بيانا": the document published is the object, a title before it too
     if not titled and word.endswith("ية") and word[:1] not in "وبلك" and not word.startswith("ال") and len(word) >= 5 and after.startswith("ال") and after not in _AR_NAME_SECOND \
             and word not in _ar_words()[2] and (_ar_common(word) or len(word) >= 6 or word[:1] in "أم"):
         # "البدوي أهمية المركز": a noun in -ية with its genitive (no adjective of a definite word is
@@ -559,6 +561,7 @@ def _ar_after_definite(word: str, after: str, titled: bool = False) -> bool:
 
 
 _AR_PLURAL_TAFAIL = _lazy(r"^ت[\u0621-\u064A]ا[\u0621-\u064A]ي[\u0621-\u064A]$")  # تفاصيل، تقارير، تصاريح
+_AR_DOCUMENT_OBJECTS = frozenset("تغريدة تغريده تدوينة رسالة بيان بيانا بياناً منشور منشورا منشوراً مقال مقالا مقالاً تقريرا تقريراً".split())
 _AR_NAME_SECOND = frozenset("الدين الله الرحمن الرحيم الإسلام الاسلام العزيز الحق الكريم الحميد الهدى الزمان النور الحسن الحسين".split())
 _AR_ACTIVE_PARTICIPLE = _lazy(r"^ال[\u0621-\u064A]ا[\u0621-\u064A]{2}(?:ة|ون|ين)?$")  # العاملة، الناشطين
 _AR_PREPOSITION_WORDS = frozenset("في فى على من عن مع إلى الى لدى ضد".split())
@@ -633,7 +636,7 @@ def _ar_subject_end(span: str) -> str:
         if previous.strip(_AR_QUOTE_CHARS).startswith("ال") and len(word) >= 5 and word.endswith(("ه", "ها", "هم", "هما")) \
                 and not word.startswith("ال"):
             return " ".join(words[:i])  # "الضباط حركتهم": a noun with a possessive is the object
-        if previous.startswith("ال") and i + 1 < len(words) and _ar_after_definite(word, words[i + 1], titled):
+        if previous.startswith("ال") and (word in _AR_DOCUMENT_OBJECTS or i + 1 < len(words) and _ar_after_definite(word, words[i + 1], titled)):
             return " ".join(words[:i])  # "الجيش الإسرائيلي مقتل اثنين": an indefinite noun after a definite one
         if word.startswith("ال"):
             plural = not previous.startswith("ال") and previous.endswith("ون") and len(previous) >= 6
@@ -797,15 +800,19 @@ def _ar_indefinite_head(text: str, start: int, cue: str) -> tuple[str, int] | No
 # Verbs that report only in one construction, so kept out of the lexicon: "نشر" (published) with
 # its subject and a that-clause ("نشرت صحيفة X أن ..."; not "نشر صورا", nor "نشر تغريدة قال فيها
 # إن": another cue's clause), "نص" (stipulated) with "على أن" ("نص القانون على أن").
-_AR_CONDITIONAL_CUE = _lazy(r"(?:^|(?<=[\s،.:]))([وف]?(?:نشرت|نشر|ينشر|تنشر|نص|نصت|ينص|تنص))(?=[\s،:]|$)")
+# "قرر" (decided, ruled) with a that-clause whose subject is a noun ("قرر النظام أن العامل ..."; not
+# "قررت X أن تؤجل": decided to).
+_AR_CONDITIONAL_CUE = _lazy(r"(?:^|(?<=[\s،.:]))([وف]?(?:نشرت|نشر|ينشر|تنشر|نص|نصت|ينص|تنص|قرر|قررت|يقرر|تقرر))(?=[\s،:]|$)")
 _AR_PUBLISHED_THAT = _lazy(r"^(?:\s+[^\s:؛.]+){1,8}?\s+(?:أن|إن|ان|بأن|بان)(?=\s)")
 _AR_STIPULATED_THAT = _lazy(r"^(?:\s+[^\s:؛.«»\"“”]+){0,6}?\s+على\s+(?:أن|ان|إن)(?=\s)")
 
 
 def _ar_conditional_cue(text: str, match: re.Match) -> bool:
     rest = text[match.end(1):]
-    if "نشر" in match.group(1):
+    if "نشر" in match.group(1) or "قرر" in match.group(1):
         found = _AR_PUBLISHED_THAT.match(rest)
+        if found and "قرر" in match.group(1) and re.match(r"\s*[يتن][\u0621-\u064A]{2,}(?:\s|$)", rest[found.end():]):
+            return False  # "قررت اللجنة أن تؤجل": a decision to act
         return found is not None and not _AR_CUE.search(found.group()) and not _AR_CONDITIONAL_CUE.search(found.group())
     return _AR_STIPULATED_THAT.match(rest) is not None
 
@@ -969,6 +976,8 @@ def _attribute_ar_first(text: str) -> Attribution:
                 and not _AR_VISUAL_SUBJECT.match(text, end) and not _ar_person_after(text, end):
             continue  # "وتظهر السجلات حجم الدين": evidence verbs report a proposition ("أن ...");
             # a photo or footage shows its object (guide §10: "وكشفت صور ... الطابق الأخير" is a cue)
+        if not according and re.fullmatch(r"[وف]?[يت]عتبر", cue) and _AR_CONSIDERED.match(text, end):
+            continue  # "التي تعتبر أكبر منتدى"، "يعتبر من أكثر": "is considered" (يُعتبر), no one speaks
         if not according and _AR_NOUN_BEFORE.search(text, max(0, start - 8), start):
             continue  # "في وصف"، "يتم وصف": the verbal noun after a preposition or "تم"
         rest = text[end:]
@@ -995,6 +1004,9 @@ def _attribute_ar_first(text: str) -> Attribution:
                 return Attribution(pronoun.group(1), cue, _quote_type(text, "ar"), form="pronoun",
                                    span=(pronoun.start(1), pronoun.end(1)))
             before = _ar_subject_before(text, start, after_verb=cue[:1] == "ل" and cue[1:2] in "يت")
+            if before and re.match(r"\s*(?:فيه|فيها|فيهم)(?=[\s:])", rest) and not before.split()[-1].startswith(("ال", "وال")) \
+                    and (_ar_common(before.split()[-1]) or before.split()[-1].endswith("ة")):
+                before = None  # "نشر X تغريدة قال فيها": the verb of a relative clause on the document, not its subject
             if before:
                 return _named_ar(before, cue, text, start - len(before) - 1)
             where = re.search(r"[،,]\s*(?:حيث|إذ)\s*$", text[:start])  # "وسارعت X ...، حيث قالت": the same subject goes on
@@ -1008,10 +1020,17 @@ def _attribute_ar_first(text: str) -> Attribution:
                 # right after it opens the speaker's words ("وأضاف: ...")
                 direct = _AR_COLON_AFTER_SPEAKER.match(rest)
                 return Attribution(None, cue, "direct" if direct else _quote_type(text, "ar"), form="implicit")
+            relative = _AR_SAID_IN_IT.match(rest)
+            if (relative or _AR_COLON_AFTER.match(rest)) and re.match(r"\s*(?:فيه|فيها|فيهم)(?=[\s:])", rest) and start > 12:
+                # "ونشر X تغريدة قال فيها ...": the relative clause's verb shares the subject of the
+                # clause that opens the sentence (guide §7)
+                shared = _ar_shared_subject(text[:start], cue)
+                if shared:
+                    found = _named_ar(shared, cue, text, text.find(shared))
+                    return found._replace(quote_type="direct") if not relative else found
             if _AR_COLON_AFTER.match(rest):
                 # "حيث قالت: ...", "نشر تغريدة قال فيها: ...": the words after the colon are quoted
                 return Attribution(None, cue, "direct", form="implicit")
-            relative = _AR_SAID_IN_IT.match(rest)
             if relative:
                 # "وأصدر بيانا قال فيه إن ...": the verb of a relative clause, its subject unnamed
                 return Attribution(None, cue, _quote_type(text, "ar", start=start), form="implicit")
@@ -1034,6 +1053,8 @@ def _attribute_ar_first(text: str) -> Attribution:
                 # "وفقا للمرصد": "ل" + "ال" written "لل"; the source read with its article
                 source = _ar_span("ا" + rest)
                 source = "ل" + source[1:] if source and source.startswith("ال") else None
+                if source and _AR_UNDER_RULES.match(re.sub(r"^لل", "ال", source)):
+                    continue  # "وفقا للنظام الكفالة": under a rule
                 if source:
                     return _named_ar(source, cue[:-2].rstrip(), text, end - 1)
             else:
@@ -1047,6 +1068,8 @@ def _attribute_ar_first(text: str) -> Attribution:
                     and source[:1] not in _AR_QUOTE_CHARS:
                 # "وفقا لمصادر"، "وفقاً للموقع": the cue is the word, the "ل" opens the source as written
                 source, near, cue = "ل" + source, end - 1, cue[:-2].rstrip()
+        if source and according and _AR_UNDER_RULES.match(re.sub(r"^لل", "ال", source)):
+            continue  # "وفقا لبنود العقد"، "وفقا للنظام الكفالة": "under" a rule, no one speaks (guide §10)
         if source:
             return _named_ar(source, cue, text, near)
     if participle is not None:
@@ -1067,6 +1090,8 @@ def _attribute_ar_first(text: str) -> Attribution:
 
 # A circumstantial participle of a reporting verb ("..., مضيفا أن", "مطالبين الحكومة بـ"): the
 # speaker is the subject of the main clause before it.
+_AR_CONSIDERED = _lazy(r"(?:\s+ال[\u0621-\u064A]+){0,2}\s+(?:من|(?!أنه|أنها|أنهم|أنا)أ[\u0621-\u064A]{2,3})(?=[\s،]|$)")  # "تعتبر من"، "تعتبر أكبر" (an elative)
+_AR_UNDER_RULES = _lazy(r"^ل?(?:بنود|البنود|المادة|مادة|المواد|العقد|عقد|الاتفاقية|اتفاقية|القانون|قانون|القوانين|نظام|النظام\s+ال(?!\S+(?:ي|ية)(?:\s|$))\S+|لائحة|اللائحة|الدستور|أحكام|الأحكام)(?:\s|$)")
 _AR_VISUAL_SUBJECT = _lazy(r"\s+(?:ال)?(?:صور|صورة|فيديو|فيديوهات|مقطع|مقاطع|لقطات|لقطة|تسجيل|تسجيلات)(?=\s|$)")
 _AR_PARTICIPLES = ("مضيف مشير مؤكد معتبر مطالب متهم محذر معلن لافت موضح منوه مشدد قائل معرب متسائل منتقد مستنكر "
                    "متوعد مهدد مشكك معترف ملوح مبين مستدرك متابع مذكر مرجح متوقع نافي").split()
