@@ -525,3 +525,12 @@ def test_considered_under_rules_and_ruled_that(text, source, cue):
 def test_said_in_it_shares_the_opening_subject():
     got = attribute("ونشر الكاتب تغريدة قال فيها إن الحرب انتهت.", "ar")
     assert (got.source, got.cue, got.form) == ("الكاتب", "قال", "named")
+
+
+# "ثمّن" (praised) is a cue only with a person's title or name as subject, not "ثمن" (price)
+@pytest.mark.parametrize("text, source", [
+    ("إلى ذلك ثمن السيد خالد العمر جهود المتطوعين.", "السيد خالد العمر"),
+    ("ثمن الخبز ارتفع كثيرا هذا العام.", None),
+])
+def test_praised_with_a_person_subject(text, source):
+    assert attribute(text, "ar").source == source

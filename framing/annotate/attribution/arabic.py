@@ -800,9 +800,11 @@ def _ar_indefinite_head(text: str, start: int, cue: str) -> tuple[str, int] | No
 # Verbs that report only in one construction, so kept out of the lexicon: "نشر" (published) with
 # its subject and a that-clause ("نشرت صحيفة X أن ..."; not "نشر صورا", nor "نشر تغريدة قال فيها
 # إن": another cue's clause), "نص" (stipulated) with "على أن" ("نص القانون على أن").
+# "ثمّن" (praised) only with a person's title or name as subject ("ثمن الوزير جهود ..."; not "ثمن
+# الخبز": the price of bread).
 # "قرر" (decided, ruled) with a that-clause whose subject is a noun ("قرر النظام أن العامل ..."; not
 # "قررت X أن تؤجل": decided to).
-_AR_CONDITIONAL_CUE = _lazy(r"(?:^|(?<=[\s،.:]))([وف]?(?:نشرت|نشر|ينشر|تنشر|نص|نصت|ينص|تنص|قرر|قررت|يقرر|تقرر))(?=[\s،:]|$)")
+_AR_CONDITIONAL_CUE = _lazy(r"(?:^|(?<=[\s،.:]))([وف]?(?:نشرت|نشر|ينشر|تنشر|نص|نصت|ينص|تنص|قرر|قررت|يقرر|تقرر|ثمن|ثمنت|يثمن|تثمن))(?=[\s،:]|$)")
 _AR_PUBLISHED_THAT = _lazy(r"^(?:\s+[^\s:؛.]+){1,8}?\s+(?:أن|إن|ان|بأن|بان)(?=\s)")
 _AR_STIPULATED_THAT = _lazy(r"^(?:\s+[^\s:؛.«»\"“”]+){0,6}?\s+على\s+(?:أن|ان|إن)(?=\s)")
 
@@ -814,6 +816,8 @@ def _ar_conditional_cue(text: str, match: re.Match) -> bool:
         if found and "قرر" in match.group(1) and re.match(r"\s*[يتن][\u0621-\u064A]{2,}(?:\s|$)", rest[found.end():]):
             return False  # "قررت اللجنة أن تؤجل": a decision to act
         return found is not None and not _AR_CUE.search(found.group()) and not _AR_CONDITIONAL_CUE.search(found.group())
+    if "ثمن" in match.group(1):
+        return _ar_person_after(text, match.end(1))
     return _AR_STIPULATED_THAT.match(rest) is not None
 
 
@@ -825,7 +829,7 @@ def _ar_person_after(text: str, end: int) -> bool:
         return False
     first = words[0]
     bare = re.sub(r"^ال", "", first)
-    return bare in _AR_TITLES or (_ar_name_kind(first) in ("gazetteer", "surname")) \
+    return bare in _AR_TITLES or first in _AR_TITLE_APPOSITION or (_ar_name_kind(first) in ("gazetteer", "surname")) \
         or first.startswith("ال") and first.endswith("ي") and len(words) > 1 and not words[1].startswith("ال") \
         and _ar_name_kind(first[2:]) is not None and not _ar_common(first[2:])
 
