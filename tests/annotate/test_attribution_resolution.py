@@ -242,3 +242,8 @@ def test_arabic_antecedent_is_not_a_verb_or_an_addressee():
     # "قالت لـ"الأيام"": the addressee is not the speaker a later subject-less cue takes
     texts = ["وقالت المتحدثة سارة حداد إن الوفد وصل.", 'إلى ذلك قالت لـ"الأيام" إن القرار تقني.', "ولفتت إلى أن التنسيق كامل."]
     assert attribute_sentences(texts, ["ar"] * 3)[-1].resolved == "المتحدثة سارة حداد"
+
+
+def test_english_they_is_not_one_named_person():
+    texts = ["Pope Francis met the survivors on Monday.", "They noted that the abuse went on for years."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved is None

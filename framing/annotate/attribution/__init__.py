@@ -28,7 +28,7 @@ from framing.annotate.attribution.arabic import (_AR_CUE, _AR_FUNCTION, _AR_TITL
                                                 _attribute_ar)
 from framing.annotate.attribution.english import (_EN_BLANK_LINE_KINDS, _EN_NOT_PERSON_START, _EN_NOT_SPEAKER_LABEL,
                                                  _EN_PERSON, _EN_RESOLVE_WINDOW, _attribute_en, _en_agrees,
-                                                 _en_antecedent, _en_candidate, _subject_person)
+                                                 _en_antecedent, _en_candidate, _en_gender, _subject_person)
 from framing.annotate.base import Sentences
 from framing.annotate.spans import clean, locate
 from framing.schema import ATTRIBUTION_COLUMNS, LANGUAGES
@@ -181,8 +181,10 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
             # "he"/"she" take a person, "it" a body or document: the latest recent speaker that agrees
             result = result._replace(resolved=next((r for r in recent if _en_agrees(result.source, r)), None))
             result = result._replace(carried=result.resolved is not None)
-        if lang == "en" and result.carried and result.resolved and not _en_candidate(result.resolved):
-            result = result._replace(resolved=None, carried=False)  # "of this writing": no person
+        if lang == "en" and result.carried and result.resolved and (
+                not _en_candidate(result.resolved)
+                or (result.source or "").lower() == "they" and len(result.resolved.split()) <= 3 and _en_gender(result.resolved)):
+            result = result._replace(resolved=None, carried=False)  # "of this writing", "they" = one named person
         if lang == "ar" and result.carried and result.resolved and not _ar_antecedent_ok(result.resolved):
             # "أضاف", "ل"العربية"", "موقع": a verb, an addressee or a bare head names no speaker
             result = result._replace(resolved=next((r for r, _ in ar_genders if r != result.resolved and _ar_antecedent_ok(r)), None))
