@@ -534,3 +534,15 @@ def test_said_in_it_shares_the_opening_subject():
 ])
 def test_praised_with_a_person_subject(text, source):
     assert attribute(text, "ar").source == source
+
+
+# refusing an act (رفض + a verbal noun: الإفراج، الاستسلام) reports no words: a later cue carries
+# the content (guide §2.5), else no attribution; a refusal with a that-clause stays a cue
+@pytest.mark.parametrize("text, source, cue", [
+    ("لكن القاضي رفض الإفراج عن المتهم، وقال المحامي إنه سيستأنف الحكم.", "المحامي", "وقال"),
+    ("ورفض الجنود الاستسلام، فحوصروا في الوادي.", None, None),
+    ("ورفضت الوزارة أن تكون مسؤولة عن التأخير.", "الوزارة", "ورفضت"),
+])
+def test_refusing_an_act_gives_way(text, source, cue):
+    got = attribute(text, "ar")
+    assert (got.source, got.cue) == (source, cue)

@@ -247,3 +247,8 @@ def test_arabic_antecedent_is_not_a_verb_or_an_addressee():
 def test_english_they_is_not_one_named_person():
     texts = ["Pope Francis met the survivors on Monday.", "They noted that the abuse went on for years."]
     assert attribute_sentences(texts, ["en"] * 2)[-1].resolved is None
+
+
+def test_english_they_takes_a_group_named_before():
+    texts = ["Ann Lee, Tom Reyes and Sara Diaz founded the group in May.", "They said it would grow."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "Ann Lee, Tom Reyes and Sara Diaz"

@@ -150,7 +150,7 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
         result = attribute(text, lang, speaker, kind)
         antecedent = None
         if lang == "en" and result.form in ("pronoun", "implicit") and kind != "title" \
-                and (result.form == "implicit" or (result.source or "").lower() in ("he", "she", "it")):
+                and (result.form == "implicit" or (result.source or "").lower() in ("he", "she", "it", "they")):
             # guide §7: the most recent mention in the sentences before (speaker or subject), else the title
             antecedent = _en_antecedent(result.source if result.form == "pronoun" else "they", before, (title_speaker, title_text))
             if antecedent:

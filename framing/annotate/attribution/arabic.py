@@ -920,6 +920,20 @@ def _attribute_ar(text: str) -> Attribution:
     return found
 
 
+_AR_REFUSAL = frozenset("رفض رفضت يرفض ترفض رفضوا يرفضون رفضا رفضتا".split())
+_AR_REFUSAL_CLAUSE = _lazy(r"[^،,:؛.«»\"“”]{0,80}")
+
+
+def _ar_refuses_an_act(text: str, end: int) -> bool:
+    """After "رفض" the clause names an act (a verbal noun of a derived form: الإفراج، الاستسلام،
+    انتقاد، التعليق) and reports no words: no "أن", no quotation, up to the next comma."""
+    clause = _AR_REFUSAL_CLAUSE.match(text, end).group()
+    words = clause.split()
+    if any(w in ("أن", "إن", "ان", "بأن", "بان", "أنه", "أنها", "إنه", "إنها") for w in words):
+        return False
+    return any(_AR_MASDAR.match(re.sub(r"^[وف]?(?:ال)?", "", w)) for w in words[:5])
+
+
 def _attribute_ar_first(text: str) -> Attribution:
     label = _AR_TRANSCRIPT.match(text) if ":" in text[:60] else None
     if label and _ar_speaker_label(label.group(1)) and not _AR_CUE.search(label.group(1)):
@@ -980,6 +994,9 @@ def _attribute_ar_first(text: str) -> Attribution:
                 and not _AR_VISUAL_SUBJECT.match(text, end) and not _ar_person_after(text, end):
             continue  # "وتظهر السجلات حجم الدين": evidence verbs report a proposition ("أن ...");
             # a photo or footage shows its object (guide §10: "وكشفت صور ... الطابق الأخير" is a cue)
+        if not according and cue.lstrip("وف") in _AR_REFUSAL and _ar_refuses_an_act(text, end):
+            continue  # "رفضت المحكمة الإفراج عنه، وقال الادعاء ...": refusing an act says nothing; a
+            # later cue carries the content (guide §2.5), else there is no attribution
         if not according and re.fullmatch(r"[وف]?[يت]عتبر", cue) and _AR_CONSIDERED.match(text, end):
             continue  # "التي تعتبر أكبر منتدى"، "يعتبر من أكثر": "is considered" (يُعتبر), no one speaks
         if not according and _AR_NOUN_BEFORE.search(text, max(0, start - 8), start):

@@ -947,6 +947,8 @@ def _en_with_title(name: str, lines: list[str]) -> str:
     return name
 
 
+_EN_NAME_RUN = r"(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*"
+_EN_COORDINATED_NAMES = _lazy(rf"^\s*({_EN_NAME_RUN}(?:,\s+{_EN_NAME_RUN})*,?\s+and\s+{_EN_NAME_RUN})\s+(?:[a-z]+ly\s+)?[a-z]")
 _EN_RESOLVE_WINDOW = 3  # guide §7: the antecedent's most recent mention in the three sentences before, else the title
 
 
@@ -963,6 +965,8 @@ def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], tit
             return False  # "the full video": a description of a thing, not a person
         if pronoun.lower() == "they" and len(words) <= 3 and _en_gender(candidate):
             return False  # "they" is not one named person
+        if pronoun.lower() == "they" and " and " in candidate:
+            return True  # "X, Y and Z": a group
         return _en_agrees(pronoun, candidate) and _en_gender_agrees(pronoun, candidate)
 
     def candidates():  # most recent sentence first, then the title
@@ -982,7 +986,9 @@ def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], tit
             mentions = tuple(m for m in _en_person_mentions(text) if wanted and not same
                              and (_en_gender(m) == wanted or _en_gender(m) is None
                                   and (m[:1].islower() or m.split()[0] in ("One", "A", "An", "The"))))
-            for name in itertools.chain([found.source] if found.form == "named" and found.source else (),
+            group = _EN_COORDINATED_NAMES.match(_blank_lead(text)) if pronoun.lower() == "they" else None
+            for name in itertools.chain([group.group(1)] if group else (),  # "X, Y and Z said": "they"
+                                        [found.source] if found.form == "named" and found.source else (),
                                         _en_opening_subject(text), _en_clause_subjects(text), mentions):
                 # a person named elsewhere in the sentence counts when the name shows the pronoun's gender
                 if not _en_candidate(name):
