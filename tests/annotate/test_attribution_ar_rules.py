@@ -546,3 +546,13 @@ def test_praised_with_a_person_subject(text, source):
 def test_refusing_an_act_gives_way(text, source, cue):
     got = attribute(text, "ar")
     assert (got.source, got.cue) == (source, cue)
+
+
+# a ” glued between "ان" and the next word, with no quotation mark after it, opens the speaker's
+# words (the closing mark typed for the opening one): direct
+@pytest.mark.parametrize("text, quote_type", [
+    ("وقالت الوزارة في بيان ان”الفرق الفنية باشرت إصلاح الأعطال في المحطة.", "direct"),
+    ("وقال المحامي لـ”الغد”، ان القضية ستنظر الأسبوع المقبل.", "indirect"),
+])
+def test_glued_closing_mark_opens_a_quotation(text, quote_type):
+    assert attribute(text, "ar").quote_type == quote_type

@@ -206,8 +206,10 @@ def _names_a_title(text: str, at: int) -> bool:
 
 
 # An Arabic quotation that is never closed: « or “ with no closing mark after it, laquo;,
-# ' before a letter, or the last of an odd number of ".
-_AR_OPEN_QUOTE = _lazy(r"«(?=[^»]*$)|“(?=[^”]*$)|laquo;|(?<![\w'])'(?=[\u0621-\u064A])|^(?=(?:[^\"]*\"[^\"]*\")*[^\"]*\"[^\"]*$)[^\"]*\"")
+# ' before a letter, the last of an odd number of ", or a ” glued between two letters with no
+# quotation mark after it ("ان”المفارز ...": the closing mark typed for the opening one).
+_AR_OPEN_QUOTE = _lazy(r"«(?=[^»]*$)|“(?=[^”]*$)|laquo;|(?<![\w'])'(?=[\u0621-\u064A])|^(?=(?:[^\"]*\"[^\"]*\")*[^\"]*\"[^\"]*$)[^\"]*\""
+                       r"|(?<=[\u0621-\u064A])”(?=[\u0621-\u064A][^“”\"«»]*$)")
 
 
 # --- datelines, shared results ----------------------------------------------------------------
