@@ -252,3 +252,8 @@ def test_english_they_is_not_one_named_person():
 def test_english_they_takes_a_group_named_before():
     texts = ["Ann Lee, Tom Reyes and Sara Diaz founded the group in May.", "They said it would grow."]
     assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "Ann Lee, Tom Reyes and Sara Diaz"
+
+
+def test_english_possessed_person_is_the_subject():
+    texts = ["Abdul’s mother reported her son missing after the father took the boy.", "She added the boy was ill."]
+    assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "Abdul’s mother"

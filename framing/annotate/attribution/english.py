@@ -788,13 +788,17 @@ def _en_clause_subjects(text: str) -> tuple[str, ...]:
                 words = words[1:]
         if not words or re.search(r"\d", words[0]) or words[0] in ("The", "the") and len(words) < 2:
             continue
-        found.append(" ".join(words))
+        kin = _EN_POSSESSED_PERSON.match(seen, match.end(1))
+        # "Abdul’s mother reported ...": the mother, not the name that owns her
+        found.append(" ".join(words) + kin.group() if kin else " ".join(words))
     for match in _EN_INVERTED_SUBJECT.finditer(seen):  # "Only then did Lee agree": the subject after the auxiliary
         if match.group(1).split()[0] not in _EN_NOT_SUBJECT_WORDS:
             found.append(match.group(1))
     return tuple(found)
 
 
+_EN_POSSESSED_PERSON = _lazy(r"[’']s\s+(?:mother|father|wife|husband|son|daughter|brother|sister|lawyer|attorney|"
+                             r"spokesman|spokeswoman|spokesperson|widow|family|parents)\b")
 _EN_TITLE_SUBJECT = _lazy(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{1,3}}(?:{_EN_HEADS}))\s+(?:who|whose|[a-z]+s)\b")
 
 
