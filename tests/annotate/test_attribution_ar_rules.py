@@ -556,3 +556,15 @@ def test_refusing_an_act_gives_way(text, source, cue):
 ])
 def test_glued_closing_mark_opens_a_quotation(text, quote_type):
     assert attribute(text, "ar").quote_type == quote_type
+
+
+# a quotation that names something is no one's words: after a named law, project or work
+# (قانون "..."، مسلسل "..."), or a short one right after a person's title (الشيخ "...")
+@pytest.mark.parametrize("text, quote_type", [
+    ("وقال النائب إن قانون \"حماية المستهلك من الغش التجاري\" لم يطبق بعد.", "indirect"),
+    ("وأكدت الفنانة أن مسلسل \"أيام الحصاد في القرية\" سيعرض في رمضان.", "indirect"),
+    ("وذكرت المصادر أن الشيخ “سالم بن علي آل نور” وصل إلى العاصمة.", "indirect"),
+    ("وقال الوزير إن الحكومة \"لن تتراجع عن خطتها مهما كان الثمن\".", "direct"),
+])
+def test_quoted_names_of_laws_works_and_titled_people(text, quote_type):
+    assert attribute(text, "ar").quote_type == quote_type

@@ -152,17 +152,19 @@ def _quote_type(text: str, lang: str = "en", limit: int | None = None, start: in
             return "direct"
         return "direct" if any(_en_own_words(text, a, b, start) for a, b in _quote_spans(text)) else "indirect"
     end = len(text) if limit is None else limit
-    if any(a < end and len(_WORD.findall(text, a, b)) >= 3 and not _names_a_title(text, a) for a, b in _quote_spans(text)):
+    if any(a < end and len(_WORD.findall(text, a, b)) >= 3 and not _names_a_title(text, a) and not _ar_titled_name(text, a, b)
+           for a, b in _quote_spans(text)):
         return "direct"
     opening = _AR_OPEN_QUOTE.search(text, 0, end)
     return "direct" if opening and len(_WORD.findall(text, opening.end())) >= 3 else "indirect"
 
 
 # Words that announce a name, not someone's words: "under the title “...”", "بعنوان "..."",
-# "مفهوم "..."", "so-called “...”".
+# "مفهوم "..."", "so-called “...”"; in Arabic also a named law, project, campaign or work
+# ("قانون "مكافحة أعداء أميركا"", "مسلسل "..."").
 _TITLE_BEFORE = _lazy(
     r"(?:\b(?:titled|entitled|dubbed|known as|so-called|slogan|hashtag|the phrase|the term|the motto|the banner)"
-    r"|(?:^|\s)[وف]?(?:بعنوان|عنوان|عنوانه|عنوانها|شعار|بشعار|مفهوم|بمفهوم|مصطلح|بمصطلح|عبارة|بعبارة|وسم|بوسم|هاشتاغ|هاشتاج|وصفه|وصفها|وصفته|يسمى|تسمى|سماه|سمته|سمتها|باسم|اسم|المسمى|المسماة|المعروف|المعروفة))\s*[,:،]?\s*$",
+    r"|(?:^|\s)[وف]?(?:بعنوان|عنوان|عنوانه|عنوانها|شعار|بشعار|مفهوم|بمفهوم|مصطلح|بمصطلح|عبارة|بعبارة|وسم|بوسم|هاشتاغ|هاشتاج|وصفه|وصفها|وصفته|يسمى|تسمى|سماه|سمته|سمتها|باسم|اسم|المسمى|المسماة|المعروف|المعروفة|قانون|بقانون|مشروع|بمشروع|برنامج|لبرنامج|ببرنامج|حملة|بحملة|مبادرة|بمبادرة|عملية|فيلم|بفيلم|مسلسل|بمسلسل|كتاب|بكتاب|كتابه|كتابها|أغنية|بأغنية|قصيدة|مسرحية))\s*[,:،]?\s*$",
     re.IGNORECASE)
 
 
@@ -203,6 +205,19 @@ _EN_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by fr
 def _names_a_title(text: str, at: int) -> bool:
     """The quotation opening at ``at`` follows a word that announces a name, title or term."""
     return bool(_TITLE_BEFORE.search(text, max(0, at - 20), at))
+
+
+# A person's title right before a short quotation: the quotation is the name
+# (الشيخ “محمد بن عبد الرحمن آل ثاني”، الأمير "...").
+_AR_TITLE_BEFORE_NAME = _lazy(
+    r"(?:^|\s)[وف]?(?:ال|لل|بال)(?:شيخ|أمير|ملك|سلطان|رئيس|دكتور|مهندس|لواء|عميد|عقيد|فريق|سفير|أستاذ|قاضي|مستشار|سيد|سيدة|نائب|فنان|فنانة|مطرب|مطربة|لاعب|داعية|إمام|كاتب|شاعر|ناشط|ناشطة)\s*$")
+
+
+def _ar_titled_name(text: str, a: int, b: int) -> bool:
+    """The Arabic quotation ``text[a:b]`` is a name after a title: at most six words, no
+    punctuation inside, a title word right before it (no colon or comma between)."""
+    inner = text[a + 1:b - 1]
+    return len(inner.split()) <= 6 and not re.search(r"[،,.:!?؟…]", inner) and bool(_AR_TITLE_BEFORE_NAME.search(text, max(0, a - 20), a))
 
 
 # An Arabic quotation that is never closed: « or “ with no closing mark after it, laquo;,
