@@ -568,3 +568,15 @@ def test_glued_closing_mark_opens_a_quotation(text, quote_type):
 ])
 def test_quoted_names_of_laws_works_and_titled_people(text, quote_type):
     assert attribute(text, "ar").quote_type == quote_type
+
+
+# "علق" without "على" is "suspended" (no one speaks); "X علق على ..." with no words of its own
+# gives way to a later cue that carries them, which shares the commenter as subject (guide §2.5)
+@pytest.mark.parametrize("text, source, cue, quote_type", [
+    ("وعلقت البلدية العمل في المشروع بسبب الأمطار.", None, None, "none"),
+    ("المدرب علق على الهزيمة ونشر رسالة على حسابه، وقال فيها: \"سنعود أقوى في المباراة المقبلة\".", "المدرب", "وقال", "direct"),
+    ("وعلق المدرب على الهزيمة قائلا إن الفريق سيعود أقوى.", "المدرب", "وعلق", "indirect"),
+])
+def test_comment_without_words_gives_way(text, source, cue, quote_type):
+    got = attribute(text, "ar")
+    assert (got.source, got.cue, got.quote_type) == (source, cue, quote_type)

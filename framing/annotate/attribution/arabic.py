@@ -920,6 +920,23 @@ def _attribute_ar(text: str) -> Attribution:
     return found
 
 
+_AR_COMMENTED = frozenset("علق علقت يعلق تعلق علقوا".split())
+_AR_COMMENT_WORDS = _lazy(r"(?:^|\s)(?:أن|إن|ان|بأن|أنه|أنها|إنه|إنها|قائلا|قائلاً|قائلة|قائلين|بالقول|مضيفا|مضيفاً)(?=\s|$)|[:«\"“]")
+
+
+def _ar_comment_without_words(text: str, end: int) -> int | None:
+    """"علق" with no words of its own up to the next comma: without "على" it is "suspended"
+    ("وعلقت الجلسة": -1); with "على" it only names the topic, and a later cue carries the
+    content (its offset). None: "علق" is the cue."""
+    clause = _AR_REFUSAL_CLAUSE.match(text, end).group()
+    if _AR_COMMENT_WORDS.search(clause) or re.match(r"\s*[:«\"“]", text[end + len(clause):]):
+        return None
+    if not re.search(r"(?:^|\s)على(?=\s)", clause):
+        return -1
+    later = next((m for m in _AR_CUE.finditer(text, end + len(clause)) if not _inside_quotes(text, m.start())), None)
+    return later.start() if later is not None else None
+
+
 _AR_REFUSAL = frozenset("رفض رفضت يرفض ترفض رفضوا يرفضون رفضا رفضتا".split())
 _AR_REFUSAL_CLAUSE = _lazy(r"[^،,:؛.«»\"“”]{0,80}")
 
@@ -994,6 +1011,18 @@ def _attribute_ar_first(text: str) -> Attribution:
                 and not _AR_VISUAL_SUBJECT.match(text, end) and not _ar_person_after(text, end):
             continue  # "وتظهر السجلات حجم الدين": evidence verbs report a proposition ("أن ...");
             # a photo or footage shows its object (guide §10: "وكشفت صور ... الطابق الأخير" is a cue)
+        later = _ar_comment_without_words(text, end) if not according and cue.lstrip("وف") in _AR_COMMENTED else None
+        if later is not None:
+            if later < 0:
+                continue  # "وعلقت الجلسة": suspended, no one speaks
+            # "X علق على نجاحه ...، وقال فيها: ...": a comment with no words of its own gives way to
+            # the cue that carries them (guide §2.5); with no subject of its own, that cue shares the
+            # commenter's
+            carrier = _attribute_ar_first(" " * later + text[later:])
+            if carrier.form == "named" or carrier.cue is None:
+                return carrier if carrier.cue is not None else _attribute_ar_first(text[:later])
+            own = _attribute_ar_first(text[:later])
+            return own._replace(cue=carrier.cue, quote_type=carrier.quote_type) if own.form == "named" else carrier
         if not according and cue.lstrip("وف") in _AR_REFUSAL and _ar_refuses_an_act(text, end):
             continue  # "رفضت المحكمة الإفراج عنه، وقال الادعاء ...": refusing an act says nothing; a
             # later cue carries the content (guide §2.5), else there is no attribution
