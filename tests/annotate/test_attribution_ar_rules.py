@@ -580,3 +580,16 @@ def test_quoted_names_of_laws_works_and_titled_people(text, quote_type):
 def test_comment_without_words_gives_way(text, source, cue, quote_type):
     got = attribute(text, "ar")
     assert (got.source, got.cue, got.quote_type) == (source, cue, quote_type)
+
+
+# descriptions after the name are left out: a relation noun in construct (صديق العائلة، جار
+# الضحية) and a coordinated "وأحد ..." (§3.1, §3.2); "خطأ"/"عدم" after the subject start the object
+@pytest.mark.parametrize("text, source", [
+    ("وقال المهندس كريم داوود صديق العائلة إن الحريق بدأ ليلا.", "المهندس كريم داوود"),
+    ("وأشاد الدكتور سامي يوسف مدير المستشفى وأحد المتطوعين بجهود الأطباء.", "الدكتور سامي يوسف مدير المستشفى"),
+    ("وأشاد مدير المستشفى وأحد المتطوعين بجهود الأطباء.", "مدير المستشفى وأحد المتطوعين"),
+    ("ونفت مصادر مطلعة خطأ الأرقام المنشورة.", "مصادر مطلعة"),
+    ("وأكد الوزير عدم وجود أي إصابات.", "الوزير"),
+])
+def test_descriptions_after_the_name_left_out(text, source):
+    assert attribute(text, "ar").source == source

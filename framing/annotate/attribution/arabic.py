@@ -227,11 +227,36 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
         span = span[:max(0, stop_at.start() - 1)]
     span = _ar_circumstance_cut(span)
     span = _ar_relative_verb_cut(span)
+    span = _ar_description_cut(span)
     span = span.strip()
     span = span.replace("\x00", " عن ").replace("\x01", ".").replace("\x02", " من ").replace("\x03", " على ").translate(_AR_UNPROTECT)
     words = span.split()
     if not words or len(words) > 15 or _AR_NOT_SOURCE.match(span) or _ar_prepositional(words[0]):
         return None
+    return span
+
+
+# Nouns of a relation to someone (kin, friend, neighbour, colleague): after a name they describe
+# the speaker and are left out, unlike an office title (§3.1: "قال الكاتب سامر خليل جار الضحية").
+_AR_RELATION_NOUNS = frozenset("صديق صديقة جار جارة زوج زوجة شقيق شقيقة أخو أخت خال خالة عم عمة والد والدة نجل نجلة "
+                               "حفيد حفيدة صهر رفيق رفيقة زميل زميلة حبيب حبيبة خطيب خطيبة".split())
+_AR_ONE_OF = _lazy(r"\s+و(?:أحد|احد|إحدى|احدى)\s+(?=ال)")
+
+
+def _ar_description_cut(span: str) -> str:
+    """Descriptions after the speaker's name are left out (§3.1, §3.2): a relation noun in
+    construct after a name ("ستيفان بيرن صديق الزوجين"), and a coordinated "وأحد ..." after a
+    named person ("and one of the ...": "السيد X مدير المدرسة وأحد المكرمين"); without a name it
+    may be a second speaker, kept (§3.1: coordinated speakers)."""
+    one_of = _AR_ONE_OF.search(span)
+    if one_of and len(span[:one_of.start()].split()) >= 2 \
+            and any(_ar_name_kind(w) or w in _AR_TITLE_APPOSITION for w in span[:one_of.start()].split()):
+        span = span[:one_of.start()]
+    words = span.split()
+    for i in range(2, len(words) - 1):
+        if words[i] in _AR_RELATION_NOUNS and words[i + 1].startswith(("ال", "\uE000", "\uE002", "\uE004")) \
+                and _ar_name_kind(words[i - 1]) and not words[i - 1].startswith("ال"):
+            return " ".join(words[:i])
     return span
 
 
@@ -319,7 +344,7 @@ def _ar_prepositional(word: str) -> bool:
     stem = stem[2:] if stem.startswith("ال") else stem
     return len(stem) >= 3 and stem not in _ar_words()[2] and _ar_common(stem) and not _ar_common(word)
 # Words after which the subject noun phrase has ended (demonstratives, relatives, object heads).
-_AR_OBJECT_STOP = _lazy(r"(?<!وكالة)(?<!وكالات)\s+(?:هذه|هذا|ذلك|تلك|هذين|هاتين|هؤلاء|التي|الذي|الذين|اللذين|اللتين|ما|مما|كل|جميع|أي|أية|أنباء|الأنباء|التقارير|تقارير|الاتهامات|اتهامات|المزاعم|مزاعم|الرواية|رواية|الخبر|الادعاءات|ادعاءات|وجود|صحة|قلقه|قلقها|قلقهم|أمله|أملها|استعداد\S*|رفض\S*|تأييد\S*|دعم\S*|ترحيب\S*|إدانت\S*|ادانت\S*|أسف\S*|تفاؤل\S*|استغراب\S*|تضامن\S*|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأسبوع|الشهر|يوم\S*|الليلة|مساء|صباح|اليوم|أمس|لاحقا|لاحقاً|مؤخرا|مؤخراً|حينها|الى|إلى)(?=\s|$|،)")
+_AR_OBJECT_STOP = _lazy(r"(?<!وكالة)(?<!وكالات)\s+(?:هذه|هذا|ذلك|تلك|هذين|هاتين|هؤلاء|التي|الذي|الذين|اللذين|اللتين|ما|مما|كل|جميع|أي|أية|أنباء|الأنباء|التقارير|تقارير|الاتهامات|اتهامات|المزاعم|مزاعم|الرواية|رواية|الخبر|الادعاءات|ادعاءات|وجود|صحة|خطأ|عدم|قلقه|قلقها|قلقهم|أمله|أملها|استعداد\S*|رفض\S*|تأييد\S*|دعم\S*|ترحيب\S*|إدانت\S*|ادانت\S*|أسف\S*|تفاؤل\S*|استغراب\S*|تضامن\S*|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأسبوع|الشهر|يوم\S*|الليلة|مساء|صباح|اليوم|أمس|لاحقا|لاحقاً|مؤخرا|مؤخراً|حينها|الى|إلى)(?=\s|$|،)")
 _AR_DEFINITE_ADJECTIVES = frozenset(
     "العام العامة السابق السابقة الأعلى الاعلى الأول الاول الجديد الجديدة المقبل الحالي المؤقت المساعد "
     "الأسبق المكلف المنتهية الرسمي الرسمية الخاص الخاصة الأممي الأممية الدولي الدولية العليا الكبير الأكبر "
