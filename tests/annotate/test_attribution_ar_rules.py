@@ -593,3 +593,13 @@ def test_comment_without_words_gives_way(text, source, cue, quote_type):
 ])
 def test_descriptions_after_the_name_left_out(text, source):
     assert attribute(text, "ar").source == source
+
+
+# after a titled name, an indefinite noun with an indefinite nisba ("طبيب بيطري") describes the
+# speaker and is left out; a relative "والذي/الذى" ends the speaker (§3.2)
+@pytest.mark.parametrize("text, source", [
+    ("وقال الدكتور خالد حسن طبيب بيطري إن الحصان تعافى.", "الدكتور خالد حسن"),
+    ("قال المهندس سامر حسن والذى أشرف على البناء إن الجسر آمن.", "المهندس سامر حسن"),
+])
+def test_indefinite_description_and_relative_after_the_name(text, source):
+    assert attribute(text, "ar").source == source
