@@ -603,3 +603,15 @@ def test_descriptions_after_the_name_left_out(text, source):
 ])
 def test_indefinite_description_and_relative_after_the_name(text, source):
     assert attribute(text, "ar").source == source
+
+
+# "ألقى X باللوم على" (blamed) is a cue, its subject ending at "باللوم"; "ألقى كلمة"، "ألقى القبض"
+# are not; a prepositional phrase before a subject-less cue is no subject
+@pytest.mark.parametrize("text, source, cue", [
+    ("وألقى الوزير السابق باللوم على الشركة في انقطاع الكهرباء.", "الوزير السابق", "وألقى"),
+    ("وألقت الشرطة القبض على ثلاثة أشخاص.", None, None),
+    ("وصل الوفد إلى المدينة، في الصباح قال إن الزيارة ناجحة.", None, None),
+])
+def test_blamed_and_no_prepositional_subject(text, source, cue):
+    got = attribute(text, "ar")
+    assert (got.source, got.cue) == (source, cue)

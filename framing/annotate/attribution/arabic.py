@@ -90,7 +90,7 @@ _AR_VERB_PREPOSITION = (
     ("اشار", r"\s+(?:إلى|الى)\s+"), ("شير", r"\s+(?:إلى|الى)\s+"), ("شكك", r"\s+في\s+"),
     ("حذر", r"\s+من\s+"), ("قلل", r"\s+من\s+"), ("سخر", r"\s+من\s+"),
     ("رحب", r"\s+ب\S+"), ("هدد", r"\s+ب\S+"), ("ندد", r"\s+ب\S+"), ("هنأ", r"\s+ب\S+"), ("لوح", r"\s+ب\S+"), ("وصف", r"\s+\S+\s+ب(?:ال|أن|ان|[\"«“])\S*|\s+ب\S+"),
-    ("اتهم", r"\s+\S+\s+ب\S+"), ("أشاد", r"\s+ب\S+"), ("اعتبر", r"\s+(?:أن|إن|ان)\s+"),
+    ("اتهم", r"\s+\S+\s+ب\S+"), ("ألق", r"\s+(?:باللوم|باللائمة|اللوم)(?=\s)"), ("الق", r"\s+(?:باللوم|باللائمة|اللوم)(?=\s)"), ("لقي", r"\s+(?:باللوم|باللائمة|اللوم)(?=\s)"), ("أشاد", r"\s+ب\S+"), ("اعتبر", r"\s+(?:أن|إن|ان)\s+"),
     # "أفادت الوكالة بانتشار/بإجراء/بأن ...": a verbal noun or "أن" after "ب"; "وزارة الصحة بغزة" keeps its place
     ("أفاد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"), ("افاد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"), ("فيد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"),
 )
@@ -749,6 +749,8 @@ def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str |
         return None
     if words[0][:1] in "يت" and len(words) > 1:
         return None  # a verb opens the clause: the words before the cue are its subject or object
+    if words[0] in _AR_PREPOSITION_WORDS or words[0] in ("فى", "وفي", "وفى"):
+        return None  # "، في الهجوم وقال": a prepositional phrase is no subject
     return before
 
 
@@ -834,9 +836,12 @@ def _ar_indefinite_head(text: str, start: int, cue: str) -> tuple[str, int] | No
 # الخبز": the price of bread).
 # "قرر" (decided, ruled) with a that-clause whose subject is a noun ("قرر النظام أن العامل ..."; not
 # "قررت X أن تؤجل": decided to).
-_AR_CONDITIONAL_CUE = _lazy(r"(?:^|(?<=[\s،.:]))([وف]?(?:نشرت|نشر|ينشر|تنشر|نص|نصت|ينص|تنص|قرر|قررت|يقرر|تقرر|ثمن|ثمنت|يثمن|تثمن))(?=[\s،:]|$)")
+_AR_CONDITIONAL_CUE = _lazy(r"(?:^|(?<=[\s،.:]))([وف]?(?:نشرت|نشر|ينشر|تنشر|نص|نصت|ينص|تنص|قرر|قررت|يقرر|تقرر|ثمن|ثمنت|يثمن|تثمن|ألقى|ألقت|ألقوا|يلقي|تلقي|القى|القت))(?=[\s،:]|$)")
 _AR_PUBLISHED_THAT = _lazy(r"^(?:\s+[^\s:؛.]+){1,8}?\s+(?:أن|إن|ان|بأن|بان)(?=\s)")
 _AR_STIPULATED_THAT = _lazy(r"^(?:\s+[^\s:؛.«»\"“”]+){0,6}?\s+على\s+(?:أن|ان|إن)(?=\s)")
+
+
+_AR_BLAMED = _lazy(r"^(?:\s+[^\s:؛.،«»\"“”]+){0,5}?\s+(?:باللوم|باللائمة|اللوم)(?=\s|$)")
 
 
 def _ar_conditional_cue(text: str, match: re.Match) -> bool:
@@ -848,6 +853,8 @@ def _ar_conditional_cue(text: str, match: re.Match) -> bool:
         return found is not None and not _AR_CUE.search(found.group()) and not _AR_CONDITIONAL_CUE.search(found.group())
     if "ثمن" in match.group(1):
         return _ar_person_after(text, match.end(1))
+    if "لق" in match.group(1):
+        return _AR_BLAMED.match(rest) is not None  # "ألقى X باللوم على": blamed (ألقى كلمة، ألقى القبض: no)
     return _AR_STIPULATED_THAT.match(rest) is not None
 
 
