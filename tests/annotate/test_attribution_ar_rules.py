@@ -615,3 +615,13 @@ def test_indefinite_description_and_relative_after_the_name(text, source):
 def test_blamed_and_no_prepositional_subject(text, source, cue):
     got = attribute(text, "ar")
     assert (got.source, got.cue) == (source, cue)
+
+
+# "تتهم/يتهم X Y بـ": the present forms end the subject before the object like "اتهم", a name
+# with a particle (أبو، عبد) counting as one object; with an object pronoun (يتهمه) no object word
+@pytest.mark.parametrize("text, source", [
+    ("وتتهم النيابة أبو سالم بالتحريض على العنف.", "النيابة"),
+    ("وهو الرجل الذي يتهمه بعض السكان المحليين بسرقة الأرض.", "بعض السكان المحليين"),
+])
+def test_accuse_present_forms_end_the_subject(text, source):
+    assert attribute(text, "ar").source == source

@@ -90,7 +90,7 @@ _AR_VERB_PREPOSITION = (
     ("اشار", r"\s+(?:إلى|الى)\s+"), ("شير", r"\s+(?:إلى|الى)\s+"), ("شكك", r"\s+في\s+"),
     ("حذر", r"\s+من\s+"), ("قلل", r"\s+من\s+"), ("سخر", r"\s+من\s+"),
     ("رحب", r"\s+ب\S+"), ("هدد", r"\s+ب\S+"), ("ندد", r"\s+ب\S+"), ("هنأ", r"\s+ب\S+"), ("لوح", r"\s+ب\S+"), ("وصف", r"\s+\S+\s+ب(?:ال|أن|ان|[\"«“])\S*|\s+ب\S+"),
-    ("اتهم", r"\s+\S+\s+ب\S+"), ("ألق", r"\s+(?:باللوم|باللائمة|اللوم)(?=\s)"), ("الق", r"\s+(?:باللوم|باللائمة|اللوم)(?=\s)"), ("لقي", r"\s+(?:باللوم|باللائمة|اللوم)(?=\s)"), ("أشاد", r"\s+ب\S+"), ("اعتبر", r"\s+(?:أن|إن|ان)\s+"),
+    ("اتهم", r"\s+(?:(?:أبو|أبي|ابو|ابي|عبد|آل|أم|ام)\s+)?\S+\s+ب\S+"), ("تهم", r"\s+(?:(?:أبو|أبي|ابو|ابي|عبد|آل|أم|ام)\s+)?\S+\s+ب\S+"), ("ألق", r"\s+(?:باللوم|باللائمة|اللوم)(?=\s)"), ("الق", r"\s+(?:باللوم|باللائمة|اللوم)(?=\s)"), ("لقي", r"\s+(?:باللوم|باللائمة|اللوم)(?=\s)"), ("أشاد", r"\s+ب\S+"), ("اعتبر", r"\s+(?:أن|إن|ان)\s+"),
     # "أفادت الوكالة بانتشار/بإجراء/بأن ...": a verbal noun or "أن" after "ب"; "وزارة الصحة بغزة" keeps its place
     ("أفاد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"), ("افاد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"), ("فيد", r"\s+ب(?:ال|أن|ان|إ|ا)\S+"),
 )
@@ -1147,7 +1147,10 @@ def _attribute_ar_first(text: str) -> Attribution:
             else:
                 # a verb with an object pronoun ("ويتهمه X بـ"): "ب" with a noun ends the subject
                 object_pronoun = verb not in _ar_verb_forms(False) and verb.endswith(_AR_OBJECT_SUFFIXES)
-                source = _ar_span(rest, stop=_ar_preposition_stop(lemma) or (r"\s+ب\S+" if object_pronoun else None))
+                stop = _ar_preposition_stop(lemma)
+                if object_pronoun and stop and stop.startswith((r"\s+\S+\s+ب", r"\s+(?:(?:أبو")):
+                    stop = r"\s+ب\S+"  # "يتهمه X بـ": the object is the pronoun, no object word before "ب"
+                source = _ar_span(rest, stop=stop or (r"\s+ب\S+" if object_pronoun else None))
             if source and not according:
                 source = _ar_subject_end(source)
             near = end
