@@ -625,3 +625,13 @@ def test_blamed_and_no_prepositional_subject(text, source, cue):
 ])
 def test_accuse_present_forms_end_the_subject(text, source):
     assert attribute(text, "ar").source == source
+
+
+# "أن X كانت قد مدحت Y": the subject stands before "كان (قد)" after a complementizer, the noun
+# after the cue is its object (guide §3.3, subject first)
+@pytest.mark.parametrize("text, source", [
+    ("ويذكر أن المطربة كانت قد انتقدت المنتج في لقاء سابق.", "المطربة"),
+    ("والمعروف أن الوزير كان قد اتهم الشركة بالتقصير.", "الوزير"),
+])
+def test_subject_before_kana(text, source):
+    assert attribute(text, "ar").source == source

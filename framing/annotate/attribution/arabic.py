@@ -783,6 +783,23 @@ def _ar_svo_subject(text: str, start: int, cue: str) -> str | None:
     return before if all(nominal(w) for w in words) else None
 
 
+_AR_KANA_BEFORE = _lazy(r"(?:^|[\s،,])(?:(?:أن|إن|ان|بأن|لأن)\s+)([^\s،,.:«»\"“”]+(?:\s+[^\s،,.:«»\"“”]+){0,3})\s+(كان|كانت|كانوا)\s+(?:قد\s+)?$")
+
+
+def _ar_kana_subject(text: str, start: int, cue: str) -> str | None:
+    """"أن X كانت قد مدحت Y": the subject stands before "كان (قد)" after a complementizer, so the
+    noun after the cue is its object (guide §3.3: subject first, "كان المدير قد صرح")."""
+    if cue[:1] in "وف" and cue[1:] in _ar_verb_forms():
+        return None
+    found = _AR_KANA_BEFORE.search(text, max(0, start - 80), start)
+    if not found or _ar_cue_gender(found.group(2)) not in (None, _ar_cue_gender(cue)):
+        return None
+    words = found.group(1).split()
+    if any(w in _AR_FUNCTION or w in _AR_PREPOSITION or w in _AR_NOT_IN_SUBJECT or w[:1] in "يت" and not w.startswith("ال") for w in words):
+        return None
+    return found.group(1)
+
+
 _AR_INDEFINITE_HEAD_STOP = frozenset("سوى إلا غير بعض كل أي عدة عدد".split())
 
 
@@ -1123,7 +1140,7 @@ def _attribute_ar_first(text: str) -> Attribution:
                 return Attribution(None, cue, _quote_type(text, "ar", start=start), form="implicit")
             continue
         else:
-            svo = _ar_svo_subject(text, start, cue) if not according else None
+            svo = (_ar_kana_subject(text, start, cue) or _ar_svo_subject(text, start, cue)) if not according else None
             if svo:
                 return _named_ar(svo, cue, text, start - len(svo) - 1)
             pronoun = _AR_PRONOUN_OBJECT.match(rest)  # "صرح به النائب": the subject after the pronoun
