@@ -635,3 +635,14 @@ def test_accuse_present_forms_end_the_subject(text, source):
 ])
 def test_subject_before_kana(text, source):
     assert attribute(text, "ar").source == source
+
+
+# "شبّه X بـ" (likened) is a cue, kept out of the lexicon ("شبه جزيرة"، "شبه رسمي" are not);
+# a pronoun subject before the verb with a demonstrative object after it ("ولكنه شبه هذا ...")
+@pytest.mark.parametrize("text, source, cue", [
+    ("ورفض المدرب الحديث عن التحكيم، ولكنه شبه هذا الموسم \"بالسير في نفق مظلم\".", "ولكنه", "شبه"),
+    ("وتقع القرية في شبه جزيرة صغيرة بعيدة عن المدينة.", None, None),
+])
+def test_likened_with_a_pronoun_subject(text, source, cue):
+    got = attribute(text, "ar")
+    assert (got.source, got.cue) == (source, cue)

@@ -853,11 +853,12 @@ def _ar_indefinite_head(text: str, start: int, cue: str) -> tuple[str, int] | No
 # الخبز": the price of bread).
 # "قرر" (decided, ruled) with a that-clause whose subject is a noun ("قرر النظام أن العامل ..."; not
 # "قررت X أن تؤجل": decided to).
-_AR_CONDITIONAL_CUE = _lazy(r"(?:^|(?<=[\s،.:]))([وف]?(?:نشرت|نشر|ينشر|تنشر|نص|نصت|ينص|تنص|قرر|قررت|يقرر|تقرر|ثمن|ثمنت|يثمن|تثمن|ألقى|ألقت|ألقوا|يلقي|تلقي|القى|القت))(?=[\s،:]|$)")
+_AR_CONDITIONAL_CUE = _lazy(r"(?:^|(?<=[\s،.:]))([وف]?(?:نشرت|نشر|ينشر|تنشر|نص|نصت|ينص|تنص|قرر|قررت|يقرر|تقرر|ثمن|ثمنت|يثمن|تثمن|ألقى|ألقت|ألقوا|يلقي|تلقي|القى|القت|شبه|شبهت|شبهوا))(?=[\s،:]|$)")
 _AR_PUBLISHED_THAT = _lazy(r"^(?:\s+[^\s:؛.]+){1,8}?\s+(?:أن|إن|ان|بأن|بان)(?=\s)")
 _AR_STIPULATED_THAT = _lazy(r"^(?:\s+[^\s:؛.«»\"“”]+){0,6}?\s+على\s+(?:أن|ان|إن)(?=\s)")
 
 
+_AR_LIKENED = _lazy(r"^\s+(?!(?:ال)?جزير|رسمي|كامل|يومي|مستحيل|معدوم|مستقل|متوقف|تام)(?:[^\s:؛.،«»\"“”]+\s+){1,4}[\"«“]?ب[\u0621-\u064A]{3,}")
 _AR_BLAMED = _lazy(r"^(?:\s+[^\s:؛.،«»\"“”]+){0,5}?\s+(?:باللوم|باللائمة|اللوم)(?=\s|$)")
 
 
@@ -870,6 +871,8 @@ def _ar_conditional_cue(text: str, match: re.Match) -> bool:
         return found is not None and not _AR_CUE.search(found.group()) and not _AR_CONDITIONAL_CUE.search(found.group())
     if "ثمن" in match.group(1):
         return _ar_person_after(text, match.end(1))
+    if "شبه" in match.group(1):
+        return _AR_LIKENED.match(rest) is not None  # "شبّه X بـ" (likened), not "شبه جزيرة"، "شبه رسمي"
     if "لق" in match.group(1):
         return _AR_BLAMED.match(rest) is not None  # "ألقى X باللوم على": blamed (ألقى كلمة، ألقى القبض: no)
     return _AR_STIPULATED_THAT.match(rest) is not None
@@ -1140,6 +1143,11 @@ def _attribute_ar_first(text: str) -> Attribution:
                 return Attribution(None, cue, _quote_type(text, "ar", start=start), form="implicit")
             continue
         else:
+            pronoun = None if according or not re.match(r"\s*(?:هذا|هذه|ذلك|تلك|هؤلاء)\s", rest) else \
+                _AR_SUFFIX_PRONOUN_BEFORE.search(text, max(0, start - 10), start) or _AR_PRONOUN_BEFORE.search(text, max(0, start - 8), start)
+            if pronoun:  # "ولكنه شبّه هذا السلوك بـ": a pronoun subject before the verb, the demonstrative starts the object
+                return Attribution(pronoun.group(1), cue, _quote_type(text, "ar"), form="pronoun",
+                                   span=(pronoun.start(1), pronoun.end(1)))
             svo = (_ar_kana_subject(text, start, cue) or _ar_svo_subject(text, start, cue)) if not according else None
             if svo:
                 return _named_ar(svo, cue, text, start - len(svo) - 1)
