@@ -147,11 +147,14 @@ def context(record: dict, article: list[tuple], title: str = "") -> list[tuple]:
     return window
 
 
-def predict(record: dict, article: list[tuple], lang: str, title: str = ""):
+def predict(record: dict, article: list[tuple], lang: str, title: str = "", rules=None):
     """Attribution of the record's sentence, with the article's sentences before it as context
-    and, as the scorer gives it, the article's title first (a line of kind ``title``)."""
+    and, as the scorer gives it, the article's title first (a line of kind ``title``). ``rules``:
+    a module with ``attribute_sentences`` (another commit's rules, :func:`load_baseline`); None
+    for this tree's."""
     window = context(record, article, title)
-    return attribute_sentences([s[4] for s in window], [lang] * len(window), [s[5] for s in window])[-1]
+    run = rules.attribute_sentences if rules is not None else attribute_sentences
+    return run([s[4] for s in window], [lang] * len(window), [s[5] for s in window])[-1]
 
 
 def _title(docs: dict, record: dict) -> str:
@@ -226,7 +229,10 @@ def resolution_match(record: dict, got, docs) -> tuple[str, str, str] | None:
     return (want, _words(got.resolved or "").lower(), _words(want).lower()) if want else None
 
 
-def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0, resolution_errors: bool = False) -> dict[str, tuple]:
+def tally(records: list[dict], lang: str, docs, articles, show: int = 0, resolution_errors: bool = False,
+          rules=None) -> tuple[dict[str, np.ndarray], list[str]]:
+    """Per-article counts (rows: articles in sorted order) for every figure, and the error lines
+    to show; ``rules`` as in :func:`predict`."""
     gazetteer = default_gazetteer()
     groups = sorted({r["article_id"] for r in records})
     gi = {g: i for i, g in enumerate(groups)}
@@ -239,7 +245,7 @@ def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0, reso
     errors = []
     for r in records:
         g = gi[r["article_id"]]
-        got = predict(r, articles.get(r["article_id"], []), lang, _title(docs, r))
+        got = predict(r, articles.get(r["article_id"], []), lang, _title(docs, r), rules)
         gold_span, pred_span, same, exact_row, partial_row = span_counts(r, got)
         exact[g] += exact_row
         partial[g] += partial_row
@@ -264,10 +270,17 @@ def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0, reso
             errors.append(f"    {r['id']} gold={gs!r} got={ps!r} cue={gc!r}/{got.cue!r} "
                           f"type={r['quote_type']}/{got.quote_type} form={r.get('speaker_form')}/{got.form} "
                           f"| {r['text'][:200]}")
-    w = _weights(len(groups))
-    tp, fp, fn = actors.sum(axis=0)
+    return {"exact": exact, "partial": partial, "quote": quote, "resolution": resolution,
+            "resolution_partial": resolution_partial, "actors": actors}, errors
+
+
+def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0, resolution_errors: bool = False) -> dict[str, tuple]:
+    counts, errors = tally(records, lang, docs, articles, show, resolution_errors)
+    exact, partial, quote, actors = counts["exact"], counts["partial"], counts["quote"], counts["actors"]
+    resolution, resolution_partial = counts["resolution"], counts["resolution_partial"]
+    w = _weights(len(exact))
     out = {
-        "sentences": len(records), "articles": len(groups),
+        "sentences": len(records), "articles": len(exact),
         "with speaker": sum(bool(r.get("speaker")) for r in records),
         "speaker exact F1": f1_interval(exact, w), "speaker partial F1": f1_interval(partial, w),
         "quote type accuracy": ratio_interval(quote, w),
@@ -370,34 +383,14 @@ def paired(lang: str, split: str, baseline: str) -> None:
     """Paired differences (this tree's rules minus the rules in ``baseline``, a copy of the rules
     from another commit: see :func:`load_baseline`) on the same items, with 95% intervals from the
     same bootstrap over articles."""
-    global attribute, attribute_sentences
     base = load_baseline(baseline)
     records = [r for r in join(REAL / f"{lang}.jsonl") if in_split(r, split)]
     if not records:
         print(f"\npaired, {lang}, {split}: no items")
         return
     docs, articles = load_articles(records)
-    groups = sorted({r["article_id"] for r in records})
-    gi = {g: i for i, g in enumerate(groups)}
-    current = (attribute, attribute_sentences)
-    counts = []
-    for module in (base, None):
-        attribute, attribute_sentences = (module.attribute, module.attribute_sentences) if module else current
-        exact, partial = np.zeros((len(groups), 3)), np.zeros((len(groups), 3))
-        quote, resolution = np.zeros((len(groups), 2)), np.zeros((len(groups), 2))
-        for r in records:
-            g = gi[r["article_id"]]
-            got = predict(r, articles.get(r["article_id"], []), lang, _title(docs, r))
-            _, _, _, exact_row, partial_row = span_counts(r, got)
-            exact[g] += exact_row
-            partial[g] += partial_row
-            quote[g] += (got.quote_type == r["quote_type"], 1)
-            match = resolution_match(r, got, docs)
-            if match:
-                resolution[g] += (match[1] == match[2], 1)
-        counts.append((exact, partial, quote, resolution))
-    attribute, attribute_sentences = current
-    w = _weights(len(groups))
+    counts = [tally(records, lang, docs, articles, rules=rules)[0] for rules in (base, None)]
+    w = _weights(len(counts[0]["exact"]))
 
     def f1(c):
         return 2 * c[..., 0] / (2 * c[..., 0] + c[..., 1] + c[..., 2])
@@ -405,7 +398,7 @@ def paired(lang: str, split: str, baseline: str) -> None:
     def ratio(c):
         return c[..., 0] / c[..., 1]
 
-    (e0, p0, q0, r0), (e1, p1, q1, r1) = counts
+    (e0, p0, q0, r0), (e1, p1, q1, r1) = ([c[k] for k in ("exact", "partial", "quote", "resolution")] for c in counts)
     print(f"\npaired, {lang}, {split}: baseline {baseline} -> this tree")
     for name, before, after, reps in (
             ("speaker exact F1", f1(e0.sum(0)), f1(e1.sum(0)), f1(w @ e1) - f1(w @ e0)),
