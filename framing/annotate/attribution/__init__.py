@@ -24,11 +24,11 @@ from typing import Any, Iterable
 from framing.annotate.attribution._base import (NONE, Attribution, _blank_dateline, _blank_lead, _lazy,
                                                _name_patterns)
 from framing.annotate.attribution.arabic import (_AR_CUE, _AR_FUNCTION, _AR_TITLE_SAID_BY, _AR_TITLE_SAID_WORDS,
-                                                _AR_TITLE_SUBJECT, _ar_clause_subject, _ar_cue_gender, _ar_passive_cue,
-                                                _attribute_ar)
+                                                _AR_TITLE_SUBJECT, _ar_antecedent_ok, _ar_clause_subject, _ar_cue_gender,
+                                                _ar_passive_cue, _attribute_ar)
 from framing.annotate.attribution.english import (_EN_BLANK_LINE_KINDS, _EN_NOT_PERSON_START, _EN_NOT_SPEAKER_LABEL,
                                                  _EN_PERSON, _EN_RESOLVE_WINDOW, _attribute_en, _en_agrees,
-                                                 _en_antecedent, _en_candidate, _en_gender, _subject_person)
+                                                 _en_antecedent, _en_antecedent_ok, _subject_person)
 from framing.annotate.base import Sentences
 from framing.annotate.spans import clean, locate
 from framing.schema import ATTRIBUTION_COLUMNS, LANGUAGES
@@ -117,18 +117,6 @@ def _person_in(text: str, lang: str) -> str | None:
     return None
 
 
-_AR_BARE_HEADS = frozenset("موقع صحيفة وكالة قناة شبكة مجلة تقرير بيان مصدر مصادر حساب منصة".split())
-
-
-def _ar_antecedent_ok(name: str) -> bool:
-    """An Arabic antecedent names someone: not a reporting verb ("أضاف"), an addressee with its
-    preposition ("لـ"العربية""), or a bare head with nothing after it ("موقع")."""
-    words = name.split()
-    cue = _AR_CUE.match(name)
-    return bool(words) and not (cue and cue.end() >= len(name.rstrip())) and not re.match(r"[لب]ـ?[\"«“]", name) \
-        and not (len(words) == 1 and re.sub(r"^[وف]?", "", words[0]) in _AR_BARE_HEADS)
-
-
 def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Iterable[str] | None = None) -> list[Attribution]:
     """Attribution of consecutive sentences of one article.
 
@@ -181,9 +169,7 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
             # "he"/"she" take a person, "it" a body or document: the latest recent speaker that agrees
             result = result._replace(resolved=next((r for r in recent if _en_agrees(result.source, r)), None))
             result = result._replace(carried=result.resolved is not None)
-        if lang == "en" and result.carried and result.resolved and (
-                not _en_candidate(result.resolved)
-                or (result.source or "").lower() == "they" and len(result.resolved.split()) <= 3 and _en_gender(result.resolved)):
+        if lang == "en" and result.carried and result.resolved and not _en_antecedent_ok(result.source or "", result.resolved):
             result = result._replace(resolved=None, carried=False)  # "of this writing", "they" = one named person
         if lang == "ar" and result.carried and result.resolved and not _ar_antecedent_ok(result.resolved):
             # "أضاف", "ل"العربية"", "موقع": a verb, an addressee or a bare head names no speaker

@@ -1362,4 +1362,16 @@ def _ar_cue_gender(cue: str | None, source: str | None = None) -> str | None:
     return "m"
 
 
+_AR_BARE_HEADS = frozenset("موقع صحيفة وكالة قناة شبكة مجلة تقرير بيان مصدر مصادر حساب منصة".split())
+
+
+def _ar_antecedent_ok(name: str) -> bool:
+    """An Arabic antecedent names someone: not a reporting verb ("أضاف"), an addressee with its
+    preposition ("لـ"العربية""), or a bare head with nothing after it ("موقع")."""
+    words = name.split()
+    cue = _AR_CUE.match(name)
+    return bool(words) and not (cue and cue.end() >= len(name.rstrip())) and not re.match(r"[لب]ـ?[\"«“]", name) \
+        and not (len(words) == 1 and re.sub(r"^[وف]?", "", words[0]) in _AR_BARE_HEADS)
+
+
 _name_patterns(globals())

@@ -797,6 +797,17 @@ def _en_clause_subjects(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _en_one_named_person(name: str) -> bool:
+    """A short phrase that names one person (a given name, honorific or family noun shows it)."""
+    return len(name.split()) <= 3 and _en_gender(name) is not None
+
+
+def _en_antecedent_ok(pronoun: str, name: str) -> bool:
+    """``name`` may stand for ``pronoun``: a person or body (:func:`_en_candidate`), and for "they"
+    not one named person."""
+    return _en_candidate(name) and not (pronoun.lower() == "they" and _en_one_named_person(name))
+
+
 _EN_POSSESSED_PERSON = _lazy(r"[’']s\s+(?:mother|father|wife|husband|son|daughter|brother|sister|lawyer|attorney|"
                              r"spokesman|spokeswoman|spokesperson|widow|family|parents)\b")
 _EN_TITLE_SUBJECT = _lazy(rf"^\s*((?:[A-Z][\w’'.-]*\s+){{1,3}}(?:{_EN_HEADS}))\s+(?:who|whose|[a-z]+s)\b")
@@ -967,7 +978,7 @@ def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], tit
         if pronoun.lower() in ("he", "she") and words[0].lower() in ("the", "a", "an", "one") and words[-1].islower() \
                 and words[-1] not in _EN_PERSON_HEADS | _EN_MORE_PERSON_HEADS:
             return False  # "the full video": a description of a thing, not a person
-        if pronoun.lower() == "they" and len(words) <= 3 and _en_gender(candidate):
+        if pronoun.lower() == "they" and _en_one_named_person(candidate):
             return False  # "they" is not one named person
         if pronoun.lower() == "they" and " and " in candidate:
             return True  # "X, Y and Z": a group
