@@ -192,7 +192,7 @@ def _en_person_phrase(segment: str) -> str | None:
     for k in range(len(parts) - 1, -1, -2):
         phrase = "".join(parts[k:]).strip()
         words = phrase.split()
-        if words and (words[-1].lower() in _EN_PERSON_HEADS | _EN_PEOPLE_PLURALS
+        if words and (words[-1].lower() in _EN_PERSON_HEADS or words[-1].lower() in _EN_PEOPLE_PLURALS
                       or words[0].lower() in _EN_PERSON_HEADS or _en_name_like(phrase)):
             found = _en_trim(phrase)
             return found if found and not _pronoun(found) and not re.match(r"(?:no|not|none)\b", found) else None
@@ -827,7 +827,9 @@ _EN_HONORIFIC_SHE = _lazy(r"^(?:Mrs\.?|Ms\.?|Miss|Madam|Lady|Queen|Princess|Sist
 @lru_cache(maxsize=1)
 def _en_gender_words() -> dict[str, frozenset[str]]:
     lexicon = _LEXICONS["en"]
-    return {key: frozenset(lexicon[key]) for key in ("female_names", "male_names", "female_nouns", "male_nouns")}
+    words = {key: frozenset(lexicon[key]) for key in ("female_names", "male_names", "female_nouns", "male_nouns")}
+    return {**words, "names": words["female_names"] | words["male_names"],
+            "nouns": words["female_nouns"] | words["male_nouns"]}
 
 
 def _en_gender(name: str) -> str | None:
@@ -837,7 +839,7 @@ def _en_gender(name: str) -> str | None:
     tokens = [t.strip(",;:") for t in name.split()]
     tokens = [t for t in tokens if t and not re.search(r"[’']s?$", t)]  # "Jean’s mother": not Jean
     for token in tokens:
-        bare = token.lower() if token.lower() in words["female_nouns"] | words["male_nouns"] else token
+        bare = token.lower() if token.lower() in words["nouns"] else token
         if bare in words["female_nouns"]:
             return "f"
         if bare in words["male_nouns"]:
@@ -900,7 +902,7 @@ def _en_candidate(name: str) -> bool:
         and not re.fullmatch(r"[A-Z][a-z]+(?:ally|ently|antly|ously|ively|ately|edly|fully|ibly|ably)", words[0]) \
         and not (words[0] in _EN_NOT_SUBJECT_WORDS and (len(words) == 1 or words[0] not in ("The", "the", "A", "An"))) \
         and not (len(words) == 1 and (words[0] in _EN_DEMONYMS or words[0].endswith(("ian", "ese", "ish"))
-                                      and words[0] not in _en_gender_words()["male_names"] | _en_gender_words()["female_names"]))
+                                      and words[0] not in _en_gender_words()["names"]))
 
 
 _EN_OPENING_SUBJECT = _lazy(
@@ -976,7 +978,7 @@ def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], tit
     def agrees(candidate: str) -> bool:
         words = candidate.split()
         if pronoun.lower() in ("he", "she") and words[0].lower() in ("the", "a", "an", "one") and words[-1].islower() \
-                and words[-1] not in _EN_PERSON_HEADS | _EN_MORE_PERSON_HEADS:
+                and words[-1] not in _EN_PERSON_HEADS and words[-1] not in _EN_MORE_PERSON_HEADS:
             return False  # "the full video": a description of a thing, not a person
         if pronoun.lower() == "they" and _en_one_named_person(candidate):
             return False  # "they" is not one named person
