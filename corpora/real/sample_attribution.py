@@ -47,13 +47,28 @@ CUES = {
 }
 
 
-def used_articles(lang: str) -> set[str]:
-    """Articles of every earlier attribution draw (dev, test and earlier training rounds)."""
+def labeled(lang: str) -> list[dict]:
+    """The attribution records labeled so far (every earlier draw), empty before the first."""
     path = Path(__file__).resolve().parent / "attribution" / f"{lang}.jsonl"
     if not path.is_file():
-        return set()
+        return []
     with path.open(encoding="utf-8") as fh:
-        return {json.loads(line)["article_id"] for line in fh if line.strip()}
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def used_articles(lang: str) -> set[str]:
+    """Articles of every earlier attribution draw (dev, test and earlier training rounds)."""
+    return {r["article_id"] for r in labeled(lang)}
+
+
+def cue_rows_by_article(rows: list[dict], cue: re.Pattern, keep) -> dict[str, list[int]]:
+    """Indexes of the rows whose text matches ``cue``, that are not an article's first sentence
+    and that ``keep(row)`` accepts, grouped by article."""
+    by_article: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row["context"] and keep(row) and cue.search(row["text"]):
+            by_article.setdefault(row["article_id"], []).append(i)
+    return by_article
 
 
 def pool_with_context(lang: str, root: str | None) -> list[dict]:
@@ -99,11 +114,7 @@ def draw_resolution(lang: str, root: str | None, round_: str, size: int) -> list
     rng = random.Random(f"{SEED}-attribution-{lang}-{round_}-resolution")
     rows = pool_with_context(lang, root)
     used = used_articles(lang)
-    cue = re.compile(PRONOUN_CUE, re.IGNORECASE)
-    by_article: dict[str, list[int]] = {}
-    for i, row in enumerate(rows):
-        if row["article_id"] not in used and row["context"] and cue.search(row["text"]):  # not a first sentence
-            by_article.setdefault(row["article_id"], []).append(i)
+    by_article = cue_rows_by_article(rows, re.compile(PRONOUN_CUE, re.IGNORECASE), lambda row: row["article_id"] not in used)
     articles = rng.sample(sorted(by_article), min(size, len(by_article)))
     chosen = [rng.choice(by_article[a]) for a in articles]
     return [{**rows[i], "id": f"attr-real-{lang}-{round_}-{n:03d}", "stratum": "pronoun-cue", "split": "test2"}
@@ -116,19 +127,14 @@ def draw_resolution_train(lang: str, root: str | None, round_: str, size: int) -
     first sentence and not yet labeled, at most two per article, from the articles of the dev and
     training splits only (never a test or test2 article)."""
     rng = random.Random(f"{SEED}-attribution-{lang}-{round_}-resolution-train")
-    path = Path(__file__).resolve().parent / "attribution" / f"{lang}.jsonl"
-    with path.open(encoding="utf-8") as fh:
-        labeled = [json.loads(line) for line in fh if line.strip()]
-    held_out = {r["article_id"] for r in labeled if r["split"] not in ("dev", "train")}
-    allowed = {r["article_id"] for r in labeled} - held_out
-    done = {(r["doc_id"], r["start"]) for r in labeled}
+    records = labeled(lang)
+    held_out = {r["article_id"] for r in records if r["split"] not in ("dev", "train")}
+    allowed = {r["article_id"] for r in records} - held_out
+    done = {(r["doc_id"], r["start"]) for r in records}
     cue = re.compile(PRONOUN_CUE if lang == "en" else _ar_opening_cue(), re.IGNORECASE)
     rows = pool_with_context(lang, root)
-    by_article: dict[str, list[int]] = {}
-    for i, row in enumerate(rows):
-        if row["article_id"] in allowed and row["context"] and (row["doc_id"], row["start"]) not in done \
-                and cue.search(row["text"]):
-            by_article.setdefault(row["article_id"], []).append(i)
+    by_article = cue_rows_by_article(rows, cue, lambda row: row["article_id"] in allowed
+                                     and (row["doc_id"], row["start"]) not in done)
     chosen = [i for a in sorted(by_article) for i in rng.sample(by_article[a], min(2, len(by_article[a])))]
     chosen = rng.sample(chosen, min(size, len(chosen)))
     return [{**rows[i], "id": f"attr-real-{lang}-{round_}-{n:03d}", "stratum": "pronoun-cue", "split": "train"}
