@@ -1,6 +1,8 @@
 """Speed of `framing classify` on real news lines, against a bare scikit-learn pipeline.
 
 Run:  .venv/bin/python benchmarks/speed.py   (or `make bench`; `--startup` for the start-up figures only)
+      .venv/bin/python benchmarks/speed.py --against DIR   (CLI marginal throughput of this tree and of
+      another checkout DIR, e.g. `git worktree add DIR COMMIT`, three rounds alternating)
 
 Figures printed:
 - start-up, side by side: `framing classify` on one English line against a bare
@@ -28,10 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import ROOT, real_news_lines  # noqa: E402
 
 
-def cli_time(path: Path) -> tuple[float, int]:
-    """Wall time of one CLI run, and the peak RSS (kB) of any child so far."""
+def cli_time(path: Path, tree: Path | None = None) -> tuple[float, int]:
+    """Wall time of one CLI run (of the code in ``tree``, default this checkout), and the peak RSS
+    (kB) of any child so far."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "framing.cli", "classify", str(path)],
+    subprocess.run([sys.executable, "-m", "framing.cli", "classify", str(path)], cwd=tree or ROOT,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     elapsed = time.perf_counter() - start
     return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -60,8 +63,24 @@ def startup_side_by_side(runs: int = 5) -> tuple[float, float]:
     return statistics.median(t_ours), statistics.median(t_bare)
 
 
+def against(other: Path, one: Path, many: Path, n: int, rounds: int = 3) -> None:
+    """CLI marginal throughput of this checkout and of ``other``, rounds alternating so both see
+    the same machine state."""
+    found: dict[str, list[float]] = {"this tree": [], str(other): []}
+    for _ in range(rounds):
+        for name, tree in (("this tree", ROOT), (str(other), other)):
+            startup = statistics.median(cli_time(one, tree)[0] for _ in range(2))
+            found[name].append((n - 2) / (cli_time(many, tree)[0] - startup))
+    for name, values in found.items():
+        print(f"CLI marginal throughput, {name}: {', '.join(f'{v:,.0f}' for v in values)} lines/s "
+              f"(median {statistics.median(values):,.0f})")
+
+
 def main() -> None:
-    print("command: .venv/bin/python benchmarks/speed.py")
+    if "--against" in sys.argv:
+        print(f"command: .venv/bin/python benchmarks/speed.py --against {sys.argv[sys.argv.index('--against') + 1]}")
+    else:
+        print("command: .venv/bin/python benchmarks/speed.py")
     ours, bare = startup_side_by_side()
     print(f"start-up: framing classify (1 line) {ours:.2f} s; python -c 'import sklearn.linear_model, pandas' "
           f"{bare:.2f} s; ratio {ours / bare:.2f}x (median of 5 interleaved runs)")
@@ -79,6 +98,9 @@ def main() -> None:
         first_ar = next(line for line in lines if any("\u0600" <= c <= "\u06ff" for c in line))
         one.write_text(lines[0] + "\n" + first_ar + "\n", "utf-8")
         many.write_text("\n".join(lines) + "\n", "utf-8")
+        if "--against" in sys.argv:
+            against(Path(sys.argv[sys.argv.index("--against") + 1]).resolve(), one, many, len(lines))
+            return
         startup = statistics.median(cli_time(one)[0] for _ in range(3))
         full, rss = cli_time(many)
     arabic = sum(1 for line in lines if any("\u0600" <= c <= "\u06ff" for c in line))
