@@ -470,6 +470,50 @@ def _frames_context(weight: dict, dropout: float):
     return run
 
 
+def _mask_actor_words(text: str, lang: str, types: frozenset[str] | None) -> str:
+    """``text`` with each word of a gazetteer actor mention (of ``types``; None: every type)
+    replaced by a placeholder naming the actor's type ("xactorcountry"), so a model learns the
+    words around actors rather than which actors an article names."""
+    from framing.annotate.actors import default_gazetteer
+    from framing.text.normalize import normalize_arabic
+
+    gazetteer = default_gazetteer()
+    words: dict[str, str] = {}
+    for _, _, actor_id, matched in gazetteer.mentions(text, lang):
+        actor = gazetteer.actors.get(actor_id)
+        if actor is not None and (types is None or actor.type in types):
+            for word in matched.split():
+                words[word if lang == "ar" else word.lower()] = "xactor" + actor.type.replace("_", "")
+    if not words:
+        return text
+    out = []
+    for chunk in text.split(" "):
+        core = chunk.strip(".,:;!?\"'“”«»()[]،؛")
+        key = normalize_arabic(core) if lang == "ar" else core.lower()
+        if lang == "en" and key.endswith("'s"):
+            key = key[:-2]
+        hit = words.get(key)
+        if hit is None and lang == "ar":
+            hit = next((words[key[len(p):]] for p in ("وال", "بال", "فال", "لل", "و", "ف", "ب", "ل")
+                        if key.startswith(p) and key[len(p):] in words), None)
+        out.append(chunk.replace(core, hit) if hit and core else chunk)
+    return " ".join(out)
+
+
+def _masked(types: tuple[str, ...] | None = None):
+    """The shipped frame settings on text whose actor mentions are masked (train and test alike)."""
+    inner = _frames(stratum_weight={"written": 0.5})
+    wanted = frozenset(types) if types else None
+
+    def mask(rows: pd.DataFrame) -> pd.DataFrame:
+        return rows.assign(text=[_mask_actor_words(t, g, wanted) for t, g in zip(rows["text"], rows["lang"])])
+
+    def run(train_rows, test_rows):
+        return inner(mask(train_rows), mask(test_rows))
+    run.uses_unlabeled, run.uses_context, run.label = False, False, "frames"
+    return run
+
+
 _EXTRA: dict[str, pd.DataFrame] = {}
 
 
@@ -574,6 +618,8 @@ CANDIDATES = {
     "frames: function words kept": _frames({"features__stop_words": False}),
     "frames: word 1-3": _frames({"features__word_ngrams": (1, 3)}),
     "frames: shipped settings": _frames(stratum_weight={"written": 0.5}),
+    "frames: shipped settings; actors masked": _masked(),
+    "frames: shipped settings; countries and leaders masked": _masked(("country", "leader")),
     "frames: shipped settings + USE 1.0": _frames(stratum_weight={"written": 0.5}, embed=1.0),
     "frames: shipped settings + USE 0.5": _frames(stratum_weight={"written": 0.5}, embed=0.5),
     "frames: shipped settings + USE 2.0": _frames(stratum_weight={"written": 0.5}, embed=2.0),
