@@ -22,7 +22,12 @@ language and split, each with a 95% bootstrap interval over articles:
 * resolution accuracy: gold pronoun/implicit speakers with an antecedent, where the predicted
   ``source_resolved`` equals the antecedent text (exact) or overlaps it in words (partial:
   one contains the other);
-* actors: micro precision and recall of gazetteer ids.
+* actors: micro precision and recall of gazetteer ids;
+* source type (guide §11), on records whose gold has one: accuracy and macro-F1 over the six
+  groups of ``framing.annotate.source_types`` applied to the gold speaker (the span of a named
+  speaker, the antecedent of a pronoun or implicit one), which measures the grouping alone; and
+  end to end, applied to what the pipeline resolves (``source_resolved``; a missed or wrong
+  speaker counts as wrong).
 
 Splits: ``dev`` and ``test`` (the first draw, split by article), ``train`` (later draws from
 articles no earlier draw touched: ``sample_attribution.py --round``), ``tuning`` (dev + train,
@@ -46,6 +51,7 @@ import numpy as np
 
 from framing.annotate.actors import default_gazetteer
 from framing.annotate.attribution import attribute, attribute_sentences
+from framing.annotate.source_types import source_type
 from framing.io.standoff import datasets_dir, documents, join, sha1
 from framing.text import split_sentences
 
@@ -70,6 +76,19 @@ def f1_interval(counts: np.ndarray, weights: np.ndarray) -> tuple[float, float, 
             return np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), np.nan)
     point = float(f1(counts.sum(axis=0)))
     reps = f1(weights @ counts)
+    lo, hi = np.nanpercentile(reps, [2.5, 97.5])
+    return point, float(lo), float(hi)
+
+
+def macro_f1_interval(counts: np.ndarray, weights: np.ndarray) -> tuple[float, float, float]:
+    """Mean F1 over the classes with gold or predicted items, from per-group (tp, fp, fn) rows per
+    class (``counts``: groups x classes x 3), with a 95% percentile interval."""
+    def macro(c):
+        tp, fp, fn = c[..., 0], c[..., 1], c[..., 2]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.nanmean(np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), np.nan), axis=-1)
+    point = float(macro(counts.sum(axis=0)))
+    reps = macro(np.einsum("bg,gkc->bkc", weights, counts))
     lo, hi = np.nanpercentile(reps, [2.5, 97.5])
     return point, float(lo), float(hi)
 
@@ -229,6 +248,19 @@ def resolution_match(record: dict, got, docs) -> tuple[str, str, str] | None:
     return (want, _words(got.resolved or "").lower(), _words(want).lower()) if want else None
 
 
+SOURCE_GROUPS = ("official", "anonymous", "expert", "media", "citizen", "other")
+
+
+def gold_source(record: dict, docs) -> str | None:
+    """The string whose source type the gold gives: the speaker span (named) or the antecedent."""
+    if record.get("speaker_form") == "named":
+        span = trim(record["text"], record.get("speaker"))
+        return record["text"][span[0]:span[1]] if span else None
+    if record.get("speaker_form") in ("pronoun", "implicit") and record.get("resolved"):
+        return antecedent_text(record["resolved"], docs, record["dataset"])
+    return None
+
+
 def tally(records: list[dict], lang: str, docs, articles, show: int = 0, resolution_errors: bool = False,
           rules=None) -> tuple[dict[str, np.ndarray], list[str]]:
     """Per-article counts (rows: articles in sorted order) for every figure, and the error lines
@@ -242,6 +274,9 @@ def tally(records: list[dict], lang: str, docs, articles, show: int = 0, resolut
     resolution = np.zeros((len(groups), 2))
     resolution_partial = np.zeros((len(groups), 2))
     actors = np.zeros((len(groups), 3))
+    types_gold = np.zeros((len(groups), 2))
+    types_e2e = np.zeros((len(groups), 2))
+    types_groups = np.zeros((len(groups), len(SOURCE_GROUPS), 3))
     errors = []
     for r in records:
         g = gi[r["article_id"]]
@@ -260,6 +295,15 @@ def tally(records: list[dict], lang: str, docs, articles, show: int = 0, resolut
             if show and a != b:
                 errors.append(f"    {r['id']} RESOLUTION gold={want!r} got={got.resolved!r} "
                               f"form={r.get('speaker_form')}/{got.form} | {r['text'][:120]}")
+        if r.get("source_type"):
+            want = r["source_type"]
+            typed = source_type(gold_source(r, docs), lang, gazetteer)
+            types_gold[g] += (typed == want, 1)
+            types_e2e[g] += (source_type(got.resolved, lang, gazetteer) == want, 1)
+            for k, group in enumerate(SOURCE_GROUPS):
+                types_groups[g, k] += (typed == group == want, typed == group != want, want == group != typed)
+            if show and typed != want:
+                errors.append(f"    {r['id']} SOURCE TYPE gold={want} got={typed} | {gold_source(r, docs)!r}")
         found = set(gazetteer.find(r["text"], lang))
         gold = set(r.get("actors") or ())
         actors[g] += (len(found & gold), len(found - gold), len(gold - found))
@@ -271,7 +315,8 @@ def tally(records: list[dict], lang: str, docs, articles, show: int = 0, resolut
                           f"type={r['quote_type']}/{got.quote_type} form={r.get('speaker_form')}/{got.form} "
                           f"| {r['text'][:200]}")
     return {"exact": exact, "partial": partial, "quote": quote, "resolution": resolution,
-            "resolution_partial": resolution_partial, "actors": actors}, errors
+            "resolution_partial": resolution_partial, "actors": actors, "types_gold": types_gold,
+            "types_e2e": types_e2e, "types_groups": types_groups}, errors
 
 
 def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0, resolution_errors: bool = False) -> dict[str, tuple]:
@@ -290,6 +335,15 @@ def evaluate(records: list[dict], lang: str, docs, articles, show: int = 0, reso
         "actor precision": ratio_interval(np.stack([actors[:, 0], actors[:, 0] + actors[:, 1]], axis=1), w),
         "actor recall": ratio_interval(np.stack([actors[:, 0], actors[:, 0] + actors[:, 2]], axis=1), w),
     }
+    if counts["types_gold"][:, 1].sum():
+        out["source type items"] = int(counts["types_gold"][:, 1].sum())
+        out["source type accuracy (gold speaker)"] = ratio_interval(counts["types_gold"], w)
+        out["source type macro-F1 (gold speaker)"] = macro_f1_interval(counts["types_groups"], w)
+        out["source type accuracy (end to end)"] = ratio_interval(counts["types_e2e"], w)
+        for k, group in enumerate(SOURCE_GROUPS):
+            groups = counts["types_groups"][:, k]
+            if groups[:, [0, 2]].sum():
+                out[f"  {group} F1 (gold {int(groups[:, [0, 2]].sum())})"] = f1_interval(groups, w)
     for line in errors[:show]:
         print(line)
     return out

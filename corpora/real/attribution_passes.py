@@ -17,6 +17,18 @@ under the guide's §5 rule for quoted fragments (two independent passes in
 it prints the agreement and writes the decided quote type into ``{lang}.jsonl``, keeping the
 earlier value as ``quote_type_before`` where it changed.
 
+Source types (guide §11), labeled after the fact for every record with a speaker or an antecedent:
+
+  python corpora/real/attribution_passes.py srctype-items WORK_DIR LANG    # WORK_DIR/srctype/{lang}_{1,2}.jsonl
+  python corpora/real/attribution_passes.py srctype-prepare WORK_DIR LANG  # items the passes disagree on
+  python corpora/real/attribution_passes.py srctype WORK_DIR LANG          # agreement; writes source_type
+
+The items show the annotator the title, the three sentences before, the sentence, and the string
+to classify (the speaker span of a named record, the antecedent of a pronoun or implicit one).
+Passes A and B are in ``WORK_DIR/srctype/passA/`` and ``passB/`` (files named like the items),
+the adjudicated disagreements in ``WORK_DIR/srctype/{lang}.adjudicated.jsonl``; ``srctype`` writes
+the decided group as ``source_type`` into ``{lang}.jsonl`` (null for records with no speaker).
+
 ``WORK_DIR/attr`` (outside the project) holds ``{lang}.attr.sample.jsonl`` and
 ``{lang}.attr.items.jsonl`` from ``sample_attribution.py``, pass A in ``{lang}.labels/``, pass B in
 ``{lang}.labelsB/`` and the adjudicator's decisions in ``{lang}.adjudicated.jsonl``.
@@ -170,6 +182,83 @@ def requote(work: Path, lang: str) -> None:
     print(f"{lang}: quote type changed on {changed} items -> {out}")
 
 
+SOURCE_TYPES = ("official", "anonymous", "expert", "media", "citizen", "other")
+
+
+def srctype_items(work: Path, lang: str) -> None:
+    """The items to label: every record with a speaker (named) or an antecedent (pronoun, implicit)."""
+    sys.path.insert(0, str(HERE.parents[1] / "benchmarks"))
+    import attribution as bench  # the benchmark's join and article context: what the scorer sees
+
+    records = bench.join(HERE / "attribution" / f"{lang}.jsonl")
+    docs, articles = bench.load_articles(records)
+    items = []
+    for r in records:
+        span = bench.trim(r["text"], r.get("speaker"))
+        speaker = r["text"][span[0]:span[1]] if span else None
+        antecedent = bench.antecedent_text(r["resolved"], docs, r["dataset"]) if r.get("resolved") else None
+        target = speaker if r.get("speaker_form") == "named" else antecedent if r.get("speaker_form") in ("pronoun", "implicit") else None
+        if not target:
+            continue
+        window = bench.context(r, articles.get(r["article_id"], []), bench._title(docs, r))
+        title = next((w[4] for w in window if w[5] == "title"), bench._title(docs, r) or "")
+        items.append({"id": r["id"], "lang": lang, "title": " ".join((title or "").split()),
+                      "before": [" ".join(w[4].split()) for w in window[:-1] if w[5] != "title"][-3:],
+                      "sentence": " ".join(r["text"].split()), "speaker_form": r["speaker_form"],
+                      "speaker": speaker, "antecedent": antecedent, "classify": target})
+    folder = work / "srctype"
+    folder.mkdir(parents=True, exist_ok=True)
+    half = (len(items) + 1) // 2
+    for k, chunk in enumerate((items[:half], items[half:]), 1):
+        with (folder / f"{lang}_{k}.jsonl").open("w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(item, ensure_ascii=False) + "\n" for item in chunk)
+    print(f"{lang}: {len(items)} items -> {folder}/{lang}_1.jsonl, {lang}_2.jsonl")
+
+
+def _srctype_passes(work: Path, lang: str) -> tuple[list[dict], dict[str, str], dict[str, str]]:
+    folder = work / "srctype"
+    items = [row for path in sorted(folder.glob(f"{lang}_*.jsonl")) for row in _rows(path)]
+    a = {row["id"]: row["source_type"] for path in sorted((folder / "passA").glob(f"{lang}_*.jsonl")) for row in _rows(path)}
+    b = {row["id"]: row["source_type"] for path in sorted((folder / "passB").glob(f"{lang}_*.jsonl")) for row in _rows(path)}
+    for name, labels in (("A", a), ("B", b)):
+        missing = [item["id"] for item in items if labels.get(item["id"]) not in SOURCE_TYPES]
+        if missing:
+            raise SystemExit(f"pass {name}, {lang}: {len(missing)} items without a valid source type, e.g. {missing[:3]}")
+    return items, a, b
+
+
+def srctype_prepare(work: Path, lang: str) -> None:
+    items, a, b = _srctype_passes(work, lang)
+    out = work / "srctype" / f"{lang}.disagreements.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        rows = [{**item, "option_1": a[item["id"]], "option_2": b[item["id"]]} for item in items if a[item["id"]] != b[item["id"]]]
+        fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    print(f"{lang}: {len(rows)} of {len(items)} items disagree -> {out}")
+
+
+def srctype(work: Path, lang: str) -> None:
+    """Agreement between the passes, then ``source_type`` written into ``{lang}.jsonl``."""
+    items, a, b = _srctype_passes(work, lang)
+    ids = [item["id"] for item in items]
+    adjudicated = work / "srctype" / f"{lang}.adjudicated.jsonl"
+    decided = {row["id"]: row["source_type"] for row in _rows(adjudicated)} if adjudicated.exists() else {}
+    undecided = [i for i in ids if a[i] != b[i] and decided.get(i) not in SOURCE_TYPES]
+    if undecided:
+        raise SystemExit(f"{lang}: {len(undecided)} disagreements not adjudicated, e.g. {undecided[:3]}")
+    kappa = cohen_kappa_score([a[i] for i in ids], [b[i] for i in ids])
+    print(f"{lang}: {len(ids)} items, passes agree on {sum(a[i] == b[i] for i in ids)} "
+          f"({sum(a[i] == b[i] for i in ids) / len(ids):.3f}), Cohen's kappa {kappa:.3f}, {len(decided)} adjudicated")
+    for group in SOURCE_TYPES:
+        print(f"  {group:10s} pass A {sum(a[i] == group for i in ids):4d}  pass B {sum(b[i] == group for i in ids):4d}")
+    final = {i: a[i] if a[i] == b[i] else decided[i] for i in ids}
+    out = HERE / "attribution" / f"{lang}.jsonl"
+    rows = _rows(out)
+    with out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps({**row, "source_type": final.get(row["id"])}, ensure_ascii=False) + "\n")
+    print(f"{lang}: source_type written for {len(final)} of {len(rows)} records -> {out}")
+
+
 def _locate(name: str, skel: dict, article: list[dict]) -> dict:
     """Offsets of ``name`` in the latest earlier sentence of the article that holds it, else the title."""
     index = next(i for i, r in enumerate(article) if r["doc_id"] == skel["doc_id"] and r["start"] == skel["start"])
@@ -195,7 +284,7 @@ def _locate(name: str, skel: dict, article: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=("agreement", "prepare", "finalize", "requote"))
+    parser.add_argument("step", choices=("agreement", "prepare", "finalize", "requote", "srctype-items", "srctype-prepare", "srctype"))
     parser.add_argument("work", type=Path)
     parser.add_argument("lang", choices=("ar", "en"))
     parser.add_argument("--round", dest="round_", default=None, help="a later training draw, e.g. r2")
@@ -206,6 +295,12 @@ def main() -> None:
         prepare(args.work, args.lang, args.round_)
     elif args.step == "requote":
         requote(args.work, args.lang)
+    elif args.step == "srctype-items":
+        srctype_items(args.work, args.lang)
+    elif args.step == "srctype-prepare":
+        srctype_prepare(args.work, args.lang)
+    elif args.step == "srctype":
+        srctype(args.work, args.lang)
     else:
         finalize(args.work, args.lang, round_=args.round_)
 
