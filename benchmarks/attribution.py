@@ -198,11 +198,14 @@ def _words(s: str) -> str:
 
 
 def antecedent_text(resolved: dict, docs: dict, dataset: str) -> str | None:
+    """The antecedent's text, joined from its document (checked against its hash). The document is
+    looked up in the record's dataset first, then in any other: an article's paragraphs may come
+    from two datasets that share ids (ArMPro and ArAIEval 1B)."""
+    key = resolved["title_of"] if "title_of" in resolved else resolved["doc_id"]
+    doc = docs.get((dataset, key)) or next((d for (_, doc_id), d in docs.items() if doc_id == key), None)
     if "title_of" in resolved:
-        doc = docs.get((dataset, resolved["title_of"]))
         text = doc.title if doc else ""
     else:
-        doc = docs.get((dataset, resolved["doc_id"]))
         text = doc.text if doc else ""
     piece = text[resolved["start"]:resolved["end"]]
     return piece if piece and sha1(piece) == resolved["sha1"] else None

@@ -20,6 +20,7 @@ earlier value as ``quote_type_before`` where it changed.
 Source types (guide §11), labeled after the fact for every record with a speaker or an antecedent:
 
   python corpora/real/attribution_passes.py srctype-items WORK_DIR LANG    # WORK_DIR/srctype/{lang}_{1,2}.jsonl
+                                                                          # (run again: new items only, in {lang}_3...)
   python corpora/real/attribution_passes.py srctype-prepare WORK_DIR LANG  # items the passes disagree on
   python corpora/real/attribution_passes.py srctype WORK_DIR LANG          # agreement; writes source_type
 
@@ -208,11 +209,19 @@ def srctype_items(work: Path, lang: str) -> None:
                       "speaker": speaker, "antecedent": antecedent, "classify": target})
     folder = work / "srctype"
     folder.mkdir(parents=True, exist_ok=True)
-    half = (len(items) + 1) // 2
-    for k, chunk in enumerate((items[:half], items[half:]), 1):
-        with (folder / f"{lang}_{k}.jsonl").open("w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(item, ensure_ascii=False) + "\n" for item in chunk)
-    print(f"{lang}: {len(items)} items -> {folder}/{lang}_1.jsonl, {lang}_2.jsonl")
+    done = sorted(folder.glob(f"{lang}_*.jsonl"))
+    if done:  # items already out for labeling stay as they are; new ones go to the next file
+        labeled = {row["id"] for path in done for row in _rows(path)}
+        chunks = [[item for item in items if item["id"] not in labeled]]
+        first = max(int(path.stem.split("_")[-1]) for path in done) + 1
+    else:
+        half = (len(items) + 1) // 2
+        chunks, first = [items[:half], items[half:]], 1
+    for k, chunk in enumerate(chunks, first):
+        if chunk:
+            with (folder / f"{lang}_{k}.jsonl").open("w", encoding="utf-8") as fh:
+                fh.writelines(json.dumps(item, ensure_ascii=False) + "\n" for item in chunk)
+            print(f"{lang}: {len(chunk)} items -> {folder}/{lang}_{k}.jsonl")
 
 
 def _srctype_passes(work: Path, lang: str) -> tuple[list[dict], dict[str, str], dict[str, str]]:
