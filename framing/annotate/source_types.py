@@ -5,7 +5,10 @@ unnamed officials ("US officials", "an FBI official", "مسؤولون أمريك
 word lists in ``framing/data/attribution.yaml`` (``source_types``) are checked in the order
 anonymous, media, expert, citizen, other, official; a source that names a gazetteer actor falls
 back on the actor's type (media actors are media; leaders, governments, militaries, countries,
-organisations and armed groups are official). Anything else is ``other``.
+organisations and armed groups are official). A bare name that none of these place ("Haddad
+said") takes its group from the words around an earlier mention in the same article, when
+``context`` gives the article's earlier lines ("Foreign Minister Lena Haddad", "Sam Hale, a
+professor of law"), as a reader would. Anything else is ``other``.
 ``framing compare --by source_type`` compares frames across these groups.
 """
 
@@ -14,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Sequence
 
 from framing.text.normalize import normalize_arabic
 
@@ -75,12 +78,64 @@ def _unnamed_officials(source: str, lang: str, gazetteer: Any) -> bool:
     return not any(gazetteer.actors[a].type == "leader" for a in gazetteer.find(source, lang))
 
 
-def source_type(source: str | None, lang: str, gazetteer: Any = None) -> str | None:
+# Around an earlier mention of a bare name: up to six words before it, title and first names
+# (stopping at punctuation, a verb or a function word, so that "Police arrested Hale" gives no
+# title), and a comma appositive after it ("Hale, a professor of law, ...").
+_TITLE_WORDS = 6
+_APPOSITIVE_WORDS = 10
+_TITLE_STOP = frozenset("""said says say told tells asked believe believes named is was are were be by from with
+    and that which who to of for against in on at as قال وقال قالت وقالت أن إن عن من في على إلى الى مع""".split())
+_TITLE_BREAK = re.compile(r"[.;:\"“”«»()\[\],،]")
+_APPOSITIVE_END = re.compile(r"[,،.;:؛]")
+
+
+def _name_key(source: str, lang: str) -> str | None:
+    """The word to look for in earlier lines when ``source`` is a bare name (the surname), else None."""
+    words = source.replace("’s", "").replace("'s", "").split()
+    if lang == "en":
+        names = [w.strip(",.") for w in words if w[:1].isupper()]
+        return names[-1] if names and len(names) == len(words) else None
+    return words[-1] if lang == "ar" and 0 < len(words) <= 3 else None
+
+
+def _title_before(text: str, lang: str) -> str:
+    words = text.split()  # the name's other words come too: no rule matches them
+    title: list[str] = []
+    for word in reversed(words[-_TITLE_WORDS:]):
+        if _TITLE_BREAK.search(word) or word.lower().strip("-–—") in _TITLE_STOP or (lang == "en" and word.endswith("ed")):
+            break
+        title.insert(0, word)
+    return " ".join(title)
+
+
+def _role_in_context(source: str, context: Sequence[str], lang: str) -> str | None:
+    """The group given by the title or appositive at the first earlier mention of a bare name."""
+    key = _name_key(source, lang)
+    if not key:
+        return None
+    pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    for line in context:
+        for mention in pattern.finditer(line):
+            after = line[mention.end():]
+            appositive = ""
+            if after[:1] in (",", "،"):
+                appositive = " ".join(_APPOSITIVE_END.split(after[1:], maxsplit=1)[0].split()[:_APPOSITIVE_WORDS])
+            group = _by_rules(f"{_title_before(line[:mention.start()], lang)} | {appositive}", lang)
+            if group:
+                return group
+    return None
+
+
+def source_type(source: str | None, lang: str, gazetteer: Any = None, context: Sequence[str] = ()) -> str | None:
     """The group of ``source`` (a speaker span) in ``lang``; None when there is no source.
+    ``context``: the article's lines before the source's sentence (title first), where a bare name
+    finds its role.
 
     >>> source_type("Kremlin spokesman Dmitry Peskov", "en")
     'official'
     >>> source_type("محللون", "ar")
+    'expert'
+    >>> source_type("Hale", "en", context=["Sam Hale, a professor of law, spoke first."])
     'expert'
     """
     if not source:
@@ -99,4 +154,4 @@ def source_type(source: str | None, lang: str, gazetteer: Any = None) -> str | N
             return "media"
         if kind in _OFFICIAL_ACTORS:
             return "official"
-    return "other"
+    return _role_in_context(source, context, lang) or "other"

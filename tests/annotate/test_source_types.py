@@ -2,6 +2,8 @@
 
 import pytest
 
+from framing.annotate.attribution import AttributionAnnotator
+from framing.annotate.base import Sentences
 from framing.annotate.source_types import SOURCE_TYPES, source_type
 
 
@@ -67,3 +69,40 @@ def test_every_answer_is_a_known_group():
 def test_no_source_has_no_group():
     assert source_type("", "en") is None
     assert source_type(None, "ar") is None
+
+
+# --- a bare name takes the role given where the article first named it ---------------------------
+
+@pytest.mark.parametrize("source, context, expected", [
+    ("Hale", ["Sam Hale, a professor of law at Northfield, spoke first."], "expert"),
+    ("Haddad", ["Talks resume", "Foreign Minister Lena Haddad arrived on Monday."], "official"),
+    ("Lena Haddad", ["Foreign Minister Lena Haddad arrived on Monday."], "official"),
+    ("Hale", ["The paper's columnist Sam Hale wrote first."], "media"),
+    # a verb between the words and the name is no title: "Police arrested" does not make Hale police
+    ("Hale", ["Police arrested Sam Hale on Monday."], "other"),
+    ("Hale", ["Nobody by that name was mentioned."], "other"),
+    ("Hale", [], "other"),
+    # the context only fills in when the name itself says nothing
+    ("Minister Hale", ["Sam Hale, a professor of law, spoke."], "official"),
+])
+def test_bare_english_name_takes_its_earlier_role(source, context, expected):
+    assert source_type(source, "en", context=context) == expected
+
+
+@pytest.mark.parametrize("source, context, expected", [
+    ("نور", ["وصل وزير الخارجية سامي نور إلى المدينة أمس."], "official"),
+    ("سامي نور", ["تحدث سامي نور، الباحث في معهد الدراسات، عن الاتفاق."], "expert"),
+    ("نور", ["لم يذكر أحد هذا الاسم."], "other"),
+])
+def test_bare_arabic_name_takes_its_earlier_role(source, context, expected):
+    assert source_type(source, "ar", context=context) == expected
+
+
+def test_annotator_uses_the_article_for_a_bare_name():
+    texts = ["Sam Hale, a professor of law at Northfield, reviewed the treaty.",
+             "Hale said the treaty leaves the border question open."]
+    in_article = AttributionAnnotator()(Sentences(texts, ["en", "en"], ["", ""], in_article=True))
+    alone = AttributionAnnotator()(Sentences(texts, ["en", "en"], ["", ""], in_article=False))
+    assert in_article["source"][1] == alone["source"][1] == "Hale"
+    assert in_article["source_type"][1] == "expert"
+    assert alone["source_type"][1] == "other"  # a line scored on its own has no article to look in

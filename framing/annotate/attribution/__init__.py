@@ -216,7 +216,8 @@ class AttributionAnnotator:
     "وأضاف أن...") is resolved to the most recent named speaker (``source_resolved``; ``source``
     keeps the written form); sentences scored on their own are attributed one by one.
     ``source_type`` groups the resolved speaker (official, expert, media, anonymous, citizen,
-    other; see :mod:`framing.annotate.source_types`), using ``gazetteer`` (None: the shipped one).
+    other; see :mod:`framing.annotate.source_types`), using ``gazetteer`` (None: the shipped one);
+    within an article a bare name takes the role given at its earlier mention.
     """
 
     name = "attribution"
@@ -231,15 +232,17 @@ class AttributionAnnotator:
 
         langs = [g if g in LANGUAGES else None for g in sentences.langs]
         kinds = getattr(sentences, "kinds", None)
+        texts = sentences.texts
         if sentences.in_article:
-            found = attribute_sentences(sentences.texts, langs, kinds)
+            found = attribute_sentences(texts, langs, kinds)
         else:
-            found = [attribute(t, g) if g else NONE for t, g in zip(sentences.texts, langs)]
+            found = [attribute(t, g) if g else NONE for t, g in zip(texts, langs)]
+        # in an article, a bare name finds its role in the lines before ("Hale" after "Sam Hale, a lawyer")
         return {"source": [a.source for a in found], "cue": [a.cue for a in found],
                 "quote_type": [a.quote_type for a in found],
                 "source_resolved": [a.resolved for a in found],
-                "source_type": [source_type(a.resolved, g, self._gazetteer) if a.resolved and g else None
-                                for a, g in zip(found, langs)]}
+                "source_type": [source_type(a.resolved, g, self._gazetteer, texts[:i] if sentences.in_article else ())
+                                if a.resolved and g else None for i, (a, g) in enumerate(zip(found, langs))]}
 
 
 _name_patterns(globals())
