@@ -83,6 +83,7 @@ def _unnamed_officials(source: str, lang: str, gazetteer: Any) -> bool:
 # title), and a comma appositive after it ("Hale, a professor of law, ...").
 _TITLE_WORDS = 6
 _APPOSITIVE_WORDS = 10
+CONTEXT_LINES = 500  # a person is introduced early; the bound keeps a huge article linear
 _TITLE_STOP = frozenset("""said says say told tells asked believe believes named is was are were be by from with
     and that which who to of for against in on at as قال وقال قالت وقالت أن إن عن من في على إلى الى مع""".split())
 _TITLE_BREAK = re.compile(r"[.;:\"“”«»()\[\],،]")
@@ -114,7 +115,9 @@ def _role_in_context(source: str, context: Sequence[str], lang: str) -> str | No
     if not key:
         return None
     pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
-    for line in context:
+    for line in context[:CONTEXT_LINES]:
+        if key not in line:
+            continue
         for mention in pattern.finditer(line):
             after = line[mention.end():]
             appositive = ""

@@ -106,3 +106,11 @@ def test_annotator_uses_the_article_for_a_bare_name():
     assert in_article["source"][1] == alone["source"][1] == "Hale"
     assert in_article["source_type"][1] == "expert"
     assert alone["source_type"][1] == "other"  # a line scored on its own has no article to look in
+
+
+def test_only_the_first_lines_of_a_huge_article_are_searched():
+    from framing.annotate.source_types import CONTEXT_LINES
+
+    filler = ["The council met again on Monday."] * CONTEXT_LINES
+    assert source_type("Hale", "en", context=filler[:-1] + ["Minister Sam Hale spoke."]) == "official"
+    assert source_type("Hale", "en", context=filler + ["Minister Sam Hale spoke."]) == "other"

@@ -228,7 +228,7 @@ class AttributionAnnotator:
 
     def __call__(self, sentences: Sentences) -> dict[str, list[Any]]:
         """The declared columns for ``sentences``."""
-        from framing.annotate.source_types import source_type
+        from framing.annotate.source_types import CONTEXT_LINES, source_type
 
         langs = [g if g in LANGUAGES else None for g in sentences.langs]
         kinds = getattr(sentences, "kinds", None)
@@ -241,7 +241,7 @@ class AttributionAnnotator:
         return {"source": [a.source for a in found], "cue": [a.cue for a in found],
                 "quote_type": [a.quote_type for a in found],
                 "source_resolved": [a.resolved for a in found],
-                "source_type": [source_type(a.resolved, g, self._gazetteer, texts[:i] if sentences.in_article else ())
+                "source_type": [source_type(a.resolved, g, self._gazetteer, texts[:min(i, CONTEXT_LINES)] if sentences.in_article else ())
                                 if a.resolved and g else None for i, (a, g) in enumerate(zip(found, langs))]}
 
 
