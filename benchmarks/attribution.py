@@ -166,12 +166,12 @@ def context(record: dict, article: list[tuple], title: str = "") -> list[tuple]:
     return window
 
 
-def earlier_lines(record: dict, article: list[tuple], title: str = "") -> list[str]:
-    """The title and every sentence of the article before the record's: the context in which
-    :func:`source_type` finds a bare name's role, as the scorer gives it a whole article."""
+def article_lines(record: dict, article: list[tuple], title: str = "") -> list[str]:
+    """The title, every sentence of the article before the record's, and the record's own: the
+    context in which :func:`source_type` finds a bare name's role, as the scorer gives it."""
     index = next((i for i, s in enumerate(article)
                   if s[1] == record["doc_id"] and s[2] == record["start"] and s[3] == record["end"]), 0)
-    return ([title] if title else []) + [s[4] for s in article[:index]]
+    return ([title] if title else []) + [s[4] for s in article[:index]] + [record["text"]]
 
 
 def predict(record: dict, article: list[tuple], lang: str, title: str = "", rules=None):
@@ -308,10 +308,10 @@ def tally(records: list[dict], lang: str, docs, articles, show: int = 0, resolut
                               f"form={r.get('speaker_form')}/{got.form} | {r['text'][:120]}")
         if r.get("source_type"):
             want = r["source_type"]
-            earlier = earlier_lines(r, articles.get(r["article_id"], []), _title(docs, r))
-            typed = source_type(gold_source(r, docs), lang, gazetteer, earlier)
+            lines = article_lines(r, articles.get(r["article_id"], []), _title(docs, r))
+            typed = source_type(gold_source(r, docs), lang, gazetteer, lines)
             types_gold[g] += (typed == want, 1)
-            types_e2e[g] += (source_type(got.resolved, lang, gazetteer, earlier) == want, 1)
+            types_e2e[g] += (source_type(got.resolved, lang, gazetteer, lines) == want, 1)
             for k, group in enumerate(SOURCE_GROUPS):
                 types_groups[g, k] += (typed == group == want, typed == group != want, want == group != typed)
             if show and typed != want:

@@ -38,10 +38,10 @@ json.dump(out, open(sys.argv[2], "w", encoding="utf-8"))
 
 
 def items(lang: str, split: str) -> list[tuple[dict, str, list[str]]]:
-    """(record, gold speaker, the article's earlier lines) for records with a gold source type."""
+    """(record, gold speaker, the article's lines up to the record's) for records with a gold source type."""
     records = [r for r in bench.join(bench.REAL / f"{lang}.jsonl") if bench.in_split(r, split) and r.get("source_type")]
     docs, articles = bench.load_articles(records)
-    return [(r, bench.gold_source(r, docs), bench.earlier_lines(r, articles.get(r["article_id"], []), bench._title(docs, r)))
+    return [(r, bench.gold_source(r, docs), bench.article_lines(r, articles.get(r["article_id"], []), bench._title(docs, r)))
             for r in records]
 
 

@@ -6,8 +6,8 @@ word lists in ``framing/data/attribution.yaml`` (``source_types``) are checked i
 anonymous, media, expert, citizen, other, official; a source that names a gazetteer actor falls
 back on the actor's type (media actors are media; leaders, governments, militaries, countries,
 organisations and armed groups are official). A bare name that none of these place ("Haddad
-said") takes its group from the words around an earlier mention in the same article, when
-``context`` gives the article's earlier lines ("Foreign Minister Lena Haddad", "Sam Hale, a
+said") takes its group from the words around its first mention in ``context``, the article's
+lines up to and including the source's own ("Foreign Minister Lena Haddad", "Sam Hale, a
 professor of law"), as a reader would. Anything else is ``other``.
 ``framing compare --by source_type`` compares frames across these groups.
 """
@@ -131,8 +131,8 @@ def _role_in_context(source: str, context: Sequence[str], lang: str) -> str | No
 
 def source_type(source: str | None, lang: str, gazetteer: Any = None, context: Sequence[str] = ()) -> str | None:
     """The group of ``source`` (a speaker span) in ``lang``; None when there is no source.
-    ``context``: the article's lines before the source's sentence (title first), where a bare name
-    finds its role.
+    ``context``: the article's lines up to and including the source's sentence (title first),
+    where a bare name finds its role.
 
     >>> source_type("Kremlin spokesman Dmitry Peskov", "en")
     'official'

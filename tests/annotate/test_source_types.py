@@ -114,3 +114,13 @@ def test_only_the_first_lines_of_a_huge_article_are_searched():
     filler = ["The council met again on Monday."] * CONTEXT_LINES
     assert source_type("Hale", "en", context=filler[:-1] + ["Minister Sam Hale spoke."]) == "official"
     assert source_type("Hale", "en", context=filler + ["Minister Sam Hale spoke."]) == "other"
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("Sam Hale, a professor of law at Northfield, said the treaty leaves the border open.", "en", "Sam Hale"),
+    ("وأعربت سلمى نور، الباحثة في مركز الدراسات الإقليمية، عن قلقها من التصعيد.", "ar", "سلمى نور"),
+])
+def test_a_name_introduced_in_its_own_sentence(text, lang, speaker):
+    # the appositive is not part of the speaker span, but it says who the speaker is
+    columns = AttributionAnnotator()(Sentences([text], [lang], [""], in_article=False))
+    assert columns["source"] == [speaker] and columns["source_type"] == ["expert"]

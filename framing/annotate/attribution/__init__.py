@@ -217,7 +217,7 @@ class AttributionAnnotator:
     keeps the written form); sentences scored on their own are attributed one by one.
     ``source_type`` groups the resolved speaker (official, expert, media, anonymous, citizen,
     other; see :mod:`framing.annotate.source_types`), using ``gazetteer`` (None: the shipped one);
-    within an article a bare name takes the role given at its earlier mention.
+    a bare name takes the role given where it was introduced (in the article, or its own sentence).
     """
 
     name = "attribution"
@@ -228,7 +228,7 @@ class AttributionAnnotator:
 
     def __call__(self, sentences: Sentences) -> dict[str, list[Any]]:
         """The declared columns for ``sentences``."""
-        from framing.annotate.source_types import CONTEXT_LINES, source_type
+        from framing.annotate.source_types import source_type
 
         langs = [g if g in LANGUAGES else None for g in sentences.langs]
         kinds = getattr(sentences, "kinds", None)
@@ -237,12 +237,19 @@ class AttributionAnnotator:
             found = attribute_sentences(texts, langs, kinds)
         else:
             found = [attribute(t, g) if g else NONE for t, g in zip(texts, langs)]
-        # in an article, a bare name finds its role in the lines before ("Hale" after "Sam Hale, a lawyer")
+        # a bare name finds its role where it was introduced: in the article's lines before
+        # ("Hale" after "Sam Hale, a lawyer"), or in its own sentence ("Sam Hale, a lawyer, said")
         return {"source": [a.source for a in found], "cue": [a.cue for a in found],
                 "quote_type": [a.quote_type for a in found],
                 "source_resolved": [a.resolved for a in found],
-                "source_type": [source_type(a.resolved, g, self._gazetteer, texts[:min(i, CONTEXT_LINES)] if sentences.in_article else ())
+                "source_type": [source_type(a.resolved, g, self._gazetteer, self._lines(texts, i, sentences.in_article))
                                 if a.resolved and g else None for i, (a, g) in enumerate(zip(found, langs))]}
+
+    @staticmethod
+    def _lines(texts: list[str], i: int, in_article: bool) -> list[str]:
+        from framing.annotate.source_types import CONTEXT_LINES
+
+        return (texts[:min(i, CONTEXT_LINES - 1)] if in_article else []) + [texts[i]]
 
 
 _name_patterns(globals())
