@@ -1,9 +1,9 @@
 """Actors named in a sentence (countries, leaders, governments, armies, organisations, media).
 
-A gazetteer (``framing/data/actors.yaml``, extendable with your own file) maps aliases in both
-languages to canonical ids. Arabic matching works on normalized text and strips clitics
-(و/ف/ب/ل/ك, "لل" for "ال"), so "وبوتين", "للرئيس بوتين" and "بيونج يانج"/"بيونغ يانغ" (when both
-spellings are listed) match; English matching accepts possessives ("Putin's") and matches
+A gazetteer (``framing/data/actors.yaml``; your own file replaces it, or adds to it with
+``extends: default``) maps aliases in both languages to canonical ids. Arabic matching works on
+normalized text and strips clitics (و/ف/ب/ل/ك, "لل" for "ال"), so "وبوتين", "للرئيس بوتين" and
+"بيونج يانج"/"بيونغ يانغ" (when both spellings are listed) match; English matching accepts possessives ("Putin's") and matches
 acronyms case-sensitively ("WHO" but not "who"). Arabic nisba adjectives and plurals of countries
 are derived from the listed definite adjective ("المصري" gives مصري، مصرية، مصريون، مصريين،
 مصرياً، المصريات ...), so "مسؤول مصري" and "وقطريون" are found without listing every form. The
@@ -45,11 +45,12 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from framing.annotate.base import Sentences
+from framing.annotate.source_types import SOURCE_TYPES
 from framing.errors import CodebookError
 from framing.schema import ACTOR_COLUMNS, LANGUAGES
 from framing.text.normalize import normalize_arabic
 
-ACTOR_TYPES = ("country", "leader", "government", "military", "organisation", "armed_group", "media")
+ACTOR_TYPES = ("country", "leader", "government", "military", "organisation", "armed_group", "media", "person")
 _AR_TOKEN = re.compile(r"[\u0621-\u064A\u0660-\u0669A-Za-z0-9]+")
 # "Putin's" -> "Putin", "s"; "U.S." -> "U.S"; a hyphen separates words, so "French-led" and
 # "then-White House" hold "French" and "White House" (an alias "al-Qaeda" is "al", "Qaeda")
@@ -58,13 +59,16 @@ _EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.&][A-Za-z0-9]+)*")
 
 @dataclass(frozen=True)
 class Actor:
-    """One gazetteer entry: canonical ``id``, ``type``, names and aliases per language, ``parent``."""
+    """One gazetteer entry: canonical ``id``, ``type``, names and aliases per language, ``parent``,
+    and optionally the ``source_type`` a source naming it belongs to (official, expert, media,
+    anonymous, citizen, other; :mod:`framing.annotate.source_types`), e.g. for a ``person``."""
 
     id: str
     type: str
     name: dict[str, str]
     parent: str | None
     aliases: dict[str, tuple[str, ...]]
+    source_type: str | None = None
 
 
 class ActorGazetteer:
@@ -206,6 +210,12 @@ class ActorGazetteer:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
         try:
             data = yaml.load(source.read_text("utf-8"), Loader=loader)
+            if isinstance(data, dict) and "extends" in data:
+                if data["extends"] != "default":
+                    raise CodebookError(f"{path}: 'extends' must be 'default' (the shipped gazetteer), "
+                                        f"not {data['extends']!r}")
+                shipped = resources.files("framing.data").joinpath("actors.yaml").read_text("utf-8")
+                data = _extend(yaml.load(shipped, Loader=loader), data, path)
         except (OSError, yaml.YAMLError) as exc:
             raise CodebookError(f"{path or 'actors.yaml'}: cannot read actors file ({exc.__class__.__name__})") from None
         entries = data.get("actors") if isinstance(data, dict) else None
@@ -230,9 +240,13 @@ class ActorGazetteer:
             kind = item.get("type", "organisation")
             if kind not in ACTOR_TYPES:
                 raise CodebookError(f"{path or 'actors.yaml'}: actor {item['id']}: type {kind!r} is not one of {', '.join(ACTOR_TYPES)}")
+            group = item.get("source_type")
+            if group is not None and group not in SOURCE_TYPES:
+                raise CodebookError(f"{path or 'actors.yaml'}: actor {item['id']}: source_type {group!r} is not one of "
+                                    f"{', '.join(SOURCE_TYPES)}")
             aliases = item.get("aliases") or {}
             actors.append(Actor(item["id"], kind, dict(item.get("name") or {}), item.get("parent"),
-                                {lang: tuple(str(a) for a in names or ()) for lang, names in aliases.items()}))
+                                {lang: tuple(str(a) for a in names or ()) for lang, names in aliases.items()}, group))
         ids = {a.id for a in actors}
         unknown = sorted(str(v) for words in cued.values() for v in words.values() if v not in ids)
         if unknown:
@@ -715,6 +729,32 @@ def _clitic_variants(token: str) -> tuple[str, ...]:
         if stem[:1] in "بلك" and len(stem) > 3:
             out.append(stem[1:])
     return tuple(out)
+
+
+def _extend(shipped: dict, own: dict, path: Any) -> dict:
+    """The shipped gazetteer's data with ``own`` added: an entry with a shipped id replaces it, new
+    ids are added; ``blocked``, ``person_names``, ``us_state_homonyms`` and ``cued`` are merged."""
+    entries = own.get("actors") or []
+    if not isinstance(entries, list):
+        raise CodebookError(f"{path}: expected a mapping with an 'actors' list")
+    ids = {item.get("id") for item in entries if isinstance(item, dict)}
+    merged = dict(shipped)
+    merged["actors"] = [a for a in shipped["actors"] if a.get("id") not in ids] + entries
+    for key in ("blocked", "person_names", "us_state_homonyms", "cued"):
+        extra = own.get(key) or {}
+        if not isinstance(extra, dict):
+            raise CodebookError(f"{path}: '{key}' must map a language to its entries")
+        combined = dict(shipped.get(key) or {})
+        for lang, values in extra.items():
+            base = combined.get(lang)
+            if isinstance(values, list) and isinstance(base, list):
+                combined[lang] = base + values
+            elif isinstance(values, dict) and isinstance(base, dict):
+                combined[lang] = {**base, **values}
+            else:
+                combined[lang] = values
+        merged[key] = combined
+    return merged
 
 
 @lru_cache(maxsize=1)

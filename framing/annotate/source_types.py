@@ -4,8 +4,9 @@ Rules plus the gazetteer (the groups are defined in ``corpora/ATTRIBUTION_GUIDEL
 unnamed officials ("US officials", "an FBI official", "مسؤولون أمريكيون") are anonymous; then the
 word lists in ``framing/data/attribution.yaml`` (``source_types``) are checked in the order
 anonymous, media, expert, citizen, other, official; a source that names a gazetteer actor falls
-back on the actor's type (media actors are media; leaders, governments, militaries, countries,
-organisations and armed groups are official). A bare name that none of these place ("Haddad
+back on the ``source_type`` its entry gives, else on its type (media actors are media; leaders,
+governments, militaries, countries, organisations and armed groups are official; a ``person``
+entry without a source type says nothing). A bare name that none of these place ("Haddad
 said") takes its group from the words around its first mention in ``context``, the article's
 lines up to and including the source's own ("Foreign Minister Lena Haddad", "Sam Hale, a
 professor of law"), as a reader would. Anything else is ``other``.
@@ -75,7 +76,7 @@ def _unnamed_officials(source: str, lang: str, gazetteer: Any) -> bool:
         return bool(_EN_UNNAMED_OFFICIALS.search(source.strip(" ,.;:")))
     if lang != "ar" or not _AR_UNNAMED_OFFICIALS.match(normalize_arabic(source.strip())):
         return False
-    return not any(gazetteer.actors[a].type == "leader" for a in gazetteer.find(source, lang))
+    return not any(gazetteer.actors[a].type in ("leader", "person") for a in gazetteer.find(source, lang))
 
 
 # Around an earlier mention of a bare name: up to six words before it, title and first names
@@ -152,9 +153,11 @@ def source_type(source: str | None, lang: str, gazetteer: Any = None, context: S
     if group:
         return group
     for actor_id in gazetteer.find(source, lang):
-        kind = gazetteer.actors[actor_id].type
-        if kind == "media":
+        actor = gazetteer.actors[actor_id]
+        if actor.source_type:
+            return actor.source_type
+        if actor.type == "media":
             return "media"
-        if kind in _OFFICIAL_ACTORS:
+        if actor.type in _OFFICIAL_ACTORS:
             return "official"
     return _role_in_context(source, context, lang) or "other"

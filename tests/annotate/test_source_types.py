@@ -124,3 +124,82 @@ def test_a_name_introduced_in_its_own_sentence(text, lang, speaker):
     # the appositive is not part of the speaker span, but it says who the speaker is
     columns = AttributionAnnotator()(Sentences([text], [lang], [""], in_article=False))
     assert columns["source"] == [speaker] and columns["source_type"] == ["expert"]
+
+
+# --- the user's own actors file says who a person is ---------------------------------------------
+
+def _gazetteer(tmp_path, entries):
+    from framing.annotate.actors import ActorGazetteer
+
+    path = tmp_path / "actors.yaml"
+    path.write_text("version: 1\nactors:\n" + entries, "utf-8")
+    return ActorGazetteer.load(path)
+
+
+def test_a_person_in_the_actors_file_carries_its_source_type(tmp_path):
+    gazetteer = _gazetteer(tmp_path, """
+  - id: TAN
+    type: person
+    source_type: expert
+    name: {en: Rachel Tan}
+    aliases: {en: [Rachel Tan, Tan], ar: [راشيل تان]}
+  - id: HARBOR_FOODS
+    type: organisation
+    source_type: other
+    aliases: {en: [Harbor Foods]}
+  - id: OBER
+    type: person
+    aliases: {en: [Ruth Ober]}
+""")
+    assert source_type("Rachel Tan", "en", gazetteer) == "expert"
+    assert source_type("Tan", "en", gazetteer) == "expert"
+    assert source_type("راشيل تان", "ar", gazetteer) == "expert"
+    assert source_type("Harbor Foods", "en", gazetteer) == "other"  # not official, as organisations are
+    assert source_type("Ruth Ober", "en", gazetteer) == "other"  # a person with no source type says nothing
+    assert source_type("Ruth Ober", "en", gazetteer, ["Senator Ruth Ober arrived."]) == "official"
+    # the words of the source still come first: her lawyer is not an expert
+    assert source_type("Rachel Tan's lawyer", "en", gazetteer) == "other"
+    # a named person is not an unnamed official
+    ar = _gazetteer(tmp_path, "  - id: NOUR\n    type: person\n    source_type: official\n    aliases: {ar: [سامي نور]}\n")
+    assert source_type("المسؤول في الوزارة سامي نور", "ar", ar) == "official"
+    assert source_type("المسؤول في الوزارة", "ar", ar) == "anonymous"
+
+
+def test_an_unknown_source_type_in_the_actors_file_is_refused(tmp_path):
+    from framing.errors import CodebookError
+
+    with pytest.raises(CodebookError, match=r"actor TAN: source_type 'analyst' is not one of official, expert"):
+        _gazetteer(tmp_path, "  - id: TAN\n    type: person\n    source_type: analyst\n    aliases: {en: [Rachel Tan]}\n")
+
+
+def test_the_annotator_reads_an_actors_file_path(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("version: 1\nactors:\n  - id: TAN\n    type: person\n    source_type: expert\n"
+                    "    aliases: {en: [Rachel Tan]}\n", "utf-8")
+    columns = AttributionAnnotator(str(path))(Sentences(["Rachel Tan said the plan would fail."], ["en"], [""]))
+    assert columns["source"] == ["Rachel Tan"] and columns["source_type"] == ["expert"]
+
+
+def test_an_actors_file_that_extends_the_shipped_one_keeps_its_actors(tmp_path):
+    gazetteer = _gazetteer(tmp_path, "  - id: TAN\n    type: person\n    source_type: expert\n    aliases: {en: [Rachel Tan]}\n"
+                                     "  - id: RUS\n    type: country\n    aliases: {en: [Russia, Rusland]}\n")
+    assert gazetteer.find("Rachel Tan said Russia and Iran would talk.", "en") == ["TAN", "RUS"]  # replaced
+    path = tmp_path / "actors.yaml"
+    path.write_text("extends: default\n" + path.read_text("utf-8"), "utf-8")
+    from framing.annotate.actors import ActorGazetteer
+
+    extended = ActorGazetteer.load(path)
+    assert extended.find("Rachel Tan said Russia and Iran would talk.", "en") == ["TAN", "RUS", "IRN"]
+    assert extended.find("Rusland", "en") == ["RUS"]  # an entry with a shipped id replaces it
+    assert extended.find("بوتين", "ar") == ["PUTIN"]
+    assert source_type("Rachel Tan", "en", extended) == "expert"
+
+
+def test_extends_names_only_the_shipped_gazetteer(tmp_path):
+    from framing.annotate.actors import ActorGazetteer
+    from framing.errors import CodebookError
+
+    path = tmp_path / "actors.yaml"
+    path.write_text("extends: ../other.yaml\nactors: []\n", "utf-8")
+    with pytest.raises(CodebookError, match="'extends' must be 'default'"):
+        ActorGazetteer.load(path)

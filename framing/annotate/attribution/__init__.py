@@ -228,7 +228,10 @@ class AttributionAnnotator:
 
     def __call__(self, sentences: Sentences) -> dict[str, list[Any]]:
         """The declared columns for ``sentences``."""
+        from framing.annotate.actors import load_gazetteer
         from framing.annotate.source_types import source_type
+
+        gazetteer = load_gazetteer(self._gazetteer)  # a path is read once per call, not per sentence
 
         langs = [g if g in LANGUAGES else None for g in sentences.langs]
         kinds = getattr(sentences, "kinds", None)
@@ -242,7 +245,7 @@ class AttributionAnnotator:
         return {"source": [a.source for a in found], "cue": [a.cue for a in found],
                 "quote_type": [a.quote_type for a in found],
                 "source_resolved": [a.resolved for a in found],
-                "source_type": [source_type(a.resolved, g, self._gazetteer, self._lines(texts, i, sentences.in_article))
+                "source_type": [source_type(a.resolved, g, gazetteer, self._lines(texts, i, sentences.in_article))
                                 if a.resolved and g else None for i, (a, g) in enumerate(zip(found, langs))]}
 
     @staticmethod
