@@ -290,3 +290,36 @@ def tone_bars(tone: pd.DataFrame, ax=None):
     ax.set_title("Tone per article")
     _legend_outside(ax, "tone")
     return ax
+
+
+def voices_pointrange(voices: pd.DataFrame, frame: str, ax=None):
+    """Who voices ``frame`` in each group, from :func:`~framing.analysis.voices.voices`: one row per
+    source type, one colour per group, the share of the group's sentences with the frame that
+    the source type carries, with 95% intervals. Source types no group uses are left out."""
+    data = _shaped(voices[voices["frame"] == frame], ["group"])
+    if data.empty:
+        raise ValueError(f"no rows for frame {frame!r}; frames in the table: {', '.join(_order(voices['frame']))}")
+    used = data.groupby("source_type", sort=False)["share"].max()
+    kinds = [k for k in _order(data["source_type"]) if used.get(k, 0) > 0] or _order(data["source_type"])
+    groups = _order(data["group"])
+    ax = _axes(ax, (8, 1.2 + 0.3 * len(kinds) * max(1, len(groups) / 2)))
+    palette = sns.color_palette("colorblind", len(groups))
+    step = 0.8 / max(1, len(groups))
+    for k, group in enumerate(groups):
+        part = data[data["group"] == group].set_index("source_type").reindex(kinds)
+        n = part["frame_sentences"].iloc[0]
+        y = [i + (k - (len(groups) - 1) / 2) * step for i in range(len(kinds))]
+        ax.errorbar(part["share"], y, xerr=[(part["share"] - part["ci_low"]).clip(lower=0),
+                                            (part["ci_high"] - part["share"]).clip(lower=0)],
+                    fmt="o", color=palette[k], capsize=3, label=f"\u200e{group} (n={n:.0f})")  # LRM: the count stays after an Arabic name
+    ax.set_yticks(range(len(kinds)))
+    ax.set_yticklabels(kinds)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(PERCENT)
+    ax.set_xlim(0, 1)
+    ax.grid(axis="x", color="#e5e5e5")
+    ax.set_xlabel(f"share of the sentences with {frame} (95% CI, cluster bootstrap over articles)")
+    ax.set_title(f"Who voices {frame}")
+    _legend_outside(ax, "group (sentences with the frame)")
+    return ax
+
