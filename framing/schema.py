@@ -40,6 +40,8 @@ TEXT_COLUMNS = ("text", "lang", "labels")
 CUES = "cues"
 TONE_COLUMNS = ("tone", "tone_scores")
 ATTRIBUTION_COLUMNS = ("source", "cue", "quote_type", "source_resolved", "source_type")
+# the values of ``source_type`` (corpora/ATTRIBUTION_GUIDELINES.md §11; framing.annotate.source_types)
+SOURCE_TYPES = ("official", "expert", "media", "anonymous", "citizen", "other")
 ACTOR_COLUMNS = ("actors",)
 SCORES = "scores"  # JSON records: {frame: probability}, or null for unscored rows
 FLAT_TONE_COLUMNS = tuple(f"tone_{t}" for t in TONES)

@@ -16,9 +16,8 @@ import numpy as np
 import pandas as pd
 
 from framing.analysis.aggregate import SMALL_GROUP, _require
-from framing.annotate.source_types import SOURCE_TYPES
 from framing.errors import InputError
-from framing.schema import LANGUAGES
+from framing.schema import LANGUAGES, SOURCE_TYPES
 
 UNATTRIBUTED = "unattributed"
 VOICE_MEASURES = ("label", "probability")

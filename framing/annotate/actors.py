@@ -45,9 +45,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from framing.annotate.base import Sentences
-from framing.annotate.source_types import SOURCE_TYPES
 from framing.errors import CodebookError
-from framing.schema import ACTOR_COLUMNS, LANGUAGES
+from framing.schema import ACTOR_COLUMNS, LANGUAGES, SOURCE_TYPES
 from framing.text.normalize import normalize_arabic
 
 ACTOR_TYPES = ("country", "leader", "government", "military", "organisation", "armed_group", "media", "person")

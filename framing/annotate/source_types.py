@@ -20,9 +20,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Sequence
 
+from framing.schema import SOURCE_TYPES  # noqa: F401  (the groups; re-exported here)
 from framing.text.normalize import normalize_arabic
 
-SOURCE_TYPES = ("official", "expert", "media", "anonymous", "citizen", "other")
 _ORDER = ("anonymous", "media", "expert", "citizen", "other", "official")
 # Unnamed officials: "officials"/"official" as the last word of an English source ("Iranian
 # officials", "a U.S. official"; "Pentagon official John Kirby" names one), and an Arabic source
