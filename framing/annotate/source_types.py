@@ -81,12 +81,15 @@ def _unnamed_officials(source: str, lang: str, gazetteer: Any) -> bool:
 
 # Around an earlier mention of a bare name: up to six words before it, title and first names
 # (stopping at punctuation, a verb or a function word, so that "Police arrested Hale" gives no
-# title), and a comma appositive after it ("Hale, a professor of law, ...").
+# title; in English also at any lower-case word that is not a list word or a connector), and a
+# comma appositive after it ("Hale, a professor of law, ...").
 _TITLE_WORDS = 6
 _APPOSITIVE_WORDS = 10
 CONTEXT_LINES = 500  # a person is introduced early; the bound keeps a huge article linear
 _TITLE_STOP = frozenset("""said says say told tells asked believe believes named is was are were be by from with
     and that which who to of for against in on at as قال وقال قالت وقالت أن إن عن من في على إلى الى مع""".split())
+_EN_TITLE_CONNECTORS = ("of", "the", "for", "a", "an", "senior", "top", "deputy", "vice", "assistant", "acting",
+                         "interim", "longtime", "veteran", "then", "retired", "local", "state", "federal", "defense")
 _TITLE_BREAK = re.compile(r"[.;:\"“”«»()\[\],،]")
 _APPOSITIVE_END = re.compile(r"[,،.;:؛]")
 
@@ -100,11 +103,22 @@ def _name_key(source: str, lang: str) -> str | None:
     return words[-1] if lang == "ar" and 0 < len(words) <= 3 else None
 
 
+@lru_cache(maxsize=None)
+def _en_title_words() -> frozenset[str]:
+    """Lower-case words an English title may hold: every word of the English lists, and connectors."""
+    words = {w for group in (_lexicon().get("en") or {}).values() for entry in group for w in str(entry).lower().split()}
+    return frozenset(words | set(_EN_TITLE_CONNECTORS))
+
+
 def _title_before(text: str, lang: str) -> str:
     words = text.split()  # the name's other words come too: no rule matches them
     title: list[str] = []
     for word in reversed(words[-_TITLE_WORDS:]):
-        if _TITLE_BREAK.search(word) or word.lower().strip("-–—") in _TITLE_STOP or (lang == "en" and word.endswith("ed")):
+        if _TITLE_BREAK.search(word) or word.lower().strip("-–—") in _TITLE_STOP:
+            break
+        # English: a title is capitalised words and the lists' words; any other lower-case word
+        # is a verb or a clause ("Netanyahu met Hale", "Ober praises Hale")
+        if lang == "en" and not word[:1].isupper() and word.lower().replace("’s", "").replace("'s", "") not in _en_title_words():
             break
         title.insert(0, word)
     return " ".join(title)

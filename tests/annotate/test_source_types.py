@@ -80,6 +80,9 @@ def test_no_source_has_no_group():
     ("Hale", ["The paper's columnist Sam Hale wrote first."], "media"),
     # a verb between the words and the name is no title: "Police arrested" does not make Hale police
     ("Hale", ["Police arrested Sam Hale on Monday."], "other"),
+    ("Hale", ["Prime Minister Dan Ober met Sam Hale on Monday."], "other"),
+    ("Hale", ["Senator Ruth Ober praises Sam Hale."], "other"),
+    ("Hale", ["The deputy state department spokesman Sam Hale spoke."], "official"),
     ("Hale", ["Nobody by that name was mentioned."], "other"),
     ("Hale", [], "other"),
     # the context only fills in when the name itself says nothing
