@@ -33,8 +33,10 @@ Splits: ``dev`` and ``test`` (the first draw, split by article), ``train`` (late
 articles no earlier draw touched: ``sample_attribution.py --round``), ``tuning`` (dev + train,
 what rules may be tuned on), ``test2`` (English: a second held-out draw of pronoun-subject
 cues from untouched articles, drawn after the rules were written, for speaker resolution:
-``sample_attribution.py --resolution-test``), ``both`` (dev, test, then test2), ``all`` (every
-row). The rules are tuned on dev and train only; ``test`` and ``test2`` are reported for the record. The written sets
+``sample_attribution.py --resolution-test``), ``test3`` (English: a third held-out draw from
+untouched articles, two thirds with a cue, drawn after the source-type rules were written:
+``sample_attribution.py --heldout``), ``both`` (dev, test, test2, then test3), ``all`` (every
+row). The rules are tuned on dev and train only; ``test``, ``test2`` and ``test3`` are reported for the record. The written sets
 (``corpora/attribution/``) were used to write the rules and are development data, not a test.
 """
 
@@ -477,7 +479,7 @@ def paired(lang: str, split: str, baseline: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "train", "tuning", "test", "test2", "both", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "train", "tuning", "test", "test2", "test3", "both", "all"), default="dev")
     parser.add_argument("--lang", choices=("en", "ar"), default=None)
     parser.add_argument("--errors", type=int, default=0, help="print up to N span or quote-type errors (gold/predicted) per language and split")
     parser.add_argument("--resolution-errors", action="store_true",
@@ -487,13 +489,13 @@ def main() -> None:
                              "print paired differences to them (needs --lang)")
     args = parser.parse_args()
     langs = [args.lang] if args.lang else ["en", "ar"]
-    splits = ["dev", "test", "test2"] if args.split == "both" else [args.split]
+    splits = ["dev", "test", "test2", "test3"] if args.split == "both" else [args.split]
     print("command: .venv/bin/python benchmarks/attribution.py " + " ".join(sys.argv[1:]))
     if args.baseline:
         for split in splits:
             paired(args.lang or "ar", split, args.baseline)
         return
-    if args.resolution_errors and any(s in ("test", "test2", "all") for s in splits):
+    if args.resolution_errors and any(s in ("test", "test2", "test3", "all") for s in splits):
         parser.error("--resolution-errors reads errors on dev, train or tuning only, never on the test split")
     real(langs, splits, args.errors, args.resolution_errors)
     written(langs)

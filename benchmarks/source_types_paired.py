@@ -1,6 +1,6 @@
 """Source types of this tree against another checkout's, paired, on the real-news attribution set.
 
-Run:  .venv/bin/python benchmarks/source_types_paired.py --against DIR [--split tuning|dev|train|test|test2] [--lang en|ar]
+Run:  .venv/bin/python benchmarks/source_types_paired.py --against DIR [--split tuning|dev|train|test|test2|test3] [--lang en|ar]
 
 ``DIR`` is another checkout of the repository (e.g. ``git worktree add /tmp/old <commit>``): its
 ``framing`` package groups the same gold speakers (guide §11; the span of a named speaker, the
@@ -76,7 +76,7 @@ def macro(c: np.ndarray) -> np.ndarray:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", required=True, type=Path, help="another checkout of the repository")
-    parser.add_argument("--split", choices=("dev", "train", "tuning", "test", "test2", "all"), default="tuning")
+    parser.add_argument("--split", choices=("dev", "train", "tuning", "test", "test2", "test3", "all"), default="tuning")
     parser.add_argument("--lang", choices=("en", "ar"), default=None)
     args = parser.parse_args()
     if not (args.against / "framing" / "annotate" / "source_types.py").is_file():

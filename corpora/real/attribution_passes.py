@@ -237,10 +237,14 @@ def _srctype_passes(work: Path, lang: str) -> tuple[list[dict], dict[str, str], 
 
 
 def srctype_prepare(work: Path, lang: str) -> None:
+    """The disagreements not yet adjudicated (a later items file brings only its own)."""
     items, a, b = _srctype_passes(work, lang)
+    adjudicated = work / "srctype" / f"{lang}.adjudicated.jsonl"
+    decided = {row["id"] for row in _rows(adjudicated)} if adjudicated.exists() else set()
     out = work / "srctype" / f"{lang}.disagreements.jsonl"
     with out.open("w", encoding="utf-8") as fh:
-        rows = [{**item, "option_1": a[item["id"]], "option_2": b[item["id"]]} for item in items if a[item["id"]] != b[item["id"]]]
+        rows = [{**item, "option_1": a[item["id"]], "option_2": b[item["id"]]} for item in items
+                if a[item["id"]] != b[item["id"]] and item["id"] not in decided]
         fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     print(f"{lang}: {len(rows)} of {len(items)} items disagree -> {out}")
 
@@ -259,6 +263,12 @@ def srctype(work: Path, lang: str) -> None:
           f"({sum(a[i] == b[i] for i in ids) / len(ids):.3f}), Cohen's kappa {kappa:.3f}, {len(decided)} adjudicated")
     for group in SOURCE_TYPES:
         print(f"  {group:10s} pass A {sum(a[i] == group for i in ids):4d}  pass B {sum(b[i] == group for i in ids):4d}")
+    files = sorted((work / "srctype").glob(f"{lang}_*.jsonl"))
+    if len(files) > 2:  # a later items file (a later draw) gets its own agreement line
+        for path in files[2:]:
+            part = [row["id"] for row in _rows(path)]
+            print(f"  {path.name}: {len(part)} items, agree {sum(a[i] == b[i] for i in part) / len(part):.3f}, "
+                  f"kappa {cohen_kappa_score([a[i] for i in part], [b[i] for i in part]):.3f}")
     final = {i: a[i] if a[i] == b[i] else decided[i] for i in ids}
     out = HERE / "attribution" / f"{lang}.jsonl"
     rows = _rows(out)

@@ -15,6 +15,10 @@ a pronoun subject ("he said", "said she", "They added"), at most one per article
 article's first sentence, from articles that no earlier draw touched. It is drawn after the
 rules of that round were written and is never used to write rules.
 
+With ``--round rN --heldout N`` (English): a third held-out draw, ``split: test3``: N sentences,
+one per article that no earlier draw touched, two thirds with an attribution cue and one third
+uniform, drawn after the source-type rules were written (2026-12-07) and never used to write rules.
+
 With ``--round rN --resolution-train N``: a training draw for speaker resolution (``split:
 train``), up to N sentences per language with a pronoun-subject cue (English) or a
 sentence-opening continuation verb with no subject (Arabic "وأضاف"), at most two per article,
@@ -141,6 +145,32 @@ def draw_resolution_train(lang: str, root: str | None, round_: str, size: int) -
             for n, i in enumerate(chosen, 1)]
 
 
+def draw_heldout(lang: str, root: str | None, round_: str, size: int) -> list[dict]:
+    """The ``test3`` draw: ``size`` sentences, one per article that no earlier draw touched, two
+    thirds with an attribution cue and one third uniform, drawn after the source-type rules were
+    written and never used to write rules."""
+    rng = random.Random(f"{SEED}-attribution-{lang}-{round_}-heldout")
+    rows = pool_with_context(lang, root)
+    used = used_articles(lang)
+    by_article: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row["article_id"] not in used:
+            by_article.setdefault(row["article_id"], []).append(i)
+    cue = re.compile(CUES[lang], re.IGNORECASE)
+    articles = rng.sample(sorted(by_article), len(by_article))
+    n_cue = round(size * 2 / 3)
+    chosen: list[tuple[int, str]] = []
+    for article in articles:
+        if len(chosen) >= size:
+            break
+        want_cue = sum(stratum == "cue" for _, stratum in chosen) < n_cue
+        candidates = [i for i in by_article[article] if cue.search(rows[i]["text"])] if want_cue else by_article[article]
+        if candidates:
+            chosen.append((rng.choice(candidates), "cue" if want_cue else "random"))
+    return [{**rows[i], "id": f"attr-real-{lang}-{round_}-{n:03d}", "stratum": stratum, "split": "test3"}
+            for n, (i, stratum) in enumerate(chosen, 1)]
+
+
 def _ar_opening_cue() -> str:
     words = yaml.safe_load((Path(__file__).resolve().parents[2] / "framing" / "data" / "attribution.yaml")
                            .read_text(encoding="utf-8"))["ar"]["continuation_verbs"]
@@ -157,12 +187,15 @@ def main() -> None:
     parser.add_argument("--resolution-train", type=int, default=0, metavar="N",
                         help="with --round: a resolution training draw (split train) of up to N sentences per language "
                              "from the dev and training articles")
+    parser.add_argument("--heldout", type=int, default=0, metavar="N",
+                        help="with --round: an English held-out draw (split test3) of N sentences from untouched articles")
     args = parser.parse_args()
-    if (args.resolution_test or args.resolution_train) and not args.round_:
-        parser.error("--resolution-test and --resolution-train need --round")
+    if (args.resolution_test or args.resolution_train or args.heldout) and not args.round_:
+        parser.error("--resolution-test, --resolution-train and --heldout need --round")
     args.out.mkdir(parents=True, exist_ok=True)
-    for lang in (("en",) if args.resolution_test else CUES):
-        sample = (draw_resolution(lang, args.datasets, args.round_, args.resolution_test) if args.resolution_test
+    for lang in (("en",) if args.resolution_test or args.heldout else CUES):
+        sample = (draw_heldout(lang, args.datasets, args.round_, args.heldout) if args.heldout
+                  else draw_resolution(lang, args.datasets, args.round_, args.resolution_test) if args.resolution_test
                   else draw_resolution_train(lang, args.datasets, args.round_, args.resolution_train)
                   if args.resolution_train else draw(lang, args.datasets, args.round_))
         stem = f"{lang}.{args.round_}" if args.round_ else lang
@@ -171,7 +204,7 @@ def main() -> None:
                                   "text": row["text"]})
         print(f"{lang}: {len(sample)} sentences from {len({r['article_id'] for r in sample})} articles; "
               f"cue stratum {sum(r['stratum'] == 'cue' for r in sample)}; test {sum(r['split'] == 'test' for r in sample)}; "
-              f"test2 {sum(r['split'] == 'test2' for r in sample)}")
+              f"test2 {sum(r['split'] == 'test2' for r in sample)}; test3 {sum(r['split'] == 'test3' for r in sample)}")
 
 
 if __name__ == "__main__":

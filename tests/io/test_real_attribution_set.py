@@ -22,7 +22,7 @@ def test_records_are_stand_off_with_the_guides_values(lang):
     for r in records:
         assert "text" not in r  # the dataset's text is joined at build time, never stored
         assert len(r["sha1"]) == 40 and 0 <= r["start"] < r["end"]
-        assert r["split"] in ("dev", "test", "test2", "train")
+        assert r["split"] in ("dev", "test", "test2", "test3", "train")
         assert r["quote_type"] in ("direct", "indirect", "none")
         assert r["speaker_form"] in ("named", "pronoun", "implicit", "none")
         for span in (r["speaker"], r["cue"]):
