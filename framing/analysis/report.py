@@ -22,7 +22,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from framing.analysis import aggregate
-from framing.analysis.voices import voices
+from framing.analysis.voices import UNATTRIBUTED, voices, voices_test
 from framing.errors import InputError
 
 def compare_report(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", out: str | Path | None = None,
@@ -56,8 +56,10 @@ def compare_report(sentences: pd.DataFrame, frames: Sequence[str], by: str = "ou
         tables["trends"] = aggregate.trends(sentences, frames, by, measure=measure, seed=seed)
         tables["terms"] = aggregate.distinctive_terms(sentences, by)
         if by != "source_type" and "source_type" in sentences and sentences["source_type"].notna().any():
-            tables["voices"] = voices(sentences, frames, by, "probability" if measure == "probability" else "label",
-                                      n_boot=n_boot, seed=seed)
+            voice_measure = "probability" if measure == "probability" else "label"
+            tables["voices"] = voices(sentences, frames, by, voice_measure, n_boot=n_boot, seed=seed)
+            if sentences[by].nunique() > 1:
+                tables["voices_tests"] = voices_test(sentences, frames, by, voice_measure, n_perm=n_perm, seed=seed)
     notes = sorted({str(w.message) for w in caught})
     tables["notes"] = pd.DataFrame({"note": notes})
     if out is not None:
@@ -150,6 +152,7 @@ def findings(tables: dict[str, pd.DataFrame], by: str = "outlet") -> list[str]:
                    f" Overall the {by} groups do not differ clearly on {frame} (permutation test p = {format_p(p_omni)}).")
         lines.append(f"{top.group} presents {phrase}, {ratio} {low.group} ({low.estimate:.0%} "
                      f"[{low.ci_low * 100:.0f}, {low.ci_high * 100:.0f}]); p_holm {_p_phrase(p_holm)}.{verdict}")
+    lines.extend(_voice_findings(tables, by))
     tone = tables.get("tone")
     if tone is not None and len(tone) and (tone["tone"] == "negative").any():
         negative = tone[tone["tone"] == "negative"].sort_values("estimate", ascending=False)
@@ -161,6 +164,33 @@ def findings(tables: dict[str, pd.DataFrame], by: str = "outlet") -> list[str]:
     if len(small):
         lines.append(f"Caution: {', '.join(map(str, small))} ha{'s' if len(small) == 1 else 've'} fewer than "
                      f"{aggregate.SMALL_GROUP} articles; their intervals are wide.")
+    return lines
+
+
+def _voice_findings(tables: dict[str, pd.DataFrame], by: str) -> list[str]:
+    """Per frame, the source type whose share differs most clearly between groups (Holm p < 0.05):
+    its highest and lowest group with intervals."""
+    tests, table = tables.get("voices_tests"), tables.get("voices")
+    if tests is None or table is None or not len(tests):
+        return []
+    lines = []
+    for frame in dict.fromkeys(tests["frame"]):
+        part = tests[(tests["frame"] == frame) & (tests["source_type"] != "all") & (tests["p_holm"] < 0.05)]
+        if not len(part):
+            continue
+        # the clearest difference; on a tie a named group of sources before "unattributed"
+        best = part.assign(_unattributed=part["source_type"] == UNATTRIBUTED).sort_values(
+            ["p_holm", "_unattributed", "statistic"], ascending=[True, True, False]).iloc[0]
+        shares = table[(table["frame"] == frame) & (table["source_type"] == best.source_type)].dropna(subset=["share"])
+        if len(shares) < 2:
+            continue
+        shares = shares.sort_values("share", ascending=False)
+        top, low = shares.iloc[0], shares.iloc[-1]
+        who = ("sentences that name no speaker make up" if best.source_type == UNATTRIBUTED
+               else f"{best.source_type} sources voice")
+        lines.append(f"Who voices {frame} differs between {by} groups: {who} "
+                     f"{format_ci(top.share, top.ci_low, top.ci_high)} of {top.group}'s {frame} sentences against "
+                     f"{format_ci(low.share, low.ci_low, low.ci_high)} of {low.group}'s; p_holm {_p_phrase(best.p_holm)}.")
     return lines
 
 
@@ -249,6 +279,19 @@ th{background:#f6f6f6}td.n{text-align:right;font-variant-numeric:tabular-nums;wh
 dl.prov{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;font-size:.9em}dl.prov dt{font-weight:600}
 code{font-size:.9em;word-break:break-all}
 """
+
+
+def _voices_tests_html(tests: pd.DataFrame | None, kinds: Sequence[str]) -> str:
+    if tests is None or not len(tests):
+        return ""
+    indexed = tests.set_index(["frame", "source_type"])
+    rows = [[f, format_p(indexed.loc[(f, "all"), "p_value"]),
+             *(format_p(indexed.loc[(f, k), "p_holm"]) if (f, k) in indexed.index else "–" for k in kinds)]
+            for f in dict.fromkeys(tests["frame"])]
+    return ("<h3>Do the groups differ in who voices the frame? (permutation tests, articles shuffled between groups)</h3>"
+            "<p>Per source type: Holm-adjusted p-value for the between-group spread of its share; \"any\": the whole "
+            "mix at once (unadjusted).</p>"
+            + _table(["frame", "any", *kinds], rows, numeric=range(1, 2 + len(kinds))))
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], numeric: Sequence[int] = ()) -> str:
@@ -356,7 +399,8 @@ def report_html(tables: dict[str, pd.DataFrame], figures: Sequence[dict[str, str
                          "bootstrap over articles]. Source types come from rules: on held-out real news about two "
                          "thirds of speakers are typed right, about half counting the speakers the rules miss or "
                          "misplace (<code>benchmarks/RESULTS.md</code>).</p>"
-                         + _table(["group", "frame", "sentences", *kinds], rows, numeric=range(2, 3 + len(kinds)))))
+                         + _table(["group", "frame", "sentences", *kinds], rows, numeric=range(2, 3 + len(kinds)))
+                         + _voices_tests_html(tables.get("voices_tests"), kinds)))
 
     trends = tables["trends"]
     if not trends.empty:

@@ -101,3 +101,50 @@ def test_report_has_a_who_voices_section_when_sentences_have_source_types(tmp_pa
     assert ledger.loc[UNATTRIBUTED, "share"] == 1.0
     without = report.compare_report(data.drop(columns="source_type"), FRAMES, n_boot=100, n_perm=99)
     assert "voices" not in without
+
+
+# --- do the groups differ in who voices a frame? -------------------------------------------------
+
+def planted(official_share, articles=20, seed=0):
+    """Outlets whose threat sentences are voiced by officials at the given shares (the rest unattributed)."""
+    rng = np.random.default_rng(seed)
+    data = []
+    for outlet, share in official_share.items():
+        for k in range(articles):
+            data += rows(outlet, k, [("official" if rng.random() < share else None, ["threat"], 0.9) for _ in range(5)])
+    return pd.DataFrame(data)
+
+
+def test_permutation_test_finds_a_planted_difference_and_not_a_null_one():
+    from framing.analysis.voices import voices_test
+
+    tests = voices_test(planted({"A": 0.8, "B": 0.2}), ["threat"], n_perm=499).set_index("source_type")
+    assert tests.loc["official", "p_holm"] < 0.01 and tests.loc["all", "p_value"] < 0.01  # Holm over the 2 used types
+    assert tests.loc["expert", "p_value"] == 1.0  # nobody is an expert anywhere
+    assert (tests["p_holm"] >= tests["p_value"] - 1e-12).all() and set(tests["groups"]) == {2}
+    # the same composition in every article of both outlets: nothing to find
+    same = pd.DataFrame(rows("A", 1, [("official", ["threat"], 0.9), (None, ["threat"], 0.9)])
+                        + rows("A", 2, [("official", ["threat"], 0.9), (None, ["threat"], 0.9)])
+                        + rows("B", 1, [("official", ["threat"], 0.9), (None, ["threat"], 0.9)])
+                        + rows("B", 2, [("official", ["threat"], 0.9), (None, ["threat"], 0.9)]))
+    flat = voices_test(same, ["threat"], n_perm=99).set_index("source_type")
+    assert flat.loc["official", "statistic"] == pytest.approx(0) and flat.loc["all", "p_value"] == 1.0
+
+
+def test_permutation_test_needs_two_groups():
+    from framing.analysis.voices import voices_test
+
+    with pytest.raises(InputError, match="at least two outlet groups"):
+        voices_test(planted({"A": 0.5}), ["threat"], n_perm=99)
+
+
+def test_findings_name_who_voices_a_frame_differently(tmp_path):
+    data = planted({"Frontline Times": 0.8, "The Ledger": 0.2}, articles=15)
+    data["diplomacy"] = 0.1
+    data["date"] = "2024-01-01"
+    data["text"] = "frontline ledger sentence"
+    data["tone"] = "neutral"
+    tables = report.compare_report(data, FRAMES, n_boot=200, n_perm=199, seed=2)
+    line = next(l for l in report.findings(tables) if l.startswith("Who voices threat"))
+    assert "official sources voice" in line and "of Frontline Times's threat sentences" in line and "p_holm" in line
+    assert not any(l.startswith("Who voices diplomacy") for l in report.findings(tables))  # no diplomacy at all
