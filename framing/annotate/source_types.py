@@ -125,7 +125,7 @@ def _title_before(text: str, lang: str) -> str:
 
 
 def _role_in_context(source: str, context: Sequence[str], lang: str) -> str | None:
-    """The group given by the title or appositive at the first earlier mention of a bare name."""
+    """The group given by the title or appositive at the first mention of a bare name in ``context``."""
     key = _name_key(source, lang)
     if not key:
         return None
