@@ -82,13 +82,12 @@ def voices_test(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outle
     counts, codes, kinds, groups = _article_counts(sentences, frames, by, measure)
     if len(groups) < 2:
         raise InputError(f"need at least two {by} groups to compare, found {len(groups)}")
-    rng = np.random.default_rng(seed)
-    permutations = [rng.permutation(len(codes)) for _ in range(n_perm)]
     rows = []
     for frame in frames:
         table = counts[frame]
         observed = _between(table, codes, len(groups))
-        null = np.array([_between(table, codes[p], len(groups)) for p in permutations])
+        rng = np.random.default_rng(seed)  # the same shuffles for every frame, drawn one at a time (memory stays flat)
+        null = np.array([_between(table, codes[rng.permutation(len(codes))], len(groups)) for _ in range(n_perm)])
         p_values = (1 + (null >= observed - 1e-12).sum(axis=0)) / (n_perm + 1)
         used = np.flatnonzero(table.sum(axis=0) > 0)  # a type no sentence has is not tested (p 1, outside Holm)
         adjusted = np.ones(len(kinds) + 1)
