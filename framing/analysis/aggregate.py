@@ -124,12 +124,12 @@ def compare(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", 
         raise InputError(f"need at least two {by} groups to compare, found {len(groups)}")
     codes = articles[by].map({g: i for i, g in enumerate(groups)}).to_numpy()
     rng = np.random.default_rng(seed)
-    permutations = np.array([rng.permutation(len(codes)) for _ in range(n_perm)])
     omnibus, pairwise = [], []
     for frame in frames:
         values = articles[f"{frame}_{measure}"].to_numpy(dtype=float)
         observed = _between_ss(values, codes, len(groups))
-        null = np.array([_between_ss(values, codes[p], len(groups)) for p in permutations])
+        # shuffles drawn one at a time: memory stays flat however many articles and permutations
+        null = np.array([_between_ss(values, codes[rng.permutation(len(codes))], len(groups)) for _ in range(n_perm)])
         omnibus.append({"frame": frame, "statistic": observed, "p_value": (1 + (null >= observed - 1e-12).sum()) / (n_perm + 1),
                         "groups": len(groups), "n_articles": len(values)})
         rows = []
@@ -137,8 +137,8 @@ def compare(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", 
             mask = (codes == i) | (codes == j)
             v, c = values[mask], codes[mask]
             diff = v[c == i].mean() - v[c == j].mean()
-            perm_c = np.array([c[rng.permutation(len(c))] for _ in range(n_perm)])
-            null_diff = np.array([v[pc == i].mean() - v[pc == j].mean() for pc in perm_c])
+            null_diff = np.array([v[pc == i].mean() - v[pc == j].mean()
+                                  for pc in (c[rng.permutation(len(c))] for _ in range(n_perm))])
             p = (1 + (np.abs(null_diff) >= abs(diff) - 1e-12).sum()) / (n_perm + 1)
             rows.append({"frame": frame, "a": groups[i], "b": groups[j], "difference": diff,
                          "cohens_d": _cohens_d(v[c == i], v[c == j]), "p_value": p,
