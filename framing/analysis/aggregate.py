@@ -34,6 +34,21 @@ MEASURE_WORDING = {
     "probability": "mean frame probability of the sentences (expected share)",
 }
 SMALL_GROUP = 5  # fewer articles than this: a warning, and CIs that are honest about it
+_BOOT_CELLS = 4_000_000  # resampled cells held at once: bootstrap memory stays flat for any corpus size
+
+
+def bootstrap_sums(values: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Column sums of ``n_boot`` resamples (rows drawn with replacement) of ``values`` (n x k, or
+    n), drawn in blocks so that memory does not grow with ``n_boot`` x n; the same numbers as one
+    ``rng.integers(0, n, size=(n_boot, n))`` draw."""
+    n = len(values)
+    width = values.shape[1] if values.ndim > 1 else 1
+    block = max(1, _BOOT_CELLS // max(1, n * width))
+    sums = []
+    for start in range(0, n_boot, block):
+        draws = rng.integers(0, n, size=(min(block, n_boot - start), n))
+        sums.append(values[draws].sum(axis=1))
+    return np.concatenate(sums) if sums else np.empty((0, *values.shape[1:]))
 
 
 def article_table(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet") -> pd.DataFrame:
@@ -78,10 +93,10 @@ def prevalence(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet
         n = len(part)
         if n < SMALL_GROUP:
             warnings.warn(f"{by} {group!r} has only {n} article(s): its confidence intervals are wide", stacklevel=2)
-        draws = rng.integers(0, n, size=(n_boot, n))
-        for frame in frames:
-            values = part[f"{frame}_{measure}"].to_numpy(dtype=float)
-            boot = values[draws].mean(axis=1)
+        matrix = part[[f"{frame}_{measure}" for frame in frames]].to_numpy(dtype=float)
+        boots = bootstrap_sums(matrix, n_boot, rng) / n  # one resample of articles serves every frame
+        for k, frame in enumerate(frames):
+            values, boot = matrix[:, k], boots[:, k]
             estimate = values.mean()
             if error_rates is not None and measure == "share" and frame in error_rates:
                 estimate, boot = _adjust(estimate, error_rates[frame]), _adjust(boot, error_rates[frame])
@@ -214,10 +229,10 @@ def tone_prevalence(sentences: pd.DataFrame, by: str = "outlet", n_boot: int = 2
     out = []
     for group, part in _groups(articles, by):
         n = len(part)
-        draws = rng.integers(0, n, size=(n_boot, n))
-        for tone in TONES:
-            values = part[tone].to_numpy(dtype=float)
-            boot = values[draws].mean(axis=1)
+        matrix = part[list(TONES)].to_numpy(dtype=float)
+        boots = bootstrap_sums(matrix, n_boot, rng) / n
+        for k, tone in enumerate(TONES):
+            values, boot = matrix[:, k], boots[:, k]
             out.append({"group": group, "tone": tone, "estimate": float(values.mean()),
                         "ci_low": float(np.quantile(boot, alpha)), "ci_high": float(np.quantile(boot, 1 - alpha)),
                         "n_articles": n})
@@ -286,10 +301,10 @@ def trends(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", f
     if by in articles:
         for (group, period), part in articles.groupby([by, "period"], sort=True):
             n = len(part)
-            draws = rng.integers(0, n, size=(n_boot, n))
-            for frame in frames:
-                values = part[f"{frame}_{measure}"].to_numpy(dtype=float)
-                boot = values[draws].mean(axis=1)
+            matrix = part[[f"{frame}_{measure}" for frame in frames]].to_numpy(dtype=float)
+            boots = bootstrap_sums(matrix, n_boot, rng) / n
+            for k, frame in enumerate(frames):
+                values, boot = matrix[:, k], boots[:, k]
                 rows.append({"group": group, "period": period, "frame": frame, "estimate": float(values.mean()),
                              "ci_low": float(np.quantile(boot, alpha)), "ci_high": float(np.quantile(boot, 1 - alpha)),
                              "n_articles": n, "thin": n < min_articles})

@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from framing.analysis.aggregate import SMALL_GROUP, _require
+from framing.analysis.aggregate import SMALL_GROUP, _require, bootstrap_sums
 from framing.analysis.aggregate import holm as aggregate_holm
 from framing.errors import InputError
 from framing.schema import LANGUAGES, SOURCE_TYPES
@@ -45,14 +45,16 @@ def voices(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", m
         n = len(rows)
         if n < SMALL_GROUP:
             warnings.warn(f"{by} {group!r} has only {n} article(s): its confidence intervals are wide", stacklevel=2)
-        draws = rows[rng.integers(0, n, size=(n_boot, n))]
-        for frame in frames:
-            table = counts[frame]  # articles x source types: the frame's (expected) sentences each type voices
-            total = table[rows].sum()
-            boot = table[draws].sum(axis=1)
+        # one resample of the group's articles serves every frame: articles x (frames x source types)
+        stacked = np.concatenate([counts[frame][rows] for frame in frames], axis=1)
+        boots = bootstrap_sums(stacked, n_boot, rng).reshape(n_boot, len(frames), len(kinds))
+        for f, frame in enumerate(frames):
+            table = counts[frame][rows]  # the frame's (expected) sentences each source type voices, per article
+            total = table.sum()
+            boot = boots[:, f, :]
             with np.errstate(invalid="ignore", divide="ignore"):
                 boot_shares = boot / boot.sum(axis=1, keepdims=True)
-                shares = table[rows].sum(axis=0) / total
+                shares = table.sum(axis=0) / total
             for k, kind in enumerate(kinds):
                 valid = boot_shares[:, k][~np.isnan(boot_shares[:, k])]
                 low, high = (np.quantile(valid, [alpha, 1 - alpha]) if len(valid) else (np.nan, np.nan))

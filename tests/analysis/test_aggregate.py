@@ -160,3 +160,16 @@ def test_distinctive_terms_leave_out_function_words_and_the_outlets_own_name():
         assert not words & {"قد", "أمام", "تحت", "could", "not", "under", "near"}, (outlet, words)
         assert not words & set(outlet.lower().split()) and outlet not in words, (outlet, words)
     assert "inflation" in set(terms[terms["group"] == "The Ledger"]["term"])
+
+
+def test_bootstrap_sums_are_drawn_in_blocks_with_the_same_numbers():
+    from framing.analysis import aggregate
+
+    values = np.arange(30, dtype=float).reshape(10, 3)
+    whole = values[np.random.default_rng(4).integers(0, 10, size=(50, 10))].sum(axis=1)
+    old, aggregate._BOOT_CELLS = aggregate._BOOT_CELLS, 40  # blocks of one resample
+    try:
+        blocks = aggregate.bootstrap_sums(values, 50, np.random.default_rng(4))
+    finally:
+        aggregate._BOOT_CELLS = old
+    assert blocks.shape == (50, 3) and np.array_equal(blocks, whole)
