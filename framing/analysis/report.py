@@ -250,8 +250,8 @@ def _write(tables: dict[str, pd.DataFrame], frames: Sequence[str], out: Path, by
                  f"One panel per {by}; {reason}. Band: 95% interval (cluster bootstrap over the bin's articles); "
                  "hollow points: thin bins.")
     if "voices" in tables:
-        counted = ("the (expected) sentences with the frame, each weighted by its probability"
-                   if tables["voices"].attrs.get("measure") == "probability" else "the sentences labeled with the frame")
+        counted = ("sentences with the frame, each weighted by its probability"
+                   if tables["voices"].attrs.get("measure") == "probability" else "sentences labeled with the frame")
         for frame in frames:
             save(plots.voices_pointrange(tables["voices"], frame), f"voices_{plots.slug(frame)}", f"Who voices {frame}",
                  f"Of each {by}'s {counted}, the share whose speaker is of each source type (unattributed: no speaker); "
