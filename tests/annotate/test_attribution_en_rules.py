@@ -305,3 +305,14 @@ def test_english_parenthetical_cue(text, expected):
 ])
 def test_english_more_direct_quotations(text, quote_type):
     assert attribute(text, "en").quote_type == quote_type
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun ending in -s is no verb, and the time phrase after the subject is left out
+    ("The city's official news agency on Friday carried a brief statement and reported that the mayor had left.",
+     "The city's official news agency"),
+    ("The harbor's main news channel last week aired a short report and said the port would reopen.",
+     "The harbor's main news channel"),
+])
+def test_subject_of_a_coordinated_cue(text, expected):
+    assert speaker(text) == expected
