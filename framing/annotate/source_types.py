@@ -24,11 +24,15 @@ from framing.schema import SOURCE_TYPES  # noqa: F401  (the groups; re-exported 
 from framing.text.normalize import normalize_arabic
 
 _ORDER = ("anonymous", "media", "expert", "citizen", "other", "official")
-# Unnamed officials: "officials"/"official" as the last word of an English source ("Iranian
-# officials", "a U.S. official"; "Pentagon official John Kirby" names one), and an Arabic source
+# Unnamed officials: "official(s)", "aide(s)" or "insider(s)" as the head of an English source
+# ("Iranian officials", "a U.S. official", "officials in both countries", "a senior aide"; "Pentagon
+# official John Kirby" and "the official, Sam Hale" name one), and an Arabic source
 # that opens with مسؤول/مسؤولون/مسؤولين/مسؤولو/مسؤولة (clitic and article allowed) and names no one
 # the gazetteer knows.
-_EN_UNNAMED_OFFICIALS = re.compile(r"\bofficials?$", re.IGNORECASE)
+_EN_UNNAMED_OFFICIALS = re.compile(r"\b(?:officials?|aides?|insiders?)$", re.IGNORECASE)
+# the head of an English source ends before a prepositional or relative phrase: "officials in both
+# countries", "a senior aide familiar with the plan"
+_EN_HEAD_END = re.compile(r"\s+(?:in|from|at|of|with|on|for|close|familiar|who|involved|briefed|speaking)\b.*$", re.IGNORECASE)
 _AR_UNNAMED_OFFICIALS = re.compile(r"^(?:[وفبل]?ال|لل|[وفبل])?مسوول(?:ون|ين|و|ه)?(?:\s|$)")  # normalized: ؤ -> و, ة -> ه
 _OFFICIAL_ACTORS = {"leader", "government", "military", "country", "organisation", "armed_group"}
 
@@ -73,7 +77,7 @@ def _by_rules(source: str, lang: str) -> str | None:
 
 def _unnamed_officials(source: str, lang: str, gazetteer: Any) -> bool:
     if lang == "en":
-        return bool(_EN_UNNAMED_OFFICIALS.search(source.strip(" ,.;:")))
+        return "," not in source and bool(_EN_UNNAMED_OFFICIALS.search(_EN_HEAD_END.sub("", source.strip(" ,.;:"))))
     if lang != "ar" or not _AR_UNNAMED_OFFICIALS.match(normalize_arabic(source.strip())):
         return False
     return not any(gazetteer.actors[a].type in ("leader", "person") for a in gazetteer.find(source, lang))

@@ -12,6 +12,10 @@ from framing.annotate.source_types import SOURCE_TYPES, source_type
     ("Iranian officials", "anonymous"),
     ("a Harbor Port official", "anonymous"),
     ("two officials,", "anonymous"),
+    ("officials in both capitals", "anonymous"),
+    ("a senior palace aide", "anonymous"),
+    ("the official, Sam Hale", "official"),
+    ("a retired army colonel", "expert"),
     ("Port official Dana Reyes", "official"),
     # the "other" group: companies, unions, religious figures, clubs, lawyers for a client
     ("the company", "other"),
