@@ -646,3 +646,17 @@ def test_subject_before_kana(text, source):
 def test_likened_with_a_pronoun_subject(text, source, cue):
     got = attribute(text, "ar")
     assert (got.source, got.cue) == (source, cue)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "يرجح" with its subject after it is a cue; with none it is impersonal ("it is thought likely")
+    ("ويرجح معظم الخبراء أن تبقى الأسعار مرتفعة حتى الربيع.", "معظم الخبراء"),
+    ("ويرجّح أن تبقى الأسعار مرتفعة حتى الربيع.", None),
+])
+def test_likely_verb_needs_its_subject(text, expected):
+    assert attribute(text, "ar").source == expected
+
+
+def test_a_time_conjunction_is_never_a_speaker():
+    found = attribute("وستبقى الأسعار كما هي حتى الشهر المقبل، حين يعلن البنك توقعاته الجديدة.", "ar")
+    assert found.source != "حين"

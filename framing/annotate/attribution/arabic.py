@@ -464,10 +464,14 @@ _AR_MASDAR = _lazy(
     r"|ان[\u0621-\u064A]{2}ا[\u0621-\u064A]|است[\u0621-\u064A]{2}ا[\u0621-\u064A]|إ[\u0621-\u064A]{2}ا[\u0621-\u064A]|م[\u0621-\u064A]ا[\u0621-\u064A]{2}ة)$")
 # Words inside a person's name ("أبو الريش", "ولد السالك", "عبد الحكيم", "بن سلمان").
 _AR_NAME_PARTICLES = frozenset("أبو أبي ابو ابي بن ابن بنت ولد عبد آل أم ذو دي دا فان فون".split())
+# verbs that, with no subject after them, are impersonal ("ويرجح أن" = "it is thought likely that"),
+# while "ويرجح المحللون أن" has a speaker
+_AR_IMPERSONAL = frozenset("يرجح ترجح".split())
 _AR_FUNCTION = frozenset(
     "في على عن من إلى الى مع منذ خلال عبر أمام لدى حول ضد بعد قبل حتى عند بين دون تحت فوق نحو إن أن ان "
     "لا لم لن ما قد كان كانت هو هي هم هن أنا نحن ذلك هذا هذه تلك هؤلاء الذي التي الذين كما أو ثم بل "
-    "لكن إذا إذ حيث كل بعض أي غير أيضا أيضاً بلا داخل خارج وسط خلف قرب عقب إثر ضمن لدى".split())
+    "لكن إذا إذ حيث كل بعض أي غير أيضا أيضاً بلا داخل خارج وسط خلف قرب عقب إثر ضمن لدى "
+    "حين حينما عندما بينما كلما فيما طالما ريثما لكي كي لو".split())  # time and purpose conjunctions
 
 
 @lru_cache(maxsize=8192)
@@ -1121,6 +1125,8 @@ def _attribute_ar_first(text: str) -> Attribution:
             if shared:
                 # "أن X فعلت كذا، وأعلنت أن ...": the subject of the joined verbs, written once (guide §7)
                 return _named_ar(shared, cue, text, text.find(shared))
+            if verb in _AR_IMPERSONAL:
+                continue  # "ويرجح أن ...": "it is thought likely that", nobody speaks
             if _ar_clause_start(text, start):
                 # a subject-less reporting verb opening the sentence or a clause: the first
                 # attribution, so it decides the quote type ("وأضاف أن ...، وفقا لبيان"); a colon
