@@ -16,6 +16,8 @@ from framing.annotate.source_types import SOURCE_TYPES, source_type
     ("a senior palace aide", "anonymous"),
     ("the official, Sam Hale", "official"),
     ("a retired army colonel", "expert"),
+    ("the central bank of Harbor", "official"),
+    ("shopkeepers in the old market", "citizen"),
     ("Port official Dana Reyes", "official"),
     # the "other" group: companies, unions, religious figures, clubs, lawyers for a client
     ("the company", "other"),
