@@ -98,10 +98,17 @@ _TITLE_BREAK = re.compile(r"[.;:\"“”«»()\[\],،]")
 _APPOSITIVE_END = re.compile(r"[,،.;:؛]")
 
 
+_EN_DEFINITE_NOUN = re.compile(r"^[Tt]he\s+([a-z]{3,})$")
+
+
 def _name_key(source: str, lang: str) -> str | None:
-    """The word to look for in earlier lines when ``source`` is a bare name (the surname), else None."""
+    """The word to look for in earlier lines when ``source`` is a bare name (the surname) or, in
+    English, "the" and one noun ("the bank", which the article named in full before), else None."""
     words = source.replace("’s", "").replace("'s", "").split()
     if lang == "en":
+        definite = _EN_DEFINITE_NOUN.match(source.strip(" ,.;:"))
+        if definite:
+            return definite.group(1)
         names = [w.strip(",.") for w in words if w[:1].isupper()]
         return names[-1] if names and len(names) == len(words) else None
     return words[-1] if lang == "ar" and 0 < len(words) <= 3 else None
@@ -133,16 +140,19 @@ def _role_in_context(source: str, context: Sequence[str], lang: str) -> str | No
     key = _name_key(source, lang)
     if not key:
         return None
-    pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    noun = lang == "en" and key.islower()  # "the bank": any mention, any case
+    pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE if noun else 0)
     for line in context[:CONTEXT_LINES]:
-        if key not in line:
+        if not noun and key not in line:
             continue
         for mention in pattern.finditer(line):
             after = line[mention.end():]
             appositive = ""
             if after[:1] in (",", "،"):
                 appositive = " ".join(_APPOSITIVE_END.split(after[1:], maxsplit=1)[0].split()[:_APPOSITIVE_WORDS])
-            group = _by_rules(f"{_title_before(line[:mention.start()], lang)} | {appositive}", lang)
+            # a noun counts with its modifiers ("central" + "bank"); a name does not ("King" is a surname)
+            head = mention.group() if noun else ""
+            group = _by_rules(f"{_title_before(line[:mention.start()], lang)} {head} | {appositive}", lang)
             if group:
                 return group
     return None

@@ -212,3 +212,12 @@ def test_extends_names_only_the_shipped_gazetteer(tmp_path):
     path.write_text("extends: ../other.yaml\nactors: []\n", "utf-8")
     with pytest.raises(CodebookError, match="'extends' must be 'default'"):
         ActorGazetteer.load(path)
+
+
+def test_the_and_one_noun_take_the_group_of_its_fuller_mention():
+    context = ["Harbor's central bank holds its key rate", "The bank said growth would pick up."]
+    assert source_type("The bank", "en", context=context) == "official"
+    assert source_type("The bank", "en", context=["The bank said growth would pick up."]) == "other"
+    # a surname that is also a title word is not read as the title
+    assert source_type("Hale", "en", context=["Judge Sam Hale ruled."]) == "official"
+    assert source_type("Tan", "en", context=["Rachel Tan, a shopkeeper in the old market, spoke."]) == "citizen"
