@@ -7,9 +7,10 @@ anonymous, media, expert, citizen, other, official; a source that names a gazett
 back on the ``source_type`` its entry gives, else on its type (media actors are media; leaders,
 governments, militaries, countries, organisations and armed groups are official; a ``person``
 entry without a source type says nothing). A bare name that none of these place ("Haddad
-said") takes its group from the words around its first mention in ``context``, the article's
-lines up to and including the source's own ("Foreign Minister Lena Haddad", "Sam Hale, a
-professor of law"), as a reader would. Anything else is ``other``.
+said"), or in English "the" and one noun ("The bank said"), takes its group from the words
+around its first mention in ``context``, the article's lines up to and including the source's
+own ("Foreign Minister Lena Haddad", "Sam Hale, a professor of law", "Morocco's central bank"),
+as a reader would. Anything else is ``other``.
 ``framing compare --by source_type`` compares frames across these groups.
 """
 
