@@ -82,15 +82,18 @@ def f1_interval(counts: np.ndarray, weights: np.ndarray) -> tuple[float, float, 
     return point, float(lo), float(hi)
 
 
+def macro_f1(c: np.ndarray) -> np.ndarray:
+    """Mean F1 over the classes with gold or predicted items, from (tp, fp, fn) on the last axis."""
+    tp, fp, fn = c[..., 0], c[..., 1], c[..., 2]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.nanmean(np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), np.nan), axis=-1)
+
+
 def macro_f1_interval(counts: np.ndarray, weights: np.ndarray) -> tuple[float, float, float]:
-    """Mean F1 over the classes with gold or predicted items, from per-group (tp, fp, fn) rows per
-    class (``counts``: groups x classes x 3), with a 95% percentile interval."""
-    def macro(c):
-        tp, fp, fn = c[..., 0], c[..., 1], c[..., 2]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.nanmean(np.where(2 * tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), np.nan), axis=-1)
-    point = float(macro(counts.sum(axis=0)))
-    reps = macro(np.einsum("bg,gkc->bkc", weights, counts))
+    """:func:`macro_f1` from per-group (tp, fp, fn) rows per class (``counts``: groups x classes x
+    3), with a 95% percentile interval."""
+    point = float(macro_f1(counts.sum(axis=0)))
+    reps = macro_f1(np.einsum("bg,gkc->bkc", weights, counts))
     lo, hi = np.nanpercentile(reps, [2.5, 97.5])
     return point, float(lo), float(hi)
 

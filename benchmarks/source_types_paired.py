@@ -67,12 +67,6 @@ def counts(rows, predicted, groups: dict[str, int]) -> tuple[np.ndarray, np.ndar
     return right, per_group
 
 
-def macro(c: np.ndarray) -> np.ndarray:
-    with np.errstate(invalid="ignore", divide="ignore"):
-        f1 = 2 * c[..., 0] / (2 * c[..., 0] + c[..., 1] + c[..., 2])
-    return np.nanmean(f1, axis=-1)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", required=True, type=Path, help="another checkout of the repository")
@@ -96,8 +90,8 @@ def main() -> None:
         for name, before, after, reps in (
                 ("accuracy", r0[:, 0].sum() / r0[:, 1].sum(), r1[:, 0].sum() / r1[:, 1].sum(),
                  (w @ r1[:, 0]) / (w @ r1[:, 1]) - (w @ r0[:, 0]) / (w @ r0[:, 1])),
-                ("macro-F1", macro(g0.sum(0)), macro(g1.sum(0)),
-                 macro(np.einsum("ba,agk->bgk", w, g1)) - macro(np.einsum("ba,agk->bgk", w, g0)))):
+                ("macro-F1", bench.macro_f1(g0.sum(0)), bench.macro_f1(g1.sum(0)),
+                 bench.macro_f1(np.einsum("ba,agk->bgk", w, g1)) - bench.macro_f1(np.einsum("ba,agk->bgk", w, g0)))):
             lo, hi = np.nanpercentile(reps, [2.5, 97.5])
             print(f"  {name:10s} {before:.3f} -> {after:.3f}, difference {after - before:+.3f} [{lo:+.3f}, {hi:+.3f}]")
 

@@ -322,4 +322,3 @@ def voices_pointrange(voices: pd.DataFrame, frame: str, ax=None):
     ax.set_title(f"Who voices {frame}")
     _legend_outside(ax, "group (sentences with the frame)")
     return ax
-

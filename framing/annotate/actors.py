@@ -3,14 +3,15 @@
 A gazetteer (``framing/data/actors.yaml``; your own file replaces it, or adds to it with
 ``extends: default``) maps aliases in both languages to canonical ids. Arabic matching works on
 normalized text and strips clitics (و/ف/ب/ل/ك, "لل" for "ال"), so "وبوتين", "للرئيس بوتين" and
-"بيونج يانج"/"بيونغ يانغ" (when both spellings are listed) match; English matching accepts possessives ("Putin's") and matches
-acronyms case-sensitively ("WHO" but not "who"). Arabic nisba adjectives and plurals of countries
-are derived from the listed definite adjective ("المصري" gives مصري، مصرية، مصريون، مصريين،
-مصرياً، المصريات ...), so "مسؤول مصري" and "وقطريون" are found without listing every form. The
-longest alias wins over the shorter ones it contains, across actors; phrases under ``blocked``
-in the actors file are matched like aliases but name no actor ("مجلس الأمن القومي" is not the UN
-Security Council); words under ``cued`` name their actor only after a title, a reporting verb or
-a nationality ("لولا" is "if not for", "الرئيس البرازيلي لولا" is Lula).
+"بيونج يانج"/"بيونغ يانغ" (when both spellings are listed) match; English matching accepts
+possessives ("Putin's") and matches acronyms case-sensitively ("WHO" but not "who"). Arabic
+nisba adjectives and plurals of countries are derived from the listed definite adjective
+("المصري" gives مصري، مصرية، مصريون، مصريين، مصرياً، المصريات ...), so "مسؤول مصري" and
+"وقطريون" are found without listing every form. The longest alias wins over the shorter ones it
+contains, across actors; phrases under ``blocked`` in the actors file are matched like aliases
+but name no actor ("مجلس الأمن القومي" is not the UN Security Council); words under ``cued``
+name their actor only after a title, a reporting verb or a nationality ("لولا" is "if not for",
+"الرئيس البرازيلي لولا" is Lula).
 
 Rules that follow the labeling guide (corpora/ATTRIBUTION_GUIDELINES.md §8), each derived from the
 gazetteer rather than listed per error:

@@ -229,7 +229,7 @@ class AttributionAnnotator:
     def __call__(self, sentences: Sentences) -> dict[str, list[Any]]:
         """The declared columns for ``sentences``."""
         from framing.annotate.actors import load_gazetteer
-        from framing.annotate.source_types import source_type
+        from framing.annotate.source_types import CONTEXT_LINES, source_type
 
         gazetteer = load_gazetteer(self._gazetteer)  # a path is read once per call, not per sentence
 
@@ -245,14 +245,9 @@ class AttributionAnnotator:
         return {"source": [a.source for a in found], "cue": [a.cue for a in found],
                 "quote_type": [a.quote_type for a in found],
                 "source_resolved": [a.resolved for a in found],
-                "source_type": [source_type(a.resolved, g, gazetteer, self._lines(texts, i, sentences.in_article))
+                "source_type": [source_type(a.resolved, g, gazetteer,
+                                            (texts[:min(i, CONTEXT_LINES - 1)] if sentences.in_article else []) + [texts[i]])
                                 if a.resolved and g else None for i, (a, g) in enumerate(zip(found, langs))]}
-
-    @staticmethod
-    def _lines(texts: list[str], i: int, in_article: bool) -> list[str]:
-        from framing.annotate.source_types import CONTEXT_LINES
-
-        return (texts[:min(i, CONTEXT_LINES - 1)] if in_article else []) + [texts[i]]
 
 
 _name_patterns(globals())
