@@ -7,13 +7,15 @@ Run:  .venv/bin/python benchmarks/source_types_paired.py --against DIR [--split 
 antecedent of a pronoun or implicit one) in a child process, this tree's package in this one.
 Where the other tree's ``source_type`` takes no article context, it is called without it. Printed:
 accuracy and macro-F1 over the six groups for both, and their paired differences with 95%
-intervals from one bootstrap over articles (``benchmarks/attribution.py``'s weights).
+intervals from one bootstrap over articles (``benchmarks/attribution.py``'s weights); then the
+majority-class baseline (the tuning split's most common group for every speaker) on the same items.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 import os
 import subprocess
 import sys
@@ -94,6 +96,13 @@ def main() -> None:
                  bench.macro_f1(np.einsum("ba,agk->bgk", w, g1)) - bench.macro_f1(np.einsum("ba,agk->bgk", w, g0)))):
             lo, hi = np.nanpercentile(reps, [2.5, 97.5])
             print(f"  {name:10s} {before:.3f} -> {after:.3f}, difference {after - before:+.3f} [{lo:+.3f}, {hi:+.3f}]")
+        # the baseline any grouping must beat: the tuning split's most common group for every speaker
+        tuning = Counter(r["source_type"] for r in bench.join(bench.REAL / f"{lang}.jsonl")
+                         if bench.in_split(r, "tuning") and r.get("source_type"))
+        majority = tuning.most_common(1)[0][0]
+        rm, gm = counts(rows, [majority] * len(rows), groups)
+        print(f"  majority class ({majority!r} for every speaker): accuracy {bench.fmt(bench.ratio_interval(rm, w))}, "
+              f"macro-F1 {bench.fmt(bench.macro_f1_interval(gm, w))}")
 
 
 if __name__ == "__main__":
