@@ -257,3 +257,20 @@ def test_english_they_takes_a_group_named_before():
 def test_english_possessed_person_is_the_subject():
     texts = ["Abdul’s mother reported her son missing after the father took the boy.", "She added the boy was ill."]
     assert attribute_sentences(texts, ["en"] * 2)[-1].resolved == "Abdul’s mother"
+
+
+def test_antecedent_candidates_come_in_the_rules_order_with_where_and_distance():
+    from framing.annotate.attribution import attribute
+    from framing.annotate.attribution.english import _en_antecedent, _en_antecedent_candidates
+
+    lines = ["Mayor Rosa Delgado opened the new bridge on Monday.",
+             "The transport board, which paid for it, said the work ran late."]
+    before = [(text, attribute(text, "en"), "sentence") for text in lines]
+    title = (None, "Delgado hails a late bridge")
+    found = list(_en_antecedent_candidates("she", before, title))
+    assert found[0] == ("The transport board", "speaker", 1)
+    assert ("Mayor Rosa Delgado", "opening", 2) in found
+    assert found[-1][1:] == ("title subject", 0)
+    # "she" passes the board over (a body) and takes the mayor
+    assert _en_antecedent("she", before, title) == "Mayor Rosa Delgado"
+    assert _en_antecedent("it", before, title) == "The transport board"

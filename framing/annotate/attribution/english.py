@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from framing.annotate.attribution._base import (NONE, Attribution, _blank_dateline, _blank_lead, _en_own_words,
                                                _inside_quotes, _lazy, _LEXICONS, _name_patterns, _named,
@@ -970,72 +971,86 @@ _EN_COORDINATED_NAMES = _lazy(rf"^\s*({_EN_NAME_RUN}(?:,\s+{_EN_NAME_RUN})*,?\s+
 _EN_RESOLVE_WINDOW = 3  # guide §7: the antecedent's most recent mention in the three sentences before, else the title
 
 
-def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], title: tuple[str | None, str | None]) -> str | None:
-    """The antecedent of an English "he"/"she"/"it" (or a subject-less cue) as written at its most
-    recent mention: in each of the three sentences before, most recent first, the sentence's named
-    speaker and then its subjects, the first that agrees with the pronoun; else the title's speaker
-    or subject (``title``: the title's speaker and its text).
-    A headline line gives nobody (only a credit line, "— Sheriff Ann Lee", gives its name)."""
-    def agrees(candidate: str) -> bool:
-        words = candidate.split()
-        if pronoun.lower() in ("he", "she") and words[0].lower() in ("the", "a", "an", "one") and words[-1].islower() \
-                and words[-1] not in _EN_PERSON_HEADS and words[-1] not in _EN_MORE_PERSON_HEADS:
-            return False  # "the full video": a description of a thing, not a person
-        if pronoun.lower() == "they" and _en_one_named_person(candidate):
-            return False  # "they" is not one named person
-        if pronoun.lower() == "they" and " and " in candidate:
-            return True  # "X, Y and Z": a group
-        return _en_agrees(pronoun, candidate) and _en_gender_agrees(pronoun, candidate)
-
-    def candidates():  # most recent sentence first, then the title
-        lines = before[-_EN_RESOLVE_WINDOW - 1:]
-        for i in range(len(lines) - 1, max(-1, len(lines) - 1 - _EN_RESOLVE_WINDOW), -1):
-            text, found, kind = lines[i]
-            if kind in _EN_BLANK_LINE_KINDS and not text.rstrip().endswith(":"):  # "Lee explained the rift:" leads in
-                credit = _EN_CREDIT_LINE.match(text)
-                if credit:
-                    yield credit.group(1)
-                continue
-            split = _EN_SPLIT_TITLE.search(lines[i - 1][0]) if i > 0 and lines[i - 1][0].endswith(".") else None
-            wanted = {"he": "m", "she": "f"}.get(pronoun.lower())
-            same = re.match(rf"^\W*(?:(?:But|And|Yet|So|Then|Later|Still)\s+)?{pronoun}\b", text, re.IGNORECASE)
-            # people named in a sentence whose subject is the same pronoun ("He cited X and Y") are not it
-            # ("one diplomat": a person noun of either gender)
-            mentions = tuple(m for m in _en_person_mentions(text) if wanted and not same
-                             and (_en_gender(m) == wanted or _en_gender(m) is None
-                                  and (m[:1].islower() or m.split()[0] in ("One", "A", "An", "The"))))
-            group = _EN_COORDINATED_NAMES.match(_blank_lead(text)) if pronoun.lower() == "they" else None
-            for name in itertools.chain([group.group(1)] if group else (),  # "X, Y and Z said": "they"
-                                        [found.source] if found.form == "named" and found.source else (),
-                                        _en_opening_subject(text), _en_clause_subjects(text), mentions):
-                # a person named elsewhere in the sentence counts when the name shows the pronoun's gender
+def _en_antecedent_candidates(pronoun: str, before: list[tuple[str, Attribution, str]],
+                              title: tuple[str | None, str | None]) -> Iterator[tuple[str, str, int]]:
+    """The names an English pronoun may stand for, in the order the rules weigh them, as
+    ``(name, where, distance)``: in each of the three sentences before, most recent first
+    (``distance`` 1, 2, 3), a coordinated group ("X, Y and Z said": for "they"), the sentence's
+    named speaker, its opening subject, its clause subjects, people it names elsewhere, and for
+    "it" bodies named as possessors; then the title's speaker and subject (``distance`` 0).
+    ``where`` says which of these the name is. A headline line gives nobody (only a credit line,
+    "— Sheriff Ann Lee", gives its name)."""
+    lines = before[-_EN_RESOLVE_WINDOW - 1:]
+    wanted = {"he": "m", "she": "f"}.get(pronoun.lower())
+    for i in range(len(lines) - 1, max(-1, len(lines) - 1 - _EN_RESOLVE_WINDOW), -1):
+        text, found, kind = lines[i]
+        distance = len(lines) - i
+        if kind in _EN_BLANK_LINE_KINDS and not text.rstrip().endswith(":"):  # "Lee explained the rift:" leads in
+            credit = _EN_CREDIT_LINE.match(text)
+            if credit:
+                yield credit.group(1), "credit", distance
+            continue
+        split = _EN_SPLIT_TITLE.search(lines[i - 1][0]) if i > 0 and lines[i - 1][0].endswith(".") else None
+        same = re.match(rf"^\W*(?:(?:But|And|Yet|So|Then|Later|Still)\s+)?{pronoun}\b", text, re.IGNORECASE)
+        # people named in a sentence whose subject is the same pronoun ("He cited X and Y") are not it
+        # ("one diplomat": a person noun of either gender)
+        mentions = tuple(m for m in _en_person_mentions(text) if wanted and not same
+                         and (_en_gender(m) == wanted or _en_gender(m) is None
+                              and (m[:1].islower() or m.split()[0] in ("One", "A", "An", "The"))))
+        group = _EN_COORDINATED_NAMES.match(_blank_lead(text)) if pronoun.lower() == "they" else None
+        for where, names in (("group", [group.group(1)] if group else ()),  # "X, Y and Z said": "they"
+                             ("speaker", [found.source] if found.form == "named" and found.source else ()),
+                             ("opening", _en_opening_subject(text)), ("subject", _en_clause_subjects(text)),
+                             ("mention", mentions)):
+            # a person named elsewhere in the sentence counts when the name shows the pronoun's gender
+            for name in names:
                 if not _en_candidate(name):
                     continue
                 # "... Mgr." | "Benelli told me ...": a title the segmenter cut off the name
-                yield f"{split.group(1)}. {name}" if split and text.lstrip().startswith(name) else name
-            if pronoun.lower() == "it":  # a body named as a possessor: "the court’s ruling"
-                yield from (m.group(1) for m in _EN_POSSESSIVE_BODY.finditer(text))
-        speaker, text = title
-        if speaker:
-            yield speaker
-        if text:
-            yield from _en_title_subjects(text)
+                yield (f"{split.group(1)}. {name}" if split and text.lstrip().startswith(name) else name), where, distance
+        if pronoun.lower() == "it":  # a body named as a possessor: "the court’s ruling"
+            yield from ((m.group(1), "possessor", distance) for m in _EN_POSSESSIVE_BODY.finditer(text))
+    speaker, text = title
+    if speaker:
+        yield speaker, "title speaker", 0
+    if text:
+        yield from ((name, "title subject", 0) for name in _en_title_subjects(text))
 
-    seen = []
-    chosen = None
-    for candidate in candidates():
-        seen.append(candidate)
-        if agrees(candidate):
-            chosen = candidate
-            break
+
+def _en_antecedent_agrees(pronoun: str, candidate: str) -> bool:
+    """``candidate`` may stand for ``pronoun`` in number, gender and kind (person or thing)."""
+    words = candidate.split()
+    if pronoun.lower() in ("he", "she") and words[0].lower() in ("the", "a", "an", "one") and words[-1].islower() \
+            and words[-1] not in _EN_PERSON_HEADS and words[-1] not in _EN_MORE_PERSON_HEADS:
+        return False  # "the full video": a description of a thing, not a person
+    if pronoun.lower() == "they" and _en_one_named_person(candidate):
+        return False  # "they" is not one named person
+    if pronoun.lower() == "they" and " and " in candidate:
+        return True  # "X, Y and Z": a group
+    return _en_agrees(pronoun, candidate) and _en_gender_agrees(pronoun, candidate)
+
+
+def _en_as_written(chosen: str | None, candidates: list[str], before: list[tuple[str, Attribution, str]]) -> str | None:
+    """The antecedent ``chosen`` among ``candidates`` as the guide wants it written: with the
+    lower-case title at its last mention ("senator Ann Lee"), and "the president" as the name it
+    stands for when a candidate names one ("President Ann Lee")."""
     if chosen and chosen[:1].isupper() and chosen.split()[0] not in ("The", "A", "An", "One"):
         chosen = _en_with_title(chosen, [line[0] for line in before[-_EN_RESOLVE_WINDOW:]])
     if chosen and chosen.split()[0] in ("the", "The") and len(chosen.split()) == 2:
         # "the president" after "President Ann Lee ...": the name the description stands for (guide §7)
         head = chosen.split()[1].title()
-        chosen = next((c for c in itertools.chain(seen, candidates()) if head in c.split()[:-1] and c[:1].isupper()
+        chosen = next((c for c in candidates if head in c.split()[:-1] and c[:1].isupper()
                        and not c.startswith("The ")), chosen)
     return chosen
+
+
+def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], title: tuple[str | None, str | None]) -> str | None:
+    """The antecedent of an English "he"/"she"/"it" (or a subject-less cue) as written at its most
+    recent mention: the first of :func:`_en_antecedent_candidates` that agrees with the pronoun
+    (guide §7), written as :func:`_en_as_written` says."""
+    candidates = [name for name, _, _ in _en_antecedent_candidates(pronoun, before, title)]
+    chosen = next((c for c in candidates if _en_antecedent_agrees(pronoun, c)), None)
+    return _en_as_written(chosen, candidates, before)
 
 
 _name_patterns(globals())
