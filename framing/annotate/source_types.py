@@ -1,16 +1,19 @@
 """Who a source is: official, expert, media, anonymous, citizen (or other).
 
 Rules plus the gazetteer (the groups are defined in ``corpora/ATTRIBUTION_GUIDELINES.md`` §11):
-unnamed officials ("US officials", "an FBI official", "مسؤولون أمريكيون") are anonymous; then the
-word lists in ``framing/data/attribution.yaml`` (``source_types``) are checked in the order
-anonymous, media, expert, citizen, other, official; a source that names a gazetteer actor falls
-back on the ``source_type`` its entry gives, else on its type (media actors are media; leaders,
+sources tied to the press ("media sources", "مصادر إعلامية") are media; unnamed officials ("US
+officials", "an FBI official", "مسؤولون أمريكيون") are anonymous; then the word lists in
+``framing/data/attribution.yaml`` (``source_types``) are checked in the order anonymous, media,
+expert, citizen, other, official; a people named by its demonym ("Egyptians", "أحد السوريين")
+is citizen (the guide's exception, its government speaking, is not read); a source that names a
+gazetteer actor falls back on the ``source_type`` its entry gives, else on its type (media actors are media; leaders,
 governments, militaries, countries, organisations and armed groups are official; a ``person``
 entry without a source type says nothing). A bare name that none of these place ("Haddad
 said"), or in English "the" and one noun ("The bank said"), takes its group from the words
 around its first mention in ``context``, the article's lines up to and including the source's
 own ("Foreign Minister Lena Haddad", "Sam Hale, a professor of law", "Morocco's central bank"),
-as a reader would. Anything else is ``other``.
+as a reader would; so does an Arabic definite noun ("المنظمة" after "منظمة الصحة العالمية").
+Anything else is ``other``.
 ``framing compare --by source_type`` compares frames across these groups.
 """
 
@@ -36,6 +39,17 @@ _EN_UNNAMED_OFFICIALS = re.compile(r"\b(?:officials?|aides?|insiders?)$", re.IGN
 _EN_HEAD_END = re.compile(r"\s+(?:in|from|at|of|with|on|for|close|familiar|who|involved|briefed|speaking)\b.*$", re.IGNORECASE)
 _AR_UNNAMED_OFFICIALS = re.compile(r"^(?:[وفبل]?ال|لل|[وفبل])?مسوول(?:ون|ين|و|ه)?(?:\s|$)")  # normalized: ؤ -> و, ة -> ه
 _OFFICIAL_ACTORS = {"leader", "government", "military", "country", "organisation", "armed_group"}
+# Sources the text ties to the press ("media sources", "مصادر إعلامية"، "مصادر عبرية": Israeli
+# media in Arabic usage) are media, before "sources" makes them anonymous.
+_MEDIA_SOURCES = {"en": re.compile(r"\b(?:media|press|news)\s+(?:sources?|reports?)\b", re.IGNORECASE),
+                  "ar": re.compile(r"(?:^|\s)(?:[وفبل]|لل)?(?:ال)?مصادر?\s+(?:ال)?(?:اعلاميه|صحفيه|صحافيه|عبريه)(?:\s|$)")}
+# A people named by its demonym, alone or counted ("Israelis", "many Egyptians", "an American",
+# "الفلسطينيون"، "أحد الجزائريين"): ordinary people unless the context shows its government
+# speaking (guide §11), which these rules do not read.
+_EN_PEOPLE_QUANTIFIER = re.compile(r"^(?:(?:some|many|most|several|few|ordinary|young|older|other|fellow|local|"
+                                   r"one|a|an|the|two|three|four|five|\d+|thousands|hundreds|of)\s+)+", re.IGNORECASE)
+_AR_PEOPLE_QUANTIFIER = re.compile(r"^(?:[وف]?(?:احد|احدي|بعض|معظم|غالبيه|اغلب|كثير من|عدد من|الاف|مئات|ملايين)\s+)+")
+_AR_NISBA_PLURAL = re.compile(r"^(?:[وف]?ال|[وف])?\S{2,}ي(?:ون|ين)$")
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +88,30 @@ def _by_rules(source: str, lang: str) -> str | None:
         if pattern.search(text):
             return group
     return None
+
+
+def _people_by_demonym(source: str, lang: str, gazetteer: Any) -> bool:
+    """``source`` is a people named by its demonym: one word, the plural (or, counted, the
+    singular) of a gazetteer country's demonym, after quantifiers."""
+    source = source.strip(" ,.;:،")
+    if lang == "en":
+        counted = _EN_PEOPLE_QUANTIFIER.match(source)
+        word = source[counted.end():] if counted else source
+        one = bool(counted) and counted.group().split()[-1].lower() in ("a", "an", "one")
+        if " " in word or not word[:1].isupper() or not (word.endswith("s") or one):
+            return False
+        found = gazetteer.find(word, lang)
+        # a demonym, not the country's own name ("the Philippines", "Russia")
+        return bool(found) and all(gazetteer.actors[a].type == "country" and word != gazetteer.actors[a].name.get("en")
+                                   for a in found)
+    if lang != "ar":
+        return False
+    text = normalize_arabic(source)
+    word = text[_AR_PEOPLE_QUANTIFIER.match(text).end():] if _AR_PEOPLE_QUANTIFIER.match(text) else text
+    if " " in word or not _AR_NISBA_PLURAL.match(word):
+        return False
+    found = gazetteer.find(source, lang)
+    return bool(found) and all(gazetteer.actors[a].type == "country" for a in found)
 
 
 def _unnamed_officials(source: str, lang: str, gazetteer: Any) -> bool:
@@ -159,6 +197,49 @@ def _role_in_context(source: str, context: Sequence[str], lang: str) -> str | No
     return None
 
 
+_AR_DEFINITE_NOUN = re.compile(r"^(?:[وف]?ال)(\S{3,})(?:\s+(?:ذاته|ذاتها|نفسه|نفسها|المذكور|المذكوره))?$")
+_AR_PHRASE_WORDS = 5
+
+
+def _ar_definite_in_context(source: str, context: Sequence[str], gazetteer: Any) -> str | None:
+    """An Arabic definite noun ("المنظمة"، "المرصد ذاته") takes the group of its fuller first
+    mention in ``context``, the noun and the words after it, as "the bank" does in English: a
+    construct without the article ("منظمة الصحة العالمية"، "بيان لوزارة الخارجية"), typed by
+    the word lists and the gazetteer, or the noun with the article and a definite adjective
+    ("البنك المركزي"), typed by the word lists only (a surname with the article and a nisba,
+    "سامي البدوي الأردني", names no country)."""
+    definite = _AR_DEFINITE_NOUN.match(normalize_arabic(source.strip(" ,.;:،")))
+    if not definite:
+        return None
+    noun = definite.group(1)
+    words_after = rf"((?:\s+[^\s.,;:،؛\"«»()]+){{1,{_AR_PHRASE_WORDS}}})"
+    construct = re.compile(rf"(?:^|(?<=\s))(?:[وفبلك])?{re.escape(noun)}{words_after}")
+    described = re.compile(rf"(?:^|(?<=\s))(?:[وفبلك]?ال|لل){re.escape(noun)}(?=\s+ال){words_after}")
+    for line in context[:CONTEXT_LINES]:
+        plain = normalize_arabic(line)
+        if noun not in plain:
+            continue
+        mentions = sorted([(m.start(), m, True) for m in construct.finditer(plain)]
+                          + [(m.start(), m, False) for m in described.finditer(plain)], key=lambda t: t[0])
+        for _, mention, full in mentions:
+            words = []
+            for word in mention.group(1).split():
+                if word in _TITLE_STOP or word in _AR_PHRASE_STOP:
+                    break
+                words.append(word)
+            if not words:
+                continue
+            phrase = f"{noun} {' '.join(words)}"
+            group = source_type(phrase, "ar", gazetteer) if full else _by_rules(phrase, "ar")
+            if group and group != "other":
+                return group
+    return None
+
+
+_AR_PHRASE_STOP = frozenset(normalize_arabic(w) for w in """إن أن أنه أنها بأن قد لقد كان كانت يوم اليوم أمس الذي التي الذين
+    هذا هذه ذلك تلك حيث كما وقال وقالت وأضاف وأضافت وأكد وأكدت ان""".split())
+
+
 def source_type(source: str | None, lang: str, gazetteer: Any = None, context: Sequence[str] = ()) -> str | None:
     """The group of ``source`` (a speaker span) in ``lang``; None when there is no source.
     ``context``: the article's lines up to and including the source's sentence (title first),
@@ -176,11 +257,16 @@ def source_type(source: str | None, lang: str, gazetteer: Any = None, context: S
     from framing.annotate.actors import load_gazetteer
 
     gazetteer = load_gazetteer(gazetteer)
+    media = _MEDIA_SOURCES.get(lang)
+    if media is not None and media.search(normalize_arabic(source) if lang == "ar" else source):
+        return "media"
     if _unnamed_officials(source, lang, gazetteer):
         return "anonymous"
     group = _by_rules(source, lang)
     if group:
         return group
+    if _people_by_demonym(source, lang, gazetteer):
+        return "citizen"
     for actor_id in gazetteer.find(source, lang):
         actor = gazetteer.actors[actor_id]
         if actor.source_type:
@@ -189,4 +275,8 @@ def source_type(source: str | None, lang: str, gazetteer: Any = None, context: S
             return "media"
         if actor.type in _OFFICIAL_ACTORS:
             return "official"
+    if lang == "ar" and context:
+        group = _ar_definite_in_context(source, context, gazetteer)
+        if group:
+            return group
     return _role_in_context(source, context, lang) or "other"

@@ -221,3 +221,35 @@ def test_the_and_one_noun_take_the_group_of_its_fuller_mention():
     # a surname that is also a title word is not read as the title
     assert source_type("Hale", "en", context=["Judge Sam Hale ruled."]) == "official"
     assert source_type("Tan", "en", context=["Rachel Tan, a shopkeeper in the old market, spoke."]) == "citizen"
+
+
+@pytest.mark.parametrize("source, lang, expected", [
+    ("Egyptians", "en", "citizen"), ("many Syrians", "en", "citizen"), ("an American", "en", "citizen"),
+    ("the Israelis", "en", "citizen"),
+    ("Egypt", "en", "official"), ("the Philippines", "en", "official"),  # the country names its government
+    ("Egyptian officials", "en", "anonymous"), ("Egyptian state television", "en", "media"),
+    ("المصريون", "ar", "citizen"), ("أحد السوريين", "ar", "citizen"), ("وقطريون", "ar", "citizen"),
+    ("بعض الأردنيين", "ar", "citizen"),
+    ("مصر", "ar", "official"), ("مسؤولون مصريون", "ar", "anonymous"), ("المسلمون", "ar", "other"),
+])
+def test_a_people_named_by_its_demonym_is_citizens(source, lang, expected):
+    assert source_type(source, lang) == expected
+
+
+@pytest.mark.parametrize("source, lang, expected", [
+    ("media sources", "en", "media"), ("press reports", "en", "media"), ("sources close to the talks", "en", "anonymous"),
+    ("مصادر إعلامية", "ar", "media"), ("لمصادر صحفية", "ar", "media"), ("مصادر عبرية", "ar", "media"),
+    ("مصادر مطلعة", "ar", "anonymous"), ("مصدر أمني", "ar", "anonymous"),
+])
+def test_sources_tied_to_the_press_are_media(source, lang, expected):
+    assert source_type(source, lang) == expected
+
+
+def test_an_arabic_definite_noun_takes_the_group_of_its_fuller_mention():
+    context = ["أصدرت منظمة الصحة العالمية تقريرا عن الوباء.", "وقالت المنظمة إن الإصابات تراجعت."]
+    assert source_type("المنظمة", "ar", context=context) == "official"
+    assert source_type("المنظمة ذاتها", "ar", context=context) == "official"
+    assert source_type("البيان", "ar", context=["وجاء في بيان لوزارة الصحة أن المستشفيات ممتلئة."]) == "official"
+    assert source_type("المنظمة", "ar", context=["وقالت المنظمة إن الإصابات تراجعت."]) == "other"
+    # a surname with the article is no description: "البدوي" does not take "سامي البدوي الأردني" as its fuller mention
+    assert source_type("البدوي", "ar", context=["قال التاجر سامي البدوي الأردني إن الأسعار سترتفع."]) != "official"
