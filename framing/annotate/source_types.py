@@ -39,15 +39,19 @@ _EN_UNNAMED_OFFICIALS = re.compile(r"\b(?:officials?|aides?|insiders?)$", re.IGN
 _EN_HEAD_END = re.compile(r"\s+(?:in|from|at|of|with|on|for|close|familiar|who|involved|briefed|speaking)\b.*$", re.IGNORECASE)
 _AR_UNNAMED_OFFICIALS = re.compile(r"^(?:[وفبل]?ال|لل|[وفبل])?مسوول(?:ون|ين|و|ه)?(?:\s|$)")  # normalized: ؤ -> و, ة -> ه
 _OFFICIAL_ACTORS = {"leader", "government", "military", "country", "organisation", "armed_group"}
-# Sources the text ties to the press ("media sources", "مصادر إعلامية"، "مصادر عبرية": Israeli
-# media in Arabic usage) are media, before "sources" makes them anonymous.
-_MEDIA_SOURCES = {"en": re.compile(r"\b(?:media|press|news)\s+(?:sources?|reports?)\b", re.IGNORECASE),
+# Sources the text ties to the press ("media sources", "Israeli media", "مصادر إعلامية"، "مصادر
+# عبرية": Israeli media in Arabic usage) are media, before "sources" makes them anonymous and a
+# country's name official ("media" as the head: "media analysts" are analysts); social-media
+# users are not.
+_MEDIA_SOURCES = {"en": re.compile(r"\b(?:media|press|news)\s+(?:sources?|reports?)\b|(?<!social\s)\bmedia(?:\s+outlets?)?\W*$",
+                                   re.IGNORECASE),
                   "ar": re.compile(r"(?:^|\s)(?:[وفبل]|لل)?(?:ال)?مصادر?\s+(?:ال)?(?:اعلاميه|صحفيه|صحافيه|عبريه)(?:\s|$)")}
 # A people named by its demonym, alone or counted ("Israelis", "many Egyptians", "an American",
 # "الفلسطينيون"، "أحد الجزائريين"): ordinary people unless the context shows its government
 # speaking (guide §11), which these rules do not read.
 _EN_PEOPLE_QUANTIFIER = re.compile(r"^(?:(?:some|many|most|several|few|ordinary|young|older|other|fellow|local|"
-                                   r"one|a|an|the|two|three|four|five|\d+|thousands|hundreds|of)\s+)+", re.IGNORECASE)
+                                   r"one|a|an|the|two|three|four|five|\d+|thousands|hundreds|of|majority|half|third|"
+                                   r"quarter|all|per\s*cent|percent|%|[a-z]+(?=\s+[A-Z]))\s+)+", re.IGNORECASE)
 _AR_PEOPLE_QUANTIFIER = re.compile(r"^(?:[وف]?(?:احد|احدي|بعض|معظم|غالبيه|اغلب|كثير من|عدد من|الاف|مئات|ملايين)\s+)+")
 _AR_NISBA_PLURAL = re.compile(r"^(?:[وف]?ال|[وف])?\S{2,}ي(?:ون|ين)$")
 

@@ -225,7 +225,7 @@ def test_the_and_one_noun_take_the_group_of_its_fuller_mention():
 
 @pytest.mark.parametrize("source, lang, expected", [
     ("Egyptians", "en", "citizen"), ("many Syrians", "en", "citizen"), ("an American", "en", "citizen"),
-    ("the Israelis", "en", "citizen"),
+    ("the Israelis", "en", "citizen"), ("40 per cent of Iraqis", "en", "citizen"), ("a majority of young Egyptians", "en", "citizen"),
     ("Egypt", "en", "official"), ("the Philippines", "en", "official"),  # the country names its government
     ("Egyptian officials", "en", "anonymous"), ("Egyptian state television", "en", "media"),
     ("المصريون", "ar", "citizen"), ("أحد السوريين", "ar", "citizen"), ("وقطريون", "ar", "citizen"),
@@ -238,6 +238,8 @@ def test_a_people_named_by_its_demonym_is_citizens(source, lang, expected):
 
 @pytest.mark.parametrize("source, lang, expected", [
     ("media sources", "en", "media"), ("press reports", "en", "media"), ("sources close to the talks", "en", "anonymous"),
+    ("Egyptian media", "en", "media"), ("local media outlets", "en", "media"),
+    ("media analysts", "en", "expert"), ("social media users", "en", "citizen"),
     ("مصادر إعلامية", "ar", "media"), ("لمصادر صحفية", "ar", "media"), ("مصادر عبرية", "ar", "media"),
     ("مصادر مطلعة", "ar", "anonymous"), ("مصدر أمني", "ar", "anonymous"),
 ])
