@@ -1,4 +1,4 @@
-"""Command line: ``framing classify | score | train | evaluate | compare | suggest | serve | export | import | info``.
+"""Command line: ``framing classify | score | train | evaluate | compare | speakers | suggest | serve | export | import | info``.
 
 This package only parses arguments (here), calls public library functions (``commands``) and
 maps typed errors to the one-line contract: every user error is one line on stderr
@@ -171,6 +171,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="article permutations per test (at least 99; the smallest p is 1/(N+1); default: %(default)s)")
     p.add_argument("--seed", type=int, default=0, help="random seed of bootstrap and permutations (default: %(default)s)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="terminal output format (default: %(default)s)")
+    _quiet(p)
+
+    p = command("speakers", help="who is quoted: each speaker with its source type, sentences and articles",
+                description="List the speakers of scored sentences (or of articles, scored first), most quoted first, "
+                            "with the source type the rules gave each. --actors-template writes an actors file for the "
+                            "people typed 'other' (their role is not in the text) for you to complete and pass back "
+                            "with --actors.")
+    p.add_argument("inputs", nargs="+", metavar="SCORED_OR_ARTICLES")
+    _model(p)
+    p.add_argument("--by", metavar="COLUMN", help="also count each speaker's distinct values of COLUMN (e.g. outlet)")
+    p.add_argument("--type", dest="source_type", metavar="GROUP",
+                   help="only speakers of this source type (official, expert, media, anonymous, citizen, other)")
+    p.add_argument("--min", dest="min_sentences", type=int, default=1, metavar="N",
+                   help="only speakers with at least N sentences (default: %(default)s)")
+    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format (default: %(default)s)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the table here (atomically) instead of stdout")
+    p.add_argument("--actors-template", metavar="FILE",
+                   help="write an actors file (YAML) with one person per speaker typed 'other' that has at least "
+                        "--min sentences; an existing file is never replaced")
     _quiet(p)
 
     p = command("suggest", help="which unlabeled sentences (one per line) to label next: uncertain and diverse")

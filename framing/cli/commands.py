@@ -149,6 +149,42 @@ def cmd_compare(args) -> int:
     return 0
 
 
+def cmd_speakers(args) -> int:
+    """Who is quoted, with each speaker's source type; optionally an actors file to complete."""
+    import os
+
+    from framing.analysis.speakers import actors_template, speakers
+    from framing.errors import OutputError
+    from framing.io.articles import read_sentences
+    from framing.schema import SOURCE_TYPES, write_frame
+
+    if args.source_type is not None and args.source_type not in SOURCE_TYPES:
+        raise InputError(f"--type {args.source_type!r} is not one of {', '.join(SOURCE_TYPES)}")
+    if args.actors_template and os.path.lexists(args.actors_template):
+        raise OutputError(f"{args.actors_template}: exists; an actors template never replaces a file "
+                          "(you may have edited it): remove it or choose another name")
+    progress = _progress(args, "reading")
+    scorer = _scorer(args)
+    sentences = read_sentences(args.inputs, scorer)
+    table = speakers(sentences, scorer.frames, by=args.by, min_sentences=args.min_sentences)
+    shown = table if args.source_type is None else table[table["source_type"] == args.source_type]
+    with atomic_output(args.output) as out:
+        write_frame(shown, out, args.format)
+    progress.close()
+    attributed = int(table["sentences"].sum())
+    message = (f"{plural(len(table), 'speaker')} in {plural(attributed, 'attributed sentence')} of "
+               f"{plural(len(sentences), 'sentence')}")
+    if args.source_type is not None:
+        message += f" ({len(shown):,} typed {args.source_type})"
+    if args.actors_template:
+        text, entries = actors_template(table)
+        with atomic_output(args.actors_template) as out:
+            out.write(text)
+        message += f"; {entries:,} {'person' if entries == 1 else 'people'} typed 'other' -> {args.actors_template}"
+    summary(message, args.quiet)
+    return 0
+
+
 def cmd_import(args) -> int:
     """Convert public datasets to our corpus format."""
     from framing.io import importers

@@ -18,6 +18,8 @@ def read_scored(path: str | Path) -> pd.DataFrame:
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     suffix = path.suffix.lower()
+    if suffix in (".txt", ".html", ".htm"):
+        raise NotScoredError(f"{path}: an article file, not scored sentences; score it first")
     try:
         if suffix == ".parquet":
             frame = pd.read_parquet(path)

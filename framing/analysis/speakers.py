@@ -1,0 +1,153 @@
+"""Who is quoted: one row per speaker of scored sentences, with the group the rules gave it.
+
+A speaker is a sentence's ``source_resolved`` (the named speaker, or the person a pronoun or a
+subject-less cue stands for; :mod:`framing.annotate.attribution`), whitespace collapsed, per
+language. The table is for auditing who a corpus voices and how each voice was typed
+(``source_type``; :mod:`framing.annotate.source_types`). The rules type a person the text never
+introduces by role (``"Haddad said"``) as ``other``; :func:`actors_template` turns those
+speakers into an actors file a researcher completes with each person's group and passes back
+with ``--actors`` (README: "Who is speaking").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Sequence
+
+import pandas as pd
+
+from framing.errors import InputError
+from framing.schema import SOURCE_TYPES
+
+COLUMNS = ["speaker", "lang", "source_type", "source_types", "sentences", "articles"]
+# words inside a person's name that are written in lower case ("Ursula von der Leyen")
+_NAME_PARTICLES = frozenset("al el bin ibn bint abu de del della der di da dos du la le van von y".split())
+_AR_FUNCTION_WORDS = frozenset("في من على عن إلى الى مع لدى عند بين ضد".split())
+
+
+def speakers(sentences: pd.DataFrame, frames: Sequence[str] = (), by: str | None = None,
+             min_sentences: int = 1) -> pd.DataFrame:
+    """One row per speaker and language, most quoted first.
+
+    Columns: ``speaker, lang, source_type`` (the group given most often), ``source_types``
+    (every group given, most often first, joined by ``"; "``: a name typed ``official`` where
+    the article gives its title and ``other`` where it does not shows both), ``sentences``,
+    ``articles``; with ``by`` (e.g. ``"outlet"``) the number of distinct values as ``<by>s``; per
+    frame in ``frames`` the number of the speaker's sentences labeled with it. Speakers with fewer
+    than ``min_sentences`` sentences are left out.
+    """
+    if min_sentences < 1:
+        raise InputError(f"min_sentences must be at least 1, not {min_sentences}")
+    needed = ["source_resolved", "source_type", *(["labels"] if frames else []), *([by] if by else [])]
+    missing = [c for c in needed if c not in sentences]
+    if missing:
+        raise InputError(f"missing column(s) {', '.join(missing)}; give the sentences DataFrame of scored articles")
+    data = sentences[sentences["source_resolved"].map(lambda s: isinstance(s, str) and bool(s.strip()))]
+    extra = ([f"{by}s"] if by else []) + list(frames)
+    if data.empty:
+        return pd.DataFrame(columns=COLUMNS + extra)
+    keys = pd.DataFrame({"speaker": data["source_resolved"].map(lambda s: " ".join(s.split())),
+                         "lang": data["lang"].fillna("") if "lang" in data else ""}, index=data.index)
+    rows = []
+    for (speaker, lang), index in keys.groupby(["speaker", "lang"], sort=False).groups.items():
+        part = data.loc[index]
+        types = Counter(t for t in part["source_type"] if isinstance(t, str))
+        ranked = sorted(types, key=lambda t: (-types[t], _type_order(t)))
+        row = {"speaker": speaker, "lang": lang or None, "source_type": ranked[0] if ranked else None,
+               "source_types": "; ".join(ranked), "sentences": len(part),
+               "articles": part["article_id"].nunique() if "article_id" in part else len(part)}
+        if by:
+            row[f"{by}s"] = part[by].nunique()
+        for frame in frames:
+            row[frame] = int(part["labels"].map(lambda ls, f=frame: _has(ls, f)).sum())
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=COLUMNS + extra)
+    table = table[table["sentences"] >= min_sentences]
+    return table.sort_values(["sentences", "articles", "speaker"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def _type_order(group: str) -> int:
+    return SOURCE_TYPES.index(group) if group in SOURCE_TYPES else len(SOURCE_TYPES)
+
+
+def _has(labels, frame: str) -> bool:
+    if isinstance(labels, str):
+        return frame in labels.split(",")
+    try:
+        return frame in labels
+    except TypeError:  # NaN: no labels
+        return False
+
+
+def looks_like_a_name(speaker: str, lang: str | None) -> bool:
+    """Whether ``speaker`` may be a person's name rather than a description ("the company",
+    "witnesses", "التجار في المدينة"): in English, capitalized words and name particles only; in
+    Arabic (no capitals), two or three words without punctuation, the first without the article
+    ("حسن العلوي"; a single word with it, "البنك", is more often a noun than a surname)."""
+    words = speaker.split()
+    if not words or len(words) > 5:
+        return False
+    if lang == "ar":
+        return 2 <= len(words) <= 3 and not words[0].startswith(("ال", "وال")) \
+            and not re.search(r"[،,.:;؛()\"«»]", speaker) and not set(words) & _AR_FUNCTION_WORDS
+    return words[0][:1].isupper() and words[0] not in ("The", "A", "An") \
+        and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+
+
+def actors_template(table: pd.DataFrame, group: str = "other", limit: int | None = None) -> tuple[str, int]:
+    """An actors file (YAML, ``extends: default``) with one ``type: person`` entry per speaker of
+    ``table`` (from :func:`speakers`) typed ``group`` whose name looks like a person's, most
+    quoted first, and how many entries it has. Each entry's ``source_type`` repeats ``group``
+    for the researcher to change; a bare surname joins the entry of the full name it ends
+    ("Swetnick" with "Julie Swetnick"). The file loads as it is (:meth:`ActorGazetteer.load`)."""
+    import yaml
+
+    if group not in SOURCE_TYPES:
+        raise InputError(f"group {group!r} is not one of {', '.join(SOURCE_TYPES)}")
+    named = pd.Series([looks_like_a_name(s, lang) for s, lang in zip(table["speaker"], table["lang"])],
+                      index=table.index, dtype=bool)
+    chosen = table[(table["source_type"] == group) & named]
+    entries: list[dict] = []
+    for speaker, lang, n, articles in zip(chosen["speaker"], chosen["lang"], chosen["sentences"], chosen["articles"]):
+        lang = lang or "en"
+        home = next((e for e in entries if e["lang"] == lang and len(speaker.split()) == 1
+                     and any(a.split()[-1] == speaker and a != speaker for a in e["aliases"])), None)
+        if home is None:
+            home = next((e for e in entries if e["lang"] == lang and len(e["aliases"][0].split()) == 1
+                         and speaker.split()[-1] == e["aliases"][0] and speaker != e["aliases"][0]), None)
+        if home is None:
+            entries.append({"lang": lang, "aliases": [speaker], "sentences": int(n), "articles": int(articles)})
+        else:
+            home["aliases"].append(speaker)
+            home["aliases"].sort(key=lambda a: -len(a))  # the full name first
+            home["sentences"] += int(n)
+            home["articles"] += int(articles)
+    if limit is not None:
+        entries = entries[:limit]
+    taken: set[str] = set()
+    lines = ["# Speakers typed '" + group + "': the text never gives their role (framing speakers).",
+             "# For each person, set source_type to official, expert, media, anonymous, citizen or other,",
+             "# and delete the entries you do not want. An alias matches wherever it is written: drop a",
+             "# bare surname that also names someone else. Then score again with --actors THIS_FILE.",
+             "version: 1", "extends: default", "actors:"]
+    for entry in entries:
+        ident = _identifier(entry["aliases"][0], taken)
+        item = {"id": ident, "type": "person", "source_type": group, "aliases": {entry["lang"]: entry["aliases"]}}
+        dumped = yaml.safe_dump([item], allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000)
+        lines.append(f"  # {entry['sentences']} sentence(s) in {entry['articles']} article(s)")
+        lines += ["  " + line for line in dumped.rstrip("\n").split("\n")]
+    if not entries:
+        lines[-1] = "actors: []"
+    return "\n".join(lines) + "\n", len(entries)
+
+
+def _identifier(name: str, taken: set[str]) -> str:
+    """A readable, unique id: ``SPEAKER_`` and the name in ASCII capitals, else a number."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_").upper()
+    base = f"SPEAKER_{slug}" if slug else f"SPEAKER_{sum(not re.search('[A-Z]', t[8:]) for t in taken) + 1}"
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}_{n}", n + 1
+    taken.add(ident)
+    return ident
