@@ -22,6 +22,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from framing.analysis import aggregate
+from framing.analysis.speakers import speakers_by
 from framing.analysis.voices import UNATTRIBUTED, voices, voices_test
 from framing.errors import InputError
 
@@ -60,6 +61,8 @@ def compare_report(sentences: pd.DataFrame, frames: Sequence[str], by: str = "ou
             tables["voices"] = voices(sentences, frames, by, voice_measure, n_boot=n_boot, seed=seed)
             if sentences[by].nunique() > 1:
                 tables["voices_tests"] = voices_test(sentences, frames, by, voice_measure, n_perm=n_perm, seed=seed)
+        if by != "source_type" and "source_resolved" in sentences and sentences["source_resolved"].notna().any():
+            tables["speakers"] = speakers_by(sentences, by, frames, top=SPEAKERS_SHOWN)
     notes = sorted({str(w.message) for w in caught})
     tables["notes"] = pd.DataFrame({"note": notes})
     if out is not None:
@@ -69,6 +72,9 @@ def compare_report(sentences: pd.DataFrame, frames: Sequence[str], by: str = "ou
                     "sentences": int(len(sentences)), "groups": int(sentences[by].nunique())}
         _write(tables, frames, Path(out), by, {**(provenance or {}), **settings})
     return tables
+
+
+SPEAKERS_SHOWN = 10  # most quoted speakers per group in the report
 
 
 # -- formatting -----------------------------------------------------------------------------
@@ -219,9 +225,11 @@ def _write(tables: dict[str, pd.DataFrame], frames: Sequence[str], out: Path, by
 
     from framing.analysis import plots
 
+    from framing.schema import flat_table
+
     out.mkdir(parents=True, exist_ok=True)
-    for name, table in tables.items():
-        table.to_csv(out / f"{name}.csv", index=False)
+    for name, table in tables.items():  # group names, terms and speakers come from the input: formulas neutralized
+        flat_table(table, "csv").to_csv(out / f"{name}.csv", index=False)
     figures: list[dict[str, str]] = []
     used: set[str] = set()
 
@@ -401,6 +409,22 @@ def report_html(tables: dict[str, pd.DataFrame], figures: Sequence[dict[str, str
                          "misplace (<code>benchmarks/RESULTS.md</code>).</p>"
                          + _table(["group", "frame", "sentences", *kinds], rows, numeric=range(2, 3 + len(kinds)))
                          + _voices_tests_html(tables.get("voices_tests"), kinds)))
+
+    if "speakers" in tables and len(tables["speakers"]):
+        table = tables["speakers"]
+        frames = [f for f in dict.fromkeys(tables["prevalence"]["frame"]) if f in table]
+        rows = [[g, r.speaker, r.source_types or "–", int(r.sentences), int(r.articles),
+                 *(int(table.at[r.Index, f]) for f in frames)]
+                for g, part in table.groupby("group", sort=False) for r in part.itertuples()]
+        sections.append(("speakers", "Most quoted speakers",
+                         f"<p>Per group, the {SPEAKERS_SHOWN} speakers with the most sentences (the speaker as "
+                         "resolved: a pronoun or subject-less cue counts for the person it stands for), the source "
+                         "type(s) the rules gave them (a name the article never introduces by role is "
+                         "<code>other</code>: <code>framing speakers --actors-template</code> writes an actors file "
+                         "to set such people's groups), and of their sentences how many carry each frame. All "
+                         "speakers: <code>framing speakers</code>.</p>"
+                         + _table(["group", "speaker", "source type", "sentences", "articles", *frames], rows,
+                                  numeric=range(3, 5 + len(frames)))))
 
     trends = tables["trends"]
     if not trends.empty:

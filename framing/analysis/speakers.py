@@ -67,6 +67,21 @@ def speakers(sentences: pd.DataFrame, frames: Sequence[str] = (), by: str | None
     return table.sort_values(["sentences", "articles", "speaker"], ascending=[False, False, True]).reset_index(drop=True)
 
 
+def speakers_by(sentences: pd.DataFrame, by: str, frames: Sequence[str] = (), top: int | None = 10) -> pd.DataFrame:
+    """:func:`speakers` within each ``by`` group (e.g. each outlet), the ``top`` most quoted of
+    each (None: all), with the group as the first column ``group``."""
+    if by not in sentences:
+        raise InputError(f"missing column {by!r}; give the sentences DataFrame of scored articles")
+    parts = []
+    for group, part in sentences.groupby(by, sort=True, dropna=True):
+        table = speakers(part, frames)
+        parts.append((table if top is None else table.head(top)).assign(group=group))
+    if not parts:
+        return pd.DataFrame(columns=["group", *COLUMNS, *frames])
+    table = pd.concat(parts, ignore_index=True)
+    return table[["group", *[c for c in table.columns if c != "group"]]]
+
+
 def _type_order(group: str) -> int:
     return SOURCE_TYPES.index(group) if group in SOURCE_TYPES else len(SOURCE_TYPES)
 

@@ -91,3 +91,22 @@ def test_summary_text_has_findings_and_formatted_p_values(written):
     text = report.summary_text(tables)
     assert text.startswith("findings:") and "Frontline Times presents threat" in text
     assert "< 0.001" in text and not re.search(r"(?<![\d.])0\.000(?![\d])", text.split("omnibus")[1])
+
+
+def test_most_quoted_speakers_per_group_and_csv_formulas_neutralized(tmp_path):
+    data = synthetic({"=SUM(A1)": 0.6, "The Ledger": 0.2}, articles=12)
+    speakers = ["Rachel Tan", "Omar Haddad", "=cmd|calc", None]
+    data["source_resolved"] = [speakers[i % 4] for i in range(len(data))]
+    data["source_type"] = [{"Rachel Tan": "expert", "Omar Haddad": "official", "=cmd|calc": "other"}.get(s) for s in data["source_resolved"]]
+    tables = report.compare_report(data, FRAMES, out=tmp_path, n_boot=100, n_perm=99, seed=1)
+    table = tables["speakers"]
+    assert list(table.columns[:3]) == ["group", "speaker", "lang"]
+    assert set(table["group"]) == {"=SUM(A1)", "The Ledger"}
+    ledger = table[table["group"] == "The Ledger"]
+    assert ledger["sentences"].sum() == (data["outlet"].eq("The Ledger") & data["source_resolved"].notna()).sum()
+    page = (tmp_path / "report.html").read_text("utf-8")
+    assert "Most quoted speakers" in page and "Rachel Tan" in page
+    written = (tmp_path / "speakers.csv").read_text("utf-8")
+    assert "'=cmd|calc" in written and "\n=" not in written and ",=" not in written
+    prevalence = (tmp_path / "prevalence.csv").read_text("utf-8")  # group names come from the input too
+    assert "'=SUM(A1)" in prevalence and "\n=SUM" not in prevalence
