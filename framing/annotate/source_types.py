@@ -28,16 +28,16 @@ from framing.schema import SOURCE_TYPES  # noqa: F401  (the groups; re-exported 
 from framing.text.normalize import normalize_arabic
 
 _ORDER = ("anonymous", "media", "expert", "citizen", "other", "official")
-# Unnamed officials: "official(s)", "aide(s)" or "insider(s)" as the head of an English source
+# Unnamed officials: "official(s)", "aide(s)", "insider(s)" or "diplomat(s)" as the head of an English source
 # ("Iranian officials", "a U.S. official", "officials in both countries", "a senior aide"; "Pentagon
 # official John Kirby" and "the official, Sam Hale" name one), and an Arabic source
-# that opens with مسؤول/مسؤولون/مسؤولين/مسؤولو/مسؤولة (clitic and article allowed) and names no one
+# that opens with مسؤول/مسؤولون/مسؤولين/مسؤولو/مسؤولة or دبلوماسي/دبلوماسيون (clitic and article allowed) and names no one
 # the gazetteer knows.
-_EN_UNNAMED_OFFICIALS = re.compile(r"\b(?:officials?|aides?|insiders?)$", re.IGNORECASE)
+_EN_UNNAMED_OFFICIALS = re.compile(r"\b(?:officials?|aides?|insiders?|diplomats?)$", re.IGNORECASE)
 # the head of an English source ends before a prepositional or relative phrase: "officials in both
 # countries", "a senior aide familiar with the plan"
 _EN_HEAD_END = re.compile(r"\s+(?:in|from|at|of|with|on|for|close|familiar|who|involved|briefed|speaking)\b.*$", re.IGNORECASE)
-_AR_UNNAMED_OFFICIALS = re.compile(r"^(?:[وفبل]?ال|لل|[وفبل])?مسوول(?:ون|ين|و|ه)?(?:\s|$)")  # normalized: ؤ -> و, ة -> ه
+_AR_UNNAMED_OFFICIALS = re.compile(r"^(?:[وفبل]?ال|لل|[وفبل])?(?:مسوول(?:ون|ين|و|ه)?|دبلوماسي(?:ون|ين|ه)?)(?:\s|$)")  # normalized: ؤ -> و, ة -> ه
 _OFFICIAL_ACTORS = {"leader", "government", "military", "country", "organisation", "armed_group"}
 # Sources the text ties to the press ("media sources", "Israeli media", "مصادر إعلامية"، "مصادر
 # عبرية": Israeli media in Arabic usage) are media, before "sources" makes them anonymous and a
@@ -118,7 +118,12 @@ def _people_by_demonym(source: str, lang: str, gazetteer: Any) -> bool:
     return bool(found) and all(gazetteer.actors[a].type == "country" for a in found)
 
 
+_FORMER = re.compile(r"\b(?:former|retired|ex)\b|(?:^|\s)(?:ال)?سابق(?:ه|ون|ين)?(?:\s|$)", re.IGNORECASE)
+
+
 def _unnamed_officials(source: str, lang: str, gazetteer: Any) -> bool:
+    if _FORMER.search(normalize_arabic(source) if lang == "ar" else source):
+        return False  # "a former diplomat", "الدبلوماسي السابق": no longer inside (guide §11: expert)
     if lang == "en":
         return "," not in source and bool(_EN_UNNAMED_OFFICIALS.search(_EN_HEAD_END.sub("", source.strip(" ,.;:"))))
     if lang != "ar" or not _AR_UNNAMED_OFFICIALS.match(normalize_arabic(source.strip())):

@@ -255,3 +255,12 @@ def test_an_arabic_definite_noun_takes_the_group_of_its_fuller_mention():
     assert source_type("المنظمة", "ar", context=["وقالت المنظمة إن الإصابات تراجعت."]) == "other"
     # a surname with the article is no description: "البدوي" does not take "سامي البدوي الأردني" as its fuller mention
     assert source_type("البدوي", "ar", context=["قال التاجر سامي البدوي الأردني إن الأسعار سترتفع."]) != "official"
+
+
+@pytest.mark.parametrize("source, lang, expected", [
+    ("two diplomats", "en", "anonymous"), ("Western diplomats", "en", "anonymous"), ("دبلوماسيون غربيون", "ar", "anonymous"),
+    ("a former diplomat", "en", "expert"), ("a retired official", "en", "expert"), ("ex-officials", "en", "expert"),
+    ("الدبلوماسي الأمريكي السابق", "ar", "expert"), ("المسؤول السابق", "ar", "expert"),
+])
+def test_unnamed_diplomats_are_anonymous_and_former_insiders_experts(source, lang, expected):
+    assert source_type(source, lang) == expected
