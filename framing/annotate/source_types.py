@@ -221,27 +221,47 @@ def _ar_definite_in_context(source: str, context: Sequence[str], gazetteer: Any)
     if not definite:
         return None
     noun = definite.group(1)
-    words_after = rf"((?:\s+[^\s.,;:،؛\"«»()]+){{1,{_AR_PHRASE_WORDS}}})"
-    construct = re.compile(rf"(?:^|(?<=\s))(?:[وفبلك])?{re.escape(noun)}{words_after}")
-    described = re.compile(rf"(?:^|(?<=\s))(?:[وفبلك]?ال|لل){re.escape(noun)}(?=\s+ال){words_after}")
     for line in context[:CONTEXT_LINES]:
-        plain = normalize_arabic(line)
-        if noun not in plain:
+        group = _ar_line_group(noun, line, gazetteer)  # cached: an article's lines serve each later sentence
+        if group:
+            return group
+    return None
+
+
+@lru_cache(maxsize=1)
+def _ar_phrase_patterns(noun: str) -> tuple[re.Pattern, re.Pattern]:
+    words_after = rf"((?:\s+[^\s.,;:،؛\"«»()]+){{1,{_AR_PHRASE_WORDS}}})"
+    return (re.compile(rf"(?:^|(?<=\s))(?:[وفبلك])?{re.escape(noun)}{words_after}"),
+            re.compile(rf"(?:^|(?<=\s))(?:[وفبلك]?ال|لل){re.escape(noun)}(?=\s+ال){words_after}"))
+
+
+@lru_cache(maxsize=1 << 15)
+def _ar_normalized(line: str) -> str:
+    return normalize_arabic(line)
+
+
+@lru_cache(maxsize=1 << 15)
+def _ar_line_group(noun: str, line: str, gazetteer: Any) -> str | None:
+    """The group of the first fuller mention of ``noun`` in ``line`` that a rule places (not
+    ``other``), else None."""
+    plain = _ar_normalized(line)
+    if noun not in plain:
+        return None
+    construct, described = _ar_phrase_patterns(noun)
+    mentions = sorted([(m.start(), m, True) for m in construct.finditer(plain)]
+                      + [(m.start(), m, False) for m in described.finditer(plain)], key=lambda t: t[0])
+    for _, mention, full in mentions:
+        words = []
+        for word in mention.group(1).split():
+            if word in _TITLE_STOP or word in _AR_PHRASE_STOP:
+                break
+            words.append(word)
+        if not words:
             continue
-        mentions = sorted([(m.start(), m, True) for m in construct.finditer(plain)]
-                          + [(m.start(), m, False) for m in described.finditer(plain)], key=lambda t: t[0])
-        for _, mention, full in mentions:
-            words = []
-            for word in mention.group(1).split():
-                if word in _TITLE_STOP or word in _AR_PHRASE_STOP:
-                    break
-                words.append(word)
-            if not words:
-                continue
-            phrase = f"{noun} {' '.join(words)}"
-            group = source_type(phrase, "ar", gazetteer) if full else _by_rules(phrase, "ar")
-            if group and group != "other":
-                return group
+        phrase = f"{noun} {' '.join(words)}"
+        group = source_type(phrase, "ar", gazetteer) if full else _by_rules(phrase, "ar")
+        if group and group != "other":
+            return group
     return None
 
 
