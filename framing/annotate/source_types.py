@@ -222,9 +222,10 @@ def _ar_definite_in_context(source: str, context: Sequence[str], gazetteer: Any)
         return None
     noun = definite.group(1)
     for line in context[:CONTEXT_LINES]:
-        group = _ar_line_group(noun, line, gazetteer)  # cached: an article's lines serve each later sentence
-        if group:
-            return group
+        for phrase, construct in _ar_fuller_mentions(noun, line):  # cached: an article's lines serve each later sentence
+            group = source_type(phrase, "ar", gazetteer) if construct else _by_rules(phrase, "ar")
+            if group and group != "other":
+                return group
     return None
 
 
@@ -236,33 +237,25 @@ def _ar_phrase_patterns(noun: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=1 << 15)
-def _ar_normalized(line: str) -> str:
-    return normalize_arabic(line)
-
-
-@lru_cache(maxsize=1 << 15)
-def _ar_line_group(noun: str, line: str, gazetteer: Any) -> str | None:
-    """The group of the first fuller mention of ``noun`` in ``line`` that a rule places (not
-    ``other``), else None."""
-    plain = _ar_normalized(line)
+def _ar_fuller_mentions(noun: str, line: str) -> tuple[tuple[str, bool], ...]:
+    """The fuller mentions of ``noun`` in ``line``, in order, as ``(phrase, construct)``: the noun
+    and the words after it up to a function word; ``construct`` when written without the article."""
+    plain = normalize_arabic(line)
     if noun not in plain:
-        return None
+        return ()
     construct, described = _ar_phrase_patterns(noun)
     mentions = sorted([(m.start(), m, True) for m in construct.finditer(plain)]
                       + [(m.start(), m, False) for m in described.finditer(plain)], key=lambda t: t[0])
+    found = []
     for _, mention, full in mentions:
         words = []
         for word in mention.group(1).split():
             if word in _TITLE_STOP or word in _AR_PHRASE_STOP:
                 break
             words.append(word)
-        if not words:
-            continue
-        phrase = f"{noun} {' '.join(words)}"
-        group = source_type(phrase, "ar", gazetteer) if full else _by_rules(phrase, "ar")
-        if group and group != "other":
-            return group
-    return None
+        if words:
+            found.append((f"{noun} {' '.join(words)}", full))
+    return tuple(found)
 
 
 _AR_PHRASE_STOP = frozenset(normalize_arabic(w) for w in """إن أن أنه أنها بأن قد لقد كان كانت يوم اليوم أمس الذي التي الذين
