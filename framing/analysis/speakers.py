@@ -12,7 +12,6 @@ with ``--actors`` (README: "Who is speaking").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Sequence
 
 import pandas as pd
@@ -47,22 +46,33 @@ def speakers(sentences: pd.DataFrame, frames: Sequence[str] = (), by: str | None
     extra = ([f"{by}s"] if by else []) + list(frames)
     if data.empty:
         return pd.DataFrame(columns=COLUMNS + extra)
-    keys = pd.DataFrame({"speaker": data["source_resolved"].map(lambda s: " ".join(s.split())),
-                         "lang": data["lang"].fillna("") if "lang" in data else ""}, index=data.index)
-    rows = []
-    for (speaker, lang), index in keys.groupby(["speaker", "lang"], sort=False).groups.items():
-        part = data.loc[index]
-        types = Counter(t for t in part["source_type"] if isinstance(t, str))
-        ranked = sorted(types, key=lambda t: (-types[t], _type_order(t)))
-        row = {"speaker": speaker, "lang": lang or None, "source_type": ranked[0] if ranked else None,
-               "source_types": "; ".join(ranked), "sentences": len(part),
-               "articles": part["article_id"].nunique() if "article_id" in part else len(part)}
-        if by:
-            row[f"{by}s"] = part[by].nunique()
-        for frame in frames:
-            row[frame] = int(part["labels"].map(lambda ls, f=frame: _has(ls, f)).sum())
-        rows.append(row)
-    table = pd.DataFrame(rows, columns=COLUMNS + extra)
+    work = pd.DataFrame({"speaker": data["source_resolved"].map(lambda s: " ".join(s.split())),
+                         "lang": data["lang"].fillna("").astype(str) if "lang" in data else "",
+                         "source_type": data["source_type"],
+                         "article": data["article_id"] if "article_id" in data else pd.RangeIndex(len(data))},
+                        index=data.index)
+    if by:
+        work["by"] = data[by]
+    for frame in frames:
+        work[f"frame:{frame}"] = data["labels"].map(lambda ls, f=frame: _has(ls, f)).astype(int)
+    grouped = work.groupby(["speaker", "lang"], sort=False)
+    table = grouped.size().rename("sentences").to_frame()
+    table["articles"] = grouped["article"].nunique()
+    if by:
+        table[f"{by}s"] = grouped["by"].nunique()
+    for frame in frames:
+        table[frame] = grouped[f"frame:{frame}"].sum()
+    # the groups given, most often first (ties in the order of SOURCE_TYPES)
+    typed = work.dropna(subset=["source_type"]).groupby(["speaker", "lang", "source_type"], sort=False).size()
+    typed = typed.rename("n").reset_index()
+    typed["order"] = typed["source_type"].astype(str).map(_type_order)
+    typed = typed.sort_values(["n", "order"], ascending=[False, True], kind="stable")
+    ranked = typed.groupby(["speaker", "lang"], sort=False)["source_type"].agg(list)
+    table["source_types"] = ranked.reindex(table.index).map(lambda ts: "; ".join(ts) if isinstance(ts, list) else "")
+    table["source_type"] = ranked.reindex(table.index).map(lambda ts: ts[0] if isinstance(ts, list) else None)
+    table = table.reset_index()
+    table["lang"] = table["lang"].replace("", None)
+    table = table[COLUMNS + extra]
     table = table[table["sentences"] >= min_sentences]
     return table.sort_values(["sentences", "articles", "speaker"], ascending=[False, False, True]).reset_index(drop=True)
 
