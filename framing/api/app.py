@@ -28,6 +28,7 @@ from framing.api.schemas import (
     BatchIn,
     BatchOut,
     CompareOut,
+    SpeakersOut,
     ErrorOut,
     ScoredArticleOut,
     parse_iso_date,
@@ -36,6 +37,7 @@ from framing.api.store import ArticleStore
 from framing.errors import FramingError, InputError
 from framing.limits import DEFAULT_DB, MAX_BODY_BYTES, MAX_DRAIN_BYTES
 from framing.models.model import FrameModel
+from framing.schema import SOURCE_TYPES
 from framing.scoring import Scorer
 _ERRORS = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 413: {"model": ErrorOut}, 422: {"model": ErrorOut}}
 
@@ -298,6 +300,32 @@ def create_app(model: Scorer | FrameModel | None = None, model_path: str | None 
                     "share_of_articles": sum(bool(s["present"]) for s in summaries) / len(summaries),
                 })
         return {"by": by, "rows": rows}
+
+    @app.get("/v1/speakers", response_model=SpeakersOut, responses=_ERRORS, tags=["store"])
+    def list_speakers(outlet: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+                      source_type: Optional[Literal[SOURCE_TYPES]] = None,
+                      min_sentences: int = Query(1, ge=1, le=10**6),
+                      limit: int = Query(50, ge=1, le=1000)) -> dict[str, Any]:
+        """Who is quoted in the stored articles (filtered by outlet and date range): each speaker
+        as resolved, with the source type(s) the rules gave it, sentences, articles, outlets and
+        per frame the sentences labeled with it; most quoted first."""
+        import pandas as pd
+
+        from framing.analysis.speakers import speakers
+
+        since, until = _dates(since, until)
+        rows = [{"article_id": result.get("id"), "outlet": result.get("outlet"), "lang": s.get("lang"),
+                 "source_resolved": s.get("source_resolved"), "source_type": s.get("source_type"),
+                 "labels": s.get("labels") or []}
+                for result in get_store().iter_results(outlet, since, until) for s in result.get("sentences", ())
+                if s.get("source_resolved")]
+        columns = ["article_id", "outlet", "lang", "source_resolved", "source_type", "labels"]
+        table = speakers(pd.DataFrame(rows, columns=columns), get_model().frames, by="outlet",
+                         min_sentences=min_sentences)
+        if source_type is not None:
+            table = table[table["source_type"] == source_type]
+        records = json.loads(table.head(limit).to_json(orient="records", force_ascii=False))
+        return {"total": len(table), "speakers": records}
 
     @app.get("/v1/model", tags=["service"])
     def model_info() -> dict[str, Any]:

@@ -163,6 +163,27 @@ class CompareOut(BaseModel):
     rows: list[CompareRow]
 
 
+class SpeakerRow(BaseModel):
+    """One speaker over stored articles (``framing.analysis.speakers``)."""
+
+    model_config = ConfigDict(extra="allow")  # the frame counts, one field per frame
+
+    speaker: str
+    lang: Optional[str]
+    source_type: Optional[str]
+    source_types: str
+    sentences: int
+    articles: int
+    outlets: int
+
+
+class SpeakersOut(BaseModel):
+    """Who is quoted in the stored articles, most quoted first."""
+
+    total: int
+    speakers: list[SpeakerRow]
+
+
 class ErrorOut(BaseModel):
     """Every error: a message and the HTTP status."""
 

@@ -129,3 +129,31 @@ def test_custom_gazetteer_changes_actors(small_model, tmp_path, monkeypatch):
     monkeypatch.setenv("FRAMING_DB", ":memory:")
     with TestClient(create_app_from_env()) as c:
         assert c.post("/v1/score", json=text).json()["sentences"][0]["actors"] == ["GENEVA_TALKS"]
+
+
+def test_speakers_lists_who_is_quoted_in_the_store(client):
+    text = ("Port reopens\n\nRachel Tan said the port would reopen within weeks. Tan added that the ferries were ready. "
+            "Foreign Minister Omar Haddad said talks would resume on Monday.")
+    for i, outlet in enumerate(["Gazette", "Courier"]):
+        client.post("/v1/score", json={"text": text, "id": f"p{i}", "outlet": outlet, "date": "2024-05-0%d" % (i + 1),
+                                       "store": True})
+    body = client.get("/v1/speakers").json()
+    rows = {r["speaker"]: r for r in body["speakers"]}
+    assert body["total"] == len(rows) >= 2
+    tan = rows["Rachel Tan"]
+    assert (tan["sentences"], tan["articles"], tan["outlets"]) == (2, 2, 2)
+    assert rows["Tan"]["sentences"] == 2  # named again by her surname: a speaker as written
+    assert tan["source_type"] == "other" and set(tan) >= {"threat", "diplomacy", "skepticism"}
+    assert rows["Foreign Minister Omar Haddad"]["source_type"] == "official"
+    only = client.get("/v1/speakers", params={"outlet": "Gazette", "source_type": "official"}).json()
+    assert [r["speaker"] for r in only["speakers"]] == ["Foreign Minister Omar Haddad"]
+    assert only["speakers"][0]["outlets"] == 1
+    assert client.get("/v1/speakers", params={"min_sentences": 2}).json()["total"] == 3
+    assert client.get("/v1/speakers", params={"min_sentences": 3}).json()["total"] == 0
+    assert client.get("/v1/speakers", params={"source_type": "pundit"}).status_code == 422
+    assert client.get("/v1/speakers", params={"limit": 0}).status_code == 422
+
+
+def test_speakers_of_an_empty_store(client):
+    assert client.get("/v1/speakers").json() == {"total": 0, "speakers": []}
+    assert client.get("/v1/speakers", params={"since": "not a date"}).status_code == 422
