@@ -189,20 +189,30 @@ def _role_in_context(source: str, context: Sequence[str], lang: str) -> str | No
     if not key:
         return None
     noun = lang == "en" and key.islower()  # "the bank": any mention, any case
-    pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE if noun else 0)
     for line in context[:CONTEXT_LINES]:
         if not noun and key not in line:
             continue
-        for mention in pattern.finditer(line):
-            after = line[mention.end():]
-            appositive = ""
-            if after[:1] in (",", "،"):
-                appositive = " ".join(_APPOSITIVE_END.split(after[1:], maxsplit=1)[0].split()[:_APPOSITIVE_WORDS])
-            # a noun counts with its modifiers ("central" + "bank"); a name does not ("King" is a surname)
-            head = mention.group() if noun else ""
-            group = _by_rules(f"{_title_before(line[:mention.start()], lang)} {head} | {appositive}", lang)
-            if group:
-                return group
+        group = _role_in_line(key, line, lang, noun)  # cached: an article's lines serve each later sentence
+        if group:
+            return group
+    return None
+
+
+@lru_cache(maxsize=1 << 15)
+def _role_in_line(key: str, line: str, lang: str, noun: bool) -> str | None:
+    """The group given by the title or appositive at the first mention of ``key`` in ``line``
+    that a rule places, else None."""
+    pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE if noun else 0)
+    for mention in pattern.finditer(line):
+        after = line[mention.end():]
+        appositive = ""
+        if after[:1] in (",", "،"):
+            appositive = " ".join(_APPOSITIVE_END.split(after[1:], maxsplit=1)[0].split()[:_APPOSITIVE_WORDS])
+        # a noun counts with its modifiers ("central" + "bank"); a name does not ("King" is a surname)
+        head = mention.group() if noun else ""
+        group = _by_rules(f"{_title_before(line[:mention.start()], lang)} {head} | {appositive}", lang)
+        if group:
+            return group
     return None
 
 
