@@ -143,6 +143,8 @@ _TITLE_STOP = frozenset("""said says say told tells asked believe believes named
 _EN_TITLE_CONNECTORS = ("of", "the", "for", "a", "an", "senior", "top", "deputy", "vice", "assistant", "acting",
                          "interim", "longtime", "veteran", "then", "retired", "local", "state", "federal", "defense")
 _TITLE_BREAK = re.compile(r"[.;:\"“”«»()\[\],،]")
+# initials and short abbreviations end in a full stop inside a title ("U.S.", "J.", "Sen.")
+_EN_ABBREVIATION = re.compile(r"^(?:(?:[A-Z]\.){1,3}|[A-Z][a-z]{1,3}\.)$")
 _APPOSITIVE_END = re.compile(r"[,،.;:؛]")
 
 
@@ -173,7 +175,8 @@ def _title_before(text: str, lang: str) -> str:
     words = text.split()  # the name's other words come too: no rule matches them
     title: list[str] = []
     for word in reversed(words[-_TITLE_WORDS:]):
-        if _TITLE_BREAK.search(word) or word.lower().strip("-–—") in _TITLE_STOP:
+        abbreviation = lang == "en" and _EN_ABBREVIATION.match(word)  # "U.S. District Judge Timothy J. Kelly"
+        if not abbreviation and _TITLE_BREAK.search(word) or word.lower().strip("-–—") in _TITLE_STOP:
             break
         # English: a title is capitalised words and the lists' words; any other lower-case word
         # is a verb or a clause ("Netanyahu met Hale", "Ober praises Hale")
@@ -208,6 +211,8 @@ def _role_in_line(key: str, line: str, lang: str, noun: bool) -> str | None:
         appositive = ""
         if after[:1] in (",", "،"):
             appositive = " ".join(_APPOSITIVE_END.split(after[1:], maxsplit=1)[0].split()[:_APPOSITIVE_WORDS])
+        elif after.lstrip()[:1] == "(":  # "Elijah Cummings (D-Md.)", "Ann Lee (an economist)"
+            appositive = " ".join(after.lstrip()[:60].split(")", 1)[0].split()[:_APPOSITIVE_WORDS]).lower()
         # a noun counts with its modifiers ("central" + "bank"); a name does not ("King" is a surname)
         head = mention.group() if noun else ""
         group = _by_rules(f"{_title_before(line[:mention.start()], lang)} {head} | {appositive}", lang)

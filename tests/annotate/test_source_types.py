@@ -264,3 +264,14 @@ def test_an_arabic_definite_noun_takes_the_group_of_its_fuller_mention():
 ])
 def test_unnamed_diplomats_are_anonymous_and_former_insiders_experts(source, lang, expected):
     assert source_type(source, lang) == expected
+
+
+@pytest.mark.parametrize("source, context, expected", [
+    ("Kelly", ["On May 3, U.S. District Judge Ann J. Kelly ruled against the city."], "official"),  # initials inside a title
+    ("Ruiz", ["Rep. Dana Ruiz (D-Ore.) said the bill would pass."], "official"),  # a party in brackets after the name
+    ("Ruiz", ["Dana Ruiz (an economist at the bank) said prices would rise."], "expert"),
+    ("Ruiz", ["U.S. Representative Dana Ruiz told the hearing she would vote no."], "official"),
+    ("the head of the Southern Command, Dana Ruiz", [], "official"),
+])
+def test_titles_with_initials_and_bracketed_roles(source, context, expected):
+    assert source_type(source, "en", context=context) == expected
