@@ -46,6 +46,7 @@ _OFFICIAL_ACTORS = {"leader", "government", "military", "country", "organisation
 _MEDIA_SOURCES = {"en": re.compile(r"\b(?:media|press|news)\s+(?:sources?|reports?)\b|(?<!social\s)\bmedia(?:\s+outlets?)?\W*$",
                                    re.IGNORECASE),
                   "ar": re.compile(r"(?:^|\s)(?:[وفبل]|لل)?(?:ال)?مصادر?\s+(?:ال)?(?:اعلاميه|صحفيه|صحافيه|عبريه)(?:\s|$)")}
+_AR_MINISTER = re.compile(r"^(?:[وفبل]?ال|لل|[وفبل])?(?:وزير|وزيره|وزاره|وزراء)(?:\s|$)")  # normalized: ة -> ه
 # A people named by its demonym, alone or counted ("Israelis", "many Egyptians", "an American",
 # "الفلسطينيون"، "أحد الجزائريين"): ordinary people unless the context shows its government
 # speaking (guide §11), which these rules do not read.
@@ -118,7 +119,19 @@ def _people_by_demonym(source: str, lang: str, gazetteer: Any) -> bool:
     return bool(found) and all(gazetteer.actors[a].type == "country" for a in found)
 
 
-_FORMER = re.compile(r"\b(?:former|retired|ex)\b|(?:^|\s)(?:ال)?سابق(?:ه|ون|ين)?(?:\s|$)", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|retired|ex)\b-?|(?:^|\s)(?:ال)?سابق(?:ه|ون|ين)?(?=\s|$)", re.IGNORECASE)
+
+
+def _former_official(source: str, lang: str, gazetteer: Any) -> bool:
+    """A former or retired holder of an office ("a former ambassador", "retired general",
+    "الوزير السابق"): expert when commenting (guide §11). "Former" alone says nothing ("a former
+    detainee", "المعتقل السابق")."""
+    text = normalize_arabic(source) if lang == "ar" else source
+    if not _FORMER.search(text):
+        return False
+    rest = " ".join(_FORMER.sub(" ", text).split())
+    return bool(rest) and (_unnamed_officials(rest, lang, gazetteer) or _by_rules(rest, lang) in ("official", "anonymous")
+                           or lang == "ar" and bool(_AR_MINISTER.match(rest)))
 
 
 def _unnamed_officials(source: str, lang: str, gazetteer: Any) -> bool:
@@ -294,6 +307,10 @@ def source_type(source: str | None, lang: str, gazetteer: Any = None, context: S
     from framing.annotate.actors import load_gazetteer
 
     gazetteer = load_gazetteer(gazetteer)
+    if _former_official(source, lang, gazetteer):
+        return "expert"
+    if lang == "ar" and _AR_MINISTER.match(normalize_arabic(source.strip())):
+        return "official"  # "وزيرة الإعلام": a minister of information is no journalist
     media = _MEDIA_SOURCES.get(lang)
     if media is not None and media.search(normalize_arabic(source) if lang == "ar" else source):
         return "media"

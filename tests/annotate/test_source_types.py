@@ -275,3 +275,12 @@ def test_unnamed_diplomats_are_anonymous_and_former_insiders_experts(source, lan
 ])
 def test_titles_with_initials_and_bracketed_roles(source, context, expected):
     assert source_type(source, "en", context=context) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("وزيرة الإعلام", "official"), ("وزير الإعلام السابق", "expert"), ("الوزير السابق", "expert"),
+    ("والي الولاية", "official"), ("مستشفى حكومي", "official"),
+    ("اللاعب السابق", "other"),  # "former" alone says nothing: a former player is no former official
+])
+def test_arabic_ministers_and_former_officials(source, expected):
+    assert source_type(source, "ar") == expected
