@@ -259,6 +259,7 @@ def test_an_arabic_definite_noun_takes_the_group_of_its_fuller_mention():
 
 @pytest.mark.parametrize("source, lang, expected", [
     ("two diplomats", "en", "anonymous"), ("Western diplomats", "en", "anonymous"), ("دبلوماسيون غربيون", "ar", "anonymous"),
+    ("the Institute for Coastal Research", "en", "expert"),
     ("a former diplomat", "en", "expert"), ("a retired official", "en", "expert"), ("ex-officials", "en", "expert"),
     ("الدبلوماسي الأمريكي السابق", "ar", "expert"), ("المسؤول السابق", "ar", "expert"),
 ])
