@@ -660,3 +660,15 @@ def test_likely_verb_needs_its_subject(text, expected):
 def test_a_time_conjunction_is_never_a_speaker():
     found = attribute("وستبقى الأسعار كما هي حتى الشهر المقبل، حين يعلن البنك توقعاته الجديدة.", "ar")
     assert found.source != "حين"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name ending in "الله" after a title is no noun with a possessive ("عبدالله" written as one word)
+    ("وقال النائب عبدالله الفارس إن الجلسة تأجلت.", "النائب عبدالله الفارس"),
+    ("وقال الشيخ نصرالله الحربي إن الجلسة تأجلت.", "الشيخ نصرالله الحربي"),
+    # a nisba in Egyptian spelling, final ي written ى, is still the title's adjective
+    ("وقال الباحث المصرى سامي نور إن الأسعار سترتفع.", "الباحث المصرى سامي نور"),
+    ("نفى الجيش الرواية.", "الجيش"),  # the object stays out
+])
+def test_names_in_allah_and_nisba_in_final_alef_maksura(text, speaker):
+    assert attribute(text, "ar").source == speaker

@@ -425,6 +425,8 @@ def _ar_adjective(word: str) -> bool:
     elative, participle), with its feminine or plural ending."""
     if word.endswith(("ي", "ية", "يون", "يين", "يان", "يتان")) or _AR_ELATIVE.match(word) or _AR_PARTICIPLE.match(word):
         return True
+    if word.startswith("ال") and word.endswith("ى") and len(word) >= 5:
+        return True  # "القطرى": a nisba in Egyptian spelling (final ي written ى), or an elative ("الكبرى")
     if word in _AR_DEFINITE_ADJECTIVES:
         return True
     for suffix in ("ة", "ون", "ين", "ات"):
@@ -668,7 +670,7 @@ def _ar_subject_end(span: str) -> str:
     titled = re.sub(r"^و?ال", "", words[0]) in _AR_TITLES or words[0] in _AR_TITLES  # a person's title: a name may follow
     for i, word in enumerate(words[1:], 1):
         if previous.strip(_AR_QUOTE_CHARS).startswith("ال") and len(word) >= 5 and word.endswith(("ه", "ها", "هم", "هما")) \
-                and not word.startswith("ال"):
+                and not word.startswith("ال") and not word.endswith("الله") and _ar_name_kind(word) not in ("gazetteer", "surname"):
             return " ".join(words[:i])  # "الضباط حركتهم": a noun with a possessive is the object
         if previous.startswith("ال") and (word in _AR_DOCUMENT_OBJECTS or i + 1 < len(words) and _ar_after_definite(word, words[i + 1], titled)):
             return " ".join(words[:i])  # "الجيش الإسرائيلي مقتل اثنين": an indefinite noun after a definite one
