@@ -316,3 +316,18 @@ def test_english_more_direct_quotations(text, quote_type):
 ])
 def test_subject_of_a_coordinated_cue(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a phrase that opens with a preposition, a conjunction, a relative pronoun or a verb is no speaker
+    ("In fact, unless the dean – who has, as of this writing, remained silent – comes forward and says that he "
+     "never saw the memo, the case is closed.", None),
+    ("The mayor portrayed herself as a builder, sounding a theme her campaign had emphasized in recent weeks.", None),
+    ("The senator has long been critical of the plan, but he has never made his case so starkly, nor condemned "
+     "his colleagues so clearly.", None),
+    # an inverted "said" stays the cue, the noun phrase after it the speaker
+    ("“Everything depends now on the council,” said a senior harbor official who was quoted in a weekly magazine.",
+     "a senior harbor official"),
+])
+def test_no_clause_or_phrase_is_taken_for_a_speaker(text, speaker):
+    assert attribute(text, "en").source == speaker
