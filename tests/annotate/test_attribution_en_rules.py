@@ -325,6 +325,10 @@ def test_subject_of_a_coordinated_cue(text, expected):
     ("The mayor portrayed herself as a builder, sounding a theme her campaign had emphasized in recent weeks.", None),
     ("The senator has long been critical of the plan, but he has never made his case so starkly, nor condemned "
      "his colleagues so clearly.", None),
+    # a clause with a finite verb is no speaker
+    ("Nadia Ruiz is one of several prominent council members who have already announced their candidacy.", None),
+    ("There have been quiet efforts by local groups to encourage the mayor -- who has not yet revealed her "
+     "plans -- to run again.", None),
     # an inverted "said" stays the cue, the noun phrase after it the speaker
     ("“Everything depends now on the council,” said a senior harbor official who was quoted in a weekly magazine.",
      "a senior harbor official"),

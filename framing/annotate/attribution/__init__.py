@@ -55,6 +55,9 @@ def attribute(text: str, lang: str, previous: Attribution | None = None, kind: s
     cleaned = clean(text)
     seen = _blank_dateline(cleaned.text, lang)
     found = _attribute_ar(seen) if lang == "ar" else _attribute_en(seen)
+    if lang == "en" and found.form == "named" and found.source and _EN_FINITE_INSIDE.search(found.source) \
+            and not _EN_NOT_A_SPEAKER_START.match(found.source):
+        return NONE  # "There have been sporadic efforts by ...", "Guzman may file a motion ...": a clause
     if lang == "en" and found.form == "named" and found.source and _EN_NOT_A_SPEAKER_START.match(found.source):
         said = _EN_SAID_BEFORE.match(found.source)
         rest = found.source[said.end():] if said else ""
@@ -92,7 +95,7 @@ _EN_NOT_A_SPEAKER_START = _lazy(
 
 
 _EN_SAID_BEFORE = _lazy(r"^(?:said|says|say)\s+")
-_EN_FINITE_INSIDE = _lazy(r"\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|can)\b")
+_EN_FINITE_INSIDE = _lazy(r"\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|can|may|might|must|should)\b")
 
 
 _TITLE_LABEL = {"ar": _lazy(r"^\s*([^\s:،.«»\"“”]+(?:\s+[^\s:،.«»\"“”]+){0,6})\s*:\s*\S"),
