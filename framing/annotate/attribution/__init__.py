@@ -28,7 +28,7 @@ from framing.annotate.attribution.arabic import (_AR_CUE, _AR_FUNCTION, _AR_TITL
                                                 _ar_passive_cue, _attribute_ar)
 from framing.annotate.attribution.english import (_EN_BLANK_LINE_KINDS, _EN_NOT_PERSON_START, _EN_NOT_SPEAKER_LABEL,
                                                  _EN_PERSON, _EN_RESOLVE_WINDOW, _attribute_en, _en_agrees,
-                                                 _en_antecedent, _en_antecedent_ok, _subject_person)
+                                                 _en_antecedent, _en_antecedent_ok, _en_speaker_checked, _subject_person)
 from framing.annotate.base import Sentences
 from framing.annotate.spans import clean, locate
 from framing.schema import ATTRIBUTION_COLUMNS, LANGUAGES
@@ -55,20 +55,8 @@ def attribute(text: str, lang: str, previous: Attribution | None = None, kind: s
     cleaned = clean(text)
     seen = _blank_dateline(cleaned.text, lang)
     found = _attribute_ar(seen) if lang == "ar" else _attribute_en(seen)
-    if lang == "en" and found.form == "named" and found.source and _EN_FINITE_INSIDE.search(found.source) \
-            and not _EN_NOT_A_SPEAKER_START.match(found.source):
-        return NONE  # "There have been sporadic efforts by ...", "Guzman may file a motion ...": a clause
-    if lang == "en" and found.form == "named" and found.source and _EN_NOT_A_SPEAKER_START.match(found.source):
-        said = _EN_SAID_BEFORE.match(found.source)
-        rest = found.source[said.end():] if said else ""
-        if rest and not _EN_NOT_A_SPEAKER_START.match(rest) and not _EN_FINITE_INSIDE.search(rest) \
-                and len(rest.split()) <= 8 and found.span:
-            # "..." said an Iraqi official: the verb is the cue, the rest the speaker
-            found = found._replace(source=rest, span=(found.span[0] + said.end(), found.span[1]))
-        else:
-            # "who despite everything", "said President X had tried", "for the intervention of ...": a
-            # clause or a phrase the rules took for a speaker; better no attribution than that
-            return NONE
+    if lang == "en":
+        found = _en_speaker_checked(found)
     if found.source is None and found.form != "implicit":
         return NONE
     span = None
@@ -86,16 +74,6 @@ def attribute(text: str, lang: str, previous: Attribution | None = None, kind: s
     antecedent = previous.resolved if previous is not None else None
     # a continuation cue with nobody named before it keeps its cue and quote type; no speaker is guessed
     return found._replace(span=span, resolved=antecedent, carried=antecedent is not None)
-
-
-_EN_NOT_A_SPEAKER_START = _lazy(
-    r"^(?:who|whom|whose|which|that|of|for|in|on|at|with|by|from|to|into|about|or|nor|and|but|if|when|while|"
-    r"said|says|say|were|was|is|are|would|will|could|should|can|may|might|must|has|have|had|do|does|did|"
-    r"won’t|won't|wouldn’t|wouldn't|sometimes|made|gave|addressed|follows|sounding)\b")
-
-
-_EN_SAID_BEFORE = _lazy(r"^(?:said|says|say)\s+")
-_EN_FINITE_INSIDE = _lazy(r"\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|can|may|might|must|should)\b")
 
 
 _TITLE_LABEL = {"ar": _lazy(r"^\s*([^\s:،.«»\"“”]+(?:\s+[^\s:،.«»\"“”]+){0,6})\s*:\s*\S"),

@@ -651,6 +651,34 @@ def _en_transcript(text: str) -> Attribution:
     return Attribution(name, ":", "direct", resolved=name, span=(match.start(1), match.end(1)), form="named")
 
 
+_EN_NOT_A_SPEAKER_START = _lazy(
+    r"^(?:who|whom|whose|which|that|of|for|in|on|at|with|by|from|to|into|about|or|nor|and|but|if|when|while|"
+    r"said|says|say|were|was|is|are|would|will|could|should|can|may|might|must|has|have|had|do|does|did|"
+    r"won’t|won't|wouldn’t|wouldn't|sometimes|made|gave|addressed|follows|sounding)\b")
+
+
+_EN_SAID_BEFORE = _lazy(r"^(?:said|says|say)\s+")
+_EN_FINITE_INSIDE = _lazy(r"\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|can|may|might|must|should)\b")
+
+
+def _en_speaker_checked(found: Attribution) -> Attribution:
+    """``found`` unless its speaker cannot be one: a clause with a finite verb inside ("There have
+    been sporadic efforts by ...") or a phrase that opens with a preposition, conjunction,
+    relative pronoun, auxiliary or verb ("of this writing", "who", "nor", "sounding a theme ...")
+    gives no attribution (:data:`NONE`); an inverted "said" before a short noun phrase keeps the
+    phrase as the speaker ("said an Iraqi Kurdish official")."""
+    if found.form != "named" or not found.source:
+        return found
+    if not _EN_NOT_A_SPEAKER_START.match(found.source):
+        return NONE if _EN_FINITE_INSIDE.search(found.source) else found
+    said = _EN_SAID_BEFORE.match(found.source)
+    rest = found.source[said.end():] if said else ""
+    if rest and not _EN_NOT_A_SPEAKER_START.match(rest) and not _EN_FINITE_INSIDE.search(rest) \
+            and len(rest.split()) <= 8 and found.span:
+        return found._replace(source=rest, span=(found.span[0] + said.end(), found.span[1]))
+    return NONE
+
+
 # --- speaker resolution across sentences (guide §7) ------------------------------------------
 
 _EN_BLANK_LINE_KINDS = ("headline", "title")
