@@ -672,3 +672,12 @@ def test_a_time_conjunction_is_never_a_speaker():
 ])
 def test_names_in_allah_and_nisba_in_final_alef_maksura(text, speaker):
     assert attribute(text, "ar").source == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "وقال سامي نور هو حارس مرمى يصل وزنه إلى مئة كيلوغرام.",  # a copula: "X هو ..." is a clause
+    "وقال هؤلاء هم المسؤولون عن الحادث.",
+    "وأكد أما الوزير قد وصل إلى العاصمة.",  # a particle of the verb phrase ("قد")
+])
+def test_a_clause_is_no_arabic_speaker(text):
+    assert attribute(text, "ar").source is None

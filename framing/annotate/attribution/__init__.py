@@ -25,7 +25,7 @@ from framing.annotate.attribution._base import (NONE, Attribution, _blank_dateli
                                                _name_patterns)
 from framing.annotate.attribution.arabic import (_AR_CUE, _AR_FUNCTION, _AR_TITLE_SAID_BY, _AR_TITLE_SAID_WORDS,
                                                 _AR_TITLE_SUBJECT, _ar_antecedent_ok, _ar_clause_subject, _ar_cue_gender,
-                                                _ar_passive_cue, _attribute_ar)
+                                                _ar_passive_cue, _ar_speaker_checked, _attribute_ar)
 from framing.annotate.attribution.english import (_EN_BLANK_LINE_KINDS, _EN_NOT_PERSON_START, _EN_NOT_SPEAKER_LABEL,
                                                  _EN_PERSON, _EN_RESOLVE_WINDOW, _attribute_en, _en_agrees,
                                                  _en_antecedent, _en_antecedent_ok, _en_speaker_checked, _subject_person)
@@ -55,8 +55,7 @@ def attribute(text: str, lang: str, previous: Attribution | None = None, kind: s
     cleaned = clean(text)
     seen = _blank_dateline(cleaned.text, lang)
     found = _attribute_ar(seen) if lang == "ar" else _attribute_en(seen)
-    if lang == "en":
-        found = _en_speaker_checked(found)
+    found = _en_speaker_checked(found) if lang == "en" else _ar_speaker_checked(found)
     if found.source is None and found.form != "implicit":
         return NONE
     span = None

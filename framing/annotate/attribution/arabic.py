@@ -1382,4 +1382,16 @@ def _ar_antecedent_ok(name: str) -> bool:
         and not (len(words) == 1 and re.sub(r"^[وف]?", "", words[0]) in _AR_BARE_HEADS)
 
 
+_AR_CLAUSE_WORD = _lazy(r"(?:^|\s)(?:أن|أنه|أنها|إن|إنه|إنها|لم|لن|قد|لو|الذي|التي|الذين|اللذين|اللتين)(?=\s|$)|\s(?:هو|هي|هم)(?=\s|$)")
+
+
+def _ar_speaker_checked(found: Attribution) -> Attribution:
+    """``found`` unless its named speaker is a clause: a complementizer, a negation, a relative
+    pronoun or a copula pronoun inside ("أنه لم يكن لاتفاق ..."، "فلان هو حارس مرمى ...") gives
+    no attribution (:data:`NONE`)."""
+    if found.form == "named" and found.source and _AR_CLAUSE_WORD.search(found.source):
+        return NONE
+    return found
+
+
 _name_patterns(globals())
