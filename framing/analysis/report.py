@@ -26,6 +26,9 @@ from framing.analysis.speakers import speakers_by
 from framing.analysis.voices import UNATTRIBUTED, voices, voices_test
 from framing.errors import InputError
 
+SPEAKERS_SHOWN = 10  # most quoted speakers per group in the report
+
+
 def compare_report(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", out: str | Path | None = None,
                    measure: str = "share", n_boot: int = 2000, n_perm: int = 2000, seed: int = 0,
                    error_rates: dict | None = None, provenance: dict[str, Any] | None = None) -> dict[str, pd.DataFrame]:
@@ -72,9 +75,6 @@ def compare_report(sentences: pd.DataFrame, frames: Sequence[str], by: str = "ou
                     "sentences": int(len(sentences)), "groups": int(sentences[by].nunique())}
         _write(tables, frames, Path(out), by, {**(provenance or {}), **settings})
     return tables
-
-
-SPEAKERS_SHOWN = 10  # most quoted speakers per group in the report
 
 
 # -- formatting -----------------------------------------------------------------------------
@@ -224,7 +224,6 @@ def _write(tables: dict[str, pd.DataFrame], frames: Sequence[str], out: Path, by
     import matplotlib.pyplot as plt
 
     from framing.analysis import plots
-
     from framing.schema import flat_table
 
     out.mkdir(parents=True, exist_ok=True)

@@ -54,7 +54,7 @@ def speakers(sentences: pd.DataFrame, frames: Sequence[str] = (), by: str | None
     if by:
         work["by"] = data[by]
     for frame in frames:
-        work[f"frame:{frame}"] = data["labels"].map(lambda ls, f=frame: _has(ls, f)).astype(int)
+        work[f"frame:{frame}"] = data["labels"].map(lambda ls, f=frame: f in ls).astype(int)
     grouped = work.groupby(["speaker", "lang"], sort=False)
     table = grouped.size().rename("sentences").to_frame()
     table["articles"] = grouped["article"].nunique()
@@ -96,15 +96,6 @@ def _type_order(group: str) -> int:
     return SOURCE_TYPES.index(group) if group in SOURCE_TYPES else len(SOURCE_TYPES)
 
 
-def _has(labels, frame: str) -> bool:
-    if isinstance(labels, str):
-        return frame in labels.split(",")
-    try:
-        return frame in labels
-    except TypeError:  # NaN: no labels
-        return False
-
-
 def looks_like_a_name(speaker: str, lang: str | None) -> bool:
     """Whether ``speaker`` may be a person's name rather than a description ("the company",
     "witnesses", "التجار في المدينة"): in English, capitalized words and name particles only; in
@@ -120,7 +111,7 @@ def looks_like_a_name(speaker: str, lang: str | None) -> bool:
         and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
 
 
-def actors_template(table: pd.DataFrame, group: str = "other", limit: int | None = None) -> tuple[str, int]:
+def actors_template(table: pd.DataFrame, group: str = "other") -> tuple[str, int]:
     """An actors file (YAML, ``extends: default``) with one ``type: person`` entry per speaker of
     ``table`` (from :func:`speakers`) typed ``group`` whose name looks like a person's, most
     quoted first, and how many entries it has. Each entry's ``source_type`` repeats ``group``
@@ -148,8 +139,6 @@ def actors_template(table: pd.DataFrame, group: str = "other", limit: int | None
             home["aliases"].sort(key=lambda a: -len(a))  # the full name first
             home["sentences"] += int(n)
             home["articles"] += int(articles)
-    if limit is not None:
-        entries = entries[:limit]
     taken: set[str] = set()
     lines = ["# Speakers typed '" + group + "': the text never gives their role (framing speakers).",
              "# For each person, set source_type to official, expert, media, anonymous, citizen or other,",

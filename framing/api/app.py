@@ -28,9 +28,9 @@ from framing.api.schemas import (
     BatchIn,
     BatchOut,
     CompareOut,
-    SpeakersOut,
     ErrorOut,
     ScoredArticleOut,
+    SpeakersOut,
     parse_iso_date,
 )
 from framing.api.store import ArticleStore

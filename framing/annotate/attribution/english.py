@@ -1076,9 +1076,17 @@ def _en_antecedent(pronoun: str, before: list[tuple[str, Attribution, str]], tit
     """The antecedent of an English "he"/"she"/"it" (or a subject-less cue) as written at its most
     recent mention: the first of :func:`_en_antecedent_candidates` that agrees with the pronoun
     (guide §7), written as :func:`_en_as_written` says."""
-    candidates = [name for name, _, _ in _en_antecedent_candidates(pronoun, before, title)]
-    chosen = next((c for c in candidates if _en_antecedent_agrees(pronoun, c)), None)
-    return _en_as_written(chosen, candidates, before)
+    found = (name for name, _, _ in _en_antecedent_candidates(pronoun, before, title))
+    seen: list[str] = []
+    chosen = None
+    for name in found:  # lazily: most pronouns agree with an early candidate
+        seen.append(name)
+        if _en_antecedent_agrees(pronoun, name):
+            chosen = name
+            break
+    if chosen and chosen.split()[0] in ("the", "The"):
+        seen.extend(found)  # "the president" may stand for a name given later in the list
+    return _en_as_written(chosen, seen, before)
 
 
 _name_patterns(globals())
