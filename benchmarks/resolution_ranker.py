@@ -156,12 +156,11 @@ def paired_report(label: str, articles: list[str], rules_hits: list[bool], ranke
         counts[0, index[a]] += (r0, 1)
         counts[1, index[a]] += (r1, 1)
     w = bench._weights(len(groups))
-    reps = [(w @ counts[k])[:, 0] / (w @ counts[k])[:, 1] for k in range(2)]
-    point = [counts[k, :, 0].sum() / counts[k, :, 1].sum() for k in range(2)]
     print(f"\n{label} ({len(articles)} items, {len(groups)} articles)")
     for k, name in enumerate(("rules", "ranker")):
-        lo, hi = np.percentile(reps[k], [2.5, 97.5])
-        print(f"  {name:8s} resolution accuracy (exact) {point[k]:.3f} [{lo:.3f}, {hi:.3f}]")
+        print(f"  {name:8s} resolution accuracy (exact) {bench.fmt(bench.ratio_interval(counts[k], w))}")
+    reps = [(w @ counts[k])[:, 0] / (w @ counts[k])[:, 1] for k in range(2)]
+    point = [counts[k, :, 0].sum() / counts[k, :, 1].sum() for k in range(2)]
     lo, hi = np.percentile(reps[1] - reps[0], [2.5, 97.5])
     print(f"  ranker - rules {point[1] - point[0]:+.3f} [{lo:+.3f}, {hi:+.3f}]")
 
