@@ -13,7 +13,10 @@ diacritics or tatweel and without the proclitics و/ف; the file lists
 * ``names``: words of the gazetteer's Arabic aliases of countries and leaders (``actors.yaml``)
   that are not common nouns themselves, so a name is never taken for a common noun;
   ``surnames``: those of them that never have another word after them in an alias ("ترامب",
-  "أرمينيا"; not "أحمد", "ولي").
+  "أرمينيا"; not "أحمد", "ولي");
+* ``definite_surnames``: words with the article that end a leader's alias after a name or a
+  title ("بشار الأسد", "الرئيس الأسد", "أحمد الشرع"): a definite word after a title that is
+  the person's name, not the verb's object.
 
 The attribution rules (``framing.annotate.attribution``) use it to end a speaker span where a
 name is followed by a common noun (the verb's object or the next clause). ``--check`` exits
@@ -104,6 +107,7 @@ def build() -> dict[str, list[str]]:
     gazetteer = yaml.safe_load((ROOT / "framing" / "data" / "actors.yaml").read_text("utf-8"))
     names: set[str] = set()
     heads: set[str] = set()
+    definite: set[str] = set()
     nisba: set[str] = set()  # gazetteer adjectives ("الروسية"): adjectives even when seen in construct
     for actor in gazetteer.get("actors", []):
         for alias in (actor.get("aliases") or {}).get("ar", []) or []:
@@ -111,6 +115,9 @@ def build() -> dict[str, list[str]]:
             nisba.update(w[2:] for w in words if w.startswith("ال"))
             if actor.get("type") not in ("leader", "country"):
                 continue
+            if actor.get("type") == "leader" and len(words) >= 2 and words[-1].startswith("ال") \
+                    and not words[-1].endswith(("ي", "ية")):
+                definite.add(words[-1])  # "بشار الأسد", "الرئيس الأسد" (a nisba is an adjective anyway)
             for i, word in enumerate(words):
                 if not word.startswith("ال") and word not in FUNCTION and word not in common:
                     names.add(word)
@@ -121,6 +128,7 @@ def build() -> dict[str, list[str]]:
         "construct": sorted(w for w, n in construct.items() if n >= 2 and n > modifier[w] and w in common and w not in names and w not in nisba),
         "names": sorted(names),
         "surnames": sorted(names - heads),
+        "definite_surnames": sorted(definite),
     }
 
 

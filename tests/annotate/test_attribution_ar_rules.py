@@ -681,3 +681,16 @@ def test_names_in_allah_and_nisba_in_final_alef_maksura(text, speaker):
 ])
 def test_a_clause_is_no_arabic_speaker(text):
     assert attribute(text, "ar").source is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a leader's name that carries the article, after a title, is the name (not the verb's object)
+    ("وصرح الرئيس الأسد بأن المفاوضات ستستأنف قريبا.", "الرئيس الأسد"),
+    ("وأكد الفريق أول البرهان أن القوات ستبقى في مواقعها.", "الفريق أول البرهان"),
+    # a staff rank after a military title stays in the title ("العميد الركن")
+    ("وقال العقيد الركن سالم المري إن الدورية عادت سالمة.", "العقيد الركن سالم المري"),
+    # a common definite noun after a bare title is still the object
+    ("وانتقد الوزير الخطة في جلسة البرلمان.", "الوزير"),
+])
+def test_definite_surname_and_staff_rank_after_a_title(text, speaker):
+    assert attribute(text, "ar").source == speaker

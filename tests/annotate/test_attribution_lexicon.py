@@ -64,7 +64,8 @@ def test_word_list_is_rebuilt_reproducibly():
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
     data = json.loads((ROOT / "framing" / "data" / "ar_words.json").read_text("utf-8"))
-    assert set(data) == {"common", "construct", "names", "surnames"}
+    assert set(data) == {"common", "construct", "names", "surnames", "definite_surnames"}
+    assert "الأسد" in data["definite_surnames"] and not any(w.endswith("ي") for w in data["definite_surnames"])
 
 
 def test_a_subject_never_starts_with_a_preposition_and_a_noun():

@@ -285,3 +285,13 @@ def test_titles_with_initials_and_bracketed_roles(source, context, expected):
 ])
 def test_arabic_ministers_and_former_officials(source, expected):
     assert source_type(source, "ar") == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("العقيد الركن سالم المري", "official"),  # military ranks are officials
+    ("اللواء سامي نور", "official"),
+    ("الضابط المسؤول عن الدورية", "official"),
+    ("عميد كلية الهندسة", "expert"),  # a dean of a faculty is no officer
+])
+def test_arabic_military_ranks_are_officials(source, expected):
+    assert source_type(source, "ar") == expected

@@ -355,7 +355,7 @@ _AR_DEFINITE_ADJECTIVES = frozenset(
     "الأسبق المكلف المنتهية الرسمي الرسمية الخاص الخاصة الأممي الأممية الدولي الدولية العليا الكبير الأكبر "
     "التنفيذي المستقل المنتخب المتحدة الموحدة المشتركة العربي العربية "
     "المطلعة المطلع المقربة المقرب المقربون المختصة المختص المعنية المعني المسؤول المسؤولة المكلفة "
-    "المستقلة المنتخبة المعارض المعارضة السريع المتحدث الناطق".split())
+    "المستقلة المنتخبة المعارض المعارضة السريع المتحدث الناطق الركن".split())  # "العميد الركن": a staff rank
 
 
 _AR_ELATIVE = _lazy(r"^ال[أا][\u0621-\u064A]{2}[\u0621-\u064A]$")  # الأحمر، الأوسط، الأعلى
@@ -457,6 +457,16 @@ def _ar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozens
 
     data = json.loads(resources.files("framing.data").joinpath("ar_words.json").read_text("utf-8"))
     return tuple(frozenset(data[k]) for k in ("common", "construct", "names", "surnames"))
+
+
+@lru_cache(maxsize=1)
+def _ar_definite_surnames() -> frozenset[str]:
+    """Leaders' names that carry the article ("الأسد", "البرهان", ``ar_words.json``): after a
+    title they are the person's name, not the verb's object ("قال الرئيس الأسد")."""
+    import json
+
+    data = json.loads(resources.files("framing.data").joinpath("ar_words.json").read_text("utf-8"))
+    return frozenset(data.get("definite_surnames", ()))
 
 
 # Verbal nouns of the derived verb forms, recognized by their pattern (no list needed):
@@ -669,6 +679,9 @@ def _ar_subject_end(span: str) -> str:
     previous = words[0]
     titled = re.sub(r"^و?ال", "", words[0]) in _AR_TITLES or words[0] in _AR_TITLES  # a person's title: a name may follow
     for i, word in enumerate(words[1:], 1):
+        if (titled or words[0] in _AR_TITLE_APPOSITION) and (word in _ar_definite_surnames() or i == 1 and word == "أول"):
+            previous = word
+            continue  # "الرئيس الأسد": the leader's name, not the object; "الفريق أول": one rank
         if previous.strip(_AR_QUOTE_CHARS).startswith("ال") and len(word) >= 5 and word.endswith(("ه", "ها", "هم", "هما")) \
                 and not word.startswith("ال") and not word.endswith("الله") and _ar_name_kind(word) not in ("gazetteer", "surname"):
             return " ".join(words[:i])  # "الضباط حركتهم": a noun with a possessive is the object
