@@ -429,8 +429,13 @@ def _umask() -> int:
 
 
 @contextmanager
-def atomic_output(path: str | os.PathLike | None, binary: bool = False) -> Iterator[IO]:
+def atomic_output(path: str | os.PathLike | None, binary: bool = False,
+                  inputs: Iterable[str | os.PathLike | None] = ()) -> Iterator[IO]:
     """Where output goes: stdout (``path`` None or ``-``), or a file.
+
+    ``path`` may not be one of ``inputs`` (the files the run reads: articles, corpora, the model,
+    a store): writing there would destroy what the user saved, so it is refused with
+    :class:`OutputError` before anything is read.
 
     A regular file (new or existing, also behind a symlink, which stays a symlink) is written to
     a temporary file in the same folder and moved into place, so an interrupted run never leaves
@@ -449,6 +454,16 @@ def atomic_output(path: str | os.PathLike | None, binary: bool = False) -> Itera
         info = None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError(f"{name}: is a directory")
+    if info is not None and stat.S_ISREG(info.st_mode):
+        for source in inputs:
+            if source is None or str(source) == "-":
+                continue
+            try:
+                same = os.path.samefile(name, source)
+            except OSError:
+                continue  # an input that does not exist (yet) is not this file
+            if same:
+                raise OutputError(f"{name} is also an input ({source}); refusing to overwrite it: choose another output")
     if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
         with open(name, "wb" if binary else "w", **text_args) as handle:
             yield handle

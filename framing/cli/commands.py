@@ -56,6 +56,19 @@ def _warn_languages(card, **given) -> None:
         warn(message)
 
 
+def _read_paths(args) -> list[str]:
+    """Every file the command reads (inputs, model, actors, codebook, store): no output may be one."""
+    paths: list[str] = []
+    for name in ("input", "inputs", "corpora", "paths", "model", "actors", "codebook"):
+        value = getattr(args, name, None)
+        paths.extend(value if isinstance(value, list) else [value] if value else [])
+    paths.extend(spec.split(":", 1)[-1] for spec in getattr(args, "tone_extra", None) or [])
+    db = getattr(args, "db", None)
+    if db:
+        paths.extend([db, f"{db}-wal", f"{db}-shm"])
+    return [p for p in paths if isinstance(p, str) and p != "-"]
+
+
 def cmd_classify(args) -> int:
     """Score one sentence per input line."""
     from framing.io.lines import classify_lines
@@ -64,7 +77,7 @@ def cmd_classify(args) -> int:
         warn("reading sentences from the terminal, one per line; end with Ctrl-D (or pass a FILE)")
     scorer = _scorer(args)
     progress = _progress(args, "classifying")
-    with atomic_output(args.output) as out:
+    with atomic_output(args.output, inputs=_read_paths(args)) as out:
         done = classify_lines(scorer, args.input, out, args.format, lang=args.lang, cues=args.cues, wide=args.wide,
                               target=args.output, on_progress=lambda n: progress.update(lines=n))
         progress.close()
@@ -98,7 +111,7 @@ def cmd_score(args) -> int:
                                             skip_errors=args.skip_errors,
                                             on_skip=lambda where, message: warn(f"{where}: skipped: {message}")),
                                 progress, tally)
-    with atomic_output(args.output, binary=args.format == "parquet") as out:
+    with atomic_output(args.output, binary=args.format == "parquet", inputs=_read_paths(args)) as out:
         if args.by_actor:
             from framing.analysis.actors import actor_table
 
@@ -123,7 +136,7 @@ def cmd_suggest(args) -> int:
     model = FrameModel.load(args.model)
     _warn_languages(model.card, texts=lines)
     table = suggest(model, lines, k=args.k, diversity=args.diversity)
-    with atomic_output(args.output) as out:
+    with atomic_output(args.output, inputs=_read_paths(args)) as out:
         out.write(suggestions_text(table)) if args.format == "table" else write_frame(table, out, args.format)
     return 0
 
@@ -168,7 +181,7 @@ def cmd_speakers(args) -> int:
     sentences = read_sentences(args.inputs, scorer)
     table = speakers(sentences, scorer.frames, by=args.by, min_sentences=args.min_sentences)
     shown = table if args.source_type is None else table[table["source_type"] == args.source_type]
-    with atomic_output(args.output) as out:
+    with atomic_output(args.output, inputs=_read_paths(args)) as out:
         write_frame(shown, out, args.format)
     progress.close()
     attributed = int(table["sentences"].sum())
@@ -178,7 +191,7 @@ def cmd_speakers(args) -> int:
         message += f" ({len(shown):,} typed {args.source_type})"
     if args.actors_template:
         text, entries = actors_template(table)
-        with atomic_output(args.actors_template) as out:
+        with atomic_output(args.actors_template, inputs=_read_paths(args)) as out:
             out.write(text)
         message += f"; {entries:,} {'person' if entries == 1 else 'people'} typed 'other' -> {args.actors_template}"
     summary(message, args.quiet)
@@ -190,7 +203,7 @@ def cmd_import(args) -> int:
     from framing.io import importers
 
     frame = importers.convert(args.format, args.paths, args.map, args.keep_unmapped)
-    with atomic_output(args.output) as out:
+    with atomic_output(args.output, inputs=_read_paths(args)) as out:
         importers.write_corpus(frame, out)
     counts = frame["labels"].explode().value_counts()
     summary(f"wrote {len(frame)} rows to {args.output}; labels: " + ", ".join(f"{k} {v}" for k, v in counts.head(12).items()),
@@ -211,7 +224,7 @@ def cmd_export(args) -> int:
     from framing.api.store import ArticleStore
 
     store = ArticleStore(args.db, readonly=True)
-    with atomic_output(args.output, binary=args.format == "parquet") as out:
+    with atomic_output(args.output, binary=args.format == "parquet", inputs=_read_paths(args)) as out:
         rows, articles = store.export(out, args.format, args.outlet, args.since, args.until)
     summary(f"exported {rows} sentences from {articles} articles to {args.output}")
     return 0
@@ -227,7 +240,7 @@ def cmd_train(args) -> int:
 
     from framing.models.io import model_path
 
-    started, out = time.monotonic(), model_path(args.out, args.corpora)
+    started, out = time.monotonic(), model_path(args.out, _read_paths(args))
     extra_weight = tone_extra_weights(args.tone_extra_weight)  # a bad value fails before any reading
     codebook = Codebook.load(args.codebook) if args.codebook else None
     corpus = read_corpus(args.corpora, codebook)

@@ -64,6 +64,11 @@ def test_export_command_writes_sentence_rows(tmp_path, small_scorer, capsys):
     assert main(["export", "--db", str(db), "--since", "2030-01-01", "-o", str(tmp_path / "none.csv")]) == 1
     assert "no stored articles match" in capsys.readouterr().err
     assert main(["export", "--db", str(tmp_path / "missing.sqlite"), "-o", str(tmp_path / "x.csv")]) == 1
+    # the store is never the output (it would be replaced by a CSV)
+    saved = db.read_bytes()
+    assert main(["export", "--db", str(db), "--format", "csv", "-o", str(db)]) == 1
+    assert "is also an input" in capsys.readouterr().err and db.read_bytes() == saved
+    ArticleStore(db, readonly=True)  # still a usable store
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])

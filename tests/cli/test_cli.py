@@ -285,3 +285,15 @@ def test_outputs_never_replace_special_files(capsys, tmp_path, small_model_path)
     # a directory is refused
     code, _, err = run(capsys, "classify", lines, "--model", small_model_path, "-o", tmp_path)
     assert code == 1 and "is a directory" in err
+    # an input (directly, through a symlink, or the model) is never the output: it would be destroyed
+    saved = lines.read_bytes()
+    for output in (lines, tmp_path / "link.txt"):
+        if output != lines:
+            output.symlink_to(lines)
+        code, _, err = run(capsys, "classify", lines, "--model", small_model_path, "-o", output)
+        assert code == 1 and "is also an input" in err and lines.read_bytes() == saved
+    code, _, err = run(capsys, "score", lines, "--format", "csv", "--model", small_model_path, "-o", lines)
+    assert code == 1 and "is also an input" in err and lines.read_bytes() == saved
+    model_bytes = open(small_model_path, "rb").read()
+    code, _, err = run(capsys, "classify", lines, "--model", small_model_path, "-o", small_model_path)
+    assert code == 1 and "is also an input" in err and open(small_model_path, "rb").read() == model_bytes
