@@ -209,6 +209,10 @@ def load_bundle(path: str | Path) -> dict[str, Any]:
     """Read a model file written by :func:`save_bundle`, refusing any type not in :data:`MODEL_TYPES`."""
     path = Path(path)
     if not path.is_file():
+        if path.is_dir():
+            raise ModelError(f"{path}: is a directory, not a model file")
+        if path.exists():
+            raise ModelError(f"{path}: not a regular file (a pipe or a device); give a model file (.skops)")
         raise ModelError(f"model file not found: {path}")
     named = _schema_types(path)
     refused = named - MODEL_TYPES

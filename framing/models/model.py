@@ -24,6 +24,7 @@ from framing.limits import DEFAULT_CUES
 from framing.models.card import write_card
 from framing.models.features import Analysis, TextFeatures, analyze
 from framing.models.frames import FrameClassifier
+from framing.models.checks import check_bundle, smoke_test
 from framing.models.io import load_bundle, save_bundle
 from framing.text.language import SUPPORTED_LANGUAGES
 
@@ -158,6 +159,7 @@ class FrameModel:
         """Read a model file (the shipped default when ``path`` is None); :class:`ModelError` if unusable."""
         path = Path(path) if path else default_model_path()
         bundle = load_bundle(path)
+        check_bundle(bundle, path)
         try:
             codebook = Codebook.from_dict(bundle["codebook"], source=str(path))
             model = cls(bundle["pipeline"], codebook, bundle.get("card") or {}, tone=bundle.get("tone"))
@@ -166,6 +168,7 @@ class FrameModel:
             raise ModelError(f"{path}: incomplete model file ({exc})") from None
         if n != len(codebook):
             raise ModelError(f"{path}: model predicts {n} labels but its codebook has {len(codebook)}")
+        smoke_test(model, path)
         return model
 
     # -- inference ----------------------------------------------------------------------

@@ -175,3 +175,56 @@ def test_every_kind_of_model_framing_writes_loads(tmp_path, small_corpus, codebo
     loaded = FrameModel.load(path)
     assert loaded.frames == book.ids
     assert loaded.predict_proba(["Missiles struck the port overnight."]).shape == (1, len(book.ids))
+
+
+def _tampered(tmp_path, small_corpus, codebook, change) -> Path:
+    """A model framing wrote (with character n-grams), changed by ``change(bundle)`` and saved
+    again: every type in it is on the allow-list."""
+    from framing.models.io import save_bundle
+    from framing.models.train import train
+
+    params = {"features__char_ngrams": (2, 3), "features__min_df": 3, "frames__cv": 2}
+    model = train(small_corpus.iloc[::3].reset_index(drop=True), codebook, params=params)
+    bundle = {"pipeline": model.pipeline, "tone": model.tone, "codebook": model.codebook.to_dict(), "card": model.card}
+    change(bundle)
+    path = tmp_path / "tampered.skops"
+    save_bundle(bundle, path)
+    assert set(sio.get_untrusted_types(file=path)) <= MODEL_TYPES  # the type allow-list alone lets it in
+    return path
+
+
+def _features(bundle):
+    return bundle["pipeline"].named_steps["features"]
+
+
+_TAMPERINGS = {
+    # a vectorizer that opens each scored line as a file path would read local files
+    "input=filename": (lambda b: setattr(_features(b).char_vectorizer_, "input", "filename"), "TfidfVectorizer.input"),
+    "endless n-grams": (lambda b: setattr(_features(b).blocks_["w"], "ngrams", (1, 10 ** 9)), "n-gram block"),
+    "endless char n-grams": (lambda b: setattr(_features(b), "word_ngrams", (1, 10 ** 6)), "TextFeatures.word_ngrams"),
+    "a cache folder": (lambda b: setattr(b["pipeline"], "memory", "/tmp/framing-cache"), "cache folder"),
+    "card as text": (lambda b: b.__setitem__("card", "not a card"), "'card' is str"),
+    "card training data as text": (lambda b: b["card"].__setitem__("training_data", "x"), "card entry 'training_data'"),
+    "tone as text": (lambda b: b.__setitem__("tone", "not a classifier"), "'tone' is str"),
+    "codebook as a list": (lambda b: b.__setitem__("codebook", ["threat"]), "'codebook' is list"),
+    "pipeline as a dict": (lambda b: b.__setitem__("pipeline", {"steps": []}), "not a scikit-learn Pipeline"),
+    "coefficients cut": (lambda b: setattr(b["pipeline"].named_steps["frames"], "coef_",
+                                           b["pipeline"].named_steps["frames"].coef_[:, :5]), "scoring a test sentence failed"),
+}
+
+
+@pytest.mark.parametrize("kind", list(_TAMPERINGS))
+def test_allowed_types_with_harmful_values_are_refused(tmp_path, capsys, monkeypatch, small_corpus, codebook, kind):
+    change, message = _TAMPERINGS[kind]
+    path = _tampered(tmp_path, small_corpus, codebook, change)
+    with pytest.raises(ModelError, match="not a usable framing model|parameters framing never writes") as caught:
+        FrameModel.load(path)
+    assert message in str(caught.value)
+    # on the command line: one line, no traceback, and no file opened from the scored text
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "secret").write_text("missile strike threat war attack\n", "utf-8")
+    lines = tmp_path / "lines.txt"
+    lines.write_text("secret\n", "utf-8")
+    assert main(["classify", str(lines), "--model", str(path), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error:") and "Traceback" not in err and len(err.strip().splitlines()) == 1
