@@ -2,7 +2,9 @@
 
 Endpoints (all JSON; errors are ``{"error": message, "status": code}`` with a 4xx code):
 ``POST /v1/score``, ``POST /v1/score/batch``, ``GET /v1/articles/{id}``, ``GET /v1/articles``,
-``GET /v1/compare``, ``GET /v1/model``, ``GET /v1/health``. OpenAPI at ``/docs`` and ``/openapi.json``.
+``GET /v1/compare``, ``GET /v1/speakers``, ``GET /v1/model``, ``GET /v1/health``. OpenAPI at
+``/docs`` and ``/openapi.json``. A query parameter an endpoint does not take is a 422 (as an
+unknown body field is), so a typo such as ``outlets=`` is not ignored silently.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from contextlib import asynccontextmanager
 from typing import Any, Literal, Optional
 
 import anyio
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -33,13 +35,15 @@ from framing.api.schemas import (
     SpeakersOut,
     parse_iso_date,
 )
-from framing.api.store import ArticleStore
+from framing.api.store import ArticleStore, UrlConflictError
 from framing.errors import FramingError, InputError
 from framing.limits import DEFAULT_DB, MAX_BODY_BYTES, MAX_DRAIN_BYTES
 from framing.models.model import FrameModel
 from framing.schema import SOURCE_TYPES
 from framing.scoring import Scorer
+
 _ERRORS = {400: {"model": ErrorOut}, 404: {"model": ErrorOut}, 413: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+_STORE_ERRORS = {**_ERRORS, 409: {"model": ErrorOut}}  # 409: the url is stored as another article
 
 
 class _BodyLimit:
@@ -125,6 +129,18 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message, "status": status}, status_code=status)
 
 
+async def _known_query(request: Request) -> None:
+    """Refuse query parameters the endpoint does not take (422 naming them and the supported ones)."""
+    route = request.scope.get("route")
+    known = [p.alias for p in route.dependant.query_params] if route is not None else []
+    unknown = [name for name in dict.fromkeys(request.query_params) if name not in known]
+    if unknown:
+        names = ", ".join(repr(name) for name in unknown)
+        takes = f"takes {', '.join(known)}" if known else "takes no query parameters"
+        raise HTTPException(422, f"unknown query parameter{'s' if len(unknown) > 1 else ''} {names}; "
+                                 f"{request.url.path} {takes}")
+
+
 def create_app(model: Scorer | FrameModel | None = None, model_path: str | None = None, db_path: str | None = None,
                max_body_bytes: int = MAX_BODY_BYTES, annotators: Any | None = None, actors: Any | None = None) -> FastAPI:
     """Build the app. The model is loaded once, at start-up; the store opens on first use.
@@ -150,6 +166,7 @@ def create_app(model: Scorer | FrameModel | None = None, model_path: str | None 
         description="Score news articles for frames (threat, diplomacy, skepticism, or your codebook's) "
                     "in Arabic and English; store and compare them.",
         lifespan=lifespan,
+        dependencies=[Depends(_known_query)],
     )
     app.add_middleware(_BodyLimit, limit=max_body_bytes)
 
@@ -208,14 +225,18 @@ def create_app(model: Scorer | FrameModel | None = None, model_path: str | None 
         result["stored"] = False
         return result, text
 
-    def _store(items: list[ArticleIn], scored: list[tuple[dict[str, Any], str]]) -> None:
-        """Store the results of the items that ask for it, in one transaction (all or none)."""
-        keep = [(result, text) for item, (result, text) in zip(items, scored) if item.store]
+    def _store(items: list[ArticleIn], scored: list[tuple[dict[str, Any], str]], batch: bool = False) -> None:
+        """Store the results of the items that ask for it, in one transaction (all or none); a url
+        stored as another existing article is a 409 (``articles.N: ...`` in a batch)."""
+        keep = [i for i, item in enumerate(items) if item.store]
         if not keep:
             return
-        ids = get_store().upsert_many(keep, model=get_model().card.get("created"))
-        for (result, _), stored_id in zip(keep, ids):
-            result["id"], result["stored"] = stored_id, True
+        try:
+            ids = get_store().upsert_many([scored[i] for i in keep], model=get_model().card.get("created"))
+        except UrlConflictError as exc:
+            raise HTTPException(409, f"articles.{keep[exc.index]}: {exc}" if batch else str(exc)) from None
+        for i, stored_id in zip(keep, ids):
+            scored[i][0]["id"], scored[i][0]["stored"] = stored_id, True
 
     # Scoring is CPU-bound Python: one thread at a time per process. Parallel threads would only
     # fight over the GIL (measured: lower throughput and twice the p99 at concurrency 8). Scoring
@@ -228,17 +249,18 @@ def create_app(model: Scorer | FrameModel | None = None, model_path: str | None 
         _store([item], scored)
         return scored[0][0]
 
-    @app.post("/v1/score", response_model=ScoredArticleOut, responses=_ERRORS, tags=["scoring"])
+    @app.post("/v1/score", response_model=ScoredArticleOut, responses=_STORE_ERRORS, tags=["scoring"])
     async def score(item: ArticleIn) -> JSONResponse:
         """Score one article: per-sentence frames with probabilities, labels and cue terms."""
         # Our own dict is already JSON-ready: skip re-validating it (a third of the request time).
         return JSONResponse(await anyio.to_thread.run_sync(_score_one, item, limiter=cpu))
 
-    @app.post("/v1/score/batch", response_model=BatchOut, responses=_ERRORS, tags=["scoring"])
+    @app.post("/v1/score/batch", response_model=BatchOut, responses=_STORE_ERRORS, tags=["scoring"])
     async def score_batch(batch: BatchIn) -> JSONResponse:
         """Score up to 50 articles in one call, all or nothing: every article is scored first, and
         only when all succeed are those with ``store: true`` stored, in one transaction. Any bad
-        article fails the call (422 naming it) and nothing of the batch is stored."""
+        article fails the call (422 naming it; 409 for a url stored as another existing article)
+        and nothing of the batch is stored."""
         if len(batch.articles) > MAX_BATCH:
             raise HTTPException(413, f"batch has {len(batch.articles)} articles; the limit is {MAX_BATCH}")
 
@@ -250,7 +272,7 @@ def create_app(model: Scorer | FrameModel | None = None, model_path: str | None 
                         scored.append(_score(item))
                     except FramingError as exc:
                         raise HTTPException(422, f"articles.{i}: {exc}") from None
-            _store(batch.articles, scored)
+            _store(batch.articles, scored, batch=True)
             return [result for result, _ in scored]
 
         return JSONResponse({"articles": await anyio.to_thread.run_sync(score_all, limiter=cpu)})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date as _date, datetime
+from datetime import date as _date, datetime, timezone
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -11,14 +11,21 @@ from framing.limits import MAX_BATCH, MAX_TEXT_CHARS
 
 
 def parse_iso_date(value: str, field: str = "date") -> str:
-    """Normalize an ISO 8601 date or date-time; raise ``ValueError`` naming the field otherwise."""
+    """Normalize an ISO 8601 date or date-time; raise ``ValueError`` naming the field otherwise,
+    also for a date-time whose UTC time falls outside years 1 to 9999 (the store keys dates in UTC)."""
     text = value.strip()
     try:
         if len(text) == 10:
             return _date.fromisoformat(text).isoformat()
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise ValueError(f"{field} must be an ISO 8601 date such as 2024-10-03 or 2024-10-03T08:30:00Z, got {value!r}") from None
+    try:
+        if moment.tzinfo is not None:
+            moment.astimezone(timezone.utc)
+    except OverflowError:
+        raise ValueError(f"{field} {value!r} is out of range: in UTC it falls outside 0001-01-01 to 9999-12-31") from None
+    return moment.isoformat()
 
 
 class ArticleIn(BaseModel):
@@ -34,7 +41,9 @@ class ArticleIn(BaseModel):
     title: Optional[str] = Field(None, max_length=2000)
     outlet: Optional[str] = Field(None, max_length=500)
     date: Optional[str] = Field(None, description="ISO 8601 date or date-time")
-    url: Optional[str] = Field(None, max_length=4000)
+    url: Optional[str] = Field(None, max_length=4000,
+                               description="re-posting it (without an id, or with a new one) updates the article stored "
+                                           "with it; an existing id with a url another article has is a 409")
     id: Optional[str] = Field(None, min_length=1, max_length=200,
                               description="your id; re-posting it updates the stored article. Any characters, '/' included: "
                                           "read it back as GET /v1/articles/{id} with '/' sent as is or as %2F")

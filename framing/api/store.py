@@ -3,19 +3,26 @@
 Durability: every write is one transaction committed with ``synchronous=FULL`` before the API
 answers, so an acknowledged article survives ``kill -9`` of the server (and a power cut, as far
 as the disk honours fsync). Re-posting the same ``id`` (or the same ``url``) updates the stored
-article instead of adding a duplicate. A batch is stored by :meth:`ArticleStore.upsert_many` in one
-transaction: all of it or none of it.
+article instead of adding a duplicate; an existing ``id`` posted with a ``url`` that another
+stored article has is a :class:`UrlConflictError` (one url, one article). A batch is stored by
+:meth:`ArticleStore.upsert_many` in one transaction: all of it or none of it.
 
 Dates: each row keeps the article's ``date`` as given (ISO 8601) and a normalized UTC key,
 ``date_utc`` (``YYYY-MM-DDTHH:MM:SS.ffffffZ``, fixed width, so text order is time order). A date-time
 with an offset is converted to UTC, one without an offset is taken as UTC, a bare date is its
-day's 00:00 UTC. Range filters (``since``/``until``) compare these keys; a bare-date bound covers
-the whole day (``until=2024-10-03`` keeps ``2024-10-03T23:59:59Z``).
+day's 00:00 UTC. A date-time whose UTC time falls outside years 1 to 9999
+(``0001-01-01T00:00:00+05:00``) is refused (:class:`InputError`), never stored as undated. Range
+filters (``since``/``until``) compare these keys; a bare-date bound covers the whole day
+(``until=2024-10-03`` keeps ``2024-10-03T23:59:59Z``).
 
 Schema versions: v1 had no ``date_utc``; opening a v1 store for writing migrates it in one
 transaction (adds the column and index, fills it from ``date``). A store opened with
 ``readonly=True`` (``framing export``) is never written: not created, not migrated, not switched
 to WAL; an old-version store is filtered on its ``date`` column in Python instead.
+
+Older framing wrote the keys of years before 1000 unpadded (``999-01-01T…``, out of order):
+opening a store for writing re-keys such rows (no schema change: every other key is already
+right), and a read-only store that has any is filtered in Python like an old-version one.
 """
 
 from __future__ import annotations
@@ -50,41 +57,74 @@ CREATE INDEX IF NOT EXISTS articles_outlet_date ON articles (outlet, date);
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
 CREATE INDEX IF NOT EXISTS articles_date_utc ON articles (date_utc);
 """
-_UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+_KEY_LENGTH = len("2024-10-03T08:30:00.000000Z")
+# Rows whose key is not fixed width (years before 1000 keyed by older framing), found by a scan of
+# the date_utc index alone (the table rows hold whole articles).
+_STALE_KEYS = f"SELECT rowid FROM articles WHERE length(date_utc) != {_KEY_LENGTH}"
+
+
+class UrlConflictError(InputError):
+    """An article's ``url`` is already stored under another existing id (HTTP 409).
+
+    ``index`` is the article's position in the :meth:`ArticleStore.upsert_many` call.
+    """
+
+    def __init__(self, article_id: str, url: str, owner: str, index: int = 0):
+        self.index = index
+        super().__init__(f"cannot store article {article_id!r}: url {url!r} is already stored as article {owner!r} "
+                         f"(post it with id {owner!r} to update that article)")
 
 
 def _parse(value: str) -> tuple[datetime, bool]:
-    """``(UTC datetime, is_bare_date)`` of an ISO 8601 date or date-time; ``ValueError`` otherwise."""
+    """``(UTC datetime, is_bare_date)`` of an ISO 8601 date or date-time; ``ValueError`` otherwise,
+    also when its UTC time falls outside years 1 to 9999."""
     text = value.strip()
     if len(text) == 10:
         return datetime.combine(_date.fromisoformat(text), datetime.min.time(), timezone.utc), True
     moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)  # no offset given: taken as UTC
-    return moment.astimezone(timezone.utc), False
+    try:
+        return moment.astimezone(timezone.utc), False
+    except OverflowError:
+        raise ValueError(f"{value!r} falls outside 0001-01-01 to 9999-12-31 in UTC") from None
+
+
+def _key(moment: datetime) -> str:
+    """The fixed-width key of a UTC datetime (``isoformat`` pads the year to four digits, where
+    ``strftime('%Y')`` writes year 999 as ``999``)."""
+    return moment.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def date_key(value: str | None) -> str | None:
-    """The stored UTC key of an article date (None when missing or not ISO 8601)."""
+    """The stored UTC key of an article date (None when missing, not ISO 8601 or out of range)."""
     if not value:
         return None
     try:
-        return _parse(value)[0].strftime(_UTC_FORMAT)
-    except (ValueError, OverflowError):
+        return _key(_parse(value)[0])
+    except ValueError:
         return None
+
+
+def _bound(value: str, name: str) -> tuple[datetime, bool]:
+    """:func:`_parse` of a ``since``/``until`` bound; :class:`InputError` naming it otherwise."""
+    try:
+        return _parse(value)
+    except ValueError as exc:
+        raise InputError(f"{name}: {exc}") from None
 
 
 def date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     """UTC keys ``(since, until_exclusive)`` for a date range: a bare-date ``until`` ends at the
-    next midnight UTC (the whole day is in); a date-time ``until`` is inclusive."""
-    low = _parse(since)[0].strftime(_UTC_FORMAT) if since else None
+    next midnight UTC (the whole day is in); a date-time ``until`` is inclusive. A bound that is
+    not ISO 8601 or falls outside years 1 to 9999 in UTC is an :class:`InputError`."""
+    low = _key(_bound(since, "since")[0]) if since else None
     high = None
     if until:
-        moment, bare = _parse(until)
+        moment, bare = _bound(until, "until")
         try:
-            moment += timedelta(days=1) if bare else timedelta(microseconds=1)
-            high = moment.strftime(_UTC_FORMAT)
-        except OverflowError:  # 9999-12-31: no upper bound
+            high = _key(moment + (timedelta(days=1) if bare else timedelta(microseconds=1)))
+        except OverflowError:  # the end of 9999-12-31: no upper bound
             high = None
     return low, high
 
@@ -122,7 +162,7 @@ class ArticleStore:
                 columns = {r[1] for r in db.execute("PRAGMA table_info(articles)")}
                 if not columns:
                     raise InputError(f"{self.path}: not a framing store (no articles table)")
-                self._has_date_utc = "date_utc" in columns
+                self._has_date_utc = "date_utc" in columns and db.execute(f"{_STALE_KEYS} LIMIT 1").fetchone() is None
             else:
                 self._migrate(db, version)
                 self._has_date_utc = True
@@ -139,6 +179,9 @@ class ArticleStore:
                 db.executemany("UPDATE articles SET date_utc = ? WHERE id = ?", [(date_key(r["date"]), r["id"]) for r in rows])
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 db.execute(statement)
+            stale = db.execute(f"SELECT rowid, date FROM articles WHERE rowid IN ({_STALE_KEYS})").fetchall()
+            db.executemany("UPDATE articles SET date_utc = ? WHERE rowid = ?",
+                           [(date_key(r["date"]), r["rowid"]) for r in stale])
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute("COMMIT")
         except BaseException:
@@ -190,7 +233,10 @@ class ArticleStore:
         return self.upsert_many([(article, text)], model)[0]
 
     def upsert_many(self, items: list[tuple[dict[str, Any], str]], model: str | None = None) -> list[str]:
-        """Store several ``(article, text)`` pairs in one transaction (all or none); the stored ids."""
+        """Store several ``(article, text)`` pairs in one transaction (all or none); the stored ids.
+
+        :class:`UrlConflictError` when an article's url is stored under another existing id;
+        :class:`InputError` when its date is not ISO 8601 or out of range in UTC."""
         if self.readonly:
             raise InputError(f"{self.path}: store is open read-only")
         now = _now()
@@ -201,22 +247,35 @@ class ArticleStore:
                 for article, text in items:
                     stored.append(self._upsert_one(db, article, text, model, now))
                 db.execute("COMMIT")
-            except sqlite3.IntegrityError as exc:
+            except UrlConflictError as exc:
                 db.execute("ROLLBACK")
-                raise InputError(f"cannot store article {items[len(stored)][0]['id']!r}: {exc}") from None
+                exc.index = len(stored)
+                raise
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
         return stored
 
     @staticmethod
-    def _upsert_one(db: sqlite3.Connection, article: dict[str, Any], text: str, model: str | None, now: str) -> str:
-        stored_id = article["id"]
-        if article.get("url"):
-            row = db.execute("SELECT id FROM articles WHERE url = ? AND id != ?", (article["url"], stored_id)).fetchone()
-            exists = db.execute("SELECT 1 FROM articles WHERE id = ?", (stored_id,)).fetchone()
-            if row is not None and exists is None:
-                stored_id = row["id"]  # same page posted again under another id
+    def _stored_id(db: sqlite3.Connection, article_id: str, url: str | None) -> str:
+        """The id to store an article under: its own, or that of the article stored with the same
+        url when its own id is new; :class:`UrlConflictError` when both are stored, apart."""
+        if not url:
+            return article_id
+        owner = db.execute("SELECT id FROM articles WHERE url = ? AND id != ?", (url, article_id)).fetchone()
+        if owner is None:
+            return article_id
+        if db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+            return owner["id"]  # same page posted again under another id
+        raise UrlConflictError(article_id, url, owner["id"])
+
+    @classmethod
+    def _upsert_one(cls, db: sqlite3.Connection, article: dict[str, Any], text: str, model: str | None, now: str) -> str:
+        date, key = article.get("date"), date_key(article.get("date"))
+        if date and key is None:
+            raise InputError(f"cannot store article {article['id']!r}: date {date!r} is not ISO 8601 "
+                             "or falls outside 0001-01-01 to 9999-12-31 in UTC")
+        stored_id = cls._stored_id(db, article["id"], article.get("url"))
         result = json.dumps({**article, "id": stored_id}, ensure_ascii=False)
         db.execute(
             """INSERT INTO articles (id, url, outlet, date, date_utc, title, lang, text, result, model, created_at, updated_at)
@@ -224,7 +283,7 @@ class ArticleStore:
                ON CONFLICT(id) DO UPDATE SET url=excluded.url, outlet=excluded.outlet, date=excluded.date,
                  date_utc=excluded.date_utc, title=excluded.title, lang=excluded.lang, text=excluded.text,
                  result=excluded.result, model=excluded.model, updated_at=excluded.updated_at""",
-            (stored_id, article.get("url"), article.get("outlet"), article.get("date"), date_key(article.get("date")),
+            (stored_id, article.get("url"), article.get("outlet"), date, key,
              article.get("title"), article["lang"], text, result, model, now, now),
         )
         return stored_id
@@ -266,7 +325,7 @@ class ArticleStore:
              limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
         """Article summaries (no sentences), newest date first, with the total count."""
         if (since or until) and not self._has_date_utc:
-            raise InputError(f"{self.path}: store schema is older than v{SCHEMA_VERSION}; open it for writing once to migrate it")
+            raise InputError(f"{self.path}: store has date keys of an older framing; open it for writing once to migrate it")
         where, params = self._where(outlet, since, until)
         order = "date_utc IS NULL, date_utc DESC" if self._has_date_utc else "date IS NULL, date DESC"
         with self._connection() as db:
