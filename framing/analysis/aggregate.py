@@ -92,7 +92,8 @@ def prevalence(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet
     for group, part in _groups(articles, by):
         n = len(part)
         if n < SMALL_GROUP:
-            warnings.warn(f"{by} {group!r} has only {n} article(s): its confidence intervals are wide", stacklevel=2)
+            warnings.warn(f"{by} {group!r} has only {n} article(s): " + ("no confidence interval can be given" if n == 1
+                          else "its confidence intervals are wide"), stacklevel=2)
         matrix = part[[f"{frame}_{measure}" for frame in frames]].to_numpy(dtype=float)
         boots = bootstrap_sums(matrix, n_boot, rng) / n  # one resample of articles serves every frame
         for k, frame in enumerate(frames):
@@ -100,10 +101,11 @@ def prevalence(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet
             estimate = values.mean()
             if error_rates is not None and measure == "share" and frame in error_rates:
                 estimate, boot = _adjust(estimate, error_rates[frame]), _adjust(boot, error_rates[frame])
+            # one article has no sampling interval (every resample is that article): none is given
+            low, high = (float(np.quantile(boot, alpha)), float(np.quantile(boot, 1 - alpha))) if n > 1 else (np.nan, np.nan)
             out.append({
                 "group": group, "frame": frame, "measure": measure + ("_adjusted" if error_rates and measure == "share" else ""),
-                "estimate": float(estimate), "ci_low": float(np.quantile(boot, alpha)),
-                "ci_high": float(np.quantile(boot, 1 - alpha)), "n_articles": n, "small": n < SMALL_GROUP,
+                "estimate": float(estimate), "ci_low": low, "ci_high": high, "n_articles": n, "small": n < SMALL_GROUP,
             })
     return pd.DataFrame(out)
 
@@ -175,7 +177,8 @@ def _cohens_d(a: np.ndarray, b: np.ndarray) -> float:
     if len(a) < 2 or len(b) < 2:
         return float("nan")
     pooled = ((len(a) - 1) * a.var(ddof=1) + (len(b) - 1) * b.var(ddof=1)) / (len(a) + len(b) - 2)
-    return float((a.mean() - b.mean()) / math.sqrt(pooled)) if pooled > 0 else float("nan")
+    # no spread within the groups (rounding leaves ~1e-33): d is undefined, not astronomically large
+    return float((a.mean() - b.mean()) / math.sqrt(pooled)) if pooled > 1e-12 else float("nan")
 
 
 def holm(p_values: Sequence[float]) -> list[float]:

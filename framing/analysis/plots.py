@@ -146,6 +146,13 @@ def prevalence_heatmap(prevalence: pd.DataFrame, ax=None, cmap: str = "rocket_r"
     return ax
 
 
+def _xerr(part: pd.DataFrame, column: str) -> list:
+    """Error bar lengths around ``column``: never negative (a bootstrap interval can sit a hair
+    off its estimate), none where a group has no interval (one article)."""
+    return [(part[column] - part["ci_low"]).clip(lower=0).fillna(0),
+            (part["ci_high"] - part[column]).clip(lower=0).fillna(0)]
+
+
 def prevalence_pointrange(prevalence: pd.DataFrame, ax=None):
     """Estimates with 95% confidence intervals: one row per group, one colour per frame (legend
     outside the plot)."""
@@ -157,7 +164,7 @@ def prevalence_pointrange(prevalence: pd.DataFrame, ax=None):
     for k, frame in enumerate(frames):
         part = data[data["frame"] == frame].set_index("group").reindex(groups)
         y = [i + (k - (len(frames) - 1) / 2) * step for i in range(len(groups))]
-        ax.errorbar(part["estimate"], y, xerr=[part["estimate"] - part["ci_low"], part["ci_high"] - part["estimate"]],
+        ax.errorbar(part["estimate"], y, xerr=_xerr(part, "estimate"),
                     fmt="o", color=palette[k], label=frame, capsize=3)
     ax.set_yticks(range(len(groups)))
     ax.set_yticklabels(groups)
@@ -277,13 +284,13 @@ def tone_bars(tone: pd.DataFrame, ax=None):
         part = data[data["tone"] == t].set_index("group").reindex(groups)
         y = np.arange(len(groups)) + (k - (len(tones) - 1) / 2) * height
         ax.barh(y, part["estimate"], height=height * 0.95, color=TONE_COLOURS.get(t), label=t,
-                xerr=[part["estimate"] - part["ci_low"], part["ci_high"] - part["estimate"]],
+                xerr=_xerr(part, "estimate"),
                 error_kw={"ecolor": "#333333", "capsize": 2, "elinewidth": 1})
     ax.set_yticks(range(len(groups)))
     ax.set_yticklabels(groups)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(PERCENT)
-    ax.set_xlim(0, min(1.0, float(data["ci_high"].max()) * 1.08 + 0.02))
+    ax.set_xlim(0, min(1.0, float(data["ci_high"].fillna(data["estimate"]).max()) * 1.08 + 0.02))
     ax.grid(axis="x", color="#e5e5e5")
     ax.set_xlabel("share of sentences per article (mean over articles, 95% CI, cluster bootstrap)")
     ax.set_ylabel("")
@@ -309,8 +316,7 @@ def voices_pointrange(voices: pd.DataFrame, frame: str, ax=None):
         part = data[data["group"] == group].set_index("source_type").reindex(kinds)
         n = part["frame_sentences"].iloc[0]
         y = [i + (k - (len(groups) - 1) / 2) * step for i in range(len(kinds))]
-        ax.errorbar(part["share"], y, xerr=[(part["share"] - part["ci_low"]).clip(lower=0),
-                                            (part["ci_high"] - part["share"]).clip(lower=0)],
+        ax.errorbar(part["share"], y, xerr=_xerr(part, "share"),
                     fmt="o", color=palette[k], capsize=3, label=f"\u200e{group} (n={n:.0f})")  # LRM: the count stays after an Arabic name
     ax.set_yticks(range(len(kinds)))
     ax.set_yticklabels(kinds)

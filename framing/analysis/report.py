@@ -19,6 +19,7 @@ import warnings
 from pathlib import Path
 from typing import Any, Sequence
 
+import numpy as np
 import pandas as pd
 
 from framing.analysis import aggregate
@@ -87,7 +88,10 @@ def format_p(p: float) -> str:
 
 
 def format_ci(estimate: float, low: float, high: float) -> str:
-    """``64% [52, 74]``: an estimate in percent with its 95% interval in percent."""
+    """``64% [52, 74]``: an estimate in percent with its 95% interval in percent; ``64% [no
+    interval: 1 article]`` where there is none (a group of one article)."""
+    if not (np.isfinite(low) and np.isfinite(high)):
+        return f"{estimate:.0%} [no interval: 1 article]"
     return f"{estimate:.0%} [{low * 100:.0f}, {high * 100:.0f}]"
 
 
@@ -147,7 +151,7 @@ def findings(tables: dict[str, pd.DataFrame], by: str = "outlet") -> list[str]:
             continue
         top, low = part.iloc[0], part.iloc[-1]
         phrase = _MEASURE_PHRASE.get(measure, _MEASURE_PHRASE["share"]).format(
-            frame=frame, est=f"{top.estimate:.0%} [{top.ci_low * 100:.0f}, {top.ci_high * 100:.0f}]")
+            frame=frame, est=format_ci(top.estimate, top.ci_low, top.ci_high))
         ratio = f"{top.estimate / low.estimate:.1f}x" if low.estimate > 0 else "against"
         pair = pairwise[(pairwise["frame"] == frame) & (((pairwise["a"] == top.group) & (pairwise["b"] == low.group))
                                                         | ((pairwise["a"] == low.group) & (pairwise["b"] == top.group)))]
@@ -156,8 +160,8 @@ def findings(tables: dict[str, pd.DataFrame], by: str = "outlet") -> list[str]:
         p_omni = float(omni["p_value"].iloc[0]) if len(omni) else float("nan")
         verdict = ("" if p_omni < 0.05 else
                    f" Overall the {by} groups do not differ clearly on {frame} (permutation test p = {format_p(p_omni)}).")
-        lines.append(f"{top.group} presents {phrase}, {ratio} {low.group} ({low.estimate:.0%} "
-                     f"[{low.ci_low * 100:.0f}, {low.ci_high * 100:.0f}]); p_holm {_p_phrase(p_holm)}.{verdict}")
+        lines.append(f"{top.group} presents {phrase}, {ratio} {low.group} ("
+                     f"{format_ci(low.estimate, low.ci_low, low.ci_high)}); p_holm {_p_phrase(p_holm)}.{verdict}")
     lines.extend(_voice_findings(tables, by))
     tone = tables.get("tone")
     if tone is not None and len(tone) and (tone["tone"] == "negative").any():

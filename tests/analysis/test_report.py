@@ -110,3 +110,25 @@ def test_most_quoted_speakers_per_group_and_csv_formulas_neutralized(tmp_path):
     assert "'=cmd|calc" in written and "\n=" not in written and ",=" not in written
     prevalence = (tmp_path / "prevalence.csv").read_text("utf-8")  # group names come from the input too
     assert "'=SUM(A1)" in prevalence and "\n=SUM" not in prevalence
+
+
+def test_identical_articles_and_a_one_article_group_still_give_a_report(tmp_path):
+    # every article of an outlet alike (no spread) and an outlet of one article: the report is
+    # written, the lone article gets no interval, and Cohen's d is undefined rather than huge
+    rows = []
+    for outlet, labels, n in (("A", [["threat"], [], [], ["diplomacy"], []], 8), ("B", [["diplomacy"], [], []], 8),
+                              ("C", [["threat"], []], 1)):
+        for a in range(n):
+            for s, ls in enumerate(labels):
+                rows.append({"article_id": f"{outlet}{a}", "outlet": outlet, "lang": "en", "text": f"words {s}",
+                             "labels": ls, "threat": 0.9 if "threat" in ls else 0.1,
+                             "diplomacy": 0.9 if "diplomacy" in ls else 0.1, "tone": "neutral"})
+    tables = report.compare_report(pd.DataFrame(rows), FRAMES, out=tmp_path, n_boot=100, n_perm=99, seed=1)
+    assert (tmp_path / "report.html").exists() and (tmp_path / "prevalence_ci.png").exists()
+    prevalence = tables["prevalence"].set_index(["group", "frame"])
+    assert prevalence.loc[("C", "threat"), ["ci_low", "ci_high"]].isna().all()
+    assert prevalence.loc[("A", "threat"), "estimate"] == pytest.approx(0.2)
+    pairwise = tables["pairwise"]
+    assert pairwise.loc[(pairwise["a"] == "A") & (pairwise["b"] == "B"), "cohens_d"].isna().all()
+    assert report.format_ci(0.35, float("nan"), float("nan")) == "35% [no interval: 1 article]"
+    assert "no interval: 1 article" in (tmp_path / "report.html").read_text("utf-8")
