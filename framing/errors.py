@@ -44,3 +44,8 @@ class OutputError(FramingError):
 
 class TrainingError(FramingError):
     """Training could not run with the given parameters or data."""
+
+
+class InputWarning(UserWarning):
+    """Something in the input the user should know about, handled without stopping (the CLI
+    prints it as one ``framing: warning:`` line)."""

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     show = warnings.showwarning
 
     def one_line(message, category, filename, lineno, file=None, line=None):
-        if category.__name__ == "LanguageCoverageWarning":  # the library's advice, as a CLI warning line
+        if category.__name__ in ("LanguageCoverageWarning", "InputWarning"):  # the library's advice, as a CLI warning line
             commands.warn(str(message))
         else:
             show(message, category, filename, lineno, file, line)

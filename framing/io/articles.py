@@ -3,10 +3,11 @@ read and scored one by one. Shared by the CLI and the Dask engine."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
-from framing.errors import FramingError, InputError
+from framing.errors import FramingError, InputError, InputWarning
 from framing.io.corpora import CORPUS_SUFFIXES, read_records
 from framing.io.inputs import read_text_file
 from framing.scoring import ScoredArticle, Scorer
@@ -15,29 +16,51 @@ ARTICLE_FIELDS = ("title", "outlet", "date", "url", "id")  # optional fields of 
 
 
 def iter_articles(paths: Sequence[str], outlet: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Yield ``(where, fields)`` for every article in the input files (``fields`` has ``text``)."""
+    """Yield ``(where, fields)`` for every article in the input files (``fields`` has ``text``).
+
+    Article ids are unique within a run: an id an earlier article already has (two corpus files
+    that both number their articles from 1, ``a/x.txt`` and ``b/x.txt``) becomes ``FILE:ID``
+    (``FILE:LINE:ID`` inside one file), with a warning, so that different articles are never
+    pooled into one by the tables that group sentences by article."""
+    seen: set[str] = set()
+    for path in paths:
+        renamed = 0
+        for where, fields in _file_articles(path, outlet):
+            article_id = fields.get("id")
+            if article_id is not None:
+                if article_id in seen:
+                    renamed += 1
+                    fields["id"] = article_id = next(
+                        c for c in (f"{path}:{article_id}", f"{where}:{article_id}") if c not in seen)
+                seen.add(article_id)
+            yield where, fields
+        if renamed:
+            warnings.warn(f"{path}: {renamed} article id(s) already used by an earlier article were kept apart "
+                          f"as '{path}:ID' (give each article its own id to avoid this)", InputWarning, stacklevel=2)
+
+
+def _file_articles(path: str, outlet: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
     from framing.text.html import extract_article, looks_like_html
 
-    for path in paths:
-        suffix = Path(path).suffix.lower()
-        if suffix in CORPUS_SUFFIXES:
-            for number, rec in read_records(path):
-                where = f"{path}:{number}"
-                text = rec.get("text")
-                if not isinstance(text, str):
-                    raise InputError(f"{where}: missing 'text' (an article corpus needs a 'text' column)")
-                fields = {k: (None if rec.get(k) in (None, "") else str(rec.get(k))) for k in ARTICLE_FIELDS}
-                if outlet:
-                    fields["outlet"] = outlet
-                yield where, {"text": text, **fields}
-            continue
-        raw = read_text_file(path)
-        fields: dict[str, Any] = {"id": Path(path).stem, "outlet": outlet, "title": None, "date": None, "url": None}
-        if suffix in (".html", ".htm") or looks_like_html(raw):
-            extracted = extract_article(raw, path)
-            fields.update(title=extracted.title, date=extracted.date)
-            raw = extracted.text
-        yield path, {"text": raw, **fields}
+    suffix = Path(path).suffix.lower()
+    if suffix in CORPUS_SUFFIXES:
+        for number, rec in read_records(path):
+            where = f"{path}:{number}"
+            text = rec.get("text")
+            if not isinstance(text, str):
+                raise InputError(f"{where}: missing 'text' (an article corpus needs a 'text' column)")
+            fields = {k: (None if rec.get(k) in (None, "") else str(rec.get(k))) for k in ARTICLE_FIELDS}
+            if outlet:
+                fields["outlet"] = outlet
+            yield where, {"text": text, **fields}
+        return
+    raw = read_text_file(path)
+    fields: dict[str, Any] = {"id": Path(path).stem, "outlet": outlet, "title": None, "date": None, "url": None}
+    if suffix in (".html", ".htm") or looks_like_html(raw):
+        extracted = extract_article(raw, path)
+        fields.update(title=extracted.title, date=extracted.date)
+        raw = extracted.text
+    yield path, {"text": raw, **fields}
 
 
 def score_files(scorer: Scorer, paths: Sequence[str], outlet: str | None = None, lang: str | None = None,
@@ -76,12 +99,24 @@ def read_sentences(paths: Sequence[str], scorer: Scorer):
     from framing.errors import NotScoredError
     from framing.io.scored import read_scored
 
-    parts = []
+    parts, seen = [], set()
     for path in paths:
         try:
-            parts.append(read_scored(path))
+            part = read_scored(path)
         except NotScoredError:
-            parts += [a.sentences for a in score_files(scorer, [path])]
+            found = [a.sentences for a in score_files(scorer, [path])]
+            part = pd.concat(found, ignore_index=True) if found else None
+        if part is None or part.empty:
+            continue
+        if "article_id" in part:
+            ids = part["article_id"].astype(str)
+            clash = ids.isin(seen)
+            if clash.any():  # another file's articles: never pooled with them
+                part = part.assign(article_id=ids.where(~clash, str(path) + ":" + ids))
+                warnings.warn(f"{path}: {ids[clash].nunique()} article id(s) also used in an earlier input were kept "
+                              f"apart as '{path}:ID'", InputWarning, stacklevel=2)
+            seen.update(part["article_id"].astype(str))
+        parts.append(part)
     if not parts:
         raise InputError("nothing to compare")
     return pd.concat(parts, ignore_index=True)
