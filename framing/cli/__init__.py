@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     _scoring(p, "articles")
     p.add_argument("--outlet", metavar="NAME", help="outlet name for every article (overrides the files' own)")
     p.add_argument("--skip-errors", action="store_true",
-                   help="report unusable articles as warnings and go on (default: stop at the first)")
+                   help="report unusable articles and unreadable files (binary, not UTF-8, malformed corpora) as warnings and go on (default: stop at the first)")
     p.add_argument("--by-actor", action="store_true",
                    help="instead of sentences, output frames and tone per actor across all articles")
     p.add_argument("--engine", choices=("local", "dask"), default="local",

@@ -15,8 +15,13 @@ from framing.scoring import ScoredArticle, Scorer
 ARTICLE_FIELDS = ("title", "outlet", "date", "url", "id")  # optional fields of an article record
 
 
-def iter_articles(paths: Sequence[str], outlet: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+def iter_articles(paths: Sequence[str], outlet: str | None = None,
+                  on_error: Callable[[str, str], None] | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
     """Yield ``(where, fields)`` for every article in the input files (``fields`` has ``text``).
+
+    A file that cannot be read (binary, not UTF-8, a malformed corpus) or a corpus record
+    without text raises :class:`InputError`, or, with ``on_error``, is reported to
+    ``on_error(where, message)`` and skipped (the whole file where the file is unreadable).
 
     Article ids are unique within a run: an id an earlier article already has (two corpus files
     that both number their articles from 1, ``a/x.txt`` and ``b/x.txt``) becomes ``FILE:ID``
@@ -25,7 +30,7 @@ def iter_articles(paths: Sequence[str], outlet: str | None = None) -> Iterator[t
     seen: set[str] = set()
     for path in paths:
         renamed = 0
-        for where, fields in _file_articles(path, outlet):
+        for where, fields in _file_articles(path, outlet, on_error):
             article_id = fields.get("id")
             if article_id is not None:
                 if article_id in seen:
@@ -39,28 +44,52 @@ def iter_articles(paths: Sequence[str], outlet: str | None = None) -> Iterator[t
                           f"as '{path}:ID' (give each article its own id to avoid this)", InputWarning, stacklevel=2)
 
 
-def _file_articles(path: str, outlet: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
-    from framing.text.html import extract_article, looks_like_html
+def _file_articles(path: str, outlet: str | None,
+                   on_error: Callable[[str, str], None] | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+    def failed(where: str, exc: FramingError, whole_file: bool = False) -> None:
+        if on_error is None:
+            raise exc
+        message = str(exc)
+        message = message[len(where) + 2:] if message.startswith(f"{where}: ") else message
+        on_error(where, f"the whole file ({message})" if whole_file else message)
 
     suffix = Path(path).suffix.lower()
     if suffix in CORPUS_SUFFIXES:
-        for number, rec in read_records(path):
+        try:
+            records = read_records(path)
+        except FramingError as exc:
+            failed(path, exc, whole_file=True)
+            return
+        for number, rec in records:
             where = f"{path}:{number}"
             text = rec.get("text")
             if not isinstance(text, str):
-                raise InputError(f"{where}: missing 'text' (an article corpus needs a 'text' column)")
+                failed(where, InputError(f"{where}: missing 'text' (an article corpus needs a 'text' column)"))
+                continue
             fields = {k: (None if rec.get(k) in (None, "") else str(rec.get(k))) for k in ARTICLE_FIELDS}
             if outlet:
                 fields["outlet"] = outlet
             yield where, {"text": text, **fields}
         return
+    try:
+        text, fields = _text_article(path, outlet)
+    except FramingError as exc:
+        failed(path, exc)
+        return
+    yield path, {"text": text, **fields}
+
+
+def _text_article(path: str, outlet: str | None) -> tuple[str, dict[str, Any]]:
+    """The text and fields of one ``.txt`` or HTML article file."""
+    from framing.text.html import extract_article, looks_like_html
+
     raw = read_text_file(path)
     fields: dict[str, Any] = {"id": Path(path).stem, "outlet": outlet, "title": None, "date": None, "url": None}
-    if suffix in (".html", ".htm") or looks_like_html(raw):
+    if Path(path).suffix.lower() in (".html", ".htm") or looks_like_html(raw):
         extracted = extract_article(raw, path)
         fields.update(title=extracted.title, date=extracted.date)
         raw = extracted.text
-    yield path, {"text": raw, **fields}
+    return raw, fields
 
 
 def score_files(scorer: Scorer, paths: Sequence[str], outlet: str | None = None, lang: str | None = None,
@@ -79,7 +108,8 @@ def score_files(scorer: Scorer, paths: Sequence[str], outlet: str | None = None,
 
 
 def _score_files(scorer, paths, outlet, lang, skip_errors, on_skip, options) -> Iterator[ScoredArticle]:
-    for where, fields in iter_articles(paths, outlet):
+    skip = on_skip if on_skip is not None else (lambda where, message: None)
+    for where, fields in iter_articles(paths, outlet, on_error=skip if skip_errors else None):
         text = fields.pop("text")
         try:
             yield scorer.score_article(text, lang=lang, **fields, **options)

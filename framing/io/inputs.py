@@ -28,8 +28,17 @@ def decode_bytes(data: bytes, where: str) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{where}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it first, e.g. `iconv -f WINDOWS-1256 -t UTF-8`"
+            f"convert it first, e.g. `iconv -f {_likely_encoding(data)} -t UTF-8`"
         ) from None
+
+
+def _likely_encoding(data: bytes) -> str:
+    """The legacy encoding to suggest: Windows-1256 where its reading gives mostly Arabic letters
+    (old Arabic news sites), else Windows-1252 (Western European text)."""
+    sample = data[:65536]
+    high = [b for b in sample if b >= 0x80]
+    arabic = sum(1 for ch in sample.decode("cp1256", errors="replace") if "\u0600" <= ch <= "\u06ff")
+    return "WINDOWS-1256" if high and arabic >= 0.6 * len(high) else "WINDOWS-1252"
 
 
 def read_text_file(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> str:

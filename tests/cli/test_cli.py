@@ -75,6 +75,27 @@ def test_score_corpus_file_and_skip_errors(capsys, tmp_path, small_model_path):
     assert set(pd.read_csv(__import__("io").StringIO(out))["article_id"]) == {"a"}
 
 
+
+def test_skip_errors_skips_unreadable_files_and_records_too(capsys, tmp_path, small_model_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The talks resumed. Both envoys met in Doha.", "utf-8")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("قال المتحدث إن المحادثات مستمرة".encode("cp1256"))
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "b1", "text": "Officials met."}\n{"id": "b2", "text": \n', "utf-8")
+    untexted = write_jsonl(tmp_path / "untexted.jsonl", [{"id": "u1", "text": "The envoys met."}, {"id": "u2", "title": "no text"}])
+    inputs = [good, binary, legacy, broken, untexted]
+    code, _, err = run(capsys, "score", *inputs, "--model", small_model_path, "--format", "csv")
+    assert code == 1 and "image.txt" in err  # without the flag the first unusable input stops the run
+    code, out, err = run(capsys, "score", *inputs, "--model", small_model_path, "--format", "csv", "--skip-errors")
+    assert code == 0
+    assert "image.txt: skipped: looks like a binary file" in err and "legacy.txt: skipped: not valid UTF-8" in err
+    assert "broken.jsonl: skipped: the whole file" in err and "untexted.jsonl:2: skipped: missing 'text'" in err
+    assert set(pd.read_csv(__import__("io").StringIO(out))["article_id"]) == {"good", "u1"}
+
+
 def test_train_evaluate_info(capsys, tmp_path):
     train_rows = [json.loads(l) for l in (CORPUS / "en.train.jsonl").read_text("utf-8").splitlines()[::6]]
     corpus = write_jsonl(tmp_path / "train.jsonl", train_rows)

@@ -50,3 +50,14 @@ def test_iter_lines_refuses_huge_lines(tmp_path):
     path.write_text("x" * 200 + "\n", "utf-8")
     with pytest.raises(InputError, match="long.txt:1: line is 200 characters"):
         list(iter_lines(str(path), max_chars=100))
+
+
+@pytest.mark.parametrize("text, codec, suggested", [
+    ("قال المتحدث إن المحادثات مستمرة في العاصمة", "cp1256", "WINDOWS-1256"),
+    ("Le ministre a déclaré à Genève que les négociations continuent", "latin-1", "WINDOWS-1252"),
+])
+def test_not_utf8_suggests_the_likely_legacy_encoding(text, codec, suggested):
+    from framing.io.inputs import decode_bytes
+
+    with pytest.raises(InputError, match=f"iconv -f {suggested} -t UTF-8"):
+        decode_bytes(text.encode(codec), "old.txt")
