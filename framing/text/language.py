@@ -6,6 +6,10 @@ produces wrong scores. Latin-script text is English only with positive evidence:
 words (the common case, decided in microseconds), or, for text without them (headlines, name
 lists), English ranked first by the ``lingua`` language identifier among English and other
 Latin-script languages (0.2-1 ms a call; its models load on first use, ~1.5 s and ~190 MB).
+The identifier reads the lowercase words when there are two or more (capitalized words are
+mostly names); a few words are thin evidence, so where English is a close second on them the
+whole line, names included, may confirm it, but never decides alone: English-looking names
+would let "Wall Street termine séance positive" through.
 Arabizi (Arabic in Latin letters and digits), Pinyin and text dominated by another language's
 function words are ``und``.
 """
@@ -120,10 +124,8 @@ def _looks_english(text: str) -> bool:
     if english and sum(w in _EN for w in lowered) >= 0.2 * len(tokens):
         return True  # a short line with an English function word ("Putin, Kim meet in Vladivostok")
     # Little or no function-word evidence (a headline, a name list, one foreign word that may be
-    # part of a name as in "El Paso ..."): ask the language identifier, about the lowercase words
-    # when there are some (capitalized words are mostly names, which belong to no language).
-    common = [t for t in tokens if t[:1].islower()]
-    return _english_by_model(" ".join(common if len(common) >= 2 else tokens)[:_MODEL_SAMPLE])
+    # part of a name as in "El Paso ..."): ask the language identifier.
+    return _english_by_model(tokens)
 
 
 def _is_arabizi(tokens: list[str]) -> bool:
@@ -156,6 +158,7 @@ def _pinyin_word(word: str, parts: int = 4) -> bool:
 _MODEL_LANGUAGES = ("ENGLISH", "FRENCH", "SPANISH", "GERMAN", "TURKISH", "INDONESIAN", "SWAHILI")
 _MODEL_SAMPLE = 120  # characters given to the identifier: enough for a headline, bounds its cost
 _NEAR_TIE = 0.8  # English within 80% of the best language counts: names blur short headlines
+_CLOSE_SECOND = 0.5  # English within 50% of the best on the lowercase words: the whole line may confirm
 _detector = None
 _detector_lock = threading.Lock()
 
@@ -172,12 +175,25 @@ def _model():
     return _detector
 
 
+def _english_by_model(tokens: list[str]) -> bool:
+    """English ranks first (within :data:`_NEAR_TIE`) among :data:`_MODEL_LANGUAGES`.
+
+    Two or more lowercase words decide (capitalized words are mostly names, which belong to no
+    language); when English is only a close second on them, the whole line (names included:
+    "Great Britain") must rank English first too. Without lowercase words the whole line decides.
+    """
+    whole = " ".join(tokens)[:_MODEL_SAMPLE]
+    common = [t for t in tokens if t[:1].islower()]
+    if len(common) < 2:
+        return _english_share(whole) >= _NEAR_TIE
+    share = _english_share(" ".join(common)[:_MODEL_SAMPLE])
+    return share >= _NEAR_TIE or share >= _CLOSE_SECOND and _english_share(whole) >= _NEAR_TIE
+
+
 @lru_cache(maxsize=8192)
-def _english_by_model(text: str) -> bool:
-    """English ranks first (or within a near tie of the first) among :data:`_MODEL_LANGUAGES`."""
+def _english_share(text: str) -> float:
+    """English's confidence relative to the best of :data:`_MODEL_LANGUAGES` (0 to 1)."""
     values = _model().compute_language_confidence_values(text)
-    if not values:
-        return False
-    best = values[0].value
-    english = next((v.value for v in values if v.language.name == "ENGLISH"), 0.0)
-    return english > 0 and english >= _NEAR_TIE * best
+    if not values or values[0].value <= 0:
+        return 0.0
+    return next((v.value for v in values if v.language.name == "ENGLISH"), 0.0) / values[0].value

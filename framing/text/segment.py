@@ -2,8 +2,17 @@
 
 Lines are hard boundaries (headlines, captions and bylines stand on their own lines in scraped
 articles) unless a line visibly continues on the next one. Within a line, English uses nltk's
-Punkt with parameters shipped in ``framing/data/punkt_en.json`` (no download); Arabic uses rules
-for ``. ! ? ؟ ؛ .. …``, closing quotes, decimals, single-letter abbreviations and quotations.
+Punkt with parameters shipped in ``framing/data/punkt_en.json`` (no download), plus rules Punkt
+cannot learn from our one-sentence-per-line training text: an abbreviation ends a sentence before
+a capitalized pronoun or determiner ("at 5 p.m. They left", never "5 p.m. Eastern time"), dotted
+acronyms ("Ph.D.", "U.A.E.") are abbreviations, an ellipsis before a capitalized word ends one,
+and a sentence never starts in lower case. Arabic uses rules for ``. ! ? ؟ .. …``, closing
+quotes, decimals, single-letter abbreviations and quotations.
+
+Semicolons (``;`` and Arabic ``؛``) never end a sentence, in either language: frames, tone and
+the speaker are read per sentence, and the clause after a semicolon leans on the one before it
+(Arabic news puts ``؛`` before "حيث", "لأن", "مشيرا إلى", which need the first clause and its
+speaker), so both stay in one sentence, and a line ending in one continues on the next.
 
 Every sentence keeps its character span in the original text and a ``kind``:
 ``"sentence"``, ``"headline"`` (a line without final punctuation) or ``"boilerplate"``
@@ -16,7 +25,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from framing.text.language import detect_language
 
@@ -32,7 +41,7 @@ class Sentence(NamedTuple):
     kind: str = "sentence"
 
 
-_TERMINAL = ".!?؟؛…\"'”»)]"
+_TERMINAL = ".!?؟…\"'”»)]"
 _HEADLINE_WORDS = 20
 _WORDS = re.compile(r"[^\W_]+")
 _BOILERPLATE_PHRASES = re.compile(
@@ -102,7 +111,7 @@ def _logical_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _continues(line: str, next_line: str) -> bool:
-    if line.endswith((",", "،", ";", "-")) and not _BULLET.match(next_line):
+    if line.endswith((",", "،", ";", "؛", "-")) and not _BULLET.match(next_line):
         return True
     # Hard-wrapped English prose: the next line starts in lower case.
     return not line.endswith(tuple(_TERMINAL)) and next_line[:1].islower() and len(line) > 40
@@ -128,15 +137,32 @@ def _is_boilerplate(line: str) -> bool:
 
 # --- English ---------------------------------------------------------------------------------
 
+# Capitalized pronouns and determiners start a sentence after an abbreviation ("at 5 p.m. They",
+# "in the U.S. The"): none follows a title ("Mr.", "Gen.") inside one. Curated, as the shipped
+# parameters carry no learned starters (see punkt_build).
+_SENT_STARTERS = frozenset("""i he she it we they you there the a an this that these those
+his her its their our my your""".split())
+_DOTTED = re.compile(r"[^\W\d_]{1,2}(?:\.[^\W\d_]{1,2})+")  # Punkt types: "ph.d", "u.a.e", "m.sc"
+_EN_ELLIPSIS = re.compile(r"(?:\.{2,}|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[A-Z])")
+_LOWER_START = re.compile(r"[\"'“‘«(\[]*[a-z]")
+
+
+class _Abbreviations(set):
+    """Punkt's abbreviation types; any dotted acronym ("Ph.D.", "U.A.E.") is one too."""
+
+    def __contains__(self, word: object) -> bool:
+        return super().__contains__(word) or isinstance(word, str) and bool(_DOTTED.fullmatch(word))
+
+
 @lru_cache(maxsize=1)
 def _punkt():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     data = json.loads(resources.files("framing.data").joinpath("punkt_en.json").read_text("utf-8"))
     params = PunktParameters()
-    params.abbrev_types = set(data["abbrev_types"])
+    params.abbrev_types = _Abbreviations(data["abbrev_types"])
     params.collocations = {tuple(c) for c in data["collocations"]}
-    params.sent_starters = set(data["sent_starters"])
+    params.sent_starters = set(data["sent_starters"]) | _SENT_STARTERS
     for word, flags in data["ortho_context"].items():
         params.ortho_context[word] = flags
     return PunktSentenceTokenizer(params)
@@ -144,19 +170,32 @@ def _punkt():
 
 def _split_english(line: str) -> list[tuple[int, int]]:
     inside_quote = _quote_regions(line)
+    cased = line != line.lower()  # in a line written all in lower case, case tells nothing
     spans: list[tuple[int, int]] = []
-    for start, end in _punkt().span_tokenize(line):
-        # Keep a quotation and its attribution together: never split inside quotes.
-        if spans and inside_quote(spans[-1][1] - 1):
+    for start, end in _english_pieces(line):
+        # Keep a quotation and its attribution together: never split inside quotes. A sentence
+        # never starts in lower case: Punkt ends one after any word it does not know as an
+        # abbreviation, even before a bracket and a lowercase word ("(ret.) said").
+        if spans and (inside_quote(spans[-1][1] - 1) or cased and _LOWER_START.match(line, start)):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans
 
 
+def _english_pieces(line: str) -> Iterator[tuple[int, int]]:
+    """Punkt's sentences, also split after an ellipsis (``...`` or ``…``) before a capital."""
+    for start, end in _punkt().span_tokenize(line):
+        for match in _EN_ELLIPSIS.finditer(line, start, end):
+            if _WORDS.search(line, start, match.start()):  # not a lone "[…]" marking a cut
+                yield start, match.end()
+                start = _strip_span(line, match.end(), end)[0]
+        yield start, end
+
+
 # --- Arabic ----------------------------------------------------------------------------------
 
-_AR_BOUNDARY = re.compile(r"(?:\.{2,}|…|[!?؟؛]+|\.)[\"'”»)]*(?=\s|$)")
+_AR_BOUNDARY = re.compile(r"(?:\.{2,}|…|[!?؟]+|\.)[\"'”»)]*(?=\s|$)")
 _OPEN_QUOTES = {"“": "”", "«": "»"}
 _MAX_QUOTE = 600  # an unbalanced quote must not swallow the rest of the paragraph
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|[\s(])(?:[\u0621-\u064A]|[A-Za-z]|[\u0621-\u064A]\.[\u0621-\u064A]|ق\.م|ص\.ب)$")

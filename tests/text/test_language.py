@@ -49,6 +49,10 @@ def test_detect_language(text, expected):
     "Die Regierung plant neue Steuern",
     "Il governo ha approvato la riforma",
     "O governo anunciou novas medidas",
+    # English-looking names must not carry a foreign headline
+    "White House confirma reunion Kim Jong Un",
+    "Wall Street termine séance positive",
+    "Silicon Valley Bank pailit total",
 ])
 def test_unsupported_latin_script_text_is_undetermined(text):
     assert detect_language(text) == "und"
@@ -77,6 +81,17 @@ def test_unsupported_latin_script_text_is_undetermined(text):
     "Hamas says Israel must stop strikes on Rafah",
 ])
 def test_english_headlines_and_numbers_stay_english(text):
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize("text", [
+    # two lowercase words are thin evidence: the whole line, names included, confirms English
+    "Great Britain imposes sanctions",
+    "Foreign Ministry summons envoy",
+    "Death toll rises",
+    "Chancellor Mara Vogt met Ali Reza on Friday.",
+])
+def test_english_with_few_lowercase_words_is_english(text):
     assert detect_language(text) == "en"
 
 

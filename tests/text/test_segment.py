@@ -22,7 +22,7 @@ def test_english_decimal_and_question():
 
 def test_arabic_punctuation():
     out = texts("ارتفع النمو إلى 2.5 في المئة. هل يستمر؟ نعم! وقال الوزير إن الخطة جاهزة؛ وأضاف أنها ستعلن قريبا.")
-    assert out == ["ارتفع النمو إلى 2.5 في المئة.", "هل يستمر؟", "نعم!", "وقال الوزير إن الخطة جاهزة؛", "وأضاف أنها ستعلن قريبا."]
+    assert out == ["ارتفع النمو إلى 2.5 في المئة.", "هل يستمر؟", "نعم!", "وقال الوزير إن الخطة جاهزة؛ وأضاف أنها ستعلن قريبا."]
 
 
 def test_arabic_abbreviations_and_initials():
@@ -77,3 +77,36 @@ def test_mixed_language_article():
 def test_long_unpunctuated_line_is_a_sentence_not_a_headline():
     line = " ".join(["وقال المسؤول إن المفاوضات بين البلدين ستستأنف الأسبوع المقبل في العاصمة"] * 3)
     assert [s.kind for s in split_sentences(line)] == ["sentence"]
+
+
+def test_english_abbreviation_in_brackets_does_not_end_a_sentence():
+    assert texts("Dr. Omar Khalid (M.Sc.) backed the plan. Others did not.") == [
+        "Dr. Omar Khalid (M.Sc.) backed the plan.", "Others did not."]
+    assert texts("Col. Rita Vance (ret.) spoke first. Talks ended.") == ["Col. Rita Vance (ret.) spoke first.", "Talks ended."]
+    assert texts("The U.A.E. Foreign Ministry said nothing.") == ["The U.A.E. Foreign Ministry said nothing."]
+
+
+def test_english_ellipsis_before_a_capitalized_word_ends_a_sentence():
+    assert texts("The minister paused... Then she read the statement.") == [
+        "The minister paused...", "Then she read the statement."]
+    assert texts("The minister paused… Reporters waited.") == ["The minister paused…", "Reporters waited."]
+    assert texts("The crowd waited... and waited.") == ["The crowd waited... and waited."]
+    assert texts('"We hoped... Nothing changed," an aide said.') == ['"We hoped... Nothing changed," an aide said.']
+
+
+def test_english_time_abbreviation_before_a_new_sentence():
+    assert texts("The convoy left at 6 a.m. It reached the border by noon.") == [
+        "The convoy left at 6 a.m.", "It reached the border by noon."]
+    assert texts("Polls closed at 8 p.m. The count began at once.") == ["Polls closed at 8 p.m.", "The count began at once."]
+    assert texts("Polls close at 8 p.m. Central time on Friday.") == ["Polls close at 8 p.m. Central time on Friday."]
+
+
+def test_semicolons_do_not_end_sentences_in_either_language():
+    assert texts("Prices rose sharply; wages did not. Unions protested.") == [
+        "Prices rose sharply; wages did not.", "Unions protested."]
+    assert texts("أعلنت الحكومة خطة جديدة؛ لمواجهة ارتفاع الأسعار. ورحب بها النواب.") == [
+        "أعلنت الحكومة خطة جديدة؛ لمواجهة ارتفاع الأسعار.", "ورحب بها النواب."]
+    # a line ending in a semicolon continues on the next, in both languages
+    assert texts("وأكد المتحدث أن الوفد وصل؛\nمشيرا إلى أن المحادثات تبدأ غدا.") == [
+        "وأكد المتحدث أن الوفد وصل؛\nمشيرا إلى أن المحادثات تبدأ غدا."]
+    assert texts("The delegation arrived;\nTalks start tomorrow.") == ["The delegation arrived;\nTalks start tomorrow."]
