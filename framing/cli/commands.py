@@ -248,6 +248,11 @@ def cmd_train(args) -> int:
                   tone_extra=read_tone_extra(args.tone_extra), tone_extra_weight=extra_weight,
                   group_by=None if args.group_by == "none" else args.group_by, tune_on=args.tune_on)
     card_path = model.save(out)
+    if model.tone is None:
+        reason = (model.card.get("tone") or {}).get("skipped") if isinstance(model.card.get("tone"), dict) else None
+        warn(f"this model has no tone: {reason or 'the corpus has no tone labels'} (tone needs at least 5 corpus rows "
+             "of each of two tones to cross-validate"
+             + ("; --tone-extra rows are added to them, they cannot stand in for them)" if args.tone_extra else ")"))
     print(json.dumps(model.card["cv_metrics"], ensure_ascii=False, indent=2) if args.format == "json"
           else f"{training_text(model)}\nsaved {out} and {card_path}")
     summary(f"trained on {plural(len(corpus), 'row')} in {elapsed(time.monotonic() - started)} -> {out}", args.quiet)

@@ -96,6 +96,16 @@ def test_skip_errors_skips_unreadable_files_and_records_too(capsys, tmp_path, sm
     assert set(pd.read_csv(__import__("io").StringIO(out))["article_id"]) == {"good", "u1"}
 
 
+def test_train_says_when_the_model_gets_no_tone(capsys, tmp_path):
+    rows = [json.loads(l) for l in (CORPUS / "en.train.jsonl").read_text("utf-8").splitlines()[::8]]
+    with_tone = write_jsonl(tmp_path / "tone.jsonl", rows)
+    without = write_jsonl(tmp_path / "plain.jsonl", [{k: v for k, v in r.items() if k != "tone"} for r in rows])
+    code, _, err = run(capsys, "train", without, "--out", tmp_path / "a.skops", "--param", "frames__cv=3")
+    assert code == 0 and "this model has no tone: the corpus has no tone labels" in err
+    code, _, err = run(capsys, "train", with_tone, "--out", tmp_path / "b.skops", "--param", "frames__cv=3")
+    assert code == 0 and "no tone" not in err
+
+
 def test_train_evaluate_info(capsys, tmp_path):
     train_rows = [json.loads(l) for l in (CORPUS / "en.train.jsonl").read_text("utf-8").splitlines()[::6]]
     corpus = write_jsonl(tmp_path / "train.jsonl", train_rows)
