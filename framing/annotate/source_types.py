@@ -86,6 +86,22 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern]]:
     return rules
 
 
+# "وكالة" with a name after it ("وكالة وفا"، 'وكالة "رويترز"') is a news agency; with a noun
+# ("وكالة الطاقة"، "الوكالة الدولية") it is an organisation or a government body. (Quotation
+# marks only matter here: elsewhere a quoted name is a name, not a description.)
+_AR_AGENCY_NAME = re.compile(r"(?:^|\s)(?:[وفبل]|لل)?وكاله\s+[\"«“'(]*([\u0621-\u064A]{2,})")
+_QUOTES = str.maketrans("", "", "\"«»“”'")
+
+
+def _ar_news_agency(source: str, lang: str) -> bool:
+    if lang != "ar":
+        return False
+    from framing.annotate.attribution.arabic import _ar_common
+
+    found = _AR_AGENCY_NAME.search(normalize_arabic(source).translate(_QUOTES))
+    return bool(found) and not found.group(1).startswith("ال") and not _ar_common(found.group(1))
+
+
 @lru_cache(maxsize=20_000)
 def _by_rules(source: str, lang: str) -> str | None:
     text = normalize_arabic(source) if lang == "ar" else source.lower()
@@ -312,7 +328,7 @@ def source_type(source: str | None, lang: str, gazetteer: Any = None, context: S
     if lang == "ar" and _AR_MINISTER.match(normalize_arabic(source.strip())):
         return "official"  # "وزيرة الإعلام": a minister of information is no journalist
     media = _MEDIA_SOURCES.get(lang)
-    if media is not None and media.search(normalize_arabic(source) if lang == "ar" else source):
+    if media is not None and media.search(normalize_arabic(source) if lang == "ar" else source) or _ar_news_agency(source, lang):
         return "media"
     if _unnamed_officials(source, lang, gazetteer):
         return "anonymous"

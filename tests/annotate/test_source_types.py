@@ -295,3 +295,22 @@ def test_arabic_ministers_and_former_officials(source, expected):
 ])
 def test_arabic_military_ranks_are_officials(source, expected):
     assert source_type(source, "ar") == expected
+
+
+@pytest.mark.parametrize("source, lang, expected", [
+    # a news agency is media; an agency of a government or an international body is not
+    ("the state news agency", "en", "media"),
+    ("Xinhua", "en", "media"),
+    ("The Coastal Shipping Safety agency", "en", "official"),
+    ("The International Water Agency", "en", "official"),
+    ("وكالة الأنباء الرسمية", "ar", "media"),
+    ("وكالة \"نبأ\" المحلية", "ar", "media"),  # an agency with a name after it
+    ("وكالة سما الإخبارية", "ar", "media"),
+    ("المدير العام للوكالة الدولية لشؤون المياه", "ar", "not media"),
+    ("وكالة الطاقة الإقليمية", "ar", "not media"),
+])
+def test_news_agencies_are_media_other_agencies_are_not(source, lang, expected):
+    if expected == "not media":
+        assert source_type(source, lang) != "media"
+    else:
+        assert source_type(source, lang) == expected
