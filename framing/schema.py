@@ -412,7 +412,7 @@ class ArticleTable:
                 out.write(f"{indent}↳ {'; '.join(who)}\n")
         out.write("\n   summary (* = frame assigned; share = sentences with the frame):\n")
         for rec in article.summary().to_dict("records"):
-            out.write(f"   {rec['frame']:<14} {rec['sentences']:>3}/{len(rows):<3} sentences  share {rec['share']:>5.0%}"
+            out.write(f"   {rec['frame']:<14} {rec['sentences']:>3}/{rec['scored']:<3} scored sentences  share {rec['share']:>5.0%}"
                       f"  mean probability {rec['mean_probability']:.2f}\n")
         tone = article.tone_summary()
         if tone:

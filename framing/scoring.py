@@ -27,6 +27,7 @@ from framing import schema
 from framing.annotate import Sentences, default_annotators, run_annotators
 from framing.errors import InputError, UnsupportedLanguageError
 from framing.limits import CLASSIFY_BATCH, DEFAULT_CUES, MAX_ARTICLE_CHARS
+from framing.models.card import model_languages  # noqa: F401  (re-exported: the languages a model covers)
 from framing.models.model import FrameModel
 from framing.text.language import detect_language
 from framing.text.segment import split_sentences
@@ -52,18 +53,6 @@ class LanguageCoverageWarning(UserWarning):
     """Input in a language the model saw no training rows of (its scores there are not meaningful)."""
 
 
-def model_languages(card: dict[str, Any] | None) -> frozenset[str] | None:
-    """Languages a model was trained on, from its card (``training_data.rows_by_lang``, or a
-    ``languages`` list); None when the card does not say."""
-    card = card or {}
-    if isinstance(card.get("languages"), list):
-        return frozenset(card["languages"])
-    rows = (card.get("training_data") or {}).get("rows_by_lang")
-    if isinstance(rows, dict):
-        return frozenset(lang for lang, n in rows.items() if n and lang in schema.LANGUAGES)
-    return None
-
-
 def language_warning(card: dict[str, Any] | None, langs: Iterable[str] = (), texts: Iterable[str] = ()) -> str | None:
     """The warning for input ``langs`` (or the detected languages of ``texts``) a model with
     ``card`` was not trained on; None if covered."""
@@ -77,8 +66,8 @@ def language_warning(card: dict[str, Any] | None, langs: Iterable[str] = (), tex
     names = {"ar": "Arabic", "en": "English"}
     have = ", ".join(names.get(c, c) for c in sorted(covered)) or "no language"
     lacking = ", ".join(names.get(m, m) for m in missing)
-    return (f"the model was trained on {have} only; its scores for {lacking} input are not meaningful "
-            f"(near zero): train a model with {lacking} examples (framing train)")
+    return (f"the model was trained on {have} only; {lacking} sentences get no scores and no frames: "
+            f"train a model with {lacking} examples (framing train)")
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -141,9 +130,12 @@ class ScoredArticle:
         return pd.DataFrame([{"frame": f, **v} for f, v in self.frame_summary().items()])
 
     def frame_summary(self) -> dict[str, dict[str, Any]]:
-        """``{frame: {share, mean_probability, sentences, present}}`` over the scored sentences."""
+        """``{frame: {share, mean_probability, sentences, present, scored}}`` over the scored
+        sentences (Arabic or English ones the model has scores for; ``scored`` counts them)."""
         rows = self.sentences
-        scored = rows["lang"].isin(schema.LANGUAGES).to_numpy()
+        scored = rows["lang"].isin(schema.LANGUAGES).to_numpy().copy()
+        if self.frames and self.frames[0] in rows:
+            scored &= rows[self.frames[0]].notna().to_numpy()
         n = int(scored.sum())
         labels = [ls for ls, ok in zip(rows["labels"].tolist(), scored) if ok]
         out = {}
@@ -155,6 +147,7 @@ class ScoredArticle:
                 "mean_probability": float(probs.mean()) if n else 0.0,
                 "sentences": count,
                 "present": count > 0,
+                "scored": n,
             }
         return out
 

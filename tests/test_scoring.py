@@ -196,6 +196,14 @@ def test_uncovered_language_warns_once(small_model):
     coverage = [w for w in caught if issubclass(w.category, LanguageCoverageWarning)]
     assert len(coverage) == 1
     assert "trained on English only" in str(coverage[0].message) and "Arabic" in str(coverage[0].message)
+    # the uncovered language gets no scores and no frames (it used to get noise around the
+    # intercepts, often every frame); its language is kept, the covered one is scored
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = scorer.classify(["The army warned of missile strikes on the port.", "وحذر الجيش من ضربات صاروخية على الميناء."]).to_dict("records")
+    assert [r["lang"] for r in rows] == ["en", "ar"]
+    assert rows[1]["labels"] == [] and all(r != r for r in (rows[1][f] for f in scorer.frames))  # NaN
+    assert rows[0]["threat"] == rows[0]["threat"]
 
 
 # -- context (title, neighbouring sentences) ------------------------------------------------

@@ -13,7 +13,7 @@ import platform
 from pathlib import Path
 from typing import Any, Sequence
 
-from framing.schema import atomic_output
+from framing.schema import LANGUAGES, atomic_output
 
 ARCHITECTURE = ("TextFeatures (word and stem TF-IDF) -> FrameClassifier "
                 "(one-vs-rest logistic regression, Platt calibration, CV thresholds)")
@@ -141,3 +141,15 @@ def card_text(model) -> str:
         if "cv_metrics" in tone:
             lines.append(format_report(tone["cv_metrics"], f"tone, cross-validated on {tone.get('rows')} corpus rows:"))
     return "\n".join(lines)
+
+
+def model_languages(card: dict[str, Any] | None) -> frozenset[str] | None:
+    """Languages a model was trained on, from its card (``training_data.rows_by_lang``, or a
+    ``languages`` list); None when the card does not say."""
+    card = card or {}
+    if isinstance(card.get("languages"), list):
+        return frozenset(card["languages"])
+    rows = (card.get("training_data") or {}).get("rows_by_lang")
+    if isinstance(rows, dict):
+        return frozenset(lang for lang, n in rows.items() if n and lang in LANGUAGES)
+    return None

@@ -21,7 +21,7 @@ from sklearn.pipeline import Pipeline
 from framing.codebook import Codebook
 from framing.errors import ModelError, UnsupportedLanguageError
 from framing.limits import DEFAULT_CUES
-from framing.models.card import write_card
+from framing.models.card import model_languages, write_card
 from framing.models.features import Analysis, TextFeatures, analyze
 from framing.models.frames import FrameClassifier
 from framing.models.checks import check_bundle, smoke_test
@@ -239,14 +239,17 @@ class FrameModel:
                         context: Context | None = None) -> Predictions:
         """Frames, labels, cue terms and tone of each text, as plain columns (see :class:`Predictions`).
 
-        Texts that are empty or not Arabic/English get ``lang="und"`` and no scores (NaN).
+        Texts that are empty or not Arabic/English get ``lang="und"`` and no scores (NaN); so do
+        texts in a language the model has no training rows of (their ``lang`` is kept): its
+        scores there would be noise around the intercepts, not evidence.
         ``context``: see :meth:`predict_proba` (cue terms come from the sentence itself).
         """
         if lang is not None and lang not in SUPPORTED_LANGUAGES:
             raise UnsupportedLanguageError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
         texts = [t if isinstance(t, str) else str(t) for t in texts]
         docs = self.analyze(texts, lang)
-        ok = [i for i, d in enumerate(docs) if d.lang in SUPPORTED_LANGUAGES]
+        covered = model_languages(self.card) or SUPPORTED_LANGUAGES
+        ok = [i for i, d in enumerate(docs) if d.lang in SUPPORTED_LANGUAGES and d.lang in covered]
         proba = np.full((len(texts), len(self.frames)), np.nan)
         labels: list[list[str]] = [[] for _ in texts]
         cue_terms: list[dict[str, list[str]]] = [{} for _ in texts]
