@@ -64,6 +64,8 @@ def article_table(sentences: pd.DataFrame, frames: Sequence[str], by: str = "out
         if "date" in group:
             row["date"] = group["date"].iloc[0]
         labels = group["labels"].tolist()
+        if "lang" in group:
+            row["lang"] = group["lang"].mode().iloc[0]  # the article's language (for per-language corrections)
         for frame in frames:
             flags = np.fromiter((frame in ls for ls in labels), dtype=float, count=len(labels))
             row[f"{frame}_share"] = flags.mean()
@@ -79,9 +81,12 @@ def prevalence(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet
     """Frame prevalence per group with cluster-bootstrap confidence intervals.
 
     Returns columns ``group, frame, measure, estimate, ci_low, ci_high, n_articles, small``.
-    With ``error_rates`` (``{frame: {"tpr": .., "fpr": ..}}``, e.g. :func:`error_rates_from_card`)
-    and ``measure="share"``, estimates are corrected for classifier error by adjusted
-    classify-and-count: ``(p - fpr) / (tpr - fpr)``, clipped to [0, 1] (also inside the bootstrap).
+    With ``error_rates`` (``{frame: {"tpr": .., "fpr": .., "by_lang": {...}}}``, e.g.
+    :func:`error_rates_from_card`) and ``measure="share"``, estimates are corrected for
+    classifier error by adjusted classify-and-count: each article's share ``p`` becomes
+    ``(p - fpr) / (tpr - fpr)`` with its language's rates (no correction where ``tpr - fpr <=
+    0.05``: the classifier cannot separate the classes), the group mean is clipped to [0, 1]
+    (also inside the bootstrap), and a mean that needed clipping is warned about.
     """
     if measure not in MEASURES:
         raise InputError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
@@ -94,13 +99,24 @@ def prevalence(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet
         if n < SMALL_GROUP:
             warnings.warn(f"{by} {group!r} has only {n} article(s): " + ("no confidence interval can be given" if n == 1
                           else "its confidence intervals are wide"), stacklevel=2)
-        matrix = part[[f"{frame}_{measure}" for frame in frames]].to_numpy(dtype=float)
+        matrix = part[[f"{frame}_{measure}" for frame in frames]].to_numpy(dtype=float).copy()
+        adjusting = error_rates is not None and measure == "share"
+        if adjusting:
+            langs = part["lang"].to_numpy() if "lang" in part else None
+            for k, frame in enumerate(frames):
+                if frame in error_rates:
+                    matrix[:, k] = _adjusted_values(matrix[:, k], langs, error_rates[frame])
         boots = bootstrap_sums(matrix, n_boot, rng) / n  # one resample of articles serves every frame
         for k, frame in enumerate(frames):
             values, boot = matrix[:, k], boots[:, k]
             estimate = values.mean()
-            if error_rates is not None and measure == "share" and frame in error_rates:
-                estimate, boot = _adjust(estimate, error_rates[frame]), _adjust(boot, error_rates[frame])
+            if adjusting and frame in error_rates:
+                if not 0.0 <= estimate <= 1.0:
+                    warnings.warn(f"{by} {group!r}: the corrected {frame} share ({estimate:.0%}) falls outside 0-100% "
+                                  "and is clipped: the model's cross-validated error rates do not fit these texts "
+                                  "(e.g. prose unlike the real news it was calibrated on); read the raw share instead",
+                                  stacklevel=2)
+                estimate, boot = float(np.clip(estimate, 0.0, 1.0)), np.clip(boot, 0.0, 1.0)
             # one article has no sampling interval (every resample is that article): none is given
             low, high = (float(np.quantile(boot, alpha)), float(np.quantile(boot, 1 - alpha))) if n > 1 else (np.nan, np.nan)
             out.append({
@@ -110,17 +126,37 @@ def prevalence(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet
     return pd.DataFrame(out)
 
 
-def error_rates_from_card(card: dict[str, Any]) -> dict[str, dict[str, float]]:
-    """Cross-validated true/false positive rates per frame from a model card (for :func:`prevalence`)."""
-    labels = (card.get("cv_metrics") or {}).get("labels") or {}
-    return {frame: {"tpr": float(m["tpr"]), "fpr": float(m["fpr"])} for frame, m in labels.items() if "tpr" in m}
+def error_rates_from_card(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Cross-validated true/false positive rates per frame from a model card (for
+    :func:`prevalence`): ``{frame: {"tpr", "fpr", "by_lang": {lang: {"tpr", "fpr"}}}}``, the
+    per-language rates where the card has them (a model's errors differ by language)."""
+    metrics = card.get("cv_metrics") or {}
+    labels = metrics.get("labels") or {}
+    out: dict[str, dict[str, Any]] = {}
+    for frame, m in labels.items():
+        if "tpr" not in m:
+            continue
+        out[frame] = {"tpr": float(m["tpr"]), "fpr": float(m["fpr"])}
+        by_lang = {lang: {"tpr": float(v["labels"][frame]["tpr"]), "fpr": float(v["labels"][frame]["fpr"])}
+                   for lang, v in (metrics.get("by_lang") or {}).items()
+                   if isinstance(v, dict) and "tpr" in ((v.get("labels") or {}).get(frame) or {})}
+        if by_lang:
+            out[frame]["by_lang"] = by_lang
+    return out
 
 
-def _adjust(p, rates: dict[str, float]):
-    gap = rates["tpr"] - rates["fpr"]
-    if gap <= 0.05:
-        return p  # the classifier cannot separate the classes: no correction possible
-    return np.clip((np.asarray(p) - rates["fpr"]) / gap, 0.0, 1.0)
+def _adjusted_values(values: np.ndarray, langs: np.ndarray | None, rates: dict[str, Any]) -> np.ndarray:
+    """Each article's share corrected with its own language's rates (the pooled rates where the
+    card has none for it), unclipped: the correction is linear, so the mean of these is the
+    mixture of the per-language corrections."""
+    out = np.asarray(values, dtype=float).copy()
+    by_lang = rates.get("by_lang") or {}
+    for i, value in enumerate(out):
+        r = by_lang.get(langs[i], rates) if langs is not None else rates
+        gap = r["tpr"] - r["fpr"]
+        if gap > 0.05:
+            out[i] = (value - r["fpr"]) / gap
+    return out
 
 
 def compare(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", measure: str = "share",
@@ -304,7 +340,7 @@ def trends(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", f
     if by in articles:
         for (group, period), part in articles.groupby([by, "period"], sort=True):
             n = len(part)
-            matrix = part[[f"{frame}_{measure}" for frame in frames]].to_numpy(dtype=float)
+            matrix = part[[f"{frame}_{measure}" for frame in frames]].to_numpy(dtype=float).copy()
             boots = bootstrap_sums(matrix, n_boot, rng) / n
             for k, frame in enumerate(frames):
                 values, boot = matrix[:, k], boots[:, k]

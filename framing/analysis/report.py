@@ -492,6 +492,12 @@ def summary_text(tables: dict[str, pd.DataFrame]) -> str:
     pivot.insert(0, "articles", counts)
     lines += [f"prevalence (per article: {aggregate.MEASURE_WORDING[_measure(tables).replace('_adjusted', '')]}; "
               "mean over articles, 95% CI):", pivot.to_string(), ""]
+    adjusted = tables.get("prevalence_adjusted")
+    if adjusted is not None and len(adjusted):
+        cells = adjusted.assign(cell=adjusted.apply(lambda r: format_ci(r.estimate, r.ci_low, r.ci_high), axis=1))
+        lines += ["prevalence corrected for classifier error (adjusted classify-and-count, the model card's "
+                  "cross-validated rates per language):",
+                  cells.pivot(index="group", columns="frame", values="cell")[frames].to_string(), ""]
     omnibus = tables["omnibus"].assign(p_value=lambda t: t["p_value"].map(format_p))
     lines += ["omnibus permutation tests:", omnibus.to_string(index=False, float_format=lambda v: f"{v:.4f}"), ""]
     pairwise = tables["pairwise"].sort_values("p_holm")

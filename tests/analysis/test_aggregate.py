@@ -68,6 +68,26 @@ def test_adjusted_classify_and_count():
     assert error_rates_from_card(card) == {"threat": {"tpr": 0.9, "fpr": 0.05}}
 
 
+def test_adjustment_uses_each_articles_language_and_warns_when_clipped():
+    # half the articles English, half Arabic, with different error rates per language
+    data = synthetic({"A": 0.5}, articles=20)
+    data["lang"] = ["ar" if int(a.split("-")[1]) % 2 else "en" for a in data["article_id"]]
+    card = {"cv_metrics": {"labels": {"threat": {"tpr": 0.7, "fpr": 0.05}},
+                           "by_lang": {"en": {"labels": {"threat": {"tpr": 0.9, "fpr": 0.02}}},
+                                       "ar": {"labels": {"threat": {"tpr": 0.6, "fpr": 0.10}}}}}}
+    rates = error_rates_from_card(card)
+    assert rates["threat"]["by_lang"]["ar"] == {"tpr": 0.6, "fpr": 0.10}
+    table = article_table(data, FRAMES)
+    expected = np.mean([(s - 0.02) / 0.88 if lang == "en" else (s - 0.10) / 0.5
+                        for s, lang in zip(table["threat_share"], table["lang"])])
+    adjusted = prevalence(data, FRAMES, n_boot=100, error_rates=rates).set_index("frame")
+    assert adjusted.loc["threat", "estimate"] == pytest.approx(expected)
+    # rates that do not fit the texts push the correction past 100%: clipped, and said so
+    with pytest.warns(UserWarning, match="falls outside 0-100% and is clipped"):
+        clipped = prevalence(data, FRAMES, n_boot=100, error_rates={"threat": {"tpr": 0.3, "fpr": 0.01}})
+    assert clipped.set_index("frame").loc["threat", "estimate"] == 1.0
+
+
 def test_compare_finds_planted_difference_and_not_absent_ones():
     result = compare(synthetic({"A": 0.6, "B": 0.2, "C": 0.2}), FRAMES, n_perm=300)
     omnibus = result["omnibus"].set_index("frame")
