@@ -208,9 +208,9 @@ def create_app(model: Scorer | FrameModel | None = None, model_path: str | None 
         """Score one article (nothing stored); returns the JSON-ready result and the scored text."""
         title, text, date = item.title, item.text, item.date
         if item.html is not None:
-            from framing.text.html import extract_article
+            from framing.text.html import extract_article, require_article_text
 
-            extracted = extract_article(item.html, "html")
+            extracted = require_article_text(extract_article(item.html, "html"))  # the CLI's rule too
             text = extracted.text
             title = title or extracted.title
             if date is None and extracted.date:

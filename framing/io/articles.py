@@ -80,13 +80,19 @@ def _file_articles(path: str, outlet: str | None,
 
 
 def _text_article(path: str, outlet: str | None) -> tuple[str, dict[str, Any]]:
-    """The text and fields of one ``.txt`` or HTML article file."""
-    from framing.text.html import extract_article, looks_like_html
+    """The text and fields of one ``.txt`` or HTML article file.
 
-    raw = read_text_file(path)
+    An HTML page (by its ``.html``/``.htm`` name or its content) not in UTF-8 is read in the
+    charset it declares; a page without article text beyond its title (only a title, menus or
+    boilerplate) is an :class:`InputError` ("no article text found", the message the HTTP API
+    gives for a page without a body)."""
+    from framing.text.html import extract_article, looks_like_html, require_article_text
+
+    named_html = Path(path).suffix.lower() in (".html", ".htm")
+    raw = read_text_file(path, html=True if named_html else None)
     fields: dict[str, Any] = {"id": Path(path).stem, "outlet": outlet, "title": None, "date": None, "url": None}
-    if Path(path).suffix.lower() in (".html", ".htm") or looks_like_html(raw):
-        extracted = extract_article(raw, path)
+    if named_html or looks_like_html(raw):
+        extracted = require_article_text(extract_article(raw, path), path)
         fields.update(title=extracted.title, date=extracted.date)
         raw = extracted.text
     return raw, fields

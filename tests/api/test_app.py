@@ -84,6 +84,9 @@ def test_batch(client):
     ({"text": "Talks resumed.", "colour": "red"}, 422, "colour"),
     ({"text": "Le sommet aura lieu demain à Paris avec les ministres."}, 422, "supported language"),
     ({"html": "<html><body><nav><a href='/'>Home</a></nav></body></html>"}, 422, "no article text|only boilerplate"),
+    # a title and menus only: no article text, as on the command line
+    ({"html": "<html><head><title>Harbor talks resume</title></head><body><nav><a href='/'>Home</a> "
+              "<a href='/world'>World</a></nav><h1>Harbor talks resume</h1></body></html>"}, 422, "no article text"),
 ])
 def test_bad_requests_get_json_4xx(client, payload, status, message):
     import re
