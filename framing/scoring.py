@@ -316,7 +316,8 @@ class Scorer:
         article_lang = lang or detect_language(text)
         if article_lang not in schema.LANGUAGES:
             raise UnsupportedLanguageError(
-                "article is not in a supported language (Arabic or English); pass lang='ar' or 'en' to force one"
+                "article is not in a supported language (Arabic or English); give its language to force one "
+                "(--lang ar|en on the command line, lang='ar'|'en' in Python and the API)"
             )
         pieces = split_sentences(text, lang)
         kept = [s for s in pieces if s.kind != "boilerplate"]

@@ -159,6 +159,17 @@ def _adjusted_values(values: np.ndarray, langs: np.ndarray | None, rates: dict[s
     return out
 
 
+def _missing_hint(articles: pd.DataFrame, by: str) -> str:
+    """Why groups are missing, when articles lack the grouping column."""
+    missing = len(articles) if by not in articles else int(articles[by].isna().sum())
+    if not missing:
+        return ""
+    hint = (f" ({missing} of {len(articles)} article(s) have no {by!r}"
+            + ("; for .txt/.html files score each outlet with `framing score FILES --outlet NAME -o OUT.jsonl`, "
+               "or use corpus files with an 'outlet' column, then compare those)" if by == "outlet" else ")"))
+    return hint
+
+
 def compare(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", measure: str = "share",
             n_perm: int = 2000, seed: int | None = 0) -> dict[str, pd.DataFrame]:
     """Differences between groups, per frame, with articles as the unit.
@@ -171,10 +182,11 @@ def compare(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", 
     """
     if measure not in MEASURES:
         raise InputError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
-    articles = article_table(sentences, frames, by).dropna(subset=[by])
-    groups = sorted(articles[by].unique(), key=str)
+    table = article_table(sentences, frames, by)
+    articles = table.dropna(subset=[by]) if by in table else table
+    groups = sorted(articles[by].unique(), key=str) if by in articles else []
     if len(groups) < 2:
-        raise InputError(f"need at least two {by} groups to compare, found {len(groups)}")
+        raise InputError(f"need at least two {by} groups to compare, found {len(groups)}" + _missing_hint(table, by))
     codes = articles[by].map({g: i for i, g in enumerate(groups)}).to_numpy()
     rng = np.random.default_rng(seed)
     omnibus, pairwise = [], []

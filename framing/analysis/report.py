@@ -480,10 +480,10 @@ def _provenance_html(record: dict[str, Any]) -> str:
     return f"<dl class='prov'>{rows}<dt>input files</dt><dd>{input_html}</dd></dl>"
 
 
-def summary_text(tables: dict[str, pd.DataFrame]) -> str:
+def summary_text(tables: dict[str, pd.DataFrame], by: str = "outlet") -> str:
     """Plain-text findings and tables for the terminal (percent with 95% intervals, p-values as
-    ``< 0.001``)."""
-    lines = ["findings:", *("  - " + f for f in findings(tables)), ""]
+    ``< 0.001``); ``by`` names the grouping column in the findings."""
+    lines = ["findings:", *("  - " + f for f in findings(tables, by)), ""]
     prevalence = tables["prevalence"]
     frames = list(dict.fromkeys(prevalence["frame"]))
     pivot = prevalence.assign(cell=prevalence.apply(lambda r: format_ci(r.estimate, r.ci_low, r.ci_high), axis=1)).pivot(

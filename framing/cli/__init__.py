@@ -62,6 +62,17 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_INPUT
 
 
+def _count(value: str) -> int:
+    """A whole number of 0 or more (argparse type)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
+    return number
+
+
 def _model(p: argparse.ArgumentParser, actors: bool = True) -> None:
     p.add_argument("--model", metavar="PATH", help="model file (.skops); default: the shipped model")
     if actors:
@@ -75,7 +86,7 @@ def _quiet(p: argparse.ArgumentParser) -> None:
 
 def _scoring(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--lang", choices=LANGUAGES, help=f"treat {what} as this language instead of detecting it")
-    p.add_argument("--cues", type=int, default=DEFAULT_CUES, metavar="N",
+    p.add_argument("--cues", type=_count, default=DEFAULT_CUES, metavar="N",
                    help="cue terms per predicted frame (0 = none; default: %(default)s)")
     p.add_argument("--wide", action="store_true", help="with --format table: whole sentences instead of cutting them to one line")
 

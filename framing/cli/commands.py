@@ -154,7 +154,7 @@ def cmd_compare(args) -> int:
                             n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed,
                             error_rates=error_rates_from_card(scorer.card) if args.adjust else None,
                             provenance=provenance(args.inputs, scorer.card, args.model, scorer.codebook) if args.out else None)
-    print(to_json(tables) if args.format == "json" else summary_text(tables))
+    print(to_json(tables) if args.format == "json" else summary_text(tables, args.by))
     articles = sentences["article_id"].nunique() if "article_id" in sentences else 0
     where = f" -> {args.out}/report.html (figures PNG+SVG, CSV tables)" if args.out else ""
     summary(f"compared {plural(articles, 'article')}, {plural(len(sentences), 'sentence')} by {args.by} "

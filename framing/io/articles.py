@@ -60,6 +60,11 @@ def _file_articles(path: str, outlet: str | None,
         except FramingError as exc:
             failed(path, exc, whole_file=True)
             return
+        if records and suffix != ".jsonl" and "text" not in records[0][1]:
+            columns = ", ".join(map(str, records[0][1])) or "none"
+            failed(path, InputError(f"{path}: no 'text' column (columns: {columns[:200]}); an article corpus needs one"),
+                   whole_file=True)
+            return
         for number, rec in records:
             where = f"{path}:{number}"
             text = rec.get("text")

@@ -132,3 +132,10 @@ def test_identical_articles_and_a_one_article_group_still_give_a_report(tmp_path
     assert pairwise.loc[(pairwise["a"] == "A") & (pairwise["b"] == "B"), "cohens_d"].isna().all()
     assert report.format_ci(0.35, float("nan"), float("nan")) == "35% [no interval: 1 article]"
     assert "no interval: 1 article" in (tmp_path / "report.html").read_text("utf-8")
+
+
+def test_text_summary_names_the_grouping():
+    data = synthetic({"A": 0.3, "B": 0.3}, articles=10).rename(columns={"outlet": "desk"})
+    tables = report.compare_report(data, FRAMES, by="desk", n_boot=100, n_perm=99, seed=2)
+    text = report.summary_text(tables, by="desk")
+    assert "Overall the desk groups do not differ clearly" in text and "outlet groups" not in text

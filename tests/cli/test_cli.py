@@ -145,7 +145,9 @@ def test_train_with_foreign_labels(capsys, tmp_path):
     (["classify", "{tmp}/french.txt"], "no line could be scored"),
     (["score", "{tmp}/empty.txt"], "empty"),
     (["score", "{tmp}/big.txt"], "one article may be at most"),
-    (["score", "{tmp}/x.csv"], "missing 'text'"),
+    (["score", "{tmp}/x.csv"], r"x.csv: no 'text' column \(columns: body, outlet\)"),
+    (["score", "{tmp}/french.txt"], "--lang ar\\|en on the command line"),
+    (["compare", "{tmp}/story.txt", "{tmp}/story2.txt"], "have no 'outlet'; for .txt/.html files score each outlet"),
     (["score", "{tmp}/cp1256.txt", "--format", "parquet"], "give -o/--output"),
     (["train", "{tmp}/bad.jsonl", "--out", "{tmp}/m.skops"], "bad.jsonl:2: invalid JSON"),
     (["train", "{tmp}/unknown.jsonl", "--out", "{tmp}/m.skops", "--codebook", "framing/data/codebook.yaml"],
@@ -161,10 +163,12 @@ def test_bad_input_is_one_line_error(capsys, tmp_path, small_model_path, args, m
     (tmp_path / "french.txt").write_text("Le sommet aura lieu demain à Paris.\n", "utf-8")
     (tmp_path / "big.txt").write_bytes(b"The talks resumed. " * (6 * 1024 * 1024 // 19))
     (tmp_path / "x.csv").write_text("body,outlet\nhello,X\n", "utf-8")
+    (tmp_path / "story.txt").write_text("The envoys met in Doha to discuss the truce.", "utf-8")
+    (tmp_path / "story2.txt").write_text("Officials warned of missile strikes on the port.", "utf-8")
     (tmp_path / "bad.jsonl").write_text('{"text": "ok", "labels": []}\n{"text": \n', "utf-8")
     (tmp_path / "unknown.jsonl").write_text('{"text": "A summit in Cairo.", "labels": ["propaganda"]}\n', "utf-8")
     argv = [a.format(tmp=tmp_path) for a in args]
-    if argv[0] in ("classify", "score"):
+    if argv[0] in ("classify", "score", "compare"):
         argv += ["--model", str(small_model_path)]
     code, out, err = run(capsys, *argv)
     assert code == 1
@@ -328,3 +332,11 @@ def test_outputs_never_replace_special_files(capsys, tmp_path, small_model_path)
     model_bytes = open(small_model_path, "rb").read()
     code, _, err = run(capsys, "classify", lines, "--model", small_model_path, "-o", small_model_path)
     assert code == 1 and "is also an input" in err and open(small_model_path, "rb").read() == model_bytes
+
+
+def test_negative_cue_count_is_refused(capsys, tmp_path):
+    lines = tmp_path / "l.txt"
+    lines.write_text("Talks resumed.\n", "utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["classify", str(lines), "--cues", "-1"])
+    assert exit_.value.code == 2 and "-1 is negative; give 0 or more" in capsys.readouterr().err
