@@ -231,6 +231,7 @@ def _write(tables: dict[str, pd.DataFrame], frames: Sequence[str], out: Path, by
     from framing.schema import flat_table
 
     out.mkdir(parents=True, exist_ok=True)
+    before = {p.name for p in out.iterdir()}
     for name, table in tables.items():  # group names, terms and speakers come from the input: formulas neutralized
         flat_table(table, "csv").to_csv(out / f"{name}.csv", index=False)
     figures: list[dict[str, str]] = []
@@ -276,6 +277,14 @@ def _write(tables: dict[str, pd.DataFrame], frames: Sequence[str], out: Path, by
              f"Words {group} uses more than the other groups: log-odds ratio with an informative Dirichlet prior "
              "(Monroe, Colaresi & Quinn 2008), z above 1.96 notable; function words and the outlet's own name left out.")
     (out / "report.html").write_text(report_html(tables, figures, by, record), "utf-8")
+    written = {"report.html", *(f"{n}.csv" for n in tables), *(f"{f['name']}.{x}" for f in figures for x in ("png", "svg"))}
+    stale = sorted(n for n in before - written if n.endswith((".png", ".svg", ".csv")))
+    if stale:  # never deleted (they may be the user's), but not to be mistaken for this report's
+        from framing.errors import InputWarning
+
+        shown = ", ".join(stale[:6]) + (f" and {len(stale) - 6} more" if len(stale) > 6 else "")
+        warnings.warn(f"{out} already held {len(stale)} table/figure file(s) this report did not write "
+                      f"(an earlier run's?): {shown}; they are not part of this report", InputWarning, stacklevel=3)
 
 
 _CSS = """
@@ -350,10 +359,18 @@ def report_html(tables: dict[str, pd.DataFrame], figures: Sequence[dict[str, str
 
     items = "".join(f"<li>{isolate(line)}</li>" for line in findings(tables, by))
     sections.append(("findings", "Findings", f"<ul class='findings'>{items}</ul>"
-                     f"<p class='muted'>Unit of analysis: the article. Prevalence is the mean over articles of each "
-                     f"article's {esc(words)}; 95% intervals from a cluster bootstrap over articles "
-                     f"({record.get('n_boot', '?')} resamples); differences tested by permuting whole articles between groups "
-                     f"({record.get('n_perm', '?')} permutations), pairwise p-values Holm-corrected within each frame.</p>"))
+                     + (f"<p class='muted'>Unit of analysis: the article. Prevalence is the mean over articles of each "
+                        f"article's {esc(words)}; 95% intervals from a cluster bootstrap over articles "
+                        f"({record.get('n_boot', '?')} resamples); differences tested by permuting whole articles between groups "
+                        f"({record.get('n_perm', '?')} permutations), pairwise p-values Holm-corrected within each frame.</p>"
+                        if by != "source_type" else
+                        f"<p class='muted'>Unit of analysis: the sentences of one source type within one article (an "
+                        f"article quoting officials and experts gives one official and one expert unit). Prevalence is the "
+                        f"mean over units of each unit's {esc(words)}; 95% intervals from a bootstrap over units "
+                        f"({record.get('n_boot', '?')} resamples); differences tested by permuting units between groups "
+                        f"({record.get('n_perm', '?')} permutations), pairwise p-values Holm-corrected within each frame. "
+                        f"Units of one article are not independent, so these intervals and p-values are somewhat narrower "
+                        f"than a bootstrap over whole articles would give.</p>")))
     figure_html = []
     for number, fig in enumerate(figures, 1):
         figure_html.append(f"<figure id='fig-{esc(fig['name'])}'><img alt='{esc(fig['title'])}' "
@@ -375,7 +392,8 @@ def report_html(tables: dict[str, pd.DataFrame], figures: Sequence[dict[str, str
     omnibus = tables["omnibus"]
     rows = [[r.frame, int(r.groups), int(r.n_articles), f"{r.statistic:.3f}", format_p(r.p_value)] for r in omnibus.itertuples()]
     body = ("<h3>Do the groups differ at all? (omnibus permutation test per frame)</h3>"
-            + _table(["frame", "groups", "articles", "between-group SS", "p"], rows, numeric=(1, 2, 3, 4)))
+            + _table(["frame", "groups", "articles" if by != "source_type" else "article × source type units",
+                      "between-group SS", "p"], rows, numeric=(1, 2, 3, 4)))
     pairwise = tables["pairwise"].sort_values(["frame", "p_holm"], key=lambda c: c.map(
         {f: i for i, f in enumerate(dict.fromkeys(prevalence["frame"]))}) if c.name == "frame" else c)
     rows = [[r.frame, r.a, r.b, f"{r.difference * 100:+.1f}", f"{r.cohens_d:.2f}" if pd.notna(r.cohens_d) else "–",
@@ -489,7 +507,7 @@ def summary_text(tables: dict[str, pd.DataFrame], by: str = "outlet") -> str:
     pivot = prevalence.assign(cell=prevalence.apply(lambda r: format_ci(r.estimate, r.ci_low, r.ci_high), axis=1)).pivot(
         index="group", columns="frame", values="cell")[frames]
     counts = prevalence.groupby("group")["n_articles"].first()
-    pivot.insert(0, "articles", counts)
+    pivot.insert(0, "articles" if by != "source_type" else "units (article × source type)", counts)
     lines += [f"prevalence (per article: {aggregate.MEASURE_WORDING[_measure(tables).replace('_adjusted', '')]}; "
               "mean over articles, 95% CI):", pivot.to_string(), ""]
     adjusted = tables.get("prevalence_adjusted")

@@ -139,3 +139,13 @@ def test_text_summary_names_the_grouping():
     tables = report.compare_report(data, FRAMES, by="desk", n_boot=100, n_perm=99, seed=2)
     text = report.summary_text(tables, by="desk")
     assert "Overall the desk groups do not differ clearly" in text and "outlet groups" not in text
+
+
+def test_files_of_an_earlier_report_are_named_not_deleted(tmp_path):
+    from framing.errors import InputWarning
+
+    (tmp_path / "terms_old_outlet.png").write_bytes(b"old")
+    data = synthetic({"A": 0.5, "B": 0.2}, articles=8)
+    with pytest.warns(InputWarning, match="terms_old_outlet.png"):
+        report.compare_report(data, FRAMES, out=tmp_path, n_boot=100, n_perm=99, seed=1)
+    assert (tmp_path / "terms_old_outlet.png").read_bytes() == b"old" and (tmp_path / "report.html").exists()

@@ -148,3 +148,13 @@ def test_findings_name_who_voices_a_frame_differently(tmp_path):
     line = next(l for l in report.findings(tables) if l.startswith("Who voices threat"))
     assert "official sources voice" in line and "of Frontline Times's threat sentences" in line and "p_holm" in line
     assert not any(l.startswith("Who voices diplomacy") for l in report.findings(tables))  # no diplomacy at all
+
+
+def test_by_source_type_reports_its_unit_honestly(tmp_path):
+    data = synthetic({"Frontline Times": 0.7, "The Ledger": 0.2}, articles=12)
+    data["source_type"] = np.where(np.arange(len(data)) % 3 == 0, "official", np.where(np.arange(len(data)) % 3 == 1, "expert", None))
+    tables = report.compare_report(data, FRAMES, by="source_type", out=tmp_path, n_boot=100, n_perm=99, seed=1)
+    page = (tmp_path / "report.html").read_text("utf-8")
+    assert "Unit of analysis: the sentences of one source type within one article" in page
+    assert "Unit of analysis: the article." not in page and "article × source type units" in page
+    assert "units (article × source type)" in report.summary_text(tables, by="source_type")
