@@ -694,3 +694,15 @@ def test_a_clause_is_no_arabic_speaker(text):
 ])
 def test_definite_surname_and_staff_rank_after_a_title(text, speaker):
     assert attribute(text, "ar").source == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "غير أن / لكن" + a person by title and name + a verb with a preposition, then a subject-less
+    # reporting verb: the fronted person says it
+    ("غير أن المحلل المالي المستقل سامي نور شكك في البيانات الرسمية، وقال إن الأرقام متفائلة.", "المحلل المالي المستقل سامي نور"),
+    ("لكن الوزير كامل حداد اعترض على الاتفاق، وقال إن بنوده غامضة.", "الوزير كامل حداد"),
+    # not a person: no speaker is made up
+    ("لكن الوضع الأمني تحسن في الأحياء الشرقية، وقال إن الدوريات مستمرة.", None),
+])
+def test_fronted_subject_after_but_speaks_for_the_joined_verb(text, speaker):
+    assert attribute(text, "ar").source == speaker

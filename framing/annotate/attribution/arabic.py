@@ -948,6 +948,33 @@ def _ar_shared_subject(before: str, cue: str) -> str | None:
             and all(_ar_name_kind(w) or w.startswith("ال") for w in that.group(1).split()) \
             and not _AR_CUE.search(before, that.end()):
         return that.group(1)
+    return _ar_fronted_subject(before, gender)
+
+
+# "غير أن"، "إلا أن"، "لكن": a clause whose subject stands before its verb
+_AR_FRONTING = _lazy(r"^(?:(?:غير|إلا|الا)\s+(?:أن|ان)|و?لكن|بيد\s+أن)\s+")
+
+
+def _ar_fronted_subject(before: str, gender: str) -> str | None:
+    """The subject of a sentence opening "غير أن / إلا أن / لكن" + a person by title (and name) +
+    a past verb with a preposition ("غير أن الخبير الاقتصادي سامي نور شكك في ...، وقال"): the words
+    up to the verb, when the first is a person's title and none is a function word, and the verb
+    agrees with the cue."""
+    opening = _AR_FRONTING.match(_blank_dateline(before, "ar").strip())
+    if not opening:
+        return None
+    words = _blank_dateline(before, "ar").strip()[opening.end():].split()
+    for i, word in enumerate(words[:8]):
+        # the verb: the word before the first preposition ("شكك في"), not nominal in form
+        if i + 1 < len(words) and words[i + 1] in _AR_PREPOSITION_WORDS:
+            if i < 2 or not re.fullmatch(r"[\u0621-\u064A]{3,6}", word) or word[:1] in "يتن" or word.startswith("ال") \
+                    or word.endswith(("ي", "ة", "ون", "ين", "ات")) or _ar_verb_gender(word) != gender:
+                return None
+            subject = words[:i]
+            if re.sub(r"^ال", "", subject[0]) in _AR_TITLES and not any(w in _AR_FUNCTION or w[:1] in _AR_QUOTE_CHARS for w in subject) \
+                    and not _ar_prepositional(subject[-1]) and _ar_subject_end(" ".join(subject)) == " ".join(subject):
+                return " ".join(subject)
+            return None
     return None
 
 
