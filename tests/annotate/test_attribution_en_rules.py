@@ -335,3 +335,8 @@ def test_subject_of_a_coordinated_cue(text, expected):
 ])
 def test_no_clause_or_phrase_is_taken_for_a_speaker(text, speaker):
     assert attribute(text, "en").source == speaker
+
+
+@pytest.mark.parametrize("text", ["+1+1 said the committee.", "2031 said the committee.", "*** said the committee."])
+def test_a_span_without_letters_is_no_speaker(text):
+    assert attribute(text, "en").source is None

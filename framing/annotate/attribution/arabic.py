@@ -1428,9 +1428,10 @@ _AR_CLAUSE_WORD = _lazy(r"(?:^|\s)(?:أن|أنه|أنها|إن|إنه|إنها|�
 def _ar_speaker_checked(found: Attribution) -> Attribution:
     """``found`` unless its named speaker is a clause: a complementizer, a negation, a relative
     pronoun or a copula pronoun inside ("أنه لم يكن لاتفاق ..."، "فلان هو حارس مرمى ...") gives
-    no attribution (:data:`NONE`)."""
-    if found.form == "named" and found.source and _AR_CLAUSE_WORD.search(found.source):
-        return NONE
+    no attribution (:data:`NONE`), nor does a span without a letter."""
+    if found.form == "named" and found.source and (_AR_CLAUSE_WORD.search(found.source)
+                                                   or not re.search(r"[^\W\d_]", found.source)):
+        return NONE  # (or no letter at all: "١+١"، "2024")
     return found
 
 
