@@ -319,6 +319,10 @@ class Scorer:
                 "article is not in a supported language (Arabic or English); give its language to force one "
                 "(--lang ar|en on the command line, lang='ar'|'en' in Python and the API)"
             )
+        from framing.annotate.spans import clean
+
+        if title is not None and not clean(title).text.strip():
+            title = None  # blank or only invisible marks (U+200F, ZWJ): no title row
         pieces = split_sentences(text, lang)
         kept = [s for s in pieces if s.kind != "boilerplate"]
         dropped = [s.text for s in pieces if s.kind == "boilerplate"]

@@ -260,3 +260,9 @@ def test_a_model_without_context_gets_none_from_score_article(small_model, monke
     Scorer(small_model).score_article("The minister arrived in the capital today. He met his counterpart.",
                                       title="A visit")
     assert seen == [None]
+
+
+@pytest.mark.parametrize("title", ["", "   ", "\u200f", "\u200d\u200c \u200f"])
+def test_a_title_of_only_invisible_marks_is_no_title(small_scorer, title):
+    article = small_scorer.score_article("The envoys met in Doha. Talks resumed.", title=title)
+    assert list(article.sentences["kind"]) == ["sentence", "sentence"]

@@ -371,6 +371,25 @@ def create_app_from_env() -> FastAPI:
                       actors=os.environ.get("FRAMING_ACTORS") or None)
 
 
+def _check_port(host: str, port: int) -> None:
+    """:class:`InputError` when ``host:port`` cannot be bound (in use, or not an address of this
+    machine); uvicorn would print its own error only after the store was created."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise InputError(f"--host {host!r}: not an address this machine can serve on ({exc.strerror or exc})") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise InputError(f"cannot serve on {host}:{port}: {exc.strerror or exc} "
+                             "(another server on that port? choose another with --port)") from None
+
+
 def serve(host: str, port: int, db: str, model: str | None = None, actors: str | None = None, workers: int = 1) -> None:
     """Run the service with uvicorn (``framing serve``). A bad model, gazetteer, store, port or
     worker count fails here with a typed error, before the port is bound."""
@@ -378,6 +397,7 @@ def serve(host: str, port: int, db: str, model: str | None = None, actors: str |
 
     if workers < 1 or not 0 < port < 65536:
         raise InputError("--workers must be at least 1 and --port between 1 and 65535")
+    _check_port(host, port)  # before the store file is created
     Scorer.load(model, actors=actors)
     ArticleStore(db)
     os.environ["FRAMING_DB"] = db

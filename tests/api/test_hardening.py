@@ -290,3 +290,19 @@ def test_two_openers_of_a_v1_store_migrate_it_once(tmp_path):
         t.join()
     assert errors == []
     assert {a["id"] for a in ArticleStore(path).list(until="2024-10-03")[1]} == {"a"}
+
+
+def test_serve_on_a_port_in_use_is_one_line_and_creates_no_store(tmp_path, capsys):
+    import socket
+
+    from framing.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        db = tmp_path / "store.sqlite"
+        assert main(["serve", "--port", str(port), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: cannot serve on 127.0.0.1:") and "--port" in err
+    assert not db.exists()
