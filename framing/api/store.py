@@ -133,6 +133,22 @@ def _now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+def _switch_to_wal(db: sqlite3.Connection, attempts: int = 50) -> None:
+    """``PRAGMA journal_mode=WAL``, retried: while another opener holds the file (two servers
+    starting on one new store), SQLite may answer "database is locked" at once instead of waiting
+    out the busy timeout."""
+    import time
+
+    for attempt in range(attempts):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+
+
 class ArticleStore:
     """Thread-safe store of scored articles (one connection per thread).
 
@@ -194,7 +210,7 @@ class ArticleStore:
                 db = self._connect_readonly()
             else:
                 db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-                db.execute("PRAGMA journal_mode=WAL")
+                _switch_to_wal(db)
                 db.execute("PRAGMA synchronous=FULL")
         except sqlite3.DatabaseError as exc:
             raise InputError(f"{self.path}: not a usable SQLite store ({exc})") from None

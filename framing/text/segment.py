@@ -139,8 +139,9 @@ def _is_boilerplate(line: str) -> bool:
 
 # Capitalized pronouns and determiners start a sentence after an abbreviation ("at 5 p.m. They",
 # "in the U.S. The"): none follows a title ("Mr.", "Gen.") inside one. Curated, as the shipped
-# parameters carry no learned starters (see punkt_build).
-_SENT_STARTERS = frozenset("""i he she it we they you there the a an this that these those
+# parameters carry no learned starters (see punkt_build). No single letters: "A." and "I." are
+# also initials ("Lt. Col. A. J. Smith", "I. M. Pei").
+_SENT_STARTERS = frozenset("""he she it we they you there the an this that these those
 his her its their our my your""".split())
 _DOTTED = re.compile(r"[^\W\d_]{1,2}(?:\.[^\W\d_]{1,2})+")  # Punkt types: "ph.d", "u.a.e", "m.sc"
 _EN_ELLIPSIS = re.compile(r"(?:\.{2,}|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[A-Z])")

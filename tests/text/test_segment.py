@@ -1,3 +1,5 @@
+import pytest
+
 from framing.text.segment import split_sentences
 
 
@@ -110,3 +112,9 @@ def test_semicolons_do_not_end_sentences_in_either_language():
     assert texts("وأكد المتحدث أن الوفد وصل؛\nمشيرا إلى أن المحادثات تبدأ غدا.") == [
         "وأكد المتحدث أن الوفد وصل؛\nمشيرا إلى أن المحادثات تبدأ غدا."]
     assert texts("The delegation arrived;\nTalks start tomorrow.") == ["The delegation arrived;\nTalks start tomorrow."]
+
+
+@pytest.mark.parametrize("text", ["The award went to Lt. Col. A. J. Marsh yesterday.", "She met Gov. A. Lee in May.",
+                                  "The tower was designed by I. M. Corran in 1970."])
+def test_initials_after_a_title_do_not_start_a_sentence(text):
+    assert [s.text for s in split_sentences(text, "en")] == [text]
