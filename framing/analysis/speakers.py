@@ -96,6 +96,21 @@ def _type_order(group: str) -> int:
     return SOURCE_TYPES.index(group) if group in SOURCE_TYPES else len(SOURCE_TYPES)
 
 
+# Heads of Arabic group names: no person is called "برنامج الأغذية العالمي" or "دول الخليج"
+_AR_GROUP_HEADS = frozenset("برنامج صندوق اتحاد رابطة نقابة لجنة حركة دول جماعة قوات فصائل سلطات أهالي سكان مصادر "
+                            "مسؤولو مسؤولون جيش حكومة".split())
+
+
+def _ar_group_head(word: str) -> bool:
+    """An Arabic word that heads a group or institution's name (an institution noun, a title, a
+    feminine plural in -ات), not a given name ("هارون", "حسين" end like masculine plurals)."""
+    from framing.annotate.attribution.arabic import _AR_INSTITUTIONS, _AR_TITLES
+
+    forms = (word, word[1:]) if word[:1] == "و" and len(word) > 3 else (word,)  # "ووزارة", and "وزارة" itself
+    return any(f in _AR_GROUP_HEADS or f in _AR_INSTITUTIONS or f in _AR_TITLES for f in forms) \
+        or word.endswith("ات") and len(word) > 4
+
+
 def looks_like_a_name(speaker: str, lang: str | None) -> bool:
     """Whether ``speaker`` may be a person's name rather than a description ("the company",
     "witnesses", "التجار في المدينة"): in English, capitalized words and name particles only; in
@@ -106,7 +121,8 @@ def looks_like_a_name(speaker: str, lang: str | None) -> bool:
         return False
     if lang == "ar":
         return 2 <= len(words) <= 3 and not words[0].startswith(("ال", "وال")) \
-            and not re.search(r"[،,.:;؛()\"«»]", speaker) and not set(words) & _AR_FUNCTION_WORDS
+            and not re.search(r"[،,.:;؛()\"«»]", speaker) and not set(words) & _AR_FUNCTION_WORDS \
+            and not _ar_group_head(words[0])
     return words[0][:1].isupper() and words[0] not in ("The", "A", "An") \
         and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
 

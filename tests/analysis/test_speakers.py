@@ -53,6 +53,9 @@ def test_minimum_and_bad_input():
     ("the company", "en", False), ("The Kremlin", "en", False), ("Tour operators", "en", False),
     ("حسن العلوي", "ar", True), ("البنك", "ar", False), ("التجار في المدينة", "ar", False),
     ("رئيس الجمعية، حسن العلوي", "ar", False),
+    # group and institution names are no persons; given names that end like plurals are
+    ("برنامج الغذاء الإقليمي", "ar", False), ("منظمات إغاثة", "ar", False), ("دول الجوار", "ar", False),
+    ("وزارة الصحة", "ar", False), ("هارون الخطيب", "ar", True), ("حسين نور", "ar", True),
 ])
 def test_looks_like_a_name(speaker, lang, expected):
     assert looks_like_a_name(speaker, lang) is expected
