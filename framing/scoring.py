@@ -25,12 +25,13 @@ import pandas as pd
 
 from framing import schema
 from framing.annotate import Sentences, default_annotators, run_annotators
+from framing.annotate.spans import clean
 from framing.errors import InputError, UnsupportedLanguageError
 from framing.limits import CLASSIFY_BATCH, DEFAULT_CUES, MAX_ARTICLE_CHARS
 from framing.models.card import model_languages  # noqa: F401  (re-exported: the languages a model covers)
 from framing.models.model import FrameModel
 from framing.text.language import detect_language
-from framing.text.segment import split_sentences
+from framing.text.segment import same_as_title, split_sentences
 
 
 def check_text(text: object, where: str = "text") -> str:
@@ -96,13 +97,6 @@ def article_context(texts: Sequence[str], title: str | None = None, first: int =
             last = texts[i]
     titles = [""] * first + [title or ""] * (n - first)
     return previous, following, titles
-
-
-def _is_title(piece: str, title: str) -> bool:
-    def norm(text: str) -> str:
-        return " ".join(text.split()).rstrip(".!?:;،؛ ").casefold()
-
-    return norm(piece) == norm(title)
 
 
 @dataclass
@@ -319,21 +313,19 @@ class Scorer:
                 "article is not in a supported language (Arabic or English); give its language to force one "
                 "(--lang ar|en on the command line, lang='ar'|'en' in Python and the API)"
             )
-        from framing.annotate.spans import clean
-
         if title is not None and not clean(title).text.strip():
             title = None  # blank or only invisible marks (U+200F, ZWJ): no title row
         pieces = split_sentences(text, lang)
         kept = [s for s in pieces if s.kind != "boilerplate"]
         dropped = [s.text for s in pieces if s.kind == "boilerplate"]
-        if title and title.strip() and kept and _is_title(kept[0].text, title):
+        if title and kept and same_as_title(kept[0].text, title):
             kept = kept[1:]  # the text repeats the headline: score it once, as the title row
-        rows = [("title", title, -1, -1)] if title and title.strip() else []
+        rows = [("title", title, -1, -1)] if title else []
         rows += [(s.kind, s.text, s.start, s.end) for s in kept]
         if not rows:
             raise InputError("article: no sentences found (only boilerplate lines)")
         texts = [r[1] for r in rows]
-        first = 1 if title and title.strip() else 0
+        first = 1 if title else 0
         context = article_context(texts, title if first else None, first) if self.model.context_weights else None
         columns = self._columns(texts, lang, cues, in_article=True, kinds=[r[0] for r in rows], context=context)
         n = len(rows)

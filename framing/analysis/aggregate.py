@@ -149,14 +149,15 @@ def _adjusted_values(values: np.ndarray, langs: np.ndarray | None, rates: dict[s
     """Each article's share corrected with its own language's rates (the pooled rates where the
     card has none for it), unclipped: the correction is linear, so the mean of these is the
     mixture of the per-language corrections."""
-    out = np.asarray(values, dtype=float).copy()
-    by_lang = rates.get("by_lang") or {}
-    for i, value in enumerate(out):
-        r = by_lang.get(langs[i], rates) if langs is not None else rates
-        gap = r["tpr"] - r["fpr"]
-        if gap > 0.05:
-            out[i] = (value - r["fpr"]) / gap
-    return out
+    values = np.asarray(values, dtype=float)
+    tpr, fpr = np.full(len(values), rates["tpr"]), np.full(len(values), rates["fpr"])
+    if langs is not None:
+        for lang, r in (rates.get("by_lang") or {}).items():
+            mine = langs == lang
+            tpr[mine], fpr[mine] = r["tpr"], r["fpr"]
+    gap = tpr - fpr
+    separable = gap > 0.05  # else the classifier cannot separate the classes: no correction possible
+    return np.where(separable, (values - fpr) / np.where(separable, gap, 1.0), values)
 
 
 def _missing_hint(articles: pd.DataFrame, by: str) -> str:
@@ -352,7 +353,7 @@ def trends(sentences: pd.DataFrame, frames: Sequence[str], by: str = "outlet", f
     if by in articles:
         for (group, period), part in articles.groupby([by, "period"], sort=True):
             n = len(part)
-            matrix = part[[f"{frame}_{measure}" for frame in frames]].to_numpy(dtype=float).copy()
+            matrix = part[[f"{frame}_{measure}" for frame in frames]].to_numpy(dtype=float)
             boots = bootstrap_sums(matrix, n_boot, rng) / n
             for k, frame in enumerate(frames):
                 values, boot = matrix[:, k], boots[:, k]

@@ -25,7 +25,7 @@ import pandas as pd
 from framing.analysis import aggregate
 from framing.analysis.speakers import speakers_by
 from framing.analysis.voices import UNATTRIBUTED, voices, voices_test
-from framing.errors import InputError
+from framing.errors import InputError, InputWarning
 
 SPEAKERS_SHOWN = 10  # most quoted speakers per group in the report
 
@@ -280,8 +280,6 @@ def _write(tables: dict[str, pd.DataFrame], frames: Sequence[str], out: Path, by
     written = {"report.html", *(f"{n}.csv" for n in tables), *(f"{f['name']}.{x}" for f in figures for x in ("png", "svg"))}
     stale = sorted(n for n in before - written if n.endswith((".png", ".svg", ".csv")))
     if stale:  # never deleted (they may be the user's), but not to be mistaken for this report's
-        from framing.errors import InputWarning
-
         shown = ", ".join(stale[:6]) + (f" and {len(stale) - 6} more" if len(stale) > 6 else "")
         warnings.warn(f"{out} already held {len(stale)} table/figure file(s) this report did not write "
                       f"(an earlier run's?): {shown}; they are not part of this report", InputWarning, stacklevel=3)
@@ -498,24 +496,27 @@ def _provenance_html(record: dict[str, Any]) -> str:
     return f"<dl class='prov'>{rows}<dt>input files</dt><dd>{input_html}</dd></dl>"
 
 
+def _ci_pivot(prevalence: pd.DataFrame, frames: Sequence[str]) -> pd.DataFrame:
+    """Groups by frames, each cell an estimate with its interval (:func:`format_ci`)."""
+    cells = prevalence.assign(cell=prevalence.apply(lambda r: format_ci(r.estimate, r.ci_low, r.ci_high), axis=1))
+    return cells.pivot(index="group", columns="frame", values="cell")[list(frames)]
+
+
 def summary_text(tables: dict[str, pd.DataFrame], by: str = "outlet") -> str:
     """Plain-text findings and tables for the terminal (percent with 95% intervals, p-values as
     ``< 0.001``); ``by`` names the grouping column in the findings."""
     lines = ["findings:", *("  - " + f for f in findings(tables, by)), ""]
     prevalence = tables["prevalence"]
     frames = list(dict.fromkeys(prevalence["frame"]))
-    pivot = prevalence.assign(cell=prevalence.apply(lambda r: format_ci(r.estimate, r.ci_low, r.ci_high), axis=1)).pivot(
-        index="group", columns="frame", values="cell")[frames]
+    pivot = _ci_pivot(prevalence, frames)
     counts = prevalence.groupby("group")["n_articles"].first()
     pivot.insert(0, "articles" if by != "source_type" else "units (article × source type)", counts)
     lines += [f"prevalence (per article: {aggregate.MEASURE_WORDING[_measure(tables).replace('_adjusted', '')]}; "
               "mean over articles, 95% CI):", pivot.to_string(), ""]
     adjusted = tables.get("prevalence_adjusted")
     if adjusted is not None and len(adjusted):
-        cells = adjusted.assign(cell=adjusted.apply(lambda r: format_ci(r.estimate, r.ci_low, r.ci_high), axis=1))
         lines += ["prevalence corrected for classifier error (adjusted classify-and-count, the model card's "
-                  "cross-validated rates per language):",
-                  cells.pivot(index="group", columns="frame", values="cell")[frames].to_string(), ""]
+                  "cross-validated rates per language):", _ci_pivot(adjusted, frames).to_string(), ""]
     omnibus = tables["omnibus"].assign(p_value=lambda t: t["p_value"].map(format_p))
     lines += ["omnibus permutation tests:", omnibus.to_string(index=False, float_format=lambda v: f"{v:.4f}"), ""]
     pairwise = tables["pairwise"].sort_values("p_holm")

@@ -93,12 +93,11 @@ _AR_AGENCY_NAME = re.compile(r"(?:^|\s)(?:[وفبل]|لل)?وكاله\s+[\"«“
 _QUOTES = str.maketrans("", "", "\"«»“”'")
 
 
-def _ar_news_agency(source: str, lang: str) -> bool:
-    if lang != "ar":
-        return False
+def _ar_news_agency(plain: str) -> bool:
+    """``plain`` (a normalized Arabic source) names a news agency: "وكالة" and a name."""
     from framing.annotate.attribution.arabic import _ar_common
 
-    found = _AR_AGENCY_NAME.search(normalize_arabic(source).translate(_QUOTES))
+    found = _AR_AGENCY_NAME.search(plain.translate(_QUOTES))
     return bool(found) and not found.group(1).startswith("ال") and not _ar_common(found.group(1))
 
 
@@ -325,10 +324,11 @@ def source_type(source: str | None, lang: str, gazetteer: Any = None, context: S
     gazetteer = load_gazetteer(gazetteer)
     if _former_official(source, lang, gazetteer):
         return "expert"
-    if lang == "ar" and _AR_MINISTER.match(normalize_arabic(source.strip())):
+    plain = normalize_arabic(source.strip()) if lang == "ar" else source
+    if lang == "ar" and _AR_MINISTER.match(plain):
         return "official"  # "وزيرة الإعلام": a minister of information is no journalist
     media = _MEDIA_SOURCES.get(lang)
-    if media is not None and media.search(normalize_arabic(source) if lang == "ar" else source) or _ar_news_agency(source, lang):
+    if media is not None and media.search(plain) or lang == "ar" and _ar_news_agency(plain):
         return "media"
     if _unnamed_officials(source, lang, gazetteer):
         return "anonymous"

@@ -22,9 +22,9 @@ from framing.codebook import Codebook
 from framing.errors import ModelError, UnsupportedLanguageError
 from framing.limits import DEFAULT_CUES
 from framing.models.card import model_languages, write_card
+from framing.models.checks import check_bundle, smoke_test
 from framing.models.features import Analysis, TextFeatures, analyze
 from framing.models.frames import FrameClassifier
-from framing.models.checks import check_bundle, smoke_test
 from framing.models.io import load_bundle, save_bundle
 from framing.text.language import SUPPORTED_LANGUAGES
 

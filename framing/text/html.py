@@ -41,13 +41,10 @@ def has_article_text(extracted: ExtractedArticle) -> bool:
     (not boilerplate: menus, share buttons, site names, bylines; the rule of
     :func:`framing.text.segment.split_sentences`) and that is not the title again. A page with only
     a title, or a title and navigation, has none."""
-    from framing.text.segment import split_sentences
+    from framing.text.segment import same_as_title, split_sentences
 
-    def norm(text: str) -> str:  # as scoring compares a first sentence with the title
-        return " ".join(text.split()).rstrip(".!?:;،؛ ").casefold()
-
-    title = norm(extracted.title or "")
-    return any(s.kind != "boilerplate" and norm(s.text) != title for s in split_sentences(extracted.text))
+    return any(s.kind != "boilerplate" and not same_as_title(s.text, extracted.title or "")
+               for s in split_sentences(extracted.text))
 
 
 def require_article_text(extracted: ExtractedArticle, where: str = "html") -> ExtractedArticle:

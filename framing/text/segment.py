@@ -57,6 +57,14 @@ _BY = re.compile(r"^[Bb]y\s+[A-Z]")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|جميع\s+الحقوق\s+محفوظة", re.IGNORECASE)
 
 
+def same_as_title(piece: str, title: str) -> bool:
+    """Whether a sentence repeats the article's title (spacing, final punctuation and case aside)."""
+    def norm(text: str) -> str:
+        return " ".join(text.split()).rstrip(".!?:;،؛ ").casefold()
+
+    return norm(piece) == norm(title)
+
+
 def split_sentences(text: str, lang: str | None = None) -> list[Sentence]:
     """Split an article into sentences, keeping spans into ``text``.
 

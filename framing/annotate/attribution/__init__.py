@@ -41,6 +41,7 @@ from framing.annotate.attribution.arabic import _ar_common, _ar_forms, _ar_name_
 # --- public API -----------------------------------------------------------------------------
 
 _CARRY_WINDOW = 4  # sentences a named speaker stays available to later pronouns and implicit cues
+_LETTER = _lazy(r"[^\W\d_]")
 
 
 def attribute(text: str, lang: str, previous: Attribution | None = None, kind: str = "sentence") -> Attribution:
@@ -56,6 +57,8 @@ def attribute(text: str, lang: str, previous: Attribution | None = None, kind: s
     seen = _blank_dateline(cleaned.text, lang)
     found = _attribute_ar(seen) if lang == "ar" else _attribute_en(seen)
     found = _en_speaker_checked(found) if lang == "en" else _ar_speaker_checked(found)
+    if found.form == "named" and found.source and not _LETTER.search(found.source):
+        found = NONE  # a span without a letter ("+1+1", "2024", "***") is no one
     if found.source is None and found.form != "implicit":
         return NONE
     span = None

@@ -448,25 +448,28 @@ def _ar_country_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _ar_lexicon() -> dict[str, frozenset[str]]:
+    """``ar_words.json`` (built by ``corpora/build_lexicon.py``), each list as a set."""
+    import json
+
+    data = json.loads(resources.files("framing.data").joinpath("ar_words.json").read_text("utf-8"))
+    return {key: frozenset(words) for key, words in data.items()}
+
+
+@lru_cache(maxsize=1)
 def _ar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(common, construct, names, surnames) from ``ar_words.json`` (built by
     ``corpora/build_lexicon.py`` from the project's own text): stems attested as common nouns or
     adjectives, stems attested as the head of a genitive construction, words of the gazetteer's
     names, and those that end a name there."""
-    import json
-
-    data = json.loads(resources.files("framing.data").joinpath("ar_words.json").read_text("utf-8"))
-    return tuple(frozenset(data[k]) for k in ("common", "construct", "names", "surnames"))
+    lexicon = _ar_lexicon()
+    return tuple(lexicon[k] for k in ("common", "construct", "names", "surnames"))
 
 
-@lru_cache(maxsize=1)
 def _ar_definite_surnames() -> frozenset[str]:
     """Leaders' names that carry the article ("الأسد", "البرهان", ``ar_words.json``): after a
     title they are the person's name, not the verb's object ("قال الرئيس الأسد")."""
-    import json
-
-    data = json.loads(resources.files("framing.data").joinpath("ar_words.json").read_text("utf-8"))
-    return frozenset(data.get("definite_surnames", ()))
+    return _ar_lexicon().get("definite_surnames", frozenset())
 
 
 # Verbal nouns of the derived verb forms, recognized by their pattern (no list needed):
@@ -960,10 +963,11 @@ def _ar_fronted_subject(before: str, gender: str) -> str | None:
     a past verb with a preposition ("غير أن الخبير الاقتصادي سامي نور شكك في ...، وقال"): the words
     up to the verb, when the first is a person's title and none is a function word, and the verb
     agrees with the cue."""
-    opening = _AR_FRONTING.match(_blank_dateline(before, "ar").strip())
+    clause = _blank_dateline(before, "ar").strip()
+    opening = _AR_FRONTING.match(clause)
     if not opening:
         return None
-    words = _blank_dateline(before, "ar").strip()[opening.end():].split()
+    words = clause[opening.end():].split()
     for i, word in enumerate(words[:8]):
         # the verb: the word before the first preposition ("شكك في"), not nominal in form
         if i + 1 < len(words) and words[i + 1] in _AR_PREPOSITION_WORDS:
@@ -1428,10 +1432,9 @@ _AR_CLAUSE_WORD = _lazy(r"(?:^|\s)(?:أن|أنه|أنها|إن|إنه|إنها|�
 def _ar_speaker_checked(found: Attribution) -> Attribution:
     """``found`` unless its named speaker is a clause: a complementizer, a negation, a relative
     pronoun or a copula pronoun inside ("أنه لم يكن لاتفاق ..."، "فلان هو حارس مرمى ...") gives
-    no attribution (:data:`NONE`), nor does a span without a letter."""
-    if found.form == "named" and found.source and (_AR_CLAUSE_WORD.search(found.source)
-                                                   or not re.search(r"[^\W\d_]", found.source)):
-        return NONE  # (or no letter at all: "١+١"، "2024")
+    no attribution (:data:`NONE`)."""
+    if found.form == "named" and found.source and _AR_CLAUSE_WORD.search(found.source):
+        return NONE
     return found
 
 

@@ -669,8 +669,6 @@ def _en_speaker_checked(found: Attribution) -> Attribution:
     phrase as the speaker ("said an Iraqi Kurdish official")."""
     if found.form != "named" or not found.source:
         return found
-    if not re.search(r"[^\W\d_]", found.source):
-        return NONE  # no letter at all ("+1+1", "2024", "***"): no one
     if not _EN_NOT_A_SPEAKER_START.match(found.source):
         return NONE if _EN_FINITE_INSIDE.search(found.source) else found
     said = _EN_SAID_BEFORE.match(found.source)
