@@ -461,6 +461,30 @@ def _frames(params: dict | None = None, context: dict | None = None, stratum_wei
     return run
 
 
+def _real_share(share: float):
+    """The shipped frame settings trained on a nested share of the fold's real-news articles (the
+    written rows always kept): an article is in when a fixed hash of its id, read as a number in
+    [0, 1), is below ``share``, so each smaller share is a subset of the larger ones. For the
+    real-news learning curve."""
+    import hashlib
+
+    base = _frames(stratum_weight={"written": 0.5})
+
+    def position(article_id: str) -> float:
+        return int(hashlib.sha1(f"share:{article_id}".encode("utf-8")).hexdigest()[:12], 16) / 16 ** 12
+
+    def run(train_rows, test_rows):
+        real = train_rows["stratum"].isin(["random", "enriched"]).to_numpy()
+        inside = train_rows["article_id"].astype(str).map(position).to_numpy() < share
+        rows = train_rows[~real | inside].reset_index(drop=True)
+        kept = rows[rows["stratum"].isin(["random", "enriched"])]
+        print(f"    share {share:g}: {len(kept)} real rows ({kept['lang'].value_counts().to_dict()}), "
+              f"{kept['article_id'].nunique()} articles", flush=True)
+        return base(rows, test_rows)
+    run.label = f"frames: shipped settings; real articles {share:g}"
+    return run
+
+
 def _frames_context(weight: dict, dropout: float):
     """The default frames (C=4, no class weights, written rows 0.5) with the library's context
     blocks ``{lang: weight}`` and context dropout; also reported scored without context."""
@@ -618,6 +642,7 @@ CANDIDATES = {
     "frames: function words kept": _frames({"features__stop_words": False}),
     "frames: word 1-3": _frames({"features__word_ngrams": (1, 3)}),
     "frames: shipped settings": _frames(stratum_weight={"written": 0.5}),
+    **{f"frames: shipped settings; real articles {share:g}": _real_share(share) for share in (0.125, 0.25, 0.5)},
     "frames: shipped settings; actors masked": _masked(),
     "frames: shipped settings; countries and leaders masked": _masked(("country", "leader")),
     "frames: shipped settings + USE 1.0": _frames(stratum_weight={"written": 0.5}, embed=1.0),

@@ -16,6 +16,10 @@ It writes ``OUT_DIR/{lang}.{round}.sample.jsonl`` (stand-off skeletons) and
 Round ``r2`` (English, 2026-12-07): ``sample_more.py WORK en 1200 800 --round r2``. Being drawn
 from what the first draw left, round-2 random sentences slightly under-represent keyword
 matches; they are used for training and tuning only, never for test figures.
+
+Round ``r5`` (English, 2026-12-07, evening): ``sample_more.py WORK en 1200 0 --suggest 1200
+--round r5``: 1,200 uniform and 1,200 chosen by ``framing suggest`` with the shipped model
+(uncertain and diverse; the keyword matches were used up by round 4), marked ``enriched``.
 """
 
 from __future__ import annotations
@@ -39,7 +43,20 @@ def test_articles(lang: str, rows: list[dict]) -> set[str]:
     return set(rng.sample(articles, round(TEST_SHARE * len(articles))))
 
 
-def draw_more(lang: str, n_random: int, n_enriched: int, name: str, root: str | None) -> list[dict]:
+def suggested(eligible: list[dict], taken: set[int], k: int, lang: str) -> list[int]:
+    """Indices of the ``k`` eligible sentences the shipped default model finds most worth
+    labeling (``framing suggest``: closest to a frame's threshold, spread over wording)."""
+    from framing.analysis.active import suggest
+    from framing.models.model import FrameModel, default_model_path
+
+    free = [i for i in range(len(eligible)) if i not in taken]
+    table = suggest(FrameModel.load(default_model_path()), [eligible[i]["text"] for i in free], k=k, lang=lang,
+                    pool=5, diversity=0.3)
+    return [free[int(i)] for i in table["index"]]
+
+
+def draw_more(lang: str, n_random: int, n_enriched: int, name: str, root: str | None,
+              n_suggested: int = 0) -> list[dict]:
     seen_text: set[str] = set()
     rows = pool(lang, POOLS[lang]["random"], root, seen_text)
     test = test_articles(lang, rows)
@@ -58,6 +75,10 @@ def draw_more(lang: str, n_random: int, n_enriched: int, name: str, root: str | 
         for i in rng.sample(candidates, min(len(candidates), round(share * n_enriched))):
             taken.add(i)
             sample.append({**eligible[i], "stratum": "enriched", "keyword_frame": frame, "split": "train"})
+    if n_suggested:
+        for i in suggested(eligible, taken, n_suggested, lang):
+            taken.add(i)
+            sample.append({**eligible[i], "stratum": "enriched", "keyword_frame": "suggested", "split": "train"})
     rng.shuffle(sample)
     last = max(int(r["id"].rsplit("-", 1)[1]) for r in existing)
     for n, row in enumerate(sample, last + 1):
@@ -73,9 +94,11 @@ def main() -> None:
     parser.add_argument("n_enriched", type=int)
     parser.add_argument("--round", required=True)
     parser.add_argument("--datasets", default=None)
+    parser.add_argument("--suggest", type=int, default=0,
+                        help="also draw this many sentences chosen by `framing suggest` with the shipped model (enriched)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    sample = draw_more(args.lang, args.n_random, args.n_enriched, args.round, args.datasets)
+    sample = draw_more(args.lang, args.n_random, args.n_enriched, args.round, args.datasets, args.suggest)
     stem = f"{args.lang}.{args.round}"
     write_sample(sample, args.out / f"{stem}.sample.jsonl", args.out / f"{stem}.items.jsonl",
                  lambda row: {"id": row["id"], "title": row["title"], "previous": row["previous"], "text": row["text"]})

@@ -47,10 +47,13 @@ def suggest(model, texts: Sequence[str], k: int = 20, lang: str | None = None, p
     norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel()) + 1e-12
     chosen: list[int] = []
     similarity = np.zeros(len(order))
+    picked = np.zeros(len(order), dtype=bool)
     for _ in range(min(k, len(order))):
         score = (1 - diversity) * uncertainty[order] - diversity * similarity
-        score[[order.tolist().index(c) for c in chosen]] = -np.inf
-        best = int(order[int(np.argmax(score))])
+        score[picked] = -np.inf
+        position = int(np.argmax(score))
+        picked[position] = True
+        best = int(order[position])
         chosen.append(best)
         sims = np.asarray((X[order] @ X[best].T).todense()).ravel() / (norms[order] * norms[best])
         similarity = np.maximum(similarity, sims)

@@ -15,6 +15,7 @@ def test_suggest_prefers_uncertain_and_diverse(small_model):
     assert picks["text"].nunique() == 10
     assert picks["uncertainty"].between(0, 1).all()
     everything = suggest(small_model, texts, k=len(texts), diversity=0.0, pool=1)
+    assert everything["index"].is_unique and len(everything) == len(texts)  # every sentence once
     assert picks["uncertainty"].mean() > everything["uncertainty"].mean()  # better than average
 
 
