@@ -122,3 +122,23 @@ def test_english_fragment_opening_with_a_reporting_verb_is_implicit():
 ])
 def test_arabic_subject_before_the_verb(text, expected):
     assert speaker(text) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the first attribution is labeled (guide §2.5); the quotation belongs to the second speaker
+    ("Traders welcomed the decision, as Karim Adel, a shop owner, said: \"This will bring customers back.\"", "en"),
+    ("The minister praised the plan, while Dana Lee, an economist, warned: \"It will not last.\"", "en"),
+    ("ورحب التجار بالقرار الجديد، إذ قال كريم عادل، صاحب متجر في السوق: «هذا القرار سيعيد الزبائن».", "ar"),
+    ("وأشاد الوزير بالخطة، فيما حذر الخبير الاقتصادي سامي نور قائلا: «لن تدوم هذه الخطة طويلا».", "ar"),
+])
+def test_quotation_of_a_second_speaker_does_not_make_the_first_direct(text, lang):
+    found = attribute(text, lang)
+    assert found.form == "named" and found.quote_type == "indirect"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The minister praised the plan as \"a real step forward for us\", while critics warned it would not last.", "en"),
+    ("ورحب الوزير بالخطة قائلا: «هذه خطوة أولى مهمة جدا».", "ar"),
+])
+def test_quotation_of_the_first_speaker_stays_direct(text, lang):
+    assert attribute(text, lang).quote_type == "direct"

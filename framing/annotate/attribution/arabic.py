@@ -407,10 +407,16 @@ def _ar_only_quoted_names(text: str) -> bool:
 _AR_COLON_AFTER_SPEAKER = _lazy(r"(?:\s+(?:في|فى|غي|على|عبر|خلال|أمام|لـ?|ل\S+)\s+[^:«»\"“”.؛]{0,50}?)?\s*:\s*\S")
 
 
+_AR_CLAUSE_LINK_BEFORE = _lazy(r"(?:^|\s)[و]?(?:إذ|اذ|فيما|بينما|حيث|حين)\s+$")
+
+
 def _ar_next_attribution(text: str, after: int) -> int | None:
-    """Where a second, coordinated attribution starts ("، وقالت", " وأضاف"), after ``after``."""
+    """Where a second attribution starts after ``after``: a coordinated cue ("، وقالت", " وأضاف")
+    or a cue after a clause link, usually with a speaker of its own ("إذ قال فلان"، "فيما حذر")."""
     for match in _AR_CUE.finditer(text, after):
-        if match.group(1).startswith("و") and not _inside_quotes(text, match.start()):
+        if _inside_quotes(text, match.start()):
+            continue
+        if match.group(1).startswith("و") or _AR_CLAUSE_LINK_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             return match.start()
     return None
 

@@ -390,6 +390,13 @@ _EN_WORDS_AFTER_CUE = _lazy(
     # "tweeted after the news broke: Today proves ...": a short phrase, then a colon opens the words
     r"|\s+(?:(?:on|in|at|after|before|during|to|via|from|late|early|this|last)\b[^:;.!?“”\"]{1,50}?):\s*[A-Z“\"‘])")
 _EN_SECOND_CUE = _lazy(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|claimed|claims|added|told|insisted|argued|wrote|stressed|warned|noted|declared)\b")
+# ", as Karim Adel, a shop owner, said: “...”", ", while the economist warned “...”": a second
+# attribution with a speaker of its own, whose quotations are not the first speaker's
+_EN_SECOND_SPEAKER = _lazy(
+    r"[,;—–]\s+(?:as|while|whereas|but|and|when|after)\s+"
+    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+)"
+    r"(?:,\s+[^,“”\"]{1,60},)?\s+(?:also\s+)?"
+    r"(?:said|says|warned|warns|added|told|insisted|argued|wrote|stressed|noted|declared|claimed|countered|replied|responded|cautioned)\b")
 _EN_UNCLOSED_STRAIGHT = _lazy(r"(?:^|\s)\"(?=[^\"]*$)")
 
 
@@ -398,7 +405,8 @@ def _en_cue_quote_type(text: str, found: Attribution, cue_end: int) -> str:
     if _EN_WORDS_AFTER_CUE.match(text, cue_end):
         return "direct"
     if found.quote_type == "direct":
-        second = _EN_SECOND_CUE.search(text, cue_end)
+        seconds = [m for m in (_EN_SECOND_CUE.search(text, cue_end), _EN_SECOND_SPEAKER.search(text, cue_end)) if m]
+        second = min(seconds, key=lambda m: m.start()) if seconds else None
         if second and not any(_en_own_words(text, a, b, found.span[0] if found.span else 0)
                               for a, b in _quote_spans(text) if a < second.start()):
             return "indirect"  # "X accused Y ... and said “...”": the quotation is the second attribution's
