@@ -159,6 +159,31 @@ def _unnamed_officials(source: str, lang: str, gazetteer: Any) -> bool:
     return not any(gazetteer.actors[a].type in ("leader", "person") for a in gazetteer.find(source, lang))
 
 
+# A country's central bank is a state institution (official): "the Federal Reserve", "the Fed",
+# "the Bank of England", "بنك المغرب", "مصرف لبنان" (a bank noun right before the country's name),
+# "الاحتياطي الفيدرالي"; a commercial bank named after a country ("بنك قطر الوطني") is not.
+_EN_CENTRAL_BANK = re.compile(r"\b(?:federal\s+reserve|the\s+fed\b|fed\s+(?:chair|chairman|governor|officials?)\b|"
+                              r"bank\s+of\s+(?:england|canada|korea|france|italy|spain|israel)\b|reserve\s+bank\s+of\b)",
+                              re.IGNORECASE)
+_AR_BANK_BEFORE = re.compile(r"^(?:[وفبل]?ال|لل|[وفبل])?(?:بنك|مصرف)\s+(\S+(?:\s+\S+)?)")  # normalized
+_AR_NOT_CENTRAL = re.compile(r"\s(?:الوطني|الاسلامي|التجاري|الاهلي|الدولي|العربي|للتنميه|للاستثمار)(?:\s|$)")
+_AR_FEDERAL_RESERVE = re.compile(r"(?:^|\s)(?:[وفبل]?ال|لل)?احتياطي\s+(?:ال)?(?:فيدرالي|فدرالي|اتحادي)")
+
+
+def _central_bank(source: str, lang: str, gazetteer: Any) -> bool:
+    if lang == "en":
+        return bool(_EN_CENTRAL_BANK.search(source))
+    if lang != "ar":
+        return False
+    plain = normalize_arabic(source.strip())
+    if _AR_FEDERAL_RESERVE.search(plain):
+        return True
+    bank = _AR_BANK_BEFORE.match(plain)
+    if bank is None or _AR_NOT_CENTRAL.search(plain):
+        return False
+    return any(gazetteer.actors[a].type == "country" for a in gazetteer.find(bank.group(1), lang))
+
+
 # Around an earlier mention of a bare name: up to six words before it, title and first names
 # (stopping at punctuation, a verb or a function word, so that "Police arrested Hale" gives no
 # title; in English also at any lower-case word that is not a list word or a connector), and a
@@ -332,6 +357,8 @@ def source_type(source: str | None, lang: str, gazetteer: Any = None, context: S
         return "media"
     if _unnamed_officials(source, lang, gazetteer):
         return "anonymous"
+    if _central_bank(source, lang, gazetteer):
+        return "official"
     group = _by_rules(source, lang)
     if group:
         return group

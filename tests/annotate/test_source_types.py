@@ -314,3 +314,20 @@ def test_news_agencies_are_media_other_agencies_are_not(source, lang, expected):
         assert source_type(source, lang) != "media"
     else:
         assert source_type(source, lang) == expected
+
+
+@pytest.mark.parametrize("source, lang, expected", [
+    # a central bank is a public authority (guide §11); a commercial bank named after a country is not
+    ("the Federal Reserve", "en", "official"),
+    ("Fed Chair Dana Lee", "en", "official"),
+    ("the Bank of England", "en", "official"),
+    ("Harbor Savings Bank", "en", "other"),
+    ("بنك المغرب", "ar", "official"),
+    ("والي بنك المغرب", "ar", "official"),
+    ("مصرف لبنان", "ar", "official"),
+    ("الاحتياطي الفيدرالي الأمريكي", "ar", "official"),
+    ("بنك قطر الوطني", "ar", "other"),
+    ("بنك الطعام", "ar", "other"),
+])
+def test_central_banks_are_official(source, lang, expected):
+    assert source_type(source, lang) == expected
