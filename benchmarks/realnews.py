@@ -485,6 +485,87 @@ def _real_share(share: float):
     return run
 
 
+def _later_ids(rows: pd.DataFrame, first_id: str) -> np.ndarray:
+    """Rows whose id is ``first_id``'s prefix with a number at least ``first_id``'s."""
+    prefix, number = first_id.rsplit("-", 1)
+    ids = rows["id"].astype(str)
+    tail = ids.str.rsplit("-", n=1).str[-1]
+    return (ids.str.startswith(prefix + "-") & tail.map(lambda n: n.isdigit() and int(n) >= int(number))).to_numpy()
+
+
+def _without_round(candidate, first_id: str):
+    """``candidate`` trained without the rows of a later draw (ids from ``first_id`` on)."""
+    def run(train_rows, test_rows):
+        return candidate(train_rows[~_later_ids(train_rows, first_id)].reset_index(drop=True), test_rows)
+    run.uses_context = getattr(candidate, "uses_context", False)
+    run.label = getattr(candidate, "label", "ours")
+    return run
+
+
+def _per_language(candidate):
+    """``candidate`` (a frames-only one) fitted once per language on that language's rows alone
+    (written and real), each language's test rows scored by its own model."""
+    def run(train_rows, test_rows):
+        pred = np.zeros((len(test_rows), len(FRAMES)), dtype=bool)
+        proba = np.zeros((len(test_rows), len(FRAMES)))
+        for lang in ("ar", "en"):
+            mine = (test_rows["lang"] == lang).to_numpy()
+            if not mine.any():
+                continue
+            rows = train_rows[(train_rows["lang"] == lang).to_numpy()].reset_index(drop=True)
+            p, q, *_ = candidate(rows, test_rows[mine].reset_index(drop=True))
+            pred[mine], proba[mine] = p, q
+        return pred, proba, None, None, None
+    run.label = "frames"
+    return run
+
+
+def _per_language_classifier():
+    """The shipped frame settings with one feature extractor fitted on every row but one
+    FrameClassifier per language (fitted on that language's rows): separates what the shared
+    features from what the shared classifier contributes to ``_per_language``."""
+    def run(train_rows, test_rows):
+        from sklearn.base import clone
+
+        from framing.models.features import analyze
+        from framing.models.metrics import group_keys
+        from framing.models.model import make_pipeline
+
+        rows = train_rows[train_rows["stratum"] != "unlabeled"].reset_index(drop=True)
+        weights = rows["stratum"].map(lambda s: 0.5 if s == "written" else 1.0).to_numpy()
+        pipeline = make_pipeline(features__context_weight=None)
+        features, clf = pipeline.named_steps["features"], pipeline.named_steps["frames"]
+        X = features.fit_transform([analyze(t, g) for t, g in zip(rows["text"], rows["lang"])])
+        X_test = features.transform_analyses([analyze(t, g) for t, g in zip(test_rows["text"], test_rows["lang"])])
+        y = label_matrix(rows, FRAMES)
+        groups = np.asarray(group_keys(rows, "article_id"))
+        tune = (rows["stratum"] == "random").to_numpy()
+        pred = np.zeros((len(test_rows), len(FRAMES)), dtype=bool)
+        proba = np.zeros((len(test_rows), len(FRAMES)))
+        for lang in ("ar", "en"):
+            mine, theirs = (rows["lang"] == lang).to_numpy(), (test_rows["lang"] == lang).to_numpy()
+            if not theirs.any():
+                continue
+            model = clone(clf).fit(X[mine], y[mine], groups=groups[mine], sample_weight=weights[mine],
+                                   tune_mask=tune[mine])
+            pred[theirs], proba[theirs] = model.predict(X_test[theirs]).astype(bool), model.predict_proba(X_test[theirs])
+        return pred, proba, None, None, None
+    run.label = "frames"
+    return run
+
+
+def _before_round(first_id: str, strata: tuple[str, ...] = ("random", "enriched")):
+    """The shipped frame settings trained without the labels of a later draw (ids from
+    ``first_id`` on, in ``strata``), scored on the same rows: what that draw added."""
+    base = _frames(stratum_weight={"written": 0.5})
+
+    def run(train_rows, test_rows):
+        later = _later_ids(train_rows, first_id) & train_rows["stratum"].isin(strata).to_numpy()
+        return base(train_rows[~later].reset_index(drop=True), test_rows)
+    run.label = f"frames: shipped settings; without ids from {first_id} ({', '.join(strata)})"
+    return run
+
+
 def _frames_context(weight: dict, dropout: float):
     """The default frames (C=4, no class weights, written rows 0.5) with the library's context
     blocks ``{lang: weight}`` and context dropout; also reported scored without context."""
@@ -612,6 +693,7 @@ CANDIDATES = {
     "written-only (before)": _shipped,
     "baseline tfidf+LR (tuned)": _baseline,
     "ours: written + real": _ours(),
+    "ours: written + real; without round 5": _without_round(_ours(), "real-en-7472"),
     "ours: written + real; shared thresholds": _ours({"frames__threshold_by_segment": False}),
     "ours: written + real; tone before": _ours(tone={"tone_c": 4.0, "tone_class_weight": None}),
     "ours: defaults before": _ours({"frames__C": 16.0, "frames__class_weight": "balanced"},
@@ -643,6 +725,11 @@ CANDIDATES = {
     "frames: word 1-3": _frames({"features__word_ngrams": (1, 3)}),
     "frames: shipped settings": _frames(stratum_weight={"written": 0.5}),
     **{f"frames: shipped settings; real articles {share:g}": _real_share(share) for share in (0.125, 0.25, 0.5)},
+    "frames: shipped settings; one model per language": _per_language(_frames(stratum_weight={"written": 0.5})),
+    "frames: shipped settings; one classifier per language": _per_language_classifier(),
+    "frames: shipped settings; without round 5": _before_round("real-en-7472"),
+    "frames: shipped settings; without round 5 random": _before_round("real-en-7472", ("random",)),
+    "frames: shipped settings; without round 5 suggested": _before_round("real-en-7472", ("enriched",)),
     "frames: shipped settings; actors masked": _masked(),
     "frames: shipped settings; countries and leaders masked": _masked(("country", "leader")),
     "frames: shipped settings + USE 1.0": _frames(stratum_weight={"written": 0.5}, embed=1.0),
