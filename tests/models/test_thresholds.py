@@ -159,3 +159,33 @@ def test_saved_model_keeps_segment_thresholds(small_model, small_model_path):
 
     loaded = FrameModel.load(small_model_path)
     assert loaded.thresholds_by_lang == small_model.thresholds_by_lang
+
+
+def test_bootstrap_threshold_is_the_median_of_resampled_best_cuts():
+    from framing.models.frames import bootstrap_f1_threshold
+
+    rng = np.random.default_rng(3)
+    y = (rng.random(400) < 0.1).astype(int)
+    p = np.clip(0.15 + 0.35 * y + rng.normal(0, 0.15, 400), 0, 1)
+    t = bootstrap_f1_threshold(y, p, seed=0, n=25)
+    again = bootstrap_f1_threshold(y, p, seed=0, n=25)
+    assert t == again and 0 < t < 1  # reproducible for one seed
+    draws = np.random.default_rng(0)
+    picks = []
+    for _ in range(25):
+        rows = draws.integers(0, 400, 400)
+        if y[rows].any():
+            picks.append(best_f1_threshold(y[rows], p[rows]))
+    assert t == pytest.approx(np.median(picks))
+    assert bootstrap_f1_threshold(np.zeros(5, dtype=int), np.linspace(0, 1, 5)) == 1.0  # no positive: as best_f1
+
+
+def test_bootstrap_thresholds_in_the_classifier():
+    X, y, segment = two_segments()
+    plain = FrameClassifier(cv=4, segments=2, threshold_by_segment=True).fit(X, y)
+    boot = FrameClassifier(cv=4, segments=2, threshold_by_segment=True, threshold="f1-bootstrap").fit(X, y)
+    np.testing.assert_allclose(plain.oof_proba_, boot.oof_proba_)  # same scores, other cuts
+    assert boot.segment_thresholds_.shape == (2, 2) and np.all((boot.segment_thresholds_ > 0) & (boot.segment_thresholds_ < 1))
+    assert np.abs(boot.segment_thresholds_ - plain.segment_thresholds_).max() < 0.25
+    with pytest.raises(ValueError, match="f1-bootstrap"):
+        FrameClassifier(threshold="median").fit(X, y)
