@@ -153,7 +153,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             self.classes_ = np.arange(y.shape[1])  # label indices, as OneVsRestClassifier
         if not (self.threshold in ("f1", "f1-bootstrap") or isinstance(self.threshold, float) and 0 < self.threshold < 1):
             raise ValueError(f"threshold must be 'f1', 'f1-bootstrap' or a float in (0, 1), got {self.threshold!r}")
-        choose = bootstrap_f1_threshold if self.threshold == "f1-bootstrap" else best_f1_threshold
+        seed = self.random_state if isinstance(self.random_state, (int, np.integer)) else 0
+        choose = (lambda *a: bootstrap_f1_threshold(*a, seed=int(seed))) if self.threshold == "f1-bootstrap" \
+            else best_f1_threshold
         n = len(y)
         weights = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         tune = np.ones(n, dtype=bool) if tune_mask is None else np.asarray(tune_mask, dtype=bool)

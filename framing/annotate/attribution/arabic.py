@@ -407,7 +407,7 @@ def _ar_only_quoted_names(text: str) -> bool:
 _AR_COLON_AFTER_SPEAKER = _lazy(r"(?:\s+(?:في|فى|غي|على|عبر|خلال|أمام|لـ?|ل\S+)\s+[^:«»\"“”.؛]{0,50}?)?\s*:\s*\S")
 
 
-_AR_CLAUSE_LINK_BEFORE = _lazy(r"(?:^|\s)[و]?(?:إذ|اذ|فيما|بينما|حيث|حين)\s+$")
+_AR_CLAUSE_LINK_BEFORE = _lazy(r"(?:^|\s)و?(?:إذ|اذ|فيما|بينما|حيث|حين)\s+$")
 
 
 def _ar_next_attribution(text: str, after: int) -> int | None:
