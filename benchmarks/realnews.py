@@ -695,6 +695,7 @@ CANDIDATES = {
     "ours: written + real": _ours(),
     "ours: written + real; without round 5": _without_round(_ours(), "real-en-7472"),
     "ours: written + real; without round 6": _without_round(_ours(), "real-en-9872"),
+    "ours: written + real; without round 7": _without_round(_ours(), "real-en-14672"),
     "ours: shipped before rounds 5-6 (F1-best thresholds)": _without_round(_ours({"frames__threshold": "f1"}), "real-en-7472"),
     "ours: written + real; shared thresholds": _ours({"frames__threshold_by_segment": False}),
     "ours: written + real; tone before": _ours(tone={"tone_c": 4.0, "tone_class_weight": None}),

@@ -20,7 +20,8 @@ matches; they are used for training and tuning only, never for test figures.
 Round ``r5`` (English, 2026-12-07, evening): ``sample_more.py WORK en 1200 0 --suggest 1200
 --round r5``: 1,200 uniform and 1,200 chosen by ``framing suggest`` with the shipped model
 (uncertain and diverse; the keyword matches were used up by round 4), marked ``enriched``.
-Round ``r6`` the same evening: ``sample_more.py WORK en 2400 0 --suggest 2400 --round r6``.
+Round ``r6`` the same evening: ``sample_more.py WORK en 2400 0 --suggest 2400 --round r6``;
+round ``r7``: ``sample_more.py WORK en 5000 0 --round r7`` (the 4,314 sentences left).
 """
 
 from __future__ import annotations
