@@ -21,7 +21,10 @@ Round ``r5`` (English, 2026-12-07, evening): ``sample_more.py WORK en 1200 0 --s
 --round r5``: 1,200 uniform and 1,200 chosen by ``framing suggest`` with the shipped model
 (uncertain and diverse; the keyword matches were used up by round 4), marked ``enriched``.
 Round ``r6`` the same evening: ``sample_more.py WORK en 2400 0 --suggest 2400 --round r6``;
-round ``r7``: ``sample_more.py WORK en 5000 0 --round r7`` (the 4,314 sentences left).
+round ``r7``: ``sample_more.py WORK en 5000 0 --round r7`` (the 4,314 sentences left). Arabic
+round ``r2`` the same evening: ``sample_more.py WORK ar 0 0 --extra-pool 2000 --round r2``: every
+unlabeled sentence of the ArAIEval-2023 1B tweets of news accounts (the Arabic paragraphs were
+all labeled).
 """
 
 from __future__ import annotations
@@ -58,7 +61,7 @@ def suggested(eligible: list[dict], taken: set[int], k: int, lang: str) -> list[
 
 
 def draw_more(lang: str, n_random: int, n_enriched: int, name: str, root: str | None,
-              n_suggested: int = 0) -> list[dict]:
+              n_suggested: int = 0, n_extra_pool: int = 0) -> list[dict]:
     seen_text: set[str] = set()
     rows = pool(lang, POOLS[lang]["random"], root, seen_text)
     test = test_articles(lang, rows)
@@ -77,6 +80,11 @@ def draw_more(lang: str, n_random: int, n_enriched: int, name: str, root: str | 
         for i in rng.sample(candidates, min(len(candidates), round(share * n_enriched))):
             taken.add(i)
             sample.append({**eligible[i], "stratum": "enriched", "keyword_frame": frame, "split": "train"})
+    if n_extra_pool and POOLS[lang]["enriched"] != POOLS[lang]["random"]:
+        # the enrichment-only sources (Arabic: tweets of news accounts), drawn uniformly
+        extra = [r for r in pool(lang, POOLS[lang]["enriched"], root, seen_text) if (r["doc_id"], r["start"]) not in done]
+        for i in rng.sample(range(len(extra)), min(len(extra), n_extra_pool)):
+            sample.append({**extra[i], "stratum": "enriched", "keyword_frame": "extra pool", "split": "train"})
     if n_suggested:
         for i in suggested(eligible, taken, n_suggested, lang):
             taken.add(i)
@@ -96,11 +104,14 @@ def main() -> None:
     parser.add_argument("n_enriched", type=int)
     parser.add_argument("--round", required=True)
     parser.add_argument("--datasets", default=None)
+    parser.add_argument("--extra-pool", type=int, default=0,
+                        help="also draw this many sentences uniformly from the enrichment-only sources (enriched)")
     parser.add_argument("--suggest", type=int, default=0,
                         help="also draw this many sentences chosen by `framing suggest` with the shipped model (enriched)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    sample = draw_more(args.lang, args.n_random, args.n_enriched, args.round, args.datasets, args.suggest)
+    sample = draw_more(args.lang, args.n_random, args.n_enriched, args.round, args.datasets, args.suggest,
+                        args.extra_pool)
     stem = f"{args.lang}.{args.round}"
     write_sample(sample, args.out / f"{stem}.sample.jsonl", args.out / f"{stem}.items.jsonl",
                  lambda row: {"id": row["id"], "title": row["title"], "previous": row["previous"], "text": row["text"]})
