@@ -493,10 +493,13 @@ def _later_ids(rows: pd.DataFrame, first_id: str) -> np.ndarray:
     return (ids.str.startswith(prefix + "-") & tail.map(lambda n: n.isdigit() and int(n) >= int(number))).to_numpy()
 
 
-def _without_round(candidate, first_id: str):
-    """``candidate`` trained without the rows of a later draw (ids from ``first_id`` on)."""
+def _without_round(candidate, *first_ids: str):
+    """``candidate`` trained without the rows of later draws (ids from each of ``first_ids`` on)."""
     def run(train_rows, test_rows):
-        return candidate(train_rows[~_later_ids(train_rows, first_id)].reset_index(drop=True), test_rows)
+        later = np.zeros(len(train_rows), dtype=bool)
+        for first_id in first_ids:
+            later |= _later_ids(train_rows, first_id)
+        return candidate(train_rows[~later].reset_index(drop=True), test_rows)
     run.uses_context = getattr(candidate, "uses_context", False)
     run.label = getattr(candidate, "label", "ours")
     return run
@@ -697,7 +700,8 @@ CANDIDATES = {
     "ours: written + real; without round 6": _without_round(_ours(), "real-en-9872"),
     "ours: written + real; without round 7": _without_round(_ours(), "real-en-14672"),
     "ours: written + real; without the Arabic tweets": _without_round(_ours(), "real-ar-2208"),
-    "ours: shipped before rounds 5-6 (F1-best thresholds)": _without_round(_ours({"frames__threshold": "f1"}), "real-en-7472"),
+    "ours: shipped before rounds 5-6 (F1-best thresholds)": _without_round(_ours({"frames__threshold": "f1"}), "real-en-7472",
+                                                                            "real-ar-2208"),
     "ours: written + real; shared thresholds": _ours({"frames__threshold_by_segment": False}),
     "ours: written + real; tone before": _ours(tone={"tone_c": 4.0, "tone_class_weight": None}),
     "ours: defaults before": _ours({"frames__C": 16.0, "frames__class_weight": "balanced"},
