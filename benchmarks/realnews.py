@@ -493,12 +493,15 @@ def _later_ids(rows: pd.DataFrame, first_id: str) -> np.ndarray:
     return (ids.str.startswith(prefix + "-") & tail.map(lambda n: n.isdigit() and int(n) >= int(number))).to_numpy()
 
 
-def _without_round(candidate, *first_ids: str):
-    """``candidate`` trained without the rows of later draws (ids from each of ``first_ids`` on)."""
+def _without_round(candidate, *first_ids: str, strata: tuple[str, ...] | None = None):
+    """``candidate`` trained without the rows of later draws (ids from each of ``first_ids`` on;
+    only those of ``strata`` when given), scored on the same rows: what those draws added."""
     def run(train_rows, test_rows):
         later = np.zeros(len(train_rows), dtype=bool)
         for first_id in first_ids:
             later |= _later_ids(train_rows, first_id)
+        if strata is not None:
+            later &= train_rows["stratum"].isin(strata).to_numpy()
         return candidate(train_rows[~later].reset_index(drop=True), test_rows)
     run.uses_context = getattr(candidate, "uses_context", False)
     run.label = getattr(candidate, "label", "ours")
@@ -554,18 +557,6 @@ def _per_language_classifier():
             pred[theirs], proba[theirs] = model.predict(X_test[theirs]).astype(bool), model.predict_proba(X_test[theirs])
         return pred, proba, None, None, None
     run.label = "frames"
-    return run
-
-
-def _before_round(first_id: str, strata: tuple[str, ...] = ("random", "enriched")):
-    """The shipped frame settings trained without the labels of a later draw (ids from
-    ``first_id`` on, in ``strata``), scored on the same rows: what that draw added."""
-    base = _frames(stratum_weight={"written": 0.5})
-
-    def run(train_rows, test_rows):
-        later = _later_ids(train_rows, first_id) & train_rows["stratum"].isin(strata).to_numpy()
-        return base(train_rows[~later].reset_index(drop=True), test_rows)
-    run.label = f"frames: shipped settings; without ids from {first_id} ({', '.join(strata)})"
     return run
 
 
@@ -739,11 +730,14 @@ CANDIDATES = {
        for seed in range(5)},
     **{f"frames: bootstrap thresholds; seed {seed}": _frames({"frames__random_state": seed, "frames__threshold": "f1-bootstrap"},
                                                               stratum_weight={"written": 0.5}) for seed in range(5)},
-    "frames: shipped settings; without round 5": _before_round("real-en-7472"),
-    "frames: shipped settings; without round 6": _before_round("real-en-9872"),
-    "frames: shipped settings; without the Arabic tweets": _before_round("real-ar-2208"),
-    "frames: shipped settings; without round 5 random": _before_round("real-en-7472", ("random",)),
-    "frames: shipped settings; without round 5 suggested": _before_round("real-en-7472", ("enriched",)),
+    "frames: shipped settings; without round 5": _without_round(_frames(stratum_weight={"written": 0.5}), "real-en-7472"),
+    "frames: shipped settings; without round 6": _without_round(_frames(stratum_weight={"written": 0.5}), "real-en-9872"),
+    "frames: shipped settings; without the Arabic tweets": _without_round(_frames(stratum_weight={"written": 0.5}),
+                                                                           "real-ar-2208"),
+    "frames: shipped settings; without round 5 random": _without_round(_frames(stratum_weight={"written": 0.5}),
+                                                                        "real-en-7472", strata=("random",)),
+    "frames: shipped settings; without round 5 suggested": _without_round(_frames(stratum_weight={"written": 0.5}),
+                                                                           "real-en-7472", strata=("enriched",)),
     "frames: shipped settings; actors masked": _masked(),
     "frames: shipped settings; countries and leaders masked": _masked(("country", "leader")),
     "frames: shipped settings + USE 1.0": _frames(stratum_weight={"written": 0.5}, embed=1.0),
