@@ -19,6 +19,12 @@ With ``--round rN --heldout N`` (English): a third held-out draw, ``split: test3
 one per article that no earlier draw touched, two thirds with an attribution cue and one third
 uniform, drawn after the source-type rules were written (2026-12-07) and never used to write rules.
 
+With ``--round rN --fresh N``: a training draw (``split: train``) whose first score is out of
+sample (the rules have not seen it): English, N sentences, at most one per article, half with a
+pronoun-subject cue (any article outside the held-out splits) and half with any cue (untouched
+articles); Arabic, up to N unlabeled cue sentences from the dev
+and training articles (no untouched Arabic article has a cue).
+
 With ``--round rN --resolution-train N``: a training draw for speaker resolution (``split:
 train``), up to N sentences per language with a pronoun-subject cue (English) or a
 sentence-opening continuation verb with no subject (Arabic "وأضاف"), at most two per article,
@@ -171,6 +177,40 @@ def draw_heldout(lang: str, root: str | None, round_: str, size: int) -> list[di
             for n, (i, stratum) in enumerate(chosen, 1)]
 
 
+def draw_fresh(lang: str, root: str | None, round_: str, size: int) -> list[dict]:
+    """A training draw (``split: train``) labeled before any rule is written on it, so the rules'
+    first score on it is an out-of-sample figure. English: ``size`` sentences, at most one per article:
+    half with a pronoun-subject cue (for speaker resolution) from any article outside the held-out
+    splits, not yet labeled, and half with any attribution cue from articles no earlier draw touched. Arabic (no untouched article with a cue is left): up to ``size`` unlabeled
+    cue sentences, not an article's first, from the dev and training articles only."""
+    rng = random.Random(f"{SEED}-attribution-{lang}-{round_}-fresh")
+    rows = pool_with_context(lang, root)
+    records = labeled(lang)
+    cue = re.compile(CUES[lang], re.IGNORECASE)
+    if lang == "ar":
+        allowed = {r["article_id"] for r in records if r["split"] in ("dev", "train")}
+        done = {(r["doc_id"], r["start"]) for r in records}
+        pool_ = [i for i, row in enumerate(rows) if row["context"] and row["article_id"] in allowed
+                 and (row["doc_id"], row["start"]) not in done and cue.search(row["text"])]
+        chosen = [(i, "cue") for i in rng.sample(pool_, min(size, len(pool_)))]
+    else:
+        used = used_articles(lang)
+        held_out = {r["article_id"] for r in records if r["split"] not in ("dev", "train")}
+        done = {(r["doc_id"], r["start"]) for r in records}
+        pronoun = re.compile(PRONOUN_CUE, re.IGNORECASE)
+        by_pronoun = cue_rows_by_article(rows, pronoun, lambda row: row["article_id"] not in held_out
+                                         and (row["doc_id"], row["start"]) not in done)
+        by_cue = cue_rows_by_article(rows, cue, lambda row: row["article_id"] not in used)
+        chosen = [(rng.choice(by_pronoun[a]), "pronoun-cue")
+                  for a in rng.sample(sorted(by_pronoun), min(size // 2, len(by_pronoun)))]
+        taken = {rows[i]["article_id"] for i, _ in chosen}
+        rest = [a for a in sorted(by_cue) if a not in taken]
+        chosen += [(rng.choice(by_cue[a]), "cue") for a in rng.sample(rest, min(size - len(chosen), len(rest)))]
+        rng.shuffle(chosen)
+    return [{**rows[i], "id": f"attr-real-{lang}-{round_}-{n:03d}", "stratum": stratum, "split": "train"}
+            for n, (i, stratum) in enumerate(chosen, 1)]
+
+
 def _ar_opening_cue() -> str:
     words = yaml.safe_load((Path(__file__).resolve().parents[2] / "framing" / "data" / "attribution.yaml")
                            .read_text(encoding="utf-8"))["ar"]["continuation_verbs"]
@@ -187,14 +227,18 @@ def main() -> None:
     parser.add_argument("--resolution-train", type=int, default=0, metavar="N",
                         help="with --round: a resolution training draw (split train) of up to N sentences per language "
                              "from the dev and training articles")
+    parser.add_argument("--fresh", type=int, default=0, metavar="N",
+                        help="with --round: a training draw (split train) of N sentences per language, scored "
+                             "by the rules before any rule is written on it")
     parser.add_argument("--heldout", type=int, default=0, metavar="N",
                         help="with --round: an English held-out draw (split test3) of N sentences from untouched articles")
     args = parser.parse_args()
-    if (args.resolution_test or args.resolution_train or args.heldout) and not args.round_:
-        parser.error("--resolution-test, --resolution-train and --heldout need --round")
+    if (args.resolution_test or args.resolution_train or args.heldout or args.fresh) and not args.round_:
+        parser.error("--resolution-test, --resolution-train, --heldout and --fresh need --round")
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in (("en",) if args.resolution_test or args.heldout else CUES):
-        sample = (draw_heldout(lang, args.datasets, args.round_, args.heldout) if args.heldout
+        sample = (draw_fresh(lang, args.datasets, args.round_, args.fresh) if args.fresh
+                  else draw_heldout(lang, args.datasets, args.round_, args.heldout) if args.heldout
                   else draw_resolution(lang, args.datasets, args.round_, args.resolution_test) if args.resolution_test
                   else draw_resolution_train(lang, args.datasets, args.round_, args.resolution_train)
                   if args.resolution_train else draw(lang, args.datasets, args.round_))
