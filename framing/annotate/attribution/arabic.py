@@ -57,7 +57,7 @@ _AR_ACCORDING = _lazy(rf"(?:^|(?<=[\s،(]))([وف]?(?:{_AR_ACCORDING_TO})(?:ـ)?
 _AR_AS_REVEALED = _lazy(r"(?:^|(?<=[\s،]))(حسبما\s+\S+|كما\s+(?:قال|قالت|ذكر|ذكرت|أفاد|أفادت))(?:\s+(?:في|فى|على|عبر|عن)(?=\s))?\s+")
 _AR_END = _lazy(
     r"\s+'?(?:إن|ان|أن|بأن|بان|إنه|إنها|إنهم|أنه|أنها|أنهم|بأنه|بأنها|انه|انها|انهم|بانه|بانها|بانهم|فإن|فان|فقد|بحسب|حسب|وفق|وفقا|طبقا|إلى أن|الى أن|إلى ضرورة|على|عن|من|أمام|عبر|وهو|وهي|بتقديم|بضرورة|بوقف|بإجراء|لمراسل\S*|في (?:بيان|تقرير|دراسة|كلمت|كلمة|افتتاحيت|البيان|خطاب|مقابل|حديث|تصريح|مؤتمر|تغريد|منشور|رسال|ختام)\S*|على (?:منصة|موقع|حساب)\S*|قوله|قولها|قولهم|قائلا|قائلة|قائلاً|في بيان|في تصريح|في تصريحات|في حديث|في مؤتمر|في خطاب|في مقابلة|في كلمة|في تغريدة|في منشور|في رسالة|في ختام|خلال|أمس|اليوم|الليلة|مساء|صباح|يوم|بعد|قبل|منذ|لوكالة|لصحيفة|لشبكة|لقناة|لموقع|للصحفيين|لوسائل|للصحافيين|لـ|ل\S*\s+\"|بالقول|للمراسلين|للصحافة|لنظير\S*)(?=\s|$|[:،.؛])"
-    r"|\s+[لب](?=[«»\"“”(])|\s+[-–—]|[،:«\"“”».؛]"
+    r"|\s+[لب](?=[«»\"“”(])|\s*[-–—](?=\s+[وفل])|\s+[-–—]|[،:«\"“”».؛]"
 )
 # "عبّر X عن ..." (expressed): the masculine form is also the preposition "عبر" (via), so it is
 # a cue only where a clause starts and "عن" follows its subject.
@@ -231,6 +231,9 @@ def _ar_span(rest: str, stop: str | None = None) -> str | None:
     span = span.strip()
     span = span.replace("\x00", " عن ").replace("\x01", ".").replace("\x02", " من ").replace("\x03", " على ").translate(_AR_UNPROTECT)
     words = span.split()
+    if len(words) > 1 and _ar_to_outlet(words[-1]):
+        words = words[:-1]  # "مصادر عسكرية للأناضول": the outlet it spoke to
+        span = " ".join(words)
     if not words or len(words) > 15 or _AR_NOT_SOURCE.match(span) or _ar_prepositional(words[0]):
         return None
     return span
@@ -336,6 +339,8 @@ def _ar_no_genitive(after: str) -> bool:
     adjective ("لقاء تلفزيوني") or a verb ("حوار أجرته")."""
     if not after:
         return True
+    if after[:1] == "ل" and len(after) >= 4 and _ar_name_kind(after) not in ("gazetteer", "surname"):
+        return True  # "في محاولة للتأكيد"، "لطمأنة": a preposition with a noun
     if not after.startswith("ال") and after.endswith(("ي", "ية")) and len(after) >= 5:
         return True
     return bool(re.match(r"^[يتأن][\u0621-\u064A]{2,}(?:ته|تها|ه|ها)$|^[يت][\u0621-\u064A]{3,}$", after)) and not _ar_common(after)
@@ -451,6 +456,33 @@ def _ar_country_names() -> frozenset[str]:
         if actor.type == "country":
             names.update(a for a in actor.aliases.get("ar", ()) if " " not in a and not a.startswith("ال"))
     return frozenset(names)
+
+
+_AR_OUTLET_HEADS = frozenset("وكالة قناة شبكة صحيفة موقع هيئة".split())
+
+
+@lru_cache(maxsize=1)
+def _ar_media_words() -> frozenset[str]:
+    """One-word Arabic names of the gazetteer's media outlets ("رويترز"، "الأناضول" from "وكالة
+    الأناضول"): after a speaker, "للأناضول" is whom it spoke to, not part of who it is."""
+    from framing.annotate.actors import default_gazetteer
+
+    names = set()
+    for actor in default_gazetteer().actors.values():
+        if actor.type == "media":
+            for alias in actor.aliases.get("ar", ()):
+                words = alias.split()
+                if words and words[0] in _AR_OUTLET_HEADS:
+                    words = words[1:]
+                if len(words) == 1 and len(words[0]) >= 3:
+                    names.add(words[0])
+    return frozenset(names)
+
+
+def _ar_to_outlet(word: str) -> bool:
+    """"للأناضول"، "لرويترز": "ل" with an outlet's name (the addressee)."""
+    media = _ar_media_words()
+    return word.startswith("لل") and "ال" + word[2:] in media or word.startswith("ل") and word[1:] in media
 
 
 @lru_cache(maxsize=1)
@@ -642,7 +674,7 @@ def _ar_object_start(words: list[str]) -> int:
                 and not w.endswith(("ي", "ية", "يون", "يين")) and re.match(r"[\u0621-\u064A]", w):
             return i  # 'الرئيس "فلان الفلاني" بشرى سارة': a quoted name is closed, a common noun starts the object
         if w.endswith("اً") or w.endswith("ا") and len(w) > 4 and not w.startswith("ال") and _ar_common(w[:-1]) \
-                or w in ("ردا", "رداً"):
+                or w in ("ردا", "رداً") or re.fullmatch(r"م(?![اي])[\u0621-\u064A]{3,5}(?:اً|ا)", w) and _ar_name_kind(w) not in ("gazetteer", "surname"):
             return i  # (an accusative adverbial: "شاهد ردا على سؤال", "in reply to")
         if not prev.startswith(("ال", "وال")) and re.match(r"^[يت][\u0621-\u064A]{2,4}(?:ون|ان)?$", w) and not _ar_common(w) \
                 and not w.endswith(("ي", "ية", "ا")) and (after in _AR_PREPOSITION_WORDS or after.startswith("ال")):
@@ -709,7 +741,10 @@ def _ar_subject_end(span: str) -> str:
 # After the verb, no subject: a complementizer, a quotation, or a preposition, a time or
 # circumstance phrase ("وأكد في كلمة له أنه", "لفت إلى أن", "صرح به", "قال فيه").
 _AR_NO_SUBJECT = _lazy(
-    r"\s*(?:[بف]?(?:إن|أن|ان|بان)(?:ه|ها|هم|هما|نا)?(?![\u0621-\u064A])|:|«|\"|“|'|laquo;|،|لـ?\s*(?=[\"«“\uE000-\uE006])|"
+    r"\s*(?:[بف]?(?:إن|أن|ان|بان)(?:ه|ها|هم|هما|نا)?(?![\u0621-\u064A])|:|«|\"|“|'|laquo;|،|لـ?\s*(?=[\"«“”\uE000-\uE006])|"
+    r"(?:ال)?(?:أحد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)(?=\s*[:،«\"“]|\s+(?:الماضي|المقبل|إن|أن|ان|بأن)(?:\s|$))|"
+    r"(?:لهم|لهما|لهن|لنا|لي|لكم)(?=\s|$|،|:)|"  # "يقول لهم: ...": the addressee, the subject is before the verb
+    r"ل(?!ل)[\u0621-\u064A]{3,}(?:يه|يها|يهم|ه|ها|هم)(?=\s*[:«\"“]|\s+(?:إن|أن|ان|بأن)(?:\s|$))|"  # "قال لأنصاره: ..."
     r"(?:إلى|الى|على)\s+(?:إن|أن|ان|أنه|إنه|أنها|إنها|ضرورة|أهمية)|"
     r"(?:في|خلال|عبر|أمام|على|عن|من|مع|لدى|به|بها|فيه|فيها|ذلك|له|لها|أيضا|أيضاً|كذلك|بدوره|بدورها|مؤخرا|مؤخراً|بشدة|رسميا|رسمياً|سابقا|سابقاً|مجددا|مجدداً|مرارا|مراراً|صراحة|علنا|علناً|أكثر من مرة|"
     r"أمس|اليوم|الليلة|مساء|صباح|يوم|لوكالة|لصحيفة|لقناة|لموقع|لشبكة|لإذاعة|لتلفزيون|لوسائل|للصحفيين|للصحافيين|"
@@ -771,6 +806,7 @@ def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str |
         return None  # "X قد نشر تغريدة قال فيها": another verb's clause
     if re.search(r"(?:^|\s)و?(?:الذي|التي|الذين|اللذين|اللواتي|اللاتي)$", before):
         return None  # "الذين يرفضون": the relative pronoun is the subject
+    before = re.split(r"(?:^|\s)(?:و?لكن|غير\s+أن|إلا\s+أن|إلّا\s+أنّ|الا\s+ان)\s+", before)[-1]  # "... ولكن X يقول"
     before = _AR_BEFORE_LEAD.sub("", before)
     words = before.split()
     if not 0 < len(words) <= 10 or _AR_CUE.search(before) or _AR_BEFORE_NOT.match(before):
@@ -780,6 +816,28 @@ def _ar_subject_before(text: str, start: int, after_verb: bool = False) -> str |
     if words[0] in _AR_PREPOSITION_WORDS or words[0] in ("فى", "وفي", "وفى"):
         return None  # "، في الهجوم وقال": a prepositional phrase is no subject
     return before
+
+
+_AR_FRONTED = _lazy(r"^\s*([^\s،,.:«»\"“”؛()]+(?:\s+[^\s،,.:«»\"“”؛()]+){0,5})\s*[،,]\s*$")
+
+
+def _ar_comma_subject(text: str, start: int) -> str | None:
+    """A noun phrase that opens the sentence, set off by a comma before the verb ("مصادر عسكرية
+    معارضة، أكدت ..."، "المصدر الخاص، أكد ..."): the subject. Leads ("من جهته"), time and place
+    phrases ("يوم الأحد"، "في المقابل") and clauses are not."""
+    fronted = _AR_FRONTED.match(text[:start])
+    if not fronted or _AR_BEFORE_LEAD.match(fronted.group(1)) or _AR_BEFORE_NOT.match(fronted.group(1)):
+        return None
+    words = fronted.group(1).split()
+    head = words[0]
+    if head[:1] in "وفبل" and not head.startswith(("ال", "وال")) or head in _AR_PREPOSITION_WORDS or head[:1] in "يت" and not _ar_common(head) \
+            or re.match(_AR_TIME_WORDS, re.sub(r"^و?ال", "ال", head)) or _AR_CUE.search(fronted.group(1)):
+        return None
+    if any(w in _AR_PREPOSITION or w in _AR_FUNCTION or re.fullmatch(r"\d+", w) for w in words):
+        return None
+    if not (head.startswith("ال") or head in _AR_TITLES or _ar_common(head) or _AR_BROKEN_PLURAL.match(head)):
+        return None
+    return fronted.group(1)
 
 
 @lru_cache(maxsize=2)
@@ -881,7 +939,7 @@ def _ar_indefinite_head(text: str, start: int, cue: str) -> tuple[str, int] | No
 # الخبز": the price of bread).
 # "قرر" (decided, ruled) with a that-clause whose subject is a noun ("قرر النظام أن العامل ..."; not
 # "قررت X أن تؤجل": decided to).
-_AR_CONDITIONAL_CUE = _lazy(r"(?:^|(?<=[\s،.:]))([وف]?(?:نشرت|نشر|ينشر|تنشر|نص|نصت|ينص|تنص|قرر|قررت|يقرر|تقرر|ثمن|ثمنت|يثمن|تثمن|ألقى|ألقت|ألقوا|يلقي|تلقي|القى|القت|شبه|شبهت|شبهوا))(?=[\s،:]|$)")
+_AR_CONDITIONAL_CUE = _lazy(r"(?:^|(?<=[\s،.:]))([وف]?(?:نشرت|نشر|ينشر|تنشر|نص|نصت|ينص|تنص|قرر|قررت|يقرر|تقرر|ثمن|ثمنت|يثمن|تثمن|ألقى|ألقت|ألقوا|يلقي|تلقي|القى|القت|شبه|شبهت|شبهوا|وبين|بين))(?=[\s،:]|$)")
 _AR_PUBLISHED_THAT = _lazy(r"^(?:\s+[^\s:؛.]+){1,8}?\s+(?:أن|إن|ان|بأن|بان)(?=\s)")
 _AR_STIPULATED_THAT = _lazy(r"^(?:\s+[^\s:؛.«»\"“”]+){0,6}?\s+على\s+(?:أن|ان|إن)(?=\s)")
 
@@ -901,6 +959,10 @@ def _ar_conditional_cue(text: str, match: re.Match) -> bool:
         return _ar_person_after(text, match.end(1))
     if "شبه" in match.group(1):
         return _AR_LIKENED.match(rest) is not None  # "شبّه X بـ" (likened), not "شبه جزيرة"، "شبه رسمي"
+    if match.group(1) in ("بين", "وبين"):
+        # "X بين أن ..."، "وبين الوزير أن ...": explained (بيّن), not "between"
+        return bool(re.match(r"\s+(?:أن|ان|بأن)(?=\s)", rest)) or match.group(1) == "وبين" \
+            and bool(re.match(r"(?:\s+[^\s:؛.،«»\"“”]+){1,5}?\s+(?:أن|ان|بأن)(?=\s)", rest))
     if "لق" in match.group(1):
         return _AR_BLAMED.match(rest) is not None  # "ألقى X باللوم على": blamed (ألقى كلمة، ألقى القبض: no)
     return _AR_STIPULATED_THAT.match(rest) is not None
@@ -1037,12 +1099,16 @@ _AR_COMMENTED = frozenset("علق علقت يعلق تعلق علقوا".split()
 _AR_COMMENT_WORDS = _lazy(r"(?:^|\s)(?:أن|إن|ان|بأن|أنه|أنها|إنه|إنها|قائلا|قائلاً|قائلة|قائلين|بالقول|مضيفا|مضيفاً)(?=\s|$)|[:«\"“]")
 
 
+_AR_COMMENT_SAYING = _lazy(r"[^.:؛«»\"“”]{0,80}?،\s*(?:قائلا|قائلاً|قائلة|قائلين|مضيفا|مضيفاً)(?=[\s:،])")  # "وعلق X، Y، قائلا:"
+
+
 def _ar_comment_without_words(text: str, end: int) -> int | None:
     """"علق" with no words of its own up to the next comma: without "على" it is "suspended"
     ("وعلقت الجلسة": -1); with "على" it only names the topic, and a later cue carries the
     content (its offset). None: "علق" is the cue."""
     clause = _AR_REFUSAL_CLAUSE.match(text, end).group()
-    if _AR_COMMENT_WORDS.search(clause) or re.match(r"\s*[:«\"“]", text[end + len(clause):]):
+    if _AR_COMMENT_WORDS.search(clause) or re.match(r"\s*[:«\"“]", text[end + len(clause):]) \
+            or _AR_COMMENT_SAYING.match(text, end):
         return None
     if not re.search(r"(?:^|\s)على(?=\s)", clause):
         return -1
@@ -1097,12 +1163,12 @@ def _attribute_ar_first(text: str) -> Attribution:
     for match in (_AR_EXPRESSED.finditer(text) if "عب" in text else ()):
         if not _inside_quotes(text, match.start()):
             candidates.append((match.start(), match.group(1), match.end(1), False))
-    participle = _AR_PARTICIPLE_CUE.search(text) if "م" in text or "قائل" in text or "لافت" in text else None
+    participle = _AR_PARTICIPLE_CUE.search(text) if "م" in text or "قائل" in text or "لافت" in text or "داعي" in text else None
     if participle and _inside_quotes(text, participle.start()):
         participle = None
     for start, cue, end, according in sorted(candidates):
         if participle is not None and participle.start() < start:
-            found = _ar_participle_attribution(text, participle)
+            found = _ar_participle_attribution(text, participle) or _ar_opening_participle(text, participle)
             if found is not None:
                 return found
             participle = None
@@ -1172,6 +1238,9 @@ def _attribute_ar_first(text: str) -> Attribution:
                 before = None  # "نشر X تغريدة قال فيها": the verb of a relative clause on the document, not its subject
             if before:
                 return _named_ar(before, cue, text, start - len(before) - 1)
+            fronted = _ar_comma_subject(text, start) if not cue.startswith(("و", "ف")) or cue[1:] not in _ar_verb_forms() else None
+            if fronted:
+                return _named_ar(fronted, cue, text, text.find(fronted))
             where = re.search(r"[،,]\s*(?:حيث|إذ)\s*$", text[:start])  # "وسارعت X ...، حيث قالت": the same subject goes on
             shared = _ar_shared_subject(text[:start], cue) if start > 12 and (_ar_clause_start(text, start) or where) else None
             if shared:
@@ -1246,7 +1315,7 @@ def _attribute_ar_first(text: str) -> Attribution:
         if source:
             return _named_ar(source, cue, text, near)
     if participle is not None:
-        found = _ar_participle_attribution(text, participle)
+        found = _ar_participle_attribution(text, participle) or _ar_opening_participle(text, participle)
         if found is not None:
             return found
     carried = _AR_CARRIED.match(text)
@@ -1269,7 +1338,7 @@ _AR_VISUAL_SUBJECT = _lazy(r"\s+(?:ال)?(?:صور|صورة|فيديو|فيدي�
 _AR_PARTICIPLES = ("مضيف مشير مؤكد معتبر مطالب متهم محذر معلن لافت موضح منوه مشدد قائل معرب متسائل منتقد مستنكر "
                    "متوعد مهدد مشكك معترف ملوح مبين مستدرك متابع مذكر مرجح متوقع نافي").split()
 _AR_PARTICIPLE_CUE = _lazy(
-    r"(?:^|(?<=[\s،]))و?(" + _trie(_AR_PARTICIPLES) + r"(?:ا|اً|ة|ين|تين|ان))(?=[\s،:«\"“]|$)")
+    r"(?:^|(?<=[\s،]))و?(" + _trie(_AR_PARTICIPLES) + r"(?:ا|اً|ة|ين|تين|ان)|داعياً?|داعين)(?=[\s،:«\"“]|$)")
 _AR_NOT_VERB = frozenset("لم لن لا ما قد أيضا أيضاً كذلك حينها أثناء هذا هذه ذلك تلك ثم".split())
 _AR_PREPOSITION = frozenset("في على عن من إلى الى مع منذ خلال عبر أمام لدى حول ضد بعد قبل حتى عند".split())
 
@@ -1306,6 +1375,14 @@ def _ar_participle_attribution(text: str, participle: re.Match) -> Attribution |
             return None
         return _named_ar(source, cue, text, segment.start() + segment.group().find(source))
     return None
+
+
+def _ar_opening_participle(text: str, participle: re.Match) -> Attribution | None:
+    """A participle cue that opens the sentence ("داعيا الحكومة إلى ..."، "مضيفا أن ..."): the
+    sentence goes on from the one before, whose speaker it continues (implicit, guide §6)."""
+    if text[:participle.start()].strip(" \t-–—"):
+        return None
+    return Attribution(None, participle.group(1), _quote_type(text, "ar"), form="implicit")
 
 
 # An interview or transcript line: "الوزير: ..." / "فلان الفلاني: «...»".

@@ -1,0 +1,54 @@
+"""Attribution rules written on the fresh r6 draw (issue 14), each on sentences we wrote."""
+
+import pytest
+
+from framing.annotate.attribution import attribute, attribute_sentences
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a circumstantial participle after the subject is not part of it
+    ('وقال الرئيس مخاطباً أنصاره: "لن نتراجع عن هذا الطريق أبدا".', "الرئيس"),
+    # "في" with an indefinite noun and a "ل" phrase tells why it spoke, not who it is
+    ("قال الوزير في محاولة لطمأنة المستثمرين «إن الاقتصاد بخير ولن يتأثر».", "الوزير"),
+    # a weekday after the verb is when it spoke: the subject is before the verb
+    ('لكن المتحدث باسم الوزارة سامي خليل قال الخميس إن "الهدف هو حماية المدنيين".', "المتحدث باسم الوزارة سامي خليل"),
+    # "لهم" after the verb is whom it spoke to; "ولكن" opens the clause of the subject
+    ('ويبحث السكان عن علاج ولكن الطبيب كريم عادل يقول لهم: "لا يوجد علاج حتى الآن".', "الطبيب كريم عادل"),
+    # an outlet after the speaker is the addressee
+    ("وقالت مصادر أمنية مطلعة للأناضول إن القوات انسحبت من المدينة.", "مصادر أمنية مطلعة"),
+    ("وقال مسؤول حكومي لرويترز إن المحادثات ستستأنف.", "مسؤول حكومي"),
+    # a subject set off by a comma before the verb
+    ("مصادر عسكرية مطلعة، أكدت لـ «الشروق» أن القوات وصلت إلى الحدود.", "مصادر عسكرية مطلعة"),
+    ("المصدر المطلع، أكد أيضاً وجود ضباط كبار بين القوات.", "المصدر المطلع"),
+    # ... but not a time phrase or a lead
+    ("يوم الأحد، أعلنت الوزارة أن المدارس ستغلق.", "الوزارة"),
+    ("من جهته، قال الوزير إن الخطة جاهزة.", "الوزير"),
+    # "لـ" before a quoted outlet name written with a closing mark
+    ("النائب السابق عن المدينة سامي العبد أكد لـ”الشروق” أن “السبب الرئيسي هو غياب الدعم”.",
+     "النائب السابق عن المدينة سامي العبد"),
+    # "علّق X، Name، قائلا": the comment verb is the cue, the name after the comma belongs to the title
+    ("وعلّق الخبير الاقتصادي، سامر حداد، قائلاً: «لا أعتقد أن الأسعار ستنخفض قريبا».", "الخبير الاقتصادي، سامر حداد"),
+    # "بيّن" (explained) before "أن", not "between"
+    ("وزير الزراعة الأسبق الدكتور رضا سالم بين أن كلمة الملك جاءت شاملة.", "وزير الزراعة الأسبق الدكتور رضا سالم"),
+    ("وبين الوزير أن الخطة جاهزة للتنفيذ.", "الوزير"),
+    ("وقع اتفاق بين الطرفين في العاصمة.", None),
+    # "أدان" (condemned) reports a stance
+    ('كما أدانت مصر الهجوم، واعتبرته "اعتداء سافرا على السيادة".', "مصر"),
+    # a dash written against the word closes a parenthesis; a dash inside a name does not
+    ("ويقدر عدد السكان بنحو مليونين -وذلك وفقا للمرصد الوطني- ويتجه إلى الارتفاع.", "للمرصد الوطني"),
+    ("وأفادت السلطات المحلية لجهة طنجة- تطوان أن الطريق أغلق.", "السلطات المحلية لجهة طنجة- تطوان"),
+])
+def test_arabic_speaker_spans(text, expected):
+    assert attribute(text, "ar").source == expected
+
+
+def test_arabic_addressee_after_the_verb_leaves_the_speaker_implicit():
+    found = attribute('وبدلاً من ذلك، قال لأنصاره: "عودوا إلى بيوتكم بسلام".', "ar")
+    assert (found.source, found.form, found.quote_type) == (None, "implicit", "direct")
+
+
+def test_arabic_participle_opening_a_sentence_continues_the_speaker():
+    found = attribute_sentences(["وقال النائب سامي فؤاد إن الهجمات تصاعدت في المحافظة.",
+                                 "داعيا الحكومة إلى التدخل وكشف الحقائق كاملة."], ["ar", "ar"])
+    assert (found[1].source, found[1].cue, found[1].form) == (None, "داعيا", "implicit")
+    assert found[1].resolved == "النائب سامي فؤاد"
