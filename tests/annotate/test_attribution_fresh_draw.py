@@ -52,3 +52,50 @@ def test_arabic_participle_opening_a_sentence_continues_the_speaker():
                                  "داعيا الحكومة إلى التدخل وكشف الحقائق كاملة."], ["ar", "ar"])
     assert (found[1].source, found[1].cue, found[1].form) == (None, "داعيا", "implicit")
     assert found[1].resolved == "النائب سامي فؤاد"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a middle initial does not end the name after the cue
+    ("“The bill is a disaster,” said House Speaker John A. Boehner.", "House Speaker John A. Boehner"),
+    ("“It is over,” said F. Ann Lee, the head of the group.", "F. Ann Lee"),
+    # a coordinated verb whose subject opens with a possessive
+    ("Earlier, her campaign manager Ann Lee addressed supporters in Boston and said several states were close.",
+     "her campaign manager Ann Lee"),
+    # an opening participle phrase is not the subject of the coordinated verbs
+    ("Following Levin's rebuttal, Lee seemed to reverse course and claimed she never made a diagnosis.", "Lee"),
+    # "have since", "had for decades" between the subject and the cue
+    ("Authorities have since said they don't plan to bring charges.", "Authorities"),
+    ("Warren, who grew up in Oklahoma, had for decades claimed to have Native heritage.", "Warren"),
+    # a curly single quotation before an inverted cue
+    ("‘On the cross,’ wrote Paul, ‘the powers were disarmed.’", "Paul"),
+    # "wrote a biography" in an appositive names a work: the later cue speaks
+    ("Sharaf ad-Din Ali, a Persian historian who wrote a biography of the king, observed that “the book is clear.”",
+     "Sharaf ad-Din Ali"),
+    ("She wrote a book about the war.", None),
+    # "tweeted this image" gives no words: the later cue of the same subject carries them
+    ("Rick Perry tweeted this image out from his account, and then tweeted this: “A tweet just went out.”", "Rick Perry"),
+    # "with Cruz as well, who said": the person before the adverb
+    ("Arroyo spoke with Cruz as well, who said he was “incredibly frustrated” by the decision.", "Cruz"),
+    # an opening participle phrase with no comma before the name
+    ('Speaking at the start of the service Dean Stephen Ford said: "She broke barriers."', "Dean Stephen Ford"),
+])
+def test_english_speaker_spans(text, expected):
+    assert attribute(text, "en").source == expected
+
+
+def test_no_module_level_name_of_the_rules_is_defined_twice():
+    """Two rules once shared a name and the later silently replaced the earlier one."""
+    import ast
+    import collections
+    from pathlib import Path
+
+    import framing.annotate.attribution as package
+
+    for path in Path(package.__file__).parent.glob("*.py"):
+        names = collections.Counter()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names[node.name] += 1
+            elif isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        assert [n for n, k in names.items() if k > 1] == [], path.name

@@ -64,7 +64,7 @@ _EN_TITLE_BEFORE = _lazy(
     r"(?:head|chief|director|secretary|spokesman|spokeswoman|spokesperson|minister|president|chairman|chairwoman|leader"
     r"|lawyer|attorney|commander|editor|founder|ambassador|envoy|adviser|advisor|member|official)"
     r"(?:\s+(?:of|for|at|in|on|to)\s+[^,;:“”\"]{1,80})?$")
-_EN_NAME_WORD = _lazy(r"^(?:[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|of|the|al|el|bin|ibn|de|van|von|da|for|and|at|on|[a-z]+-(?:General|general)|spokesman|spokeswoman|spokesperson|minister|president|secretary|ambassador|envoy|chief|leader|senator|adviser|advisor|analyst|official|director|commander)$")
+_EN_NAME_WORD = _lazy(r"^(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|of|the|al|el|bin|ibn|de|van|von|da|for|and|at|on|[a-z]+-(?:General|general)|spokesman|spokeswoman|spokesperson|minister|president|secretary|ambassador|envoy|chief|leader|senator|adviser|advisor|analyst|official|director|commander)$")
 _EN_PASSIVE_AGENT = _lazy(r"\b(?:was|were|is|are|been|be)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+((?:the\s+)?[A-Za-z].*)$")
 _EN_LEADING_AUXILIARY = _lazy(r"^(?:Has|Have|Had|Did|Does|Do|Is|Was|Were|Are|Will|Would|Can|Could)(?:n[’']t)?\s+(?=\S)")
 # A participle phrase after the head noun: "A former sailor pardoned by ...", "a witness traveling with ...".
@@ -136,6 +136,11 @@ _EN_LEADING_PHRASE = _lazy(r"^(?:In|At|By|On) (?:\d{4}|court|public|private|resp
 _EN_WEB_CHROME = _lazy(r"^.*\b(?:CLOSE|Share|Embed|Skip|ADVERTISEMENT|Advertisement)\s+(?=[A-Z][a-z])")
 
 
+# a participle phrase with no comma before the subject, which is a capitalized name at the end
+_EN_PARTICIPLE_BEFORE_NAME = _lazy(r"^[A-Z][a-z]+ing\s+(?:at|to|in|on|during|before|after|from|with)\s+(?:[a-z][\w’'-]*\s+)+"
+                               r"((?:[A-Z][\w.’'-]*\s+){1,5}[A-Z][\w.’'-]*)$")
+
+
 def _en_trim(source: str) -> str | None:
     """The head noun phrase: no leading conjunction, clause, time phrase or auxiliary."""
     source = _EN_WEB_CHROME.sub("", source)  # "Skip in Skip x Embed x Share CLOSE Russian President ..."
@@ -152,6 +157,9 @@ def _en_trim(source: str) -> str | None:
     for _ in range(2):
         source = _EN_LEADING.sub("", source).strip()
         source = _EN_LEADING_PHRASE.sub("", source).strip()
+    opening = _EN_PARTICIPLE_BEFORE_NAME.match(source)
+    if opening:
+        source = opening.group(1)  # "Speaking at the service Dean Ann Lee said": the name after the participle phrase
     ending = re.search(r"(?<!should)(?<!would)(?<!could)(?<!did)(?<!does)(?<!had)\s(he|she|they|we|I|He|She|They|We)$", source)
     if ending and not re.search(r"\bwhose\b", source):
         return ending.group(1)  # "two days later he told": the pronoun
@@ -216,7 +224,8 @@ def _en_source_before(prefix: str) -> str | None:
         found = _en_person_phrase(segment)
         if found:
             return found
-    prefix = re.sub(r"(?:,\s*|\s+)(?:has|have|had|has also|had also|also)$", "", prefix.rstrip(" ,")).rstrip(" ,")
+    prefix = re.sub(r"(?:,\s*|\s+)(?:(?:has|have|had)(?:\s+(?:also|since|long|already|previously|repeatedly|"
+                    r"for\s+(?:decades|years|months|weeks|days)))?|also)$", "", prefix.rstrip(" ,")).rstrip(" ,")
     single = max(prefix.rfind(p + q) for p in ",.!?" for q in "’'")  # "‘...,’ he says": a closing single mark
     quote = max(prefix.rfind("\""), prefix.rfind("”"), single + 1 if single >= 0 else -1)
     if quote != -1:
@@ -239,8 +248,9 @@ def _en_source_before(prefix: str) -> str | None:
     if len(segments) > 1 and _EN_RELATIVE.match(last):
         # "A third source, who is familiar with X, told": the head; "X has become a person of
         # interest to investigators, who insist": the person nearest "who"
-        nearest = _en_person_phrase(segments[-2]) if _EN_PREPOSITION_SPLIT.search(segments[-2]) else None
-        return nearest or _en_trim(segments[-2])
+        head = re.sub(r"\s+(?:as well|too|also|again|instead|in turn)$", "", segments[-2])  # "with Cruz as well, who said"
+        nearest = _en_person_phrase(head) if _EN_PREPOSITION_SPLIT.search(head) else None
+        return nearest or _en_trim(head)
     if len(segments) > 1 and _en_appositive(last) and _en_name_like(_EN_LEADING.sub("", segments[-2]).strip()) \
             and not _EN_ADVERBIAL.match(segments[-2].lower()):
         last = segments[-2]  # "Rachel Lee, a senior fellow at the Stimson Center, said": the name
@@ -287,6 +297,7 @@ def _en_source_after(suffix: str) -> str | None:
     protected = suffix
     for abbreviation in _EN_ABBREVIATIONS:
         protected = re.sub(rf"\b{abbreviation}\.", abbreviation + "\x00", protected)
+    protected = re.sub(r"(?<=\s[A-Z])\.(?=\s+[A-Z][a-z])", "\x00", protected)  # a middle initial: "John A. Boehner"
     head = re.split(r"[;:!?\"“”(]|\.(?:\s|$)|,", protected, maxsplit=1)[0]
     span = head.replace("\x00", ".").strip()
     span = _EN_TRAILING.sub("", span).strip()
@@ -314,13 +325,13 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
         and len(re.split(r"[,.;:]", after, maxsplit=1)[0].split()) <= 6
     quoted_before = verb.group() in _EN_INVERSION and (
         re.search(r"[\"”]\s*,?\s*$", before)
-        or before.rstrip(" ,").endswith("'") and any(b == len(before.rstrip(" ,")) for _, b in _quote_spans(text)))
+        or before.rstrip(" ,").endswith(("'", "’")) and any(b == len(before.rstrip(" ,")) for _, b in _quote_spans(text)))
     if quoted_before or inverted and re.match(r"\s+(?:[A-Z]|the |an? |one |two )", after):
         source = _en_source_after(after)
         where = end
     else:
         tail = (_EN_TRAILING_CUE.match(after) or _EN_PARENTHETICAL_CUE.match(after)) \
-            and re.search(r",[’'‘]?\s*([^,;:“”\"‘]{2,60})$", before.rstrip())
+            and re.search(r",[’'‘]?(?!\s*(?:has|have|had|also|then|later|would|will)\b)\s*([^,;:“”\"‘]{2,60})$", before.rstrip())
         # "..., the affidavit says." and "Mr. Lee, the mayor noted, earned ...": the phrase after the last comma
         # "..., the affidavit says.": the phrase after the last comma, with no appositives to skip
         source = _en_trim(tail.group(1)) if tail else None
@@ -352,7 +363,7 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
 _EN_PARENTHETICAL_CUE = _lazy(r",\s+(?![“\"‘])(?:is|was|are|were|has|had|have|will|would|can|could|[a-z]+ed)\b")
 _EN_TRAILING_CUE = _lazy(r"\s*(?:(?:in|on|at|to|during)\s+[^,.;:“”\"]{1,40})?[.!?…]?[”\"’]?\s*$")
 _EN_CLAUSE_OPENING = _lazy(
-    r"^\s*((?:an?|the|The|An?)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?:\s+[a-z]+(?=\s+[a-z]+s\b))?"
+    r"^\s*((?:an?|the|The|An?|his|her|their|its|His|Her|Their|Its)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?:\s+[a-z]+(?=\s+(?!(?:this|his|its|was|is|has|us|as|thus)\b)[a-z]+s\b))?"
     r"|he|she|they|He|She|They|I|we|We)"
     r"\s+(?:also\s+|then\s+|later\s+|first\s+|[a-z]+ly\s+)?(?:(?:has|have|had|is|was|were|are|will|would)\s+(?:[a-z]+ly\s+)?)?"
     # nouns that end like a verb are no verb ("The country's official news agency ... and reported")
@@ -366,7 +377,7 @@ def _en_coordinated_subject(before: str) -> str | None:
     for segment in re.split(r"[,;:]", before):
         segment = segment.strip()
         if not segment or re.match(r"(?:In|On|At|By|After|Before|During|Since|Last|Earlier|Later|However|Meanwhile|"
-                                   r"Still|Then|Now|Also|But|And|So|Yet|Moreover|WATCH|According|\d)\b", segment) \
+                                   r"Still|Then|Now|Also|But|And|So|Yet|Moreover|WATCH|According|[A-Z][a-z]+ing|\d)\b", segment) \
                 or re.match(r"(?:on|in|at|by|after|before|during|since|last|earlier|later)\s", segment) \
                 or re.fullmatch(r"[a-z]+", segment):
             continue
@@ -444,6 +455,10 @@ def _en_topic_only(text: str, verb: re.Match) -> bool:
         return True
     if word in ("added", "adds") and _EN_THING_ADDED.match(after):
         return True
+    if word in ("wrote", "writes", "write", "written") and _EN_WORK_WRITTEN.match(after):
+        return True  # "a historian who wrote a biography of the king, observed that": a work, not its words
+    if word in ("tweeted", "tweets", "posted", "posts", "shared", "shares") and _EN_THING_POSTED.match(after):
+        return True  # "tweeted this image out", "posted a video": no words of its own
     if word in _EN_REACTION_VERBS and re.match(r"\s*(?:[,;—–]|\s-\s|[.!?]?$)", after):
         return True  # "When Arnold complained, the professor said ...": a reaction with no content
     if re.search(r"n[’']t\s+(?:yet\s+|publicly\s+)?$", text[max(0, verb.start() - 12):verb.start()]) \
@@ -460,6 +475,10 @@ _EN_REACTION_VERBS = frozenset("complained complains responded responds reacted 
 _EN_TOPIC_AFTER = _lazy(r"\s+(?:about|from)\b|\s+on\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X|Facebook|Telegram|television|TV|the\s+phone)\b)")
 _EN_CONTENT_LATER = _lazy(r"\bthat\b|[“\":]|\b(?:said|says|saying)\b")
 _EN_THING_ADDED = _lazy(r"\s+(?:a|an|the)\s+(?:new\s+)?(?:link|photo|video|picture|image|map|chart|graphic|footnote)s?\b")
+_EN_WORK_WRITTEN = _lazy(r"\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:book|books|biography|memoir|novel|history|"
+                        r"song|songs|poem|play|screenplay|thesis|dissertation|textbook|cookbook)\b(?!\s*:)")
+_EN_THING_POSTED = _lazy(r"\s+(?:a|an|the|this|that|these)\s+(?:new\s+)?(?:image|images|photo|photos|picture|pictures|video|videos|"
+                         r"link|links|meme|map|chart|graphic|clip|screenshot)\b(?!\s*:)")
 # "what the Church herself said", "What the papers never told us": a free relative, no content
 _EN_FREE_RELATIVE = _lazy(r"\b[Ww]hat\s+(?:[\w’'.-]+\s+){1,5}$")
 
