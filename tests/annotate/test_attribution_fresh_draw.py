@@ -99,3 +99,23 @@ def test_no_module_level_name_of_the_rules_is_defined_twice():
             elif isinstance(node, ast.Assign):
                 names.update(t.id for t in node.targets if isinstance(t, ast.Name))
         assert [n for n, k in names.items() if k > 1] == [], path.name
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    # "according to X, Y ...": the next "she" is the clause's subject, not the source
+    (["Lee was named as a candidate for the post.",
+      "However, according to the newspaper, Lee isn't interested in the position.",
+      "She says she is happy in her current job."], "Lee"),
+    # "she" is not a group
+    (["Prosecutors said the timing suggests the pair knew of the inquiry, which a spokeswoman for the mayor told us was secret.",
+      "“The staff asked to keep their passwords until February,” she said."], "a spokeswoman"),
+    # names inside a quotation running on from the sentence before are not who speaks
+    (["Rep. Ann Lee (D-CA), chair of the committee, called for transparency.",
+      "“Smith’s inquiry began as a review of the campaign.",
+      "By law, that evidence must be shared with our committee,” he said."], "Rep. Ann Lee (D-CA)"),
+    # a bracketed party tag keeps a person a person
+    (["Rep. Ann Lee (D-CA) told reporters on Tuesday that the House paid $15 million.",
+      "“We do know there is about $15 million,” she said."], "Rep. Ann Lee (D-CA)"),
+])
+def test_english_resolution(sentences, expected):
+    assert attribute_sentences(sentences, ["en"] * len(sentences))[-1].resolved == expected

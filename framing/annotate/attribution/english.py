@@ -739,6 +739,9 @@ _EN_PERSON_HEADS = frozenset(
     "woman father mother son daughter officer founder author candidate priest doctor nurse witness resident".split())
 
 
+_EN_PARTY_BRACKET = _lazy(r"\s*\((?:[RDI]|Rep|Dem|Ind)\.?-\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\)\s*$")
+
+
 def _en_head(name: str) -> str | None:
     """The head word of a speaker phrase: its last word before "of/for/in/at/from", lower case;
     None for a stray clause (a pronoun inside, digits, a colon or a bracket)."""
@@ -758,6 +761,8 @@ def _en_agrees(pronoun: str | None, antecedent: str | None) -> bool:
     it), "it" with a body or document ("The Israeli military", "the affidavit")."""
     if not antecedent or not pronoun:
         return False
+    if pronoun.lower() in ("he", "she"):
+        antecedent = _EN_PARTY_BRACKET.sub("", antecedent)  # "Rep. Jackie Speier (D-CA)": the party tag is no clause
     head = _en_head(antecedent)
     if head is None:
         return False
@@ -1053,10 +1058,16 @@ def _en_antecedent_candidates(pronoun: str, before: list[tuple[str, Attribution,
                          and (_en_gender(m) == wanted or _en_gender(m) is None
                               and (m[:1].islower() or m.split()[0] in ("One", "A", "An", "The"))))
         group = _EN_COORDINATED_NAMES.match(_blank_lead(text)) if pronoun.lower() == "they" else None
-        for where, names in (("group", [group.group(1)] if group else ()),  # "X, Y and Z said": "they"
-                             ("speaker", [found.source] if found.form == "named" and found.source else ()),
-                             ("opening", _en_opening_subject(text)), ("subject", _en_clause_subjects(text)),
-                             ("mention", mentions)):
+        order = [("group", [group.group(1)] if group else ()),  # "X, Y and Z said": "they"
+                 ("speaker", [found.source] if found.form == "named" and found.source else ()), ("opening", _en_opening_subject(text)), ("subject", _en_clause_subjects(text)),
+                 ("mention", mentions)]
+        if wanted and (found.cue or "").lower().startswith("according to") and found.span \
+                and text[found.span[1]:].lstrip().startswith(","):
+            # "However, according to X, Powell isn't interested. She says": the clause's subject first
+            order.insert(3, order.pop(1))
+        if found.form == "none" and _EN_OPEN_QUOTATION.match(text):
+            order = order[:2]  # a quotation running on to the next sentence: names in it are not who speaks
+        for where, names in order:
             # a person named elsewhere in the sentence counts when the name shows the pronoun's gender
             for name in names:
                 if not _en_candidate(name):
@@ -1072,12 +1083,17 @@ def _en_antecedent_candidates(pronoun: str, before: list[tuple[str, Attribution,
         yield from ((name, "title subject", 0) for name in _en_title_subjects(text))
 
 
+_EN_OPEN_QUOTATION = _lazy(r"^\s*[“\"][^”\"]*$")  # a sentence that opens a quotation and does not close it
+
+
 def _en_antecedent_agrees(pronoun: str, candidate: str) -> bool:
     """``candidate`` may stand for ``pronoun`` in number, gender and kind (person or thing)."""
     words = candidate.split()
     if pronoun.lower() in ("he", "she") and words[0].lower() in ("the", "a", "an", "one") and words[-1].islower() \
             and words[-1] not in _EN_PERSON_HEADS and words[-1] not in _EN_MORE_PERSON_HEADS:
         return False  # "the full video": a description of a thing, not a person
+    if pronoun.lower() in ("he", "she") and words[-1].lower() in _EN_PEOPLE_PLURALS:
+        return False  # "Prosecutors said ...": "she" is not a group
     if pronoun.lower() == "they" and _en_one_named_person(candidate):
         return False  # "they" is not one named person
     if pronoun.lower() == "they" and " and " in candidate:
