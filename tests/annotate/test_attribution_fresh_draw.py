@@ -32,6 +32,15 @@ from framing.annotate.attribution import attribute, attribute_sentences
     ("وزير الزراعة الأسبق الدكتور رضا سالم بين أن كلمة الملك جاءت شاملة.", "وزير الزراعة الأسبق الدكتور رضا سالم"),
     ("وبين الوزير أن الخطة جاهزة للتنفيذ.", "الوزير"),
     ("وقع اتفاق بين الطرفين في العاصمة.", None),
+    # an indefinite head with its nisba adjectives before a present-tense cue
+    ("مسؤول أمني لبناني كبير يقول إن الانفجار نتج عن مواد مخزنة.", "مسؤول أمني لبناني كبير"),
+    # a coordinated description after a quoted name is not the name
+    ("وقال عضو المجلس الوطني «خالد منصور» والمقرب من الرئيس، إن المشروع سيكتمل العام المقبل.",
+     "عضو المجلس الوطني «خالد منصور»"),
+    # whom a member represents belongs to the speaker
+    ("وقال السيناتور عن ولاية كنتاكي إن المجلس مصمم لتفادي الانفعالات.", "السيناتور عن ولاية كنتاكي"),
+    # a live blog's time stamp before the subject; "يتعهد" (pledges) is a cue
+    ('21:13 رئيس الوزراء يتعهد بمحاسبة "المسؤولين عن الكارثة" ويقول: "سنكشف الحقائق كاملة".', "رئيس الوزراء"),
     # "أدان" (condemned) reports a stance
     ('كما أدانت مصر الهجوم، واعتبرته "اعتداء سافرا على السيادة".', "مصر"),
     # a dash written against the word closes a parenthesis; a dash inside a name does not

@@ -198,6 +198,9 @@ _AR_INDEFINITE_FROM = _lazy(r"^\s*((?!ال)[\u0621-\u064A]{3,})((?:\s+(?!ال)[\
 def _ar_span(rest: str, stop: str | None = None) -> str | None:
     # "تقرير صادر عن البنك الدولي" stays one span ("المصادر عن ..." is another word: "عن" ends it)
     rest = re.sub(r"((?<!\S)(?:ال)?صادرة?)\s+عن\s+", "\\1\x00", rest)
+    # "السيناتور عن ولاية كنتاكي"، "النائب عن دائرة ...": whom a member represents is part of who it is
+    rest = re.sub(r"((?<!\S)(?:ال)?(?:سيناتور|نائب|نائبة|عضو|عضوة|مرشح|مرشحة)(?:\s+(?:ال)?(?:سابق|السابق|السابقة|الجمهوري|الديمقراطي|الجمهورية|الديمقراطية))?)"
+                  r"\s+عن\s+(?=(?:ال)?(?:ولاية|دائرة|محافظة|مدينة|منطقة|حزب|كتلة|قائمة)(?:\s|$))", "\\1\x00", rest)
     # "مصادر مقربة من الوزارة"، "مصدر مطلع على الملف": the phrase that places the source (§3.1)
     rest = re.sub(r"((?:^|\s)(?:ال)?(?:مقرب|قريب|مطلع|مقربة|قريبة|مطلعة|مقربون|مقربين|مطلعون|مطلعين))\s+(من|على)\s+",
                   lambda m: m.group(1) + ("\x02" if m.group(2) == "من" else "\x03"), rest)
@@ -670,6 +673,8 @@ def _ar_object_start(words: list[str]) -> int:
         after = words[i + 1] if i + 1 < len(words) else ""
         if prev in _AR_NAME_PARTICLES or w in _AR_NAME_PARTICLES or _ar_name_kind(w) in ("gazetteer", "surname"):
             continue
+        if prev[-1:] in "\"»”" and prev[:1] not in "\"«“" and w.startswith("وال"):
+            return i  # 'عضو المجلس «فلان» والمقرب من ...': a coordinated description after the quoted name
         if prev[-1:] in "\"»”" and prev[:1] not in "\"«“" and w[:1] not in "و\"«“(" and not w.startswith("ال") \
                 and not w.endswith(("ي", "ية", "يون", "يين")) and re.match(r"[\u0621-\u064A]", w):
             return i  # 'الرئيس "فلان الفلاني" بشرى سارة': a quoted name is closed, a common noun starts the object
@@ -853,7 +858,7 @@ def _ar_svo_subject(text: str, start: int, cue: str) -> str | None:
     noun after the verb is its object. None when the cue opens its clause (verb first)."""
     if cue[:1] in "وف" and cue[1:] in _ar_verb_forms() or _AR_PRONOUN_OBJECT.match(text, start + len(cue)):
         return None  # "وقال": a conjunction, the verb opens its clause; "صرح به X": X after the verb
-    before = text[:start].strip()
+    before = re.sub(r"^\d{1,2}:\d{2}\s+", "", text[:start].strip())  # "21:13 رئيس الوزراء يتعهد": a live blog's time stamp
     if not before or re.search(r"[-–—()«»\"“”:،,.؛]", before):
         return None  # not the start of the sentence: a dateline, a clause or a quotation before it
     words = before.split()
@@ -889,6 +894,12 @@ def _ar_kana_subject(text: str, start: int, cue: str) -> str | None:
 _AR_INDEFINITE_HEAD_STOP = frozenset("سوى إلا غير بعض كل أي عدة عدد".split())
 
 
+def _ar_indefinite_nisba(word: str) -> bool:
+    """An indefinite nisba adjective ("أمني"، "لبناني"، "مصرية"): no article, no name of the gazetteer."""
+    return not word.startswith(("ال", "وال")) and len(word) >= 4 and word.endswith(("ي", "ية")) \
+        and word not in _AR_FUNCTION and _ar_name_kind(word) not in ("gazetteer", "surname")
+
+
 def _ar_indefinite_head(text: str, start: int, cue: str) -> tuple[str, int] | None:
     """An indefinite noun right before a cue with no conjunction, the verb present or a feminine
     past ("لافتات تطالب"، "صورا وفيديوهات تظهر"، "شهادات أكدت"): Arabic writes a relative clause
@@ -922,6 +933,11 @@ def _ar_indefinite_head(text: str, start: int, cue: str) -> tuple[str, int] | No
     i = len(words) - 1
     while i > 0 and words[i][:1] == "و" and len(words[i]) > 3 and indefinite(words[i - 1]):
         i -= 1  # "صورا وفيديوهات": coordinated indefinite nouns
+    j = i
+    while j > 0 and i - j < 4 and _ar_indefinite_nisba(words[j - 1]):
+        j -= 1  # "مسؤول أمني لبناني كبير يقول": the nisba adjectives and the noun they describe
+    if j < i and j > 0 and (indefinite(words[j - 1]) or words[j - 1] in _AR_TITLES) and (j < 2 or words[j - 2] not in _AR_PREPOSITION):
+        i = j - 1
     if i > 0 and words[i - 1] in _AR_PREPOSITION:
         return None  # "في خطوة تؤكد": a circumstance
     phrase = words[i:]
