@@ -1,6 +1,7 @@
 """Attribution and actors on held-out real news (issue 14), plus the written set as development data.
 
 Run:  .venv/bin/python benchmarks/attribution.py [--split dev|train|tuning|test|both|all] [--errors N] [--lang en|ar]
+      [--round rN]   (only the rows of one draw)
       [--resolution-errors]   (every pronoun/implicit antecedent missed, with the lines before; not on test)
       [--baseline OLD]   (paired differences to other rules on the same items; OLD: a copy of the
                          rules from another commit, the single file framing/annotate/attribution.py
@@ -21,7 +22,8 @@ language and split, each with a 95% bootstrap interval over articles:
 * quote-type accuracy over all sentences;
 * resolution accuracy: gold pronoun/implicit speakers with an antecedent, where the predicted
   ``source_resolved`` equals the antecedent text (exact) or overlaps it in words (partial:
-  one contains the other);
+  one contains the other), both compared as the rules read text (Arabic diacritics and
+  invisible marks removed: ``source_resolved`` is written without them);
 * actors: micro precision and recall of gazetteer ids;
 * source type (guide §11), on records whose gold has one: accuracy and macro-F1 over the six
   groups of ``framing.annotate.source_types`` applied to the gold speaker (the span of a named
@@ -53,6 +55,7 @@ import numpy as np
 
 from framing.annotate.actors import default_gazetteer
 from framing.annotate.attribution import attribute, attribute_sentences
+from framing.annotate.spans import clean
 from framing.annotate.source_types import source_type
 from framing.io.standoff import datasets_dir, documents, join, sha1
 from framing.text import split_sentences
@@ -240,8 +243,14 @@ def _resolution_error(record: dict, got, want: str, article: list[tuple], title:
     return "\n".join(lines)
 
 
+ROUND: str | None = None  # --round rN: only that draw's rows (ids attr-real-{lang}-rN-NNN)
+
+
 def in_split(record: dict, split: str) -> bool:
-    """Whether ``record`` belongs to ``split`` (``tuning`` = dev + train, ``all`` = every row)."""
+    """Whether ``record`` belongs to ``split`` (``tuning`` = dev + train, ``all`` = every row) and,
+    with ``--round``, to that draw."""
+    if ROUND and f"-{ROUND}-" not in record["id"]:
+        return False
     return split == "all" or record["split"] == split or (split == "tuning" and record["split"] in ("dev", "train"))
 
 
@@ -261,7 +270,8 @@ def resolution_match(record: dict, got, docs) -> tuple[str, str, str] | None:
     if record.get("speaker_form") not in ("pronoun", "implicit") or not record.get("resolved"):
         return None
     want = antecedent_text(record["resolved"], docs, record["dataset"])
-    return (want, _words(got.resolved or "").lower(), _words(want).lower()) if want else None
+    # both sides as the rules read text (no diacritics or invisible marks): "الزّراعة" is "الزراعة"
+    return (want, _words(clean(got.resolved or "").text).lower(), _words(clean(want).text).lower()) if want else None
 
 
 SOURCE_GROUPS = ("official", "anonymous", "expert", "media", "citizen", "other")
@@ -490,7 +500,12 @@ def main() -> None:
     parser.add_argument("--baseline", default=None, help="rules from another commit: a copy of the single file framing/annotate/attribution.py (older "
                              "commits) or a directory holding a copy of the package framing/annotate/attribution/; "
                              "print paired differences to them (needs --lang)")
+    parser.add_argument("--round", dest="round_", default=None,
+                        help="only the rows of one draw (e.g. r6: its first score, before rules are written on it, "
+                             "is out of sample)")
     args = parser.parse_args()
+    global ROUND
+    ROUND = args.round_
     langs = [args.lang] if args.lang else ["en", "ar"]
     splits = ["dev", "test", "test2", "test3"] if args.split == "both" else [args.split]
     print("command: .venv/bin/python benchmarks/attribution.py " + " ".join(sys.argv[1:]))
