@@ -39,6 +39,12 @@ from framing.annotate.attribution import attribute, attribute_sentences
      "عضو المجلس الوطني «خالد منصور»"),
     # whom a member represents belongs to the speaker
     ("وقال السيناتور عن ولاية كنتاكي إن المجلس مصمم لتفادي الانفعالات.", "السيناتور عن ولاية كنتاكي"),
+    # an "according to" source keeps the sentence when the later verb is its own relative clause ...
+    ('وكان والده يطلق عليه اسم "طارق"، بحسب الصحافي اليمني سامي علي الذي كتب سيرة الزعيم.', "الصحافي اليمني سامي علي"),
+    # ... and gives way to a later cue with its own subject, "وفق ما ذكرت X" too
+    ("ووفق ما ذكرت مجلة محلية، فإن التكهنات اتسعت، حيث رجح معلقون سياسيون في المدينة بأن الأزمة ستطول.",
+     "معلقون سياسيون في المدينة"),
+    ("وفقا لما ذكرته تقارير صحفية محلية، والتى قالت إن المدرب سيعود قريبا.", "تقارير صحفية محلية"),
     # a live blog's time stamp before the subject; "يتعهد" (pledges) is a cue
     ('21:13 رئيس الوزراء يتعهد بمحاسبة "المسؤولين عن الكارثة" ويقول: "سنكشف الحقائق كاملة".', "رئيس الوزراء"),
     # "أدان" (condemned) reports a stance

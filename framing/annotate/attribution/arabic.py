@@ -1103,10 +1103,15 @@ def _attribute_ar(text: str) -> Attribution:
     found = _attribute_ar_first(text)
     if found.form == "named" and found.cue and found.span and _AR_ACCORDING_CUE.match(found.cue):
         at = text.find(found.cue)
-        if 0 <= at <= found.span[0] and not re.match(r"\s*ما\s", text[at + len(found.cue):]):  # "وفق ما يؤكده X": one cue
+        if 0 <= at <= found.span[0]:
             masked = text[:at] + " " * (found.span[1] - at) + text[found.span[1]:]
             other = _attribute_ar_first(masked)
-            if other.form == "named" and other.cue and not _AR_ACCORDING_CUE.match(other.cue) and other.cue != ":":
+            where = masked.find(other.cue) if other.cue else -1
+            if other.form == "named" and other.cue and not _AR_ACCORDING_CUE.match(other.cue) and other.cue != ":" \
+                    and other.source.split()[0] not in _AR_FUNCTION and other.source.split()[0] not in _AR_NOT_VERB \
+                    and re.sub(r"^و", "", other.source.split()[0]) not in ("الذي", "التي", "الذى", "التى", "الذين") \
+                    and not (where > 0 and _AR_AFTER_SINGULAR_RELATIVE.search(masked, max(0, where - 12), where)):
+                # (not the verb of a relative clause on the source: "بحسب الصحافي فلان الذي كتب سيرته")
                 return other
     return found
 
