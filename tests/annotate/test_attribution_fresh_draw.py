@@ -134,3 +134,13 @@ def test_no_module_level_name_of_the_rules_is_defined_twice():
 ])
 def test_english_resolution(sentences, expected):
     assert attribute_sentences(sentences, ["en"] * len(sentences))[-1].resolved == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question or an interjection right after "said," is the speaker's own words
+    ("My client said, what happened?", "direct"),
+    ("And he said, Oh let not the king be angry, and I will speak.", "direct"),
+    ("He said, however, that the plan would fail.", "indirect"),
+])
+def test_english_words_after_said_and_a_comma(text, expected):
+    assert attribute(text, "en").quote_type == expected

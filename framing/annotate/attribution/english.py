@@ -397,7 +397,8 @@ _EN_NOT_A_SPEAKER = _lazy(
 # After the cue: a colon, or a comma and a capitalized clause ("And he said, Shall I ...") opens
 # the speaker's words; "... and said “...”" starts a second attribution whose quotations do not count.
 _EN_WORDS_AFTER_CUE = _lazy(
-    r"\s*(?::\s*\S|,\s+(?:I|We|You|What|Why|How|Who|Now|Shall|Behold|Yes|No|Look|Well|Let|Our|My|Thank|Please|Peradventure|Surely|Truly)\b"
+    r"\s*(?::\s*\S|,\s+(?:I|We|You|What|Why|How|Who|Now|Shall|Behold|Yes|No|Look|Well|Let|Our|My|Thank|Please|Peradventure|Surely|Truly|Oh|O)\b"
+    r"|,\s+(?:we|what|why|how)\s+[^,;:]*\?"  # "My client said, what happened?": a question in the speaker's words
     # "tweeted after the news broke: Today proves ...": a short phrase, then a colon opens the words
     r"|\s+(?:(?:on|in|at|after|before|during|to|via|from|late|early|this|last)\b[^:;.!?“”\"]{1,50}?):\s*[A-Z“\"‘])")
 _EN_SECOND_CUE = _lazy(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|claimed|claims|added|told|insisted|argued|wrote|stressed|warned|noted|declared)\b")
