@@ -144,3 +144,27 @@ def test_english_resolution(sentences, expected):
 ])
 def test_english_words_after_said_and_a_comma(text, expected):
     assert attribute(text, "en").quote_type == expected
+
+
+@pytest.mark.parametrize("text, cue", [
+    # an agentless passive cue with what is said after it: implicit, and nobody is guessed
+    ("The mayor is accused of fraud and has resigned.", "is accused"),
+    ("The surge of arrivals was said to be the result of the drought.", "was said"),
+    ("As has been widely reported, three bishops issued a statement.", "been widely reported"),
+    ("Staff were told that the office would close.", "were told"),
+    ("Lee is reported to have met the envoy twice.", "is reported"),
+])
+def test_english_agentless_passive_is_implicit(text, cue):
+    found = attribute_sentences(["Ann Lee, the council leader, said the budget was balanced.", text], ["en", "en"])[-1]
+    assert (found.source, found.cue, found.form, found.resolved) == (None, cue, "implicit", None)
+
+
+@pytest.mark.parametrize("text", [
+    "It should be noted that the protests were a response.",   # the writer's own remark
+    "The shooting was reported shortly after he took the stage.",  # an event reported
+    "He was told to leave the building.",                      # an order
+    "Two men were charged with murder on Friday.",             # a legal act
+    "The boy was reported missing on Monday.",
+])
+def test_english_passives_that_report_nothing(text):
+    assert attribute(text, "en").form == "none"

@@ -26,7 +26,7 @@ from framing.annotate.attribution._base import (NONE, Attribution, _blank_dateli
 from framing.annotate.attribution.arabic import (_AR_CUE, _AR_FUNCTION, _AR_TITLE_SAID_BY, _AR_TITLE_SAID_WORDS,
                                                 _AR_TITLE_SUBJECT, _ar_antecedent_ok, _ar_clause_subject, _ar_cue_gender,
                                                 _ar_passive_cue, _ar_speaker_checked, _attribute_ar)
-from framing.annotate.attribution.english import (_EN_BLANK_LINE_KINDS, _EN_NOT_PERSON_START, _EN_NOT_SPEAKER_LABEL,
+from framing.annotate.attribution.english import (_EN_BLANK_LINE_KINDS, _EN_NOT_PERSON_START, _EN_NOT_SPEAKER_LABEL, _EN_PASSIVE_CUE,
                                                  _EN_PERSON, _EN_RESOLVE_WINDOW, _attribute_en, _en_agrees,
                                                  _en_antecedent, _en_antecedent_ok, _en_speaker_checked, _subject_person)
 from framing.annotate.base import Sentences
@@ -74,6 +74,8 @@ def attribute(text: str, lang: str, previous: Attribution | None = None, kind: s
     if found.form == "named":
         return found._replace(span=span, resolved=found.source)
     antecedent = previous.resolved if previous is not None else None
+    if lang == "en" and found.cue and _EN_PASSIVE_CUE.match(found.cue):
+        antecedent = None  # "Trump is accused of ...": an agentless passive names nobody to carry on to
     # a continuation cue with nobody named before it keeps its cue and quote type; no speaker is guessed
     return found._replace(span=span, resolved=antecedent, carried=antecedent is not None)
 
@@ -186,6 +188,8 @@ def attribute_sentences(texts: Iterable[str], langs: Iterable[str], kinds: Itera
             genders = dict(reversed(ar_genders))
             if gender and genders.get(result.resolved) not in (None, gender):
                 result = result._replace(resolved=next((r for r, g in ar_genders if g == gender), result.resolved))
+        if lang == "en" and result.form == "implicit" and result.cue and _EN_PASSIVE_CUE.match(result.cue):
+            result = result._replace(resolved=None, carried=False)  # an agentless passive: no one is guessed
         if kind == "title":
             title_speaker = result.resolved if result.form == "named" else _title_label(text, lang)
             if lang == "ar" and result.form == "named" and result.cue:

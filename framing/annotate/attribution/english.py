@@ -591,6 +591,11 @@ def _attribute_en(text: str) -> Attribution:
     transcript = _en_transcript(text)
     if transcript is NONE and rejected is not None:
         return rejected._replace(form="implicit")  # a cue whose speaker could not be read
+    passive = _EN_AGENTLESS_PASSIVE.search(text) if transcript is NONE else None
+    if passive and not _inside_quotes(text, passive.start()):
+        # "Trump is accused of treason", "As has been widely reported, ...": a passive cue with no
+        # agent is an attribution whose speaker is unnamed (guide §6: implicit)
+        return Attribution(None, passive.group(1), _quote_type(text), form="implicit")
     whole = _EN_WHOLE_QUOTE.match(text) if transcript is NONE else None
     if whole:
         # the whole sentence is someone's quotation: the attribution inside it counts (guide §5),
@@ -603,6 +608,15 @@ def _attribute_en(text: str) -> Attribution:
 
 
 _EN_WHOLE_QUOTE = _lazy(r"^\s*[“\"]([^“”\"]{12,}?)[”\"]?\s*$")
+# a reporting verb in the passive with no "by" agent and with what is said after it: "is accused
+# of", "was said to be", "has been widely reported that", "were told that"; not after a modal or
+# "to be" ("should be noted", "needed to be said": the writer's own remark), not an order ("told
+# to leave"), not an event reported ("the shooting was reported"), not a charge (a legal act)
+_EN_AGENTLESS_PASSIVE = _lazy(
+    r"\b((?:is|was|are|were|been|being)\s+(?:(?:widely|now|also|often|long|repeatedly|previously|commonly|publicly|falsely|both)\s+)?"
+    r"(?:accused(?=\s+(?:of|in)\b)|(?:said|reported|alleged|claimed)(?=\s+(?:to\s+(?:be|have)|that)\b)|told(?=\s+that\b)|"
+    r"noted(?=\s+(?:as|for|that)\b))|been\s+widely\s+reported\b)")
+_EN_PASSIVE_CUE = _lazy(r"^(?:is|was|are|were|been|being)\s")
 
 
 _EN_MESSENGER_HEADS = frozenset(
