@@ -168,3 +168,17 @@ def test_english_agentless_passive_is_implicit(text, cue):
 ])
 def test_english_passives_that_report_nothing(text):
     assert attribute(text, "en").form == "none"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle cue after the main clause takes its subject
+    ("Lee blasted the plan on stage last week, noting that the city had sacrificed nothing.", "Lee"),
+    ("She spoke at length about the economy, noting that her father had run a shop.", "She"),
+    ("The mayor seems pleased with the work so far, noting the “beautiful” new bridge.", "The mayor"),
+    # a progressive's auxiliary is not part of the subject
+    ("Ford is accusing the nominee of groping her at a party.", "Ford"),
+    # telling the truth reports no words
+    ("Orban then did what most leaders will not do, he told the truth about migration.", None),
+])
+def test_english_participles_and_progressives(text, expected):
+    assert attribute(text, "en").source == expected

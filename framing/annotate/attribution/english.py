@@ -34,7 +34,7 @@ _EN_QUOTED_AS = _lazy(r"\bquoted\s+(.+?)\s+as\s+(?:saying|telling|warning)", re.
 _EN_AUXILIARY = _lazy(r"\s+(?:declined|refused|did not|didn't|would not|wouldn't|could not|was quick|went on) to$|\s+(?:has|have|had) long$|\s+(?:has|have|had|also|later|then|would|will|did|previously|repeatedly|recently|once|publicly|privately|had earlier|already|just|even)$|\s+(?:does|do|did|is|was|are|were|has|have|had)n[’']t(?:\s+even)?$", re.IGNORECASE)
 _EN_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Rep", "Sen", "Gov", "St", "Jr", "Sr")
 _EN_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_EN_PRONOUN_SAYING = _lazy(r"^(?:(?:But|And)\s+)?(He|She|They)\b[^\"“]*?,\s+(saying|adding)\b")
+_EN_PRONOUN_SAYING = _lazy(r"^(?:(?:But|And)\s+)?(He|She|They)\b[^\"“]*?,\s+(saying|adding|noting|stressing|arguing|insisting|warning|explaining)\b")
 _EN_SOURCE_PREFIX = _lazy(r"^(?:(?:figures|data|estimates|a statement|a report|statements|documents|a survey|a tally|a count|preliminary results)\s+(?:\w+\s+){0,2}?(?:by|from|of)\s+)", re.IGNORECASE)
 # A manner adverb ending the speaker ("Lee inexplicably claimed"): lower case, not a noun in -ly.
 _EN_ADVERB = (r"(?!(?:family|ally|rally|supply|reply|assembly|anomaly|belly|bully|holy|jelly|early|only|daily|weekly"
@@ -335,6 +335,13 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
         # "..., the affidavit says." and "Mr. Lee, the mayor noted, earned ...": the phrase after the last comma
         # "..., the affidavit says.": the phrase after the last comma, with no appositives to skip
         source = _en_trim(tail.group(1)) if tail else None
+        participle = verb.group().endswith("ing")
+        if not source and participle and before.rstrip().endswith(","):
+            # "She spoke at length ..., noting that ...": the subject of the main clause
+            source = _en_coordinated_subject(before)
+        if not source and participle:
+            # "Ford is accusing X of ...": a progressive's auxiliary is not part of the subject
+            source = _en_source_before(re.sub(r"\s+(?:is|are|was|were|has been|have been|had been)\s*$", " ", before))
         source = source or _en_source_before(before)
         where = start
         if source and source.endswith((" and", " but")) or not source and re.search(r"(?:^|[,\s])(?:but|and)\s*$", before):
@@ -367,7 +374,8 @@ _EN_CLAUSE_OPENING = _lazy(
     r"|he|she|they|He|She|They|I|we|We)"
     r"\s+(?:also\s+|then\s+|later\s+|first\s+|[a-z]+ly\s+)?(?:(?:has|have|had|is|was|were|are|will|would)\s+(?:[a-z]+ly\s+)?)?"
     # nouns that end like a verb are no verb ("The country's official news agency ... and reported")
-    r"(?!and\b|news\b|times\b|series\b|means\b|species\b|headquarters\b|politics\b|economics\b)[a-z]{3,}(?:ed|s|en|ght)\b")
+    r"(?!and\b|news\b|times\b|series\b|means\b|species\b|headquarters\b|politics\b|economics\b)(?:[a-z]{3,}(?:ed|s|en|ght)|"
+    r"spoke|met|took|gave|made|left|held|sent|led|won|lost|sat|stood|ran)\b")
 
 
 def _en_coordinated_subject(before: str) -> str | None:
@@ -456,6 +464,8 @@ def _en_topic_only(text: str, verb: re.Match) -> bool:
         return True
     if word in ("added", "adds") and _EN_THING_ADDED.match(after):
         return True
+    if word in ("told", "tell", "tells", "telling") and re.match(r"\s+(?:the\s+truth|lies|a\s+lie|the\s+story)\b", after):
+        return True  # "he told the truth about ...", "was telling the truth": no words reported
     if word in ("wrote", "writes", "write", "written") and _EN_WORK_WRITTEN.match(after):
         return True  # "a historian who wrote a biography of the king, observed that": a work, not its words
     if word in ("tweeted", "tweets", "posted", "posts", "shared", "shares") and _EN_THING_POSTED.match(after):
