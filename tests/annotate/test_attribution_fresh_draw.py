@@ -182,3 +182,24 @@ def test_english_passives_that_report_nothing(text):
 ])
 def test_english_participles_and_progressives(text, expected):
     assert attribute(text, "en").source == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an outlet in brackets opening the sentence is a dateline
+    ("(CNN) Ann Lee, a Texas woman who says she sold the car to the gunman, was arrested Friday.", "Ann Lee"),
+    # where the speaker spoke is not part of it
+    ("“The patterns are unmistakable,” said Mrs. Lee in a speech at the university.", "Mrs. Lee"),
+    # "was quoted in X as saying": the speaker is before the cue, the outlet is where
+    ("The president was quoted in a British newspaper as saying his country could not consider the request.",
+     "The president"),
+    # an opening participle's object is no cue
+    ("Reprising comments from a day earlier, Ryan said: “This is a process.”", "Ryan"),
+    # "according to figures provided by X"
+    ("The vice president held 70 events, according to figures provided by the party.", "the party"),
+    # a possessive appositive before a relative clause: the name
+    ('Ann Lee, Lee\'s daughter, who presented the award, said, "This award matters."', "Ann Lee"),
+    # a surname ending in -ing is no participle
+    ("Toensing said she also holds memos that recount how officials threatened her client.", "Toensing"),
+])
+def test_english_spans_second_fresh_draw(text, expected):
+    assert attribute(text, "en").source == expected

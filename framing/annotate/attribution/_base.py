@@ -229,10 +229,11 @@ _AR_OPEN_QUOTE = _lazy(r"«(?=[^»]*$)|“(?=[^”]*$)|laquo;|(?<![\w'])'(?=[\u0
 
 # --- datelines, shared results ----------------------------------------------------------------
 
-# "CAIRO, May 3 (Harbor News) -", "(Reuters) -", "WASHINGTON -": never part of a speaker.
+# "CAIRO, May 3 (Harbor News) -", "(Reuters) -", "WASHINGTON -", "(CNN) ": never part of a speaker.
 _EN_DATELINE = _lazy(
     r"^\s*(?:[A-Z][A-Za-z.'’\- ]{1,40}?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?|[A-Z][A-Z.'’\- ]{2,30}\s*)?"
-    r"(?:\([^()]{2,40}\)\s*)?[-–—]{1,2}\s+(?=\S)")
+    r"(?:\([^()]{2,40}\)\s*)?[-–—]{1,2}\s+(?=\S)"
+    r"|^\s*\((?:[A-Z]{2,8}|Reuters|Bloomberg)\)\s+(?=[A-Z])")  # "(CNN) Douglas Haig, ..."
 
 
 def _blank_lead(text: str) -> str:

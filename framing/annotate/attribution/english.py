@@ -248,6 +248,8 @@ def _en_source_before(prefix: str) -> str | None:
     if len(segments) > 1 and _EN_RELATIVE.match(last):
         # "A third source, who is familiar with X, told": the head; "X has become a person of
         # interest to investigators, who insist": the person nearest "who"
+        if len(segments) > 2 and _EN_POSSESSIVE_SEGMENT.match(segments[-2]) and _en_name_like(_EN_LEADING.sub("", segments[-3]).strip()):
+            return _en_trim(segments[-3])  # "Ann Lee, Lee's daughter, who presented the award, said": the name
         head = re.sub(r"\s+(?:as well|too|also|again|instead|in turn)$", "", segments[-2])  # "with Cruz as well, who said"
         nearest = _en_person_phrase(head) if _EN_PREPOSITION_SPLIT.search(head) else None
         return nearest or _en_trim(head)
@@ -301,7 +303,9 @@ def _en_source_after(suffix: str) -> str | None:
     head = re.split(r"[;:!?\"“”(]|\.(?:\s|$)|,", protected, maxsplit=1)[0]
     span = head.replace("\x00", ".").strip()
     span = _EN_TRAILING.sub("", span).strip()
-    span = re.sub(r"\s+(?:in|at|from|on)\s+[A-Z].*$|\s+(?:to|of)\s+(?:the\s+)?(?:reporters|journalists|media|press)\b.*$", "", span)
+    span = re.sub(r"\s+(?:in|at|from|on)\s+[A-Z].*$|\s+(?:to|of)\s+(?:the\s+)?(?:reporters|journalists|media|press)\b.*$"
+                  r"|\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:speech|statement|interview|"
+                  r"news\s+conference|press\s+conference|briefing|letter|post|tweet|address|hearing|rally)\b.*$", "", span)
     return _en_cut_modifiers(span) if span else None
 
 
@@ -385,7 +389,7 @@ def _en_coordinated_subject(before: str) -> str | None:
     for segment in re.split(r"[,;:]", before):
         segment = segment.strip()
         if not segment or re.match(r"(?:In|On|At|By|After|Before|During|Since|Last|Earlier|Later|However|Meanwhile|"
-                                   r"Still|Then|Now|Also|But|And|So|Yet|Moreover|WATCH|According|[A-Z][a-z]+ing|\d)\b", segment) \
+                                   r"Still|Then|Now|Also|But|And|So|Yet|Moreover|WATCH|According|When|While|If|Asked|[A-Z][a-z]+ing|\d)\b", segment) \
                 or re.match(r"(?:on|in|at|by|after|before|during|since|last|earlier|later)\s", segment) \
                 or re.fullmatch(r"[a-z]+", segment):
             continue
@@ -446,6 +450,8 @@ def _en_noun_use(text: str, verb: re.Match) -> bool:
     """A verb form used as a noun ("the claims", "his reports") or with a non-speech object
     ("claimed at least 165 lives")."""
     word = verb.group()
+    if verb.group().endswith("s") and re.fullmatch(r"\s*[A-Z][a-z]+ing\s+", text[:verb.start()]):
+        return True  # "Reprising comments from a day earlier, X said": the participle's object
     return bool(_EN_DETERMINER_BEFORE.search(text, max(0, verb.start() - 30), verb.start())) \
         or word in ("claimed", "claims") and bool(_EN_OBJECT_AFTER.match(text, verb.end())) \
         or word in ("agreed", "agree", "agrees") and bool(_EN_TO_VERB.match(text, verb.end())) \
@@ -509,7 +515,7 @@ def _attribute_en(text: str) -> Attribution:
     if ("said" in text or "say" in text) and _EN_NOT_ATTRIBUTION.search(text) and not _EN_VERB.search(text[20:]):
         return NONE
     quoted = _EN_QUOTED_AS.search(text) if "uoted" in text else None
-    if quoted and not _inside_quotes(text, quoted.start()):
+    if quoted and not _inside_quotes(text, quoted.start()) and not re.match(r"(?:in|by|on|at|from)\b", quoted.group(1)):
         return _named(quoted.group(1).strip(), "quoted", text, quoted.start(1))
     citing = _EN_CITING.search(text) if "iting" in text else None
     if citing and not _inside_quotes(text, citing.start()):
@@ -587,6 +593,7 @@ def _attribute_en(text: str) -> Attribution:
             continue
         source = re.split(r"[,;:.]\s|[,;:]|\.$", rest, maxsplit=1)[0].strip()
         source = _EN_SOURCE_PREFIX.sub("", source).strip()
+        source = re.sub(r"\s+(?:provided|released|published|compiled|obtained|issued|shared|seen)\b.*$", "", source)  # "figures provided by"
         source = _en_cut_modifiers(_EN_TRAILING.sub("", source).strip())
         quoted = re.match(r"[^,;:]*,\s*(?=[“\"])", rest)
         whole = _EN_WHOLE_QUOTE.match(rest[quoted.end():]) if quoted else None
