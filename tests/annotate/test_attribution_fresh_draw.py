@@ -203,3 +203,14 @@ def test_english_participles_and_progressives(text, expected):
 ])
 def test_english_spans_second_fresh_draw(text, expected):
     assert attribute(text, "en").source == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation opening right after the cue is the speaker's words, cut short or not
+    ("When asked about the delay, Lee said, “Sen.", "direct"),
+    # a cue with a short time or place phrase ending the sentence in a comma: the words follow
+    ("ICE Deputy Director Ann Lee said in a statement Tuesday,", "direct"),
+    ("He said the vote, which was close, was fair,", "indirect"),
+])
+def test_english_words_that_follow_the_cue(text, expected):
+    assert attribute(text, "en").quote_type == expected

@@ -413,6 +413,7 @@ _EN_WORDS_AFTER_CUE = _lazy(
     r"|,\s+(?:we|what|why|how)\s+[^,;:]*\?"  # "My client said, what happened?": a question in the speaker's words
     # "tweeted after the news broke: Today proves ...": a short phrase, then a colon opens the words
     r"|\s+(?:(?:on|in|at|after|before|during|to|via|from|late|early|this|last)\b[^:;.!?“”\"]{1,50}?):\s*[A-Z“\"‘])")
+_EN_QUOTE_OPENS_AFTER_CUE = _lazy(r"\s*[,:]\s*[“\"]\s*[A-Z]")  # 'X said, “Sen. ...': the words open right after the cue
 _EN_SECOND_CUE = _lazy(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:said|says|claimed|claims|added|told|insisted|argued|wrote|stressed|warned|noted|declared)\b")
 # ", as Karim Adel, a shop owner, said: “...”", ", while the economist warned “...”": a second
 # attribution with a speaker of its own, whose quotations are not the first speaker's
@@ -426,8 +427,11 @@ _EN_UNCLOSED_STRAIGHT = _lazy(r"(?:^|\s)\"(?=[^\"]*$)")
 
 def _en_cue_quote_type(text: str, found: Attribution, cue_end: int) -> str:
     """The quote type of an English verb attribution, knowing where its cue ends."""
-    if _EN_WORDS_AFTER_CUE.match(text, cue_end):
+    if _EN_WORDS_AFTER_CUE.match(text, cue_end) or _EN_QUOTE_OPENS_AFTER_CUE.match(text, cue_end):
         return "direct"
+    rest = text.rstrip()[cue_end:]
+    if rest.endswith(",") and len(rest.split()) <= 4 and "," not in rest[:-1] and not re.search(r"\bthat\b", rest):
+        return "direct"  # "X said in a statement Tuesday," with the words in the next sentence (like a colon)
     if found.quote_type == "direct":
         seconds = [m for m in (_EN_SECOND_CUE.search(text, cue_end), _EN_SECOND_SPEAKER.search(text, cue_end)) if m]
         second = min(seconds, key=lambda m: m.start()) if seconds else None
