@@ -177,17 +177,27 @@ def draw_heldout(lang: str, root: str | None, round_: str, size: int) -> list[di
             for n, (i, stratum) in enumerate(chosen, 1)]
 
 
-def draw_fresh(lang: str, root: str | None, round_: str, size: int) -> list[dict]:
+def draw_fresh(lang: str, root: str | None, round_: str, size: int, within_tuning: bool = False) -> list[dict]:
     """A training draw (``split: train``) labeled before any rule is written on it, so the rules'
     first score on it is an out-of-sample figure. English: ``size`` sentences, at most one per article:
     half with a pronoun-subject cue (for speaker resolution) from any article outside the held-out
     splits, not yet labeled, and half with any attribution cue from articles no earlier draw touched. Arabic (no untouched article with a cue is left): up to ``size`` unlabeled
-    cue sentences, not an article's first, from the dev and training articles only."""
+    cue sentences, not an article's first, from the dev and training articles only.
+    ``within_tuning`` (both languages, once the untouched articles are used up): up to ``size``
+    unlabeled cue sentences, not an article's first, at most one per article, from the dev and
+    training articles only (new sentences, not new articles: slightly optimistic)."""
     rng = random.Random(f"{SEED}-attribution-{lang}-{round_}-fresh")
     rows = pool_with_context(lang, root)
     records = labeled(lang)
     cue = re.compile(CUES[lang], re.IGNORECASE)
-    if lang == "ar":
+    if within_tuning:
+        allowed = {r["article_id"] for r in records if r["split"] in ("dev", "train")}
+        done = {(r["doc_id"], r["start"]) for r in records}
+        by_article = cue_rows_by_article(rows, cue, lambda row: row["article_id"] in allowed
+                                         and (row["doc_id"], row["start"]) not in done)
+        articles = rng.sample(sorted(by_article), min(size, len(by_article)))
+        chosen = [(rng.choice(by_article[a]), "cue") for a in articles]
+    elif lang == "ar":
         allowed = {r["article_id"] for r in records if r["split"] in ("dev", "train")}
         done = {(r["doc_id"], r["start"]) for r in records}
         pool_ = [i for i, row in enumerate(rows) if row["context"] and row["article_id"] in allowed
@@ -230,6 +240,8 @@ def main() -> None:
     parser.add_argument("--fresh", type=int, default=0, metavar="N",
                         help="with --round: a training draw (split train) of N sentences per language, scored "
                              "by the rules before any rule is written on it")
+    parser.add_argument("--within-tuning", action="store_true",
+                        help="with --fresh: new sentences from the dev and training articles (one per article)")
     parser.add_argument("--heldout", type=int, default=0, metavar="N",
                         help="with --round: an English held-out draw (split test3) of N sentences from untouched articles")
     args = parser.parse_args()
@@ -237,7 +249,7 @@ def main() -> None:
         parser.error("--resolution-test, --resolution-train, --heldout and --fresh need --round")
     args.out.mkdir(parents=True, exist_ok=True)
     for lang in (("en",) if args.resolution_test or args.heldout else CUES):
-        sample = (draw_fresh(lang, args.datasets, args.round_, args.fresh) if args.fresh
+        sample = (draw_fresh(lang, args.datasets, args.round_, args.fresh, args.within_tuning) if args.fresh
                   else draw_heldout(lang, args.datasets, args.round_, args.heldout) if args.heldout
                   else draw_resolution(lang, args.datasets, args.round_, args.resolution_test) if args.resolution_test
                   else draw_resolution_train(lang, args.datasets, args.round_, args.resolution_train)
