@@ -25,6 +25,10 @@ pronoun-subject cue (any article outside the held-out splits) and half with any 
 articles); Arabic, up to N unlabeled cue sentences from the dev
 and training articles (no untouched Arabic article has a cue).
 
+With ``--round rN --tweets N``: an Arabic training draw of N tweets of news accounts (ArAIEval-2023
+1B train tweets; every tweet with a cue up to two thirds of N, the rest uniform), another genre,
+scored once before rules are written on it.
+
 With ``--round rN --resolution-train N``: a training draw for speaker resolution (``split:
 train``), up to N sentences per language with a pronoun-subject cue (English) or a
 sentence-opening continuation verb with no subject (Arabic "وأضاف"), at most two per article,
@@ -221,6 +225,26 @@ def draw_fresh(lang: str, root: str | None, round_: str, size: int, within_tunin
             for n, (i, stratum) in enumerate(chosen, 1)]
 
 
+def draw_tweets(root: str | None, round_: str, size: int) -> list[dict]:
+    """An Arabic training draw (``split: train``) from the tweets of news accounts in ArAIEval-2023
+    1B (each tweet its own document, no context): every tweet with an attribution cue, up to two
+    thirds of ``size``, and the rest uniform. Another genre than the test split's paragraphs; its
+    first score is out of sample for the rules."""
+    rng = random.Random(f"{SEED}-attribution-ar-{round_}-tweets")
+    rows = pool("ar", POOLS["ar"]["enriched"], root, set())
+    for row in rows:
+        row["context"] = ""
+    cue = re.compile(CUES["ar"])
+    with_cue = [i for i, row in enumerate(rows) if cue.search(row["text"])]
+    chosen = [(i, "cue") for i in rng.sample(with_cue, min(len(with_cue), size * 2 // 3))]
+    taken = {i for i, _ in chosen}
+    rest = [i for i in range(len(rows)) if i not in taken]
+    chosen += [(i, "random") for i in rng.sample(rest, min(len(rest), size - len(chosen)))]
+    rng.shuffle(chosen)
+    return [{**rows[i], "id": f"attr-real-ar-{round_}-{n:03d}", "stratum": stratum, "split": "train"}
+            for n, (i, stratum) in enumerate(chosen, 1)]
+
+
 def _ar_opening_cue() -> str:
     words = yaml.safe_load((Path(__file__).resolve().parents[2] / "framing" / "data" / "attribution.yaml")
                            .read_text(encoding="utf-8"))["ar"]["continuation_verbs"]
@@ -240,16 +264,19 @@ def main() -> None:
     parser.add_argument("--fresh", type=int, default=0, metavar="N",
                         help="with --round: a training draw (split train) of N sentences per language, scored "
                              "by the rules before any rule is written on it")
+    parser.add_argument("--tweets", type=int, default=0, metavar="N",
+                        help="with --round: an Arabic training draw of N tweets of news accounts (ArAIEval-2023 1B)")
     parser.add_argument("--within-tuning", action="store_true",
                         help="with --fresh: new sentences from the dev and training articles (one per article)")
     parser.add_argument("--heldout", type=int, default=0, metavar="N",
                         help="with --round: an English held-out draw (split test3) of N sentences from untouched articles")
     args = parser.parse_args()
-    if (args.resolution_test or args.resolution_train or args.heldout or args.fresh) and not args.round_:
-        parser.error("--resolution-test, --resolution-train, --heldout and --fresh need --round")
+    if (args.resolution_test or args.resolution_train or args.heldout or args.fresh or args.tweets) and not args.round_:
+        parser.error("--resolution-test, --resolution-train, --heldout, --fresh and --tweets need --round")
     args.out.mkdir(parents=True, exist_ok=True)
-    for lang in (("en",) if args.resolution_test or args.heldout else CUES):
-        sample = (draw_fresh(lang, args.datasets, args.round_, args.fresh, args.within_tuning) if args.fresh
+    for lang in (("en",) if args.resolution_test or args.heldout else ("ar",) if args.tweets else CUES):
+        sample = (draw_tweets(args.datasets, args.round_, args.tweets) if args.tweets
+                  else draw_fresh(lang, args.datasets, args.round_, args.fresh, args.within_tuning) if args.fresh
                   else draw_heldout(lang, args.datasets, args.round_, args.heldout) if args.heldout
                   else draw_resolution(lang, args.datasets, args.round_, args.resolution_test) if args.resolution_test
                   else draw_resolution_train(lang, args.datasets, args.round_, args.resolution_train)
