@@ -26,8 +26,8 @@ from framing.annotate.attribution._base import (NONE, Attribution, _blank_dateli
 from framing.annotate.attribution.arabic import (_AR_CUE, _AR_FUNCTION, _AR_TITLE_SAID_BY, _AR_TITLE_SAID_WORDS,
                                                 _AR_TITLE_SUBJECT, _ar_antecedent_ok, _ar_clause_subject, _ar_cue_gender,
                                                 _ar_passive_cue, _ar_speaker_checked, _attribute_ar)
-from framing.annotate.attribution.english import (_EN_BLANK_LINE_KINDS, _EN_NOT_PERSON_START, _EN_NOT_SPEAKER_LABEL, _EN_PASSIVE_CUE,
-                                                 _EN_PERSON, _EN_RESOLVE_WINDOW, _attribute_en, _en_agrees,
+from framing.annotate.attribution.english import (_EN_BLANK_LINE_KINDS, _EN_NOT_PERSON_START, _EN_NOT_SPEAKER_LABEL,
+                                                 _EN_PASSIVE_CUE, _EN_PERSON, _EN_RESOLVE_WINDOW, _attribute_en, _en_agrees,
                                                  _en_antecedent, _en_antecedent_ok, _en_speaker_checked, _subject_person)
 from framing.annotate.base import Sentences
 from framing.annotate.spans import clean, locate
