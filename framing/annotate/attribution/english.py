@@ -336,8 +336,8 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
     else:
         tail = (_EN_TRAILING_CUE.match(after) or _EN_PARENTHETICAL_CUE.match(after)) \
             and re.search(r",[’'‘]?(?!\s*(?:has|have|had|also|then|later|would|will)\b)\s*([^,;:“”\"‘]{2,60})$", before.rstrip())
-        # "..., the affidavit says." and "Mr. Lee, the mayor noted, earned ...": the phrase after the last comma
-        # "..., the affidavit says.": the phrase after the last comma, with no appositives to skip
+        # "..., the affidavit says." and "Mr. Lee, the mayor noted, earned ...": the phrase after the last
+        # comma, with no appositives to skip
         source = _en_trim(tail.group(1)) if tail else None
         participle = verb.group().endswith("ing")
         if not source and participle and before.rstrip().endswith(","):
