@@ -214,3 +214,30 @@ def test_english_spans_second_fresh_draw(text, expected):
 ])
 def test_english_words_that_follow_the_cue(text, expected):
     assert attribute(text, "en").quote_type == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X: words" opening a headline or a news account's tweet: X speaks, direct
+    ("رئيس الحكومة اللبنانية سامي فؤاد: البلاد بلغت حافة الانهيار", "رئيس الحكومة اللبنانية سامي فؤاد"),
+    ("الخارجية المصرية: أكدنا ضرورة وقف التصعيد", "الخارجية المصرية"),
+    ("RT @USER الدفاع المدني: الألعاب النارية خطر على الأطفال", "الدفاع المدني"),
+    ("#عاجل | الرئيس التونسي: تراب ليبيا امتداد لتراب تونس", "الرئيس التونسي"),
+    ("الحريري: لن أشكل الحكومة إلا كما يريدها الناس", "الحريري"),
+    ("الباحث السياسي سامي علي لـTRT عربي: من يتحدث عن الحل واهم", "الباحث السياسي سامي علي"),
+    ("العميد سامي فؤاد عبر شاشة القناة: الشعب لا يخضع لأي تهديد", "العميد سامي فؤاد"),
+    # a rubric before the colon, or a label then someone else's attribution, is no speaker
+    ("نواة في دقيقة : الأسلاك الشائكة تقطع الطريق", None),
+    ("الطقس: أمطار غزيرة على المناطق الشمالية", None),
+    ("وسائل إعلام محلية: مسؤول أمني لبناني كبير يقول إن الانفجار نتج عن مواد مخزنة.", "مسؤول أمني لبناني كبير"),
+    # "يهدد" with an object and no words is "endangers"; with "ب" or a colon it is a threat
+    ("اقتتال الميليشيات يهدد العاصمة الليبية", None),
+    ("وتهدد الحكومة بضرب المنشآت إذا استمر القصف", "الحكومة"),
+])
+def test_arabic_headline_lines(text, expected):
+    assert attribute(text, "ar").source == expected
+
+
+def test_arabic_colon_after_a_verb_second_cue_is_direct():
+    found = attribute("استشاري أمراض القلب يحذر: هذه الأطعمة تزيد من الخطر", "ar")
+    assert (found.source, found.quote_type) == ("استشاري أمراض القلب", "direct")
+    assert attribute("الرئيس: سنواصل العمل", "ar").quote_type == "direct"

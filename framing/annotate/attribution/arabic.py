@@ -371,8 +371,10 @@ _AR_ELATIVE = _lazy(r"^ال[أا][\u0621-\u064A]{2}[\u0621-\u064A]$")  # الأ�
 
 def _named_ar(source: str, cue: str, text: str, near: int) -> Attribution:
     found = _named(source, cue, text, near, "ar")
-    if found.span and _AR_COLON_AFTER_SPEAKER.match(text, found.span[1]):
-        # "قال X: ..."، "وكتب X في حسابه على تويتر: ..." open the speaker's words (§2.4)
+    if found.span and (_AR_COLON_AFTER_SPEAKER.match(text, found.span[1])
+                       or re.match(r"\s*" + re.escape(cue) + r"\s*:\s*\S", text[found.span[1]:])):
+        # "قال X: ..."، "وكتب X في حسابه على تويتر: ..." open the speaker's words (§2.4); so does
+        # "X يحذر: ..." with the cue after the subject
         return found._replace(quote_type="direct")
     if found.quote_type == "direct" and found.span:
         limit = _ar_next_attribution(text, found.span[1])
@@ -1116,6 +1118,7 @@ def _attribute_ar(text: str) -> Attribution:
     return found
 
 
+_AR_THREAT_WORDS = _lazy(r"(?:\s+[^\s.،:«»\"“”]+){0,3}?(?:\s+(?:ب\S+|أن|إن|ان|بأن)(?=\s|$)|\s*:)")
 _AR_COMMENTED = frozenset("علق علقت يعلق تعلق علقوا".split())
 _AR_COMMENT_WORDS = _lazy(r"(?:^|\s)(?:أن|إن|ان|بأن|أنه|أنها|إنه|إنها|قائلا|قائلاً|قائلة|قائلين|بالقول|مضيفا|مضيفاً)(?=\s|$)|[:«\"“]")
 
@@ -1156,6 +1159,9 @@ def _attribute_ar_first(text: str) -> Attribution:
     if label and _ar_speaker_label(label.group(1)) and not _AR_CUE.search(label.group(1)):
         # "الوزير: ..." before any cue: the label is the first attribution in reading order (§2.4, §2.5)
         return Attribution(label.group(1), ":", "direct", resolved=label.group(1), span=(label.start(1), label.end(1)), form="named")
+    headline = _ar_headline_label(text) if ":" in text[:160] else None
+    if headline is not None:
+        return headline
     pluperfect = _AR_PLUPERFECT.match(text)
     subject = _ar_pluperfect_subject(pluperfect) if pluperfect else None
     if subject:
@@ -1228,6 +1234,8 @@ def _attribute_ar_first(text: str) -> Attribution:
             # later cue carries the content (guide §2.5), else there is no attribution
         if not according and re.fullmatch(r"[وف]?[يت]عتبر", cue) and _AR_CONSIDERED.match(text, end):
             continue  # "التي تعتبر أكبر منتدى"، "يعتبر من أكثر": "is considered" (يُعتبر), no one speaks
+        if not according and re.fullmatch(r"[وف]?[يت]هدد(?:ان|ون)?", cue) and not _AR_THREAT_WORDS.match(text, end):
+            continue  # "الأزمة تهدد القطاع الصحي": endangers, no words; "تهدد بالرد"، "يهدد بأن" threaten
         if not according and _AR_NOUN_BEFORE.search(text, max(0, start - 8), start):
             continue  # "في وصف"، "يتم وصف": the verbal noun after a preposition or "تم"
         rest = text[end:]
@@ -1409,6 +1417,56 @@ def _ar_opening_participle(text: str, participle: re.Match) -> Attribution | Non
 # An interview or transcript line: "الوزير: ..." / "فلان الفلاني: «...»".
 # (an outlet it spoke to, "لـCNN"، "لـ«الشرق»", is left out)
 _AR_TRANSCRIPT = _lazy(r"^\s*([^\s:،.«»\"“”]+(?:\s+(?!ل(?:ـ|[A-Za-z]))[^\s:،.«»\"“”]+){0,3})(?:\s+ل(?:ـ\s*\S+|[A-Za-z][^\s:]*))?\s*:\s*(?=\S)")
+
+
+# A news headline or a news account's tweet "X: words" ("الخارجية المصرية: ..."، "#عاجل | الرئيس
+# فلان: ..."، "الباحث فلان لـTRT عربي: ..."): what may stand before the label (a retweet mark, a
+# time, symbols, "عاجل |", "#وسم|"), the label (up to eight words) and an addressee after it.
+_AR_LINE_LEAD = _lazy(r"(?:\s+|RT\s+@\w+:?|\d{1,2}:\d{2}|[^\w\s#«\"“]+|[#\w]+(?:\s+[#\w]+)?\s*\|)")
+_AR_HEADLINE_LABEL = _lazy(
+    r"([^\s:،.«»\"“”|]+(?:\s+(?!لـ|ل(?=[A-Za-z\"«“])|لل)[^\s:،.«»\"“”|]+){0,7})"
+    r"(?:\s+(?:لـ\s*[^\s:]+(?:\s+[^\s:]+)?|ل[A-Za-z][^\s:]*(?:\s+[^\s:]+)?|ل[\"«“][^\"«»“”]{1,30}[\"»”]|لل[^\s:]+))?\s*:\s*(?=\S)")
+_AR_NOT_HEADLINE_LABEL = frozenset("عاجل فيديو بالفيديو شاهد صور بالصور إنفوغراف انفوغراف خبر أخبار تابع تابعوا رابط".split())
+_AR_DOCUMENT_LABELS = frozenset("مقال استطلاع دراسة تقرير بيان وثيقة".split())
+_AR_BODY_LABELS = frozenset("وسائل إعلام الإعلام مراسلنا مراسل الخارجية الرئاسة الحكومة الجيش الشرطة الداخلية الصحة وزارة مجلس الدفاع "
+                            "هيئة المرصد مصادر مصدر الأمم".split())
+
+
+def _ar_headline_label(text: str) -> Attribution | None:
+    """"X: words" opening a headline or a news account's tweet: X speaks, direct (guide §2.4), when
+    X reads as a speaker (a title in it, a body or medium, a document, or a name), not as a rubric
+    ("نواة في دقيقة:"، "حصيلة السنة:")."""
+    at = 0
+    for _ in range(6):
+        lead = _AR_LINE_LEAD.match(text, at)
+        if not lead or lead.end() == at:
+            break
+        at = lead.end()
+    found = _AR_HEADLINE_LABEL.match(text, at)
+    if not found:
+        return None
+    label = found.group(1).strip()
+    words = [re.sub(r"^#", "", w).replace("_", " ") for w in label.split()]
+    bare = [re.sub(r"^و?ال", "", w) for w in words]
+    if not words or words[0] in _AR_NOT_HEADLINE_LABEL or bare[0] in _AR_NOT_HEADLINE_LABEL or _AR_CUE.search(label) \
+            or re.search(r"في دقيقة|حصيلة|ترند|ترندينغ|\d", label) or len(found.group().split()) > 10:
+        return None
+    titled = any(b in _AR_TITLES or w in _AR_TITLES for w, b in zip(words, bare))
+    body = words[0] in _AR_BODY_LABELS or bare[0] in _AR_BODY_LABELS or words[0] in _AR_DOCUMENT_LABELS
+    named = len(words) <= 3 and _ar_name_kind(words[0]) in ("gazetteer", "surname", "unknown") \
+        and all(_ar_name_kind(w) in ("gazetteer", "surname", "unknown") or w.startswith("ال") and w.endswith("ي") for w in words[1:]) \
+        or len(words) == 1 and (words[0] in _ar_definite_surnames() or re.fullmatch(r"ال[\u0621-\u064A]{3,}ي", words[0])
+                                and not _ar_common(words[0][2:]))  # "الحريري:"، "#الأسد:"
+    if not (titled or body or named):
+        return None
+    words_after = text[found.end():].split()[:6]
+    if any((_AR_CUE.fullmatch(w) or _AR_CONDITIONAL_CUE.fullmatch(w)) and not re.fullmatch(r"[وف]?[يت]هدد(?:ان|ون)?", w)
+           for w in words_after) and not re.match(r"\s*[«\"“]", text[found.end():]):
+        return None  # "وسائل إعلام محلية: مسؤول كبير يقول إن ...": a label, then someone else's attribution
+    start = found.start(1) + (1 if label.startswith("#") else 0)
+    where = re.search(r"\s+(?:عبر|خلال|أمام|على\s+شاشة|في\s+(?:مقابلة|حوار|تصريح|تصريحات|بيان|كلمة|مؤتمر|لقاء))(?=\s)", found.group(1))
+    end = found.start(1) + (where.start() if where else len(found.group(1).rstrip()))  # "العميد فلان عبر شاشة العالم:"
+    return Attribution(text[start:end], ":", "direct", resolved=text[start:end], span=(start, end), form="named")
 
 
 def _ar_speaker_label(label: str) -> bool:
