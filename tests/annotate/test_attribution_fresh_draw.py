@@ -241,3 +241,21 @@ def test_arabic_colon_after_a_verb_second_cue_is_direct():
     found = attribute("استشاري أمراض القلب يحذر: هذه الأطعمة تزيد من الخطر", "ar")
     assert (found.source, found.quote_type) == ("استشاري أمراض القلب", "direct")
     assert attribute("الرئيس: سنواصل العمل", "ar").quote_type == "direct"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # abbreviations do not end the source of "according to"
+    ("The employee had the symptoms until April, according to the U.S. State Department.", "the U.S. State Department"),
+    # an acronym in brackets is part of the speaker
+    ("Immigration and Customs Enforcement (ICE) officials announced this week that the raid led to 232 arrests.",
+     "Immigration and Customs Enforcement (ICE) officials"),
+    # a possessed relation, a comma and the name stay together; a description set before the subject does not
+    ("Lee's grandfather, John Feins, said in a telephone interview that the job was her first.", "Lee's grandfather, John Feins"),
+    ("In response to a question, the county sheriff, Joe Lombardo, said federal authorities are investigating.",
+     "the county sheriff, Joe Lombardo"),
+    ("The daughter of a preacher and a librarian, Mr. Leahy said that Ms. Lynch represents the American dream.", "Mr. Leahy"),
+    # a link before the speaker is not part of it
+    ("I see why he was fired pic.twitter.com/A4vIpUCX8R CNN’s Ann Lee reported that the deputy was fired.", "CNN’s Ann Lee"),
+])
+def test_english_spans_third_fresh_draw(text, expected):
+    assert attribute(text, "en").source == expected

@@ -60,10 +60,14 @@ _EN_RELATIVE = _lazy(r"^(?:who|whose|which|whom)\b")
 _EN_TITLE_BEFORE = _lazy(
     r"^(?:The|the|His|his|Her|her|Their|their|Its|its|Our|our)\s+(?:[a-z-]+\s+){0,2}[a-z-]+$"
     # "the head of the Northern Command, Name", "Treasury's acting under secretary for ..., Name"
-    r"|^(?:(?:The|the|His|his|Her|her|Their|their|Its|its|Our|our)\s+|[A-Z][\w’'.-]*[’']s\s+)(?:[a-z-]+\s+){0,3}"
+    r"|^(?:(?:The|the|His|his|Her|her|Their|their|Its|its|Our|our)\s+|[A-Z][\w’'.-]*[’']s\s+)(?:[A-Za-z-]+\s+){0,3}"
     r"(?:head|chief|director|secretary|spokesman|spokeswoman|spokesperson|minister|president|chairman|chairwoman|leader"
-    r"|lawyer|attorney|commander|editor|founder|ambassador|envoy|adviser|advisor|member|official)"
-    r"(?:\s+(?:of|for|at|in|on|to)\s+[^,;:“”\"]{1,80})?$")
+    r"|lawyer|attorney|commander|editor|founder|ambassador|envoy|adviser|advisor|member|official|sheriff|mayor|governor)"
+    r"(?:\s+(?:of|for|at|in|on|to)\s+[^,;:“”\"]{1,80})?$"
+    # kin and other relations, possessed: "Benlolo's grandfather, John Feins," (not "The daughter of a
+    # preacher, Mr. Leahy said": a description set before the subject)
+    r"|^(?:His|his|Her|her|Their|their|[A-Z][\w’'.-]*[’']s)\s+(?:[a-z-]+\s+)?"
+    r"(?:father|mother|grandfather|grandmother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|friend|neighbor|neighbour)$")
 _EN_NAME_WORD = _lazy(r"^(?:[A-Z][\w.'’-]*|[a-z]{1,3}-[A-Z][\w.'’-]*|\([A-Z][\w.-]*\)|of|the|al|el|bin|ibn|de|van|von|da|for|and|at|on|[a-z]+-(?:General|general)|spokesman|spokeswoman|spokesperson|minister|president|secretary|ambassador|envoy|chief|leader|senator|adviser|advisor|analyst|official|director|commander)$")
 _EN_PASSIVE_AGENT = _lazy(r"\b(?:was|were|is|are|been|be)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+((?:the\s+)?[A-Za-z].*)$")
 _EN_LEADING_AUXILIARY = _lazy(r"^(?:Has|Have|Had|Did|Does|Do|Is|Was|Were|Are|Will|Would|Can|Could)(?:n[’']t)?\s+(?=\S)")
@@ -127,7 +131,7 @@ def _en_name_like(segment: str) -> bool:
     return 0 < len(words) <= 7 and words[0][:1].isupper() and all(_EN_NAME_WORD.match(w) for w in words)
 
 
-_EN_LABEL_BEFORE = _lazy(r"[:;)]\s+|\s[-–—]\s|['’‘]:?\s+(?=[A-Z])")
+_EN_LABEL_BEFORE = _lazy(r"[:;]\s+|\)\s+(?![a-z])|\s[-–—]\s|['’‘]:?\s+(?=[A-Z])")  # not "(ICE) officials"
 _EN_COPULA = _lazy(r"(?:.*\s)?(?:is|are|was|were|has become|have become|had become)\s+(?=(?:some|another|a|an|the|many|most|several|[A-Z])\b)")
 _EN_PRONOUN_START = _lazy(r"(?:he|she|they|it|we|I|you|there|this|that)\b", re.IGNORECASE)
 _EN_LEADING_PHRASE = _lazy(r"^(?:In|At|By|On) (?:\d{4}|court|public|private|response|turn|particular|practice|person|writing)\b,?\s*|^(?:First|Second|Finally|Then|Now|Yet|Today|Yesterday),?\s+(?=\S)")
@@ -144,6 +148,7 @@ _EN_PARTICIPLE_BEFORE_NAME = _lazy(r"^[A-Z][a-z]+ing\s+(?:at|to|in|on|during|bef
 def _en_trim(source: str) -> str | None:
     """The head noun phrase: no leading conjunction, clause, time phrase or auxiliary."""
     source = _EN_WEB_CHROME.sub("", source)  # "Skip in Skip x Embed x Share CLOSE Russian President ..."
+    source = re.sub(r"^.*(?:https?://|pic\.twitter\.com/|www\.)\S*\s+", "", source)  # "pic.twitter.com/A4v CNN’s Jake Tapper"
     source = re.sub(r"^.*\b(?:the|The)\s+reason\s+(?=[A-Z])", "", source)  # "Part of the reason Lombardo said"
     clause = _EN_CLAUSE.match(source)
     if clause and clause.end() < len(source):
@@ -294,12 +299,18 @@ _EN_AS_REPORTED = _lazy(r"\s+as\s+(?:first\s+)?(?:reported|published|quoted|cite
 _EN_CONTACT_CLAUSE = _lazy(r"(?<=[a-z])\s+(?:I|we|he|she|they)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 
 
+def _en_protect_abbreviations(text: str) -> str:
+    """``text`` with the periods of titles ("Mr.", "Gen."), initials ("John A. Boehner") and
+    abbreviations ("U.S.", "D.C.") written as NUL, so that a period ends only a sentence."""
+    for abbreviation in _EN_ABBREVIATIONS:
+        text = re.sub(rf"\b{abbreviation}\.", abbreviation + "\x00", text)
+    text = re.sub(r"(?<=\s[A-Z])\.(?=\s+[A-Z][a-z])", "\x00", text)  # a middle initial
+    return re.sub(r"\b((?:[A-Z]\.){1,3}[A-Z])\.", lambda m: m.group(1).replace(".", "\x00") + "\x00", text)
+
+
 def _en_source_after(suffix: str) -> str | None:
     """Speaker after the cue ('"...," said Rachel Tan, an analyst at a brokerage.'): the name."""
-    protected = suffix
-    for abbreviation in _EN_ABBREVIATIONS:
-        protected = re.sub(rf"\b{abbreviation}\.", abbreviation + "\x00", protected)
-    protected = re.sub(r"(?<=\s[A-Z])\.(?=\s+[A-Z][a-z])", "\x00", protected)  # a middle initial: "John A. Boehner"
+    protected = _en_protect_abbreviations(suffix)
     head = re.split(r"[;:!?\"“”(]|\.(?:\s|$)|,", protected, maxsplit=1)[0]
     span = head.replace("\x00", ".").strip()
     span = _EN_TRAILING.sub("", span).strip()
@@ -326,7 +337,7 @@ def _en_verb_attribution(text: str, verb: re.Match) -> Attribution | None:
     before, after = text[:start], text[end:]
     inverted = verb.group() in _EN_INVERSION and re.search(r",\s*$", before) and not re.match(r"\s+\S+\s+that\b", after) \
         and not _en_appositive_before(before) and not _en_subject_segment(before) and re.match(r"\s+[^,.;:\"“”]{1,60}?(?:[,.;:]|$)", after) \
-        and len(re.split(r"[,.;:]", after, maxsplit=1)[0].split()) <= 6
+        and len(re.split(r"[,.;:]", _en_protect_abbreviations(after), maxsplit=1)[0].split()) <= 6
     quoted_before = verb.group() in _EN_INVERSION and (
         re.search(r"[\"”]\s*,?\s*$", before)
         or before.rstrip(" ,").endswith(("'", "’")) and any(b == len(before.rstrip(" ,")) for _, b in _quote_spans(text)))
@@ -595,7 +606,7 @@ def _attribute_en(text: str) -> Attribution:
         rest = text[match.end():]
         if _EN_ACCORDING_NOT.match(rest) or _inside_quotes(text, match.start()):
             continue
-        source = re.split(r"[,;:.]\s|[,;:]|\.$", rest, maxsplit=1)[0].strip()
+        source = re.split(r"[,;:.]\s|[,;:]|\.$", _en_protect_abbreviations(rest), maxsplit=1)[0].replace("\x00", ".").strip()
         source = _EN_SOURCE_PREFIX.sub("", source).strip()
         source = re.sub(r"\s+(?:provided|released|published|compiled|obtained|issued|shared|seen)\b.*$", "", source)  # "figures provided by"
         source = _en_cut_modifiers(_EN_TRAILING.sub("", source).strip())
