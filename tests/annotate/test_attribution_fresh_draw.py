@@ -259,3 +259,17 @@ def test_arabic_colon_after_a_verb_second_cue_is_direct():
 ])
 def test_english_spans_third_fresh_draw(text, expected):
     assert attribute(text, "en").source == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hyphenated name part is no preposition
+    ("South Korean President Moon Jae-in said Monday that he will push for peace.", "South Korean President Moon Jae-in"),
+    # "..., and the X said": a new clause with its own subject
+    ("The guest list has not been made public and the prince's press team said invitations were not sent.",
+     "the prince's press team"),
+    ("Smith and Jones said the plan would work.", "Smith and Jones"),
+    # "had publicly" before the cue; "As of Wednesday" is no name
+    ("As of Wednesday, eight women had publicly reported that the senator groped them.", "eight women"),
+])
+def test_english_spans_third_fresh_draw_more(text, expected):
+    assert attribute(text, "en").source == expected

@@ -52,8 +52,8 @@ _EN_LEADING = _lazy(r"^(?:but|and|so|yet|however|meanwhile|separately|in additio
 # A clause boundary inside the stretch before the cue: the speaker starts after it.
 _EN_CLAUSE = _lazy(r".*\b(?:as|while|when|after|before|because|since|although|though|whereas|if|that|but|where|even as|even though|so|which|whom|what|unless|whether)\s+(?=\S)", re.IGNORECASE)
 # A speaker never ends in a function word or an auxiliary ("the public might", "the Guardian has been").
-_EN_BAD_END = _lazy(r"(?<![’'])\b(?:the|a|an|to|of|that|has|have|had|been|being|was|were|is|are|be|might|may|could|would|will|should|can|must|not|this|than|in|on|at|for|with|by|from)$|[’'](?:s|t|re|ve|ll|d|m)$", re.IGNORECASE)  # "Trump’s", "didn’t"; not "O’Keefe"
-_EN_ADVERBIAL = _lazy(r"^(?:despite|contrary|in|on|after|before|during|with|without|for|at|by|from|like|unlike|since|until|amid|among|under|over|through|instead|however|therefore|meanwhile|nonetheless|nevertheless|moreover|too|though|in turn|again|once again)\b(?!\s+(?:he|she|they|I|we|it)\b)")
+_EN_BAD_END = _lazy(r"(?<![’'-])\b(?:the|a|an|to|of|that|has|have|had|been|being|was|were|is|are|be|might|may|could|would|will|should|can|must|not|this|than|in|on|at|for|with|by|from)$|[’'](?:s|t|re|ve|ll|d|m)$", re.IGNORECASE)  # "Trump’s", "didn’t"; not "O’Keefe"
+_EN_ADVERBIAL = _lazy(r"^(?:despite|contrary|in|on|after|before|during|with|without|for|at|by|from|like|unlike|since|until|amid|among|under|over|through|instead|however|therefore|meanwhile|nonetheless|nevertheless|moreover|too|though|in turn|again|once again|as of|as a result)\b(?!\s+(?:he|she|they|I|we|it)\b)")
 _EN_APPOSITIVE = _lazy(r"^(?:Democrat|Republican|Independent|a|an|the|one|another|who|whose|which|himself|herself|itself|themselves|also|[a-z]+ing|[a-z]+ed|[a-z-]+ of|[a-z-]+ at|[a-z-]+ for|now|then|formerly|once)\b")
 _EN_RELATIVE = _lazy(r"^(?:who|whose|which|whom)\b")
 # "His lawyer, Name," / "The stepmother, Name,": a title before the name keeps both.
@@ -145,6 +145,10 @@ _EN_PARTICIPLE_BEFORE_NAME = _lazy(r"^[A-Z][a-z]+ing\s+(?:at|to|in|on|during|bef
                                r"((?:[A-Z][\w.’'-]*\s+){1,5}[A-Z][\w.’'-]*)$")
 
 
+# a clause with its own finite verb, then "and" and a new subject with a determiner
+_EN_JOINED_CLAUSE = _lazy(r"^.*\b(?:is|was|are|were|has|have|had|been|will|would)\b.*?\s(?:and|but)\s+(?=(?:the|a|an|his|her|their|its)\s)")
+
+
 def _en_trim(source: str) -> str | None:
     """The head noun phrase: no leading conjunction, clause, time phrase or auxiliary."""
     source = _EN_WEB_CHROME.sub("", source)  # "Skip in Skip x Embed x Share CLOSE Russian President ..."
@@ -153,6 +157,9 @@ def _en_trim(source: str) -> str | None:
     clause = _EN_CLAUSE.match(source)
     if clause and clause.end() < len(source):
         source = source[clause.end():]
+    joined = _EN_JOINED_CLAUSE.match(source)
+    if joined:
+        source = source[joined.end():]  # "The list has not been made public and the prince's team said": a new clause
     # a label, a time stamp, a dateline or a bracket before it ("7:54 PM: Trump", "(PHOTOS) He")
     if ":" in source or ")" in source or ";" in source or " -" in source or " –" in source or " —" in source or "'" in source or "’" in source or "‘" in source:
         source = _EN_LABEL_BEFORE.split(source)[-1]
@@ -229,7 +236,7 @@ def _en_source_before(prefix: str) -> str | None:
         found = _en_person_phrase(segment)
         if found:
             return found
-    prefix = re.sub(r"(?:,\s*|\s+)(?:(?:has|have|had)(?:\s+(?:also|since|long|already|previously|repeatedly|"
+    prefix = re.sub(r"(?:,\s*|\s+)(?:(?:has|have|had)(?:\s+(?:also|since|long|already|previously|repeatedly|publicly|privately|recently|"
                     r"for\s+(?:decades|years|months|weeks|days)))?|also)$", "", prefix.rstrip(" ,")).rstrip(" ,")
     single = max(prefix.rfind(p + q) for p in ",.!?" for q in "’'")  # "‘...,’ he says": a closing single mark
     quote = max(prefix.rfind("\""), prefix.rfind("”"), single + 1 if single >= 0 else -1)
