@@ -1424,7 +1424,7 @@ _AR_TRANSCRIPT = _lazy(r"^\s*([^\s:،.«»\"“”]+(?:\s+(?!ل(?:ـ|[A-Za-z]))[
 # time, symbols, "عاجل |", "#وسم|"), the label (up to eight words) and an addressee after it.
 _AR_LINE_LEAD = _lazy(r"(?:\s+|RT\s+@\w+:?|\d{1,2}:\d{2}|[^\w\s#«\"“]+|[#\w]+(?:\s+[#\w]+)?\s*\|)")
 _AR_HEADLINE_LABEL = _lazy(
-    r"([^\s:،.«»\"“”|]+(?:\s+(?!لـ|ل(?=[A-Za-z\"«“])|لل)[^\s:،.«»\"“”|]+){0,7})"
+    r"((?:[\u0621-\u064A]\.\s*)?[^\s:،.«»\"“”|]+(?:\s+(?!لـ|ل(?=[A-Za-z\"«“])|لل)[^\s:،.«»\"“”|]+){0,9})"
     r"(?:\s+(?:لـ\s*[^\s:]+(?:\s+[^\s:]+)?|ل[A-Za-z][^\s:]*(?:\s+[^\s:]+)?|ل[\"«“][^\"«»“”]{1,30}[\"»”]|لل[^\s:]+))?\s*:\s*(?=\S)")
 _AR_NOT_HEADLINE_LABEL = frozenset("عاجل فيديو بالفيديو شاهد صور بالصور إنفوغراف انفوغراف خبر أخبار تابع تابعوا رابط".split())
 _AR_DOCUMENT_LABELS = frozenset("مقال استطلاع دراسة تقرير بيان وثيقة".split())
@@ -1446,12 +1446,12 @@ def _ar_headline_label(text: str) -> Attribution | None:
     if not found:
         return None
     label = found.group(1).strip()
-    words = [re.sub(r"^#", "", w).replace("_", " ") for w in label.split()]
+    words = [re.sub(r"^#", "", w).replace("_", " ") for w in re.sub(r"^[\u0621-\u064A]\.\s*", "", label).split()]  # "د. فلان"
     bare = [re.sub(r"^و?ال", "", w) for w in words]
     if not words or words[0] in _AR_NOT_HEADLINE_LABEL or bare[0] in _AR_NOT_HEADLINE_LABEL or _AR_CUE.search(label) \
-            or re.search(r"في دقيقة|حصيلة|ترند|ترندينغ|\d", label) or len(found.group().split()) > 10:
+            or re.search(r"في دقيقة|حصيلة|ترند|ترندينغ|\d", label) or len(found.group().split()) > 12:
         return None
-    titled = any(b in _AR_TITLES or w in _AR_TITLES for w, b in zip(words, bare))
+    titled = any(b in _AR_TITLES or w in _AR_TITLES for w, b in zip(words, bare)) or bool(re.match(r"د\.", label))
     body = words[0] in _AR_BODY_LABELS or bare[0] in _AR_BODY_LABELS or words[0] in _AR_DOCUMENT_LABELS
     named = len(words) <= 3 and _ar_name_kind(words[0]) in ("gazetteer", "surname", "unknown") \
         and all(_ar_name_kind(w) in ("gazetteer", "surname", "unknown") or w.startswith("ال") and w.endswith("ي") for w in words[1:]) \
@@ -1460,9 +1460,14 @@ def _ar_headline_label(text: str) -> Attribution | None:
     if not (titled or body or named):
         return None
     words_after = text[found.end():].split()[:6]
-    if any((_AR_CUE.fullmatch(w) or _AR_CONDITIONAL_CUE.fullmatch(w)) and not re.fullmatch(r"[وف]?[يت]هدد(?:ان|ون)?", w)
-           for w in words_after) and not re.match(r"\s*[«\"“]", text[found.end():]):
-        return None  # "وسائل إعلام محلية: مسؤول كبير يقول إن ...": a label, then someone else's attribution
+    conditional = next((m for m in _AR_CONDITIONAL_CUE.finditer(" ".join(words_after))), None)
+    if (any(_AR_CUE.fullmatch(w) and not re.fullmatch(r"[وف]?[يت]هدد(?:ان|ون)?", w) and (k == 0 or words_after[k - 1] != "ما")
+            for k, w in enumerate(words_after))
+            or conditional is not None and _ar_conditional_cue(" ".join(words_after), conditional)) \
+            and not re.match(r"\s*[«\"“]", text[found.end():]):
+        # "وسائل إعلام محلية: مسؤول كبير يقول إن ...": a label, then someone else's attribution
+        # ("#الأسد: ما تقوله الدول ..." quotes what others say: the label speaks)
+        return None
     start = found.start(1) + (1 if label.startswith("#") else 0)
     where = re.search(r"\s+(?:عبر|خلال|أمام|على\s+شاشة|في\s+(?:مقابلة|حوار|تصريح|تصريحات|بيان|كلمة|مؤتمر|لقاء))(?=\s)", found.group(1))
     end = found.start(1) + (where.start() if where else len(found.group(1).rstrip()))  # "العميد فلان عبر شاشة العالم:"
