@@ -185,8 +185,9 @@ def draw_fresh(lang: str, root: str | None, round_: str, size: int, within_tunin
     """A training draw (``split: train``) labeled before any rule is written on it, so the rules'
     first score on it is an out-of-sample figure. English: ``size`` sentences, at most one per article:
     half with a pronoun-subject cue (for speaker resolution) from any article outside the held-out
-    splits, not yet labeled, and half with any attribution cue from articles no earlier draw touched. Arabic (no untouched article with a cue is left): up to ``size`` unlabeled
-    cue sentences, not an article's first, from the dev and training articles only.
+    splits, not yet labeled, and half with any attribution cue from articles no earlier draw
+    touched. Arabic (no untouched article with a cue is left): up to ``size`` unlabeled cue
+    sentences, not an article's first, from the dev and training articles only.
     ``within_tuning`` (both languages, once the untouched articles are used up): up to ``size``
     unlabeled cue sentences, not an article's first, at most one per article, from the dev and
     training articles only (new sentences, not new articles: slightly optimistic)."""
@@ -194,23 +195,20 @@ def draw_fresh(lang: str, root: str | None, round_: str, size: int, within_tunin
     rows = pool_with_context(lang, root)
     records = labeled(lang)
     cue = re.compile(CUES[lang], re.IGNORECASE)
+    tuning = {r["article_id"] for r in records if r["split"] in ("dev", "train")}
+    done = {(r["doc_id"], r["start"]) for r in records}  # sentences labeled already
     if within_tuning:
-        allowed = {r["article_id"] for r in records if r["split"] in ("dev", "train")}
-        done = {(r["doc_id"], r["start"]) for r in records}
-        by_article = cue_rows_by_article(rows, cue, lambda row: row["article_id"] in allowed
+        by_article = cue_rows_by_article(rows, cue, lambda row: row["article_id"] in tuning
                                          and (row["doc_id"], row["start"]) not in done)
         articles = rng.sample(sorted(by_article), min(size, len(by_article)))
         chosen = [(rng.choice(by_article[a]), "cue") for a in articles]
     elif lang == "ar":
-        allowed = {r["article_id"] for r in records if r["split"] in ("dev", "train")}
-        done = {(r["doc_id"], r["start"]) for r in records}
-        pool_ = [i for i, row in enumerate(rows) if row["context"] and row["article_id"] in allowed
+        pool_ = [i for i, row in enumerate(rows) if row["context"] and row["article_id"] in tuning
                  and (row["doc_id"], row["start"]) not in done and cue.search(row["text"])]
         chosen = [(i, "cue") for i in rng.sample(pool_, min(size, len(pool_)))]
     else:
         used = used_articles(lang)
         held_out = {r["article_id"] for r in records if r["split"] not in ("dev", "train")}
-        done = {(r["doc_id"], r["start"]) for r in records}
         pronoun = re.compile(PRONOUN_CUE, re.IGNORECASE)
         by_pronoun = cue_rows_by_article(rows, pronoun, lambda row: row["article_id"] not in held_out
                                          and (row["doc_id"], row["start"]) not in done)

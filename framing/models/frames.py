@@ -154,6 +154,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if not (self.threshold in ("f1", "f1-bootstrap") or isinstance(self.threshold, float) and 0 < self.threshold < 1):
             raise ValueError(f"threshold must be 'f1', 'f1-bootstrap' or a float in (0, 1), got {self.threshold!r}")
         seed = self.random_state if isinstance(self.random_state, (int, np.integer)) else 0
+        tuned = self.threshold in ("f1", "f1-bootstrap")
         choose = (lambda *a: bootstrap_f1_threshold(*a, seed=int(seed))) if self.threshold == "f1-bootstrap" \
             else best_f1_threshold
         n = len(y)
@@ -200,10 +201,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             coef.append(full.coef_[0])
             intercept.append(full.intercept_[0])
             calibration.append((a, b))
-            thresholds.append(choose(yj[tune], oof[tune, j], weights[tune]) if self.threshold in ("f1", "f1-bootstrap")
-                              else float(self.threshold))
+            thresholds.append(choose(yj[tune], oof[tune, j], weights[tune]) if tuned else float(self.threshold))
             segment_thresholds[:, j] = thresholds[-1]
-            if self.threshold_by_segment and self.threshold in ("f1", "f1-bootstrap"):
+            if self.threshold_by_segment and tuned:
                 for k in range(int(self.segments)):
                     rows = tune & (segment == k)
                     if yj[rows].sum() >= self.MIN_SEGMENT_POSITIVES:

@@ -1460,7 +1460,7 @@ def _ar_headline_label(text: str) -> Attribution | None:
     if not (titled or body or named):
         return None
     words_after = text[found.end():].split()[:6]
-    conditional = next((m for m in _AR_CONDITIONAL_CUE.finditer(" ".join(words_after))), None)
+    conditional = _AR_CONDITIONAL_CUE.search(" ".join(words_after))
     if (any(_AR_CUE.fullmatch(w) and not re.fullmatch(r"[وف]?[يت]هدد(?:ان|ون)?", w) and (k == 0 or words_after[k - 1] != "ما")
             for k, w in enumerate(words_after))
             or conditional is not None and _ar_conditional_cue(" ".join(words_after), conditional)) \
